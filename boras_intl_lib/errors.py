@@ -1,0 +1,49 @@
+"""Error types of the toolkit.
+
+Errors carry data (file, sheet, key, …) so the edge — the command line or the report — can
+say in plain words what went wrong. The library never prints; the CLI turns these into one
+line on stderr and an exit status.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BorasIntlError(Exception):
+    """Base class of every error the toolkit raises on purpose (a user mistake, not a bug)."""
+
+
+class RegisterUnreadableError(BorasIntlError):
+    """The register cannot be read at all (exit status 2)."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ParametersError(BorasIntlError):
+    """The parameters file is missing, unreadable or invalid."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = Path(path)
+        self.problems = problems
+        super().__init__(f"{self.path}: " + "; ".join(problems))
+
+
+class IndicatorDataError(BorasIntlError):
+    """An indicator file cannot be read or has an unexpected layout."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ReportError(BorasIntlError):
+    """Producing a report failed; ``section`` names where, when known."""
+
+    def __init__(self, message: str, section: str | None = None) -> None:
+        self.section = section
+        super().__init__(message)

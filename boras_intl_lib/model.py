@@ -1,0 +1,68 @@
+"""The validated register: the data structure every later step works on.
+
+Accepted tables use the canonical English column names of :mod:`register_format` plus
+``row`` (the row number as the coordinator sees it in Excel, header = row 1). Dtypes:
+text and enum columns ``string`` (enum values are canonical English keys), integers
+``Int64``, numbers ``float64``, booleans ``boolean``, dates ``datetime64[ns]``, list
+columns hold tuples (of keys, or of ints for ``sdgs``). Partners and exceptions carry a
+``country_iso3`` column (``<NA>`` when the country was not recognised).
+
+``issues`` holds every rejected row and every warning, one line per problem, with the
+columns of :data:`ISSUE_COLUMNS`. A row appears in ``issues`` with ``severity == "error"``
+exactly when it is not among the accepted rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+ISSUE_COLUMNS: tuple[str, ...] = (
+    "table",  # canonical table name: activities / partners / exceptions
+    "source",  # where the user finds it: sheet name or file name as in their register
+    "row",  # Excel row number (header = 1)
+    "column",  # header as the user wrote it (or the canonical name if the column is absent)
+    "value",  # the offending value as text
+    "severity",  # "error" (row rejected) or "warning" (row kept, flagged)
+    "reason_key",  # a key of labels.LABELS, e.g. "reason.required"
+    "reason",  # English sentence (command line, rejected.csv)
+    "reason_sv",  # Swedish sentence (reports)
+)
+
+
+def empty_issues() -> pd.DataFrame:
+    """An issues frame with no rows and the right columns."""
+    return pd.DataFrame({c: pd.Series(dtype="string") for c in ISSUE_COLUMNS}).astype(
+        {"row": "Int64"}
+    )
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register read and validated: accepted rows per table, and every issue found."""
+
+    activities: pd.DataFrame
+    partners: pd.DataFrame
+    exceptions: pd.DataFrame
+    issues: pd.DataFrame = field(default_factory=empty_issues)
+    path: Path | None = None
+    sha256: str = ""
+    is_example: bool = False
+    input_rows: dict[str, int] = field(default_factory=dict)  # rows read per table
+
+    @property
+    def rejected(self) -> pd.DataFrame:
+        """Problems that made a row be rejected."""
+        return self.issues[self.issues["severity"] == "error"]
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        """Problems that were flagged but kept."""
+        return self.issues[self.issues["severity"] == "warning"]
+
+    def rejected_rows(self, table: str) -> int:
+        """Number of distinct rows of ``table`` that were rejected."""
+        rej = self.rejected
+        return int(rej.loc[rej["table"] == table, "row"].nunique())

@@ -1,0 +1,195 @@
+"""The validated settings object: one parameters file per report year, checked by pydantic.
+
+Configuration flows one way: ``parameters/<year>.yaml`` → :class:`Settings` → plain
+arguments to the library's functions. Nothing below this module reads a file of its own.
+Unknown keys and wrong types are errors that name the key and the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ParametersError
+
+AREAS: tuple[str, ...] = (
+    "operational_development",
+    "project_collaboration",
+    "knowledge_exchange",
+    "profiling",
+    "societal_impact",
+    "democratic_values",
+    "twin_cities",
+)
+CONDITIONS: tuple[str, ...] = ("democracy", "human_rights", "rule_of_law")
+
+AreaKey = Literal[
+    "operational_development",
+    "project_collaboration",
+    "knowledge_exchange",
+    "profiling",
+    "societal_impact",
+    "democratic_values",
+    "twin_cities",
+]
+ConditionKey = Literal["democracy", "human_rights", "rule_of_law"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Administration(_Strict):
+    """One of the city's administrations (förvaltning) and the committee (nämnd) it serves."""
+
+    name: str
+    committee: str | None = None
+
+
+class TwinCity(_Strict):
+    """A twin city (vänort): matched on city name and ISO3 country code."""
+
+    city: str
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+
+
+class Rule(_Strict):
+    """One indicator rule: ``indicator`` from ``source`` compared with ``threshold``."""
+
+    source: str = "vdem"
+    indicator: str
+    op: Literal[">=", ">", "<=", "<"] = ">="
+    threshold: float
+
+
+class Condition(_Strict):
+    """How one precondition (democracy, human rights, rule of law) is decided."""
+
+    rules: list[Rule] = Field(min_length=1)
+    combine: Literal["all", "any", "first_available"] = "all"
+
+
+class IndicatorFile(_Strict):
+    """An extra indicator file an analyst downloaded from a publisher."""
+
+    path: Path
+    format: Literal["owid", "vdem", "freedom_house", "wgi", "long"]
+    indicator: str | None = None  # OWID grapher files carry one indicator; name it here
+
+
+def _default_conditions() -> dict[str, Condition]:
+    return {
+        "democracy": Condition(rules=[Rule(indicator="v2x_regime", threshold=2)]),
+        "human_rights": Condition(rules=[Rule(indicator="v2x_civlib", threshold=0.70)]),
+        "rule_of_law": Condition(rules=[Rule(indicator="v2x_rule", threshold=0.50)]),
+    }
+
+
+class Screening(_Strict):
+    """Partner screening against the policy's precondition."""
+
+    domestic_country: str = "SWE"
+    max_data_age_years: int = Field(default=5, ge=0)
+    missing_data: Literal["unknown", "fail"] = "unknown"
+    use_bundled_data: bool = True
+    indicator_files: list[IndicatorFile] = []
+    conditions: dict[ConditionKey, Condition] = Field(default_factory=_default_conditions)
+
+    @field_validator("conditions")
+    @classmethod
+    def _all_conditions(cls, value: dict[str, Condition]) -> dict[str, Condition]:
+        missing = [c for c in CONDITIONS if c not in value]
+        if missing:
+            raise ValueError(f"missing condition(s): {', '.join(missing)}")
+        return value
+
+
+class Scoring(_Strict):
+    """Thresholds of the evidence-based rubric (see docs/methodology.md)."""
+
+    clear_level: int = Field(default=2, ge=1, le=3)
+    min_partners: int = Field(default=2, ge=1)
+    strong_external_share: float = Field(default=0.5, gt=0, le=1)
+    profiling_targets_for_level: tuple[int, int, int] = (1, 2, 4)
+    sdgs_for_strong: int = Field(default=3, ge=1)
+
+
+class Targets(_Strict):
+    """Targets the report compares against; status and trend are reported separately."""
+
+    coverage: float = Field(default=1.0, ge=0, le=1)
+    clear_share: dict[AreaKey, float] = {}
+    trend_tolerance: float = Field(default=0.02, ge=0)
+
+
+class Settings(_Strict):
+    """Everything one report year needs, validated."""
+
+    year: int = Field(ge=2000, le=2100)
+    city: str = "Borås"
+    administrations: list[Administration] = Field(min_length=1)
+    twin_cities: list[TwinCity] = []
+    scoring: Scoring = Scoring()
+    screening: Screening = Screening()
+    targets: Targets = Targets()
+    weights: dict[AreaKey, float] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
+
+    @property
+    def administration_names(self) -> list[str]:
+        return [a.name for a in self.administrations]
+
+
+def load_settings(path: Path | str) -> Settings:
+    """Read and validate a parameters file; problems name the key and the file."""
+    import yaml
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ParametersError(path, ["file not found"]) from None
+    except OSError as exc:
+        raise ParametersError(path, [f"cannot be read ({exc.strerror})"]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ParametersError(path, [f"not valid YAML: {exc}"]) from None
+    if not isinstance(data, dict):
+        raise ParametersError(path, ["expected a mapping of keys at the top level"])
+    base = path.parent
+    for item in data.get("screening", {}).get("indicator_files", []) or []:
+        if isinstance(item, dict) and "path" in item:
+            item["path"] = str((base / item["path"]).resolve())
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ParametersError(path, [_describe(err) for err in exc.errors()]) from None
+
+
+def _describe(err: dict) -> str:
+    key = ".".join(str(p) for p in err["loc"])
+    if err["type"] == "extra_forbidden":
+        return f"unknown key '{key}'"
+    return f"key '{key}': {err['msg']}"
+
+
+def project_root() -> Path:
+    """The checkout this package lives in (for the default parameters and notebooks)."""
+    return Path(__file__).resolve().parent.parent
+
+
+def default_parameters_path(year: int) -> Path:
+    """``parameters/<year>.yaml`` in the working directory, else in the project checkout."""
+    name = Path("parameters") / f"{year}.yaml"
+    return name if name.exists() else project_root() / name
+
+
+def latest_parameters_path() -> Path | None:
+    """The parameters file of the latest year available, if any."""
+    for folder in (Path("parameters"), project_root() / "parameters"):
+        files = sorted(folder.glob("[0-9][0-9][0-9][0-9].yaml"))
+        if files:
+            return files[-1]
+    return None
