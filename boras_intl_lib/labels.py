@@ -100,6 +100,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Landet känns inte igen; partnern kan inte bedömas",
         "Country not recognised; the partner cannot be screened",
     ),
+    # --- [register] reading and validation (more) ---------------------------------------------
+    # --- [screening] countries, indicators, verdicts -------------------------------------------
+    # --- [scoring] rubric explanations and aggregation -------------------------------------------
+    # --- [report] report sections, sentences, charts ------------------------------------------
 }
 
 
