@@ -1,0 +1,708 @@
+"""Execute a report notebook with papermill and convert it to HTML with nbconvert — safely.
+
+One process does both (a second process would cost about 2 s more, see TOOLING.md):
+papermill executes in memory (``output_path=None``), nbconvert converts with the
+``boras_report`` template (``templates/boras_report``: no code, no scripts, no external
+requests, real alt text).
+
+Failure safety
+    Every output (HTML, executed notebook, extra outputs such as the Excel workbook) is first
+    written to a hidden temporary file beside its final name — ``.report-2025-sv.1a2b3c4d.tmp.html``
+    — and moved into place with ``os.replace`` only after everything succeeded. A failed, timed
+    out or killed run therefore never touches an earlier good report and never leaves a
+    half-written file under a final name. On failure the executed notebook is kept as
+    ``<stem>.failed.ipynb`` beside the report and :class:`ReportError` names the section and the
+    error. The temporary names are unique, so leftovers of a killed run (SIGKILL gives no chance
+    to clean up) never collide with later runs; each run removes leftovers older than
+    :data:`STALE_TEMP_SECONDS` from its output folders.
+
+Extra outputs
+    The notebook writes its own files (the Excel workbook) to paths it receives as parameters.
+    ``extra_outputs={"excel_path": final}`` makes the pipeline pass a temporary path as the
+    parameter ``excel_path`` and move the file to ``final`` together with the report.
+
+Concurrency
+    Each file is replaced atomically, so a reader never sees a partial file. So that two runs
+    for the same report cannot interleave their files (one run's HTML beside the other's
+    workbook), the moves of one run happen under an exclusive ``flock`` on the output folder:
+    whichever run finishes last wins for all its files. The lock is held for milliseconds, not
+    during execution, and the kernel releases it if the process dies. (On Windows, which has no
+    flock, the files are still each atomic but not paired.)
+
+Determinism
+    The HTML holds nothing that changes between runs of the same inputs: no cell ids, no
+    execution counts, no timings, PNGs without version metadata. The saved notebook loses
+    papermill's and nbclient's timing metadata, and temporary paths in its parameters are
+    replaced by the final ones. Whatever the notebook itself prints (a generation date) stays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import os
+import re
+import secrets
+import sys
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import BorasIntlError, ReportError
+from .labels import Lang, label
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+log = logging.getLogger("boras_intl")
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "boras_report"
+CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
+STALE_TEMP_SECONDS = 3600  # leftovers of killed runs older than this are removed
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]  # silences "running over TCP" noise
+_ENGINE_NAME = "boras_intl"
+_TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9_-]+)?$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_SECTION_KEY = "boras_intl"  # display.METADATA_KEY (not imported: display is for the kernel)
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What one successful run wrote (final paths) and how long it took."""
+
+    html: Path
+    ipynb: Path | None
+    extra_outputs: dict[str, Path]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """The arguments of one :func:`render_report` call, for :func:`render_many`."""
+
+    notebook: Path
+    parameters: Mapping[str, Any]
+    out_html: Path
+    out_ipynb: Path | None = None
+    kernel_name: str = "python3"
+    timeout: int | None = 600
+    lang: Lang = "sv"
+    title: str | None = None
+    extra_outputs: Mapping[str, Path] = field(default_factory=dict)
+    cwd: Path | None = None
+    name: str = ""  # shown in progress lines, e.g. "2025 sv"
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    """One job of :func:`render_many`: its result, or the error message and section."""
+
+    job: ReportJob
+    result: ReportResult | None = None
+    error: str | None = None
+    section: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class _ExecutionFailed(Exception):
+    """Internal: execution failed; carries the notebook as far as it ran (if any)."""
+
+    def __init__(self, nb: NotebookNode | None, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.nb = nb
+        self.cause = cause
+
+
+# --- one report ------------------------------------------------------------------------------
+
+
+def render_report(
+    notebook: Path,
+    parameters: Mapping[str, Any],
+    out_html: Path,
+    *,
+    out_ipynb: Path | None = None,
+    kernel_name: str = "python3",
+    timeout: int | None = 600,
+    lang: Lang = "sv",
+    title: str | None = None,
+    extra_outputs: Mapping[str, Path] | None = None,
+    cwd: Path | None = None,
+) -> ReportResult:
+    """Execute ``notebook`` with ``parameters`` and write ``out_html`` (and the rest) atomically.
+
+    ``timeout`` is per cell, in seconds (None: no limit). ``extra_outputs`` maps a notebook
+    parameter to the final path of a file the notebook writes there. ``cwd`` defaults to the
+    notebook's folder. Raises :class:`ReportError` — before executing anything when an output
+    folder is not writable — and leaves earlier outputs untouched on any failure.
+    """
+    started = time.perf_counter()
+    notebook = Path(notebook)
+    extra_outputs = dict(extra_outputs or {})
+    _check_arguments(notebook, parameters, extra_outputs)
+    finals = {"html": Path(out_html).absolute()}
+    if out_ipynb is not None:
+        finals["ipynb"] = Path(out_ipynb).absolute()
+    finals.update({f"extra:{k}": Path(p).absolute() for k, p in extra_outputs.items()})
+
+    temps: dict[str, Path] = {}
+    try:
+        for key, final in finals.items():
+            temps[key] = _create_temp(final)
+        params = {k: _parameter_value(v) for k, v in parameters.items()}
+        params.update({k: str(temps[f"extra:{k}"]) for k in extra_outputs})
+        nb = _execute(notebook, params, kernel_name, timeout, cwd or notebook.parent)
+        nb = _finish(nb, lang=lang, title=title or finals["html"].stem)
+        _restore_paths(
+            nb, {str(temps[f"extra:{k}"]): str(finals[f"extra:{k}"]) for k in extra_outputs}
+        )
+        _write_text(temps["html"], _to_html(nb, lang))
+        if "ipynb" in temps:
+            _write_text(temps["ipynb"], _notebook_text(nb))
+        for key in extra_outputs:
+            _check_written(temps[f"extra:{key}"], key)
+        _commit([(temps[k], finals[k]) for k in _commit_order(finals)], finals["html"])
+    except _ExecutionFailed as failure:
+        raise _report_failure(failure, finals["html"], notebook, timeout) from None
+    finally:
+        for temp in temps.values():
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+    seconds = time.perf_counter() - started
+    log.info("wrote %s in %.1f s", finals["html"], seconds)
+    return ReportResult(
+        html=finals["html"],
+        ipynb=finals.get("ipynb"),
+        extra_outputs={k: finals[f"extra:{k}"] for k in extra_outputs},
+        seconds=seconds,
+    )
+
+
+def _check_arguments(
+    notebook: Path, parameters: Mapping[str, Any], extra: Mapping[str, Path]
+) -> None:
+    if not notebook.is_file():
+        raise ReportError(f"report notebook not found: {notebook}")
+    for key in extra:
+        if not key.isidentifier():
+            raise ValueError(f"extra output {key!r} is not a valid parameter name")
+        if key in parameters:
+            raise ValueError(f"extra output {key!r} is also given as a parameter")
+
+
+def _parameter_value(value: Any) -> Any:
+    """Paths become strings (papermill writes them into the injected cell as literals)."""
+    return str(value) if isinstance(value, Path) else value
+
+
+def _commit_order(finals: Mapping[str, Path]) -> list[str]:
+    """Extra outputs first, the HTML last: the report appears only with its companions."""
+    return sorted(finals, key=lambda k: (k == "html", k == "ipynb", k))
+
+
+# --- execution -----------------------------------------------------------------------------
+
+
+def _execute(
+    notebook: Path, params: dict[str, Any], kernel_name: str, timeout: int | None, cwd: Path
+) -> NotebookNode:
+    """Run the notebook in memory; on failure raise :class:`_ExecutionFailed` with the notebook."""
+    import papermill
+
+    _register_engine()
+    kept: list[Any] = []  # the engine puts its execution manager here: the notebook as it ran
+    try:
+        return papermill.execute_notebook(
+            str(notebook),
+            None,
+            parameters=params,
+            engine_name=_ENGINE_NAME,
+            kernel_name=kernel_name,
+            execution_timeout=timeout or None,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            cwd=str(cwd),
+            record_timing=False,
+            extra_arguments=KERNEL_ARGUMENTS,
+            keep=kept,
+        )
+    except Exception as exc:
+        raise _ExecutionFailed(kept[0].nb if kept else None, exc) from exc
+
+
+@functools.cache
+def _register_engine() -> None:
+    """papermill's nbclient engine that also hands out its notebook (lost on failure otherwise)."""
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class KeepingEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(
+            cls, nb_man: Any, kernel_name: str, keep: list | None = None, **kwargs: Any
+        ) -> Any:
+            if keep is not None:
+                keep.append(nb_man)
+            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+
+    papermill_engines.register(_ENGINE_NAME, KeepingEngine)
+
+
+def _report_failure(
+    failure: _ExecutionFailed, out_html: Path, notebook: Path, timeout: int | None
+) -> ReportError:
+    """One clear error naming the section and the error; the notebook kept as .failed.ipynb."""
+    nb, cause = failure.nb, failure.cause
+    where, section = _failure_location(nb, cause)
+    what = _failure_text(cause, timeout)
+    message = f"the report failed {where}: {what}" if where else f"the report failed: {what}"
+    if nb is not None:
+        failed = out_html.with_name(f"{out_html.stem}.failed.ipynb")
+        try:
+            _replace_text(failed, _notebook_text(nb))
+            message += f" (the executed notebook is kept as {failed})"
+        except (OSError, ReportError) as exc:
+            log.warning("could not keep the failed notebook as %s: %s", failed, exc)
+    log.debug("report notebook %s failed", notebook, exc_info=cause)
+    return ReportError(message, section)
+
+
+def _failure_text(cause: BaseException, timeout: int | None) -> str:
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(cause, _MissingAltText):
+        return str(cause)
+    if isinstance(cause, PapermillExecutionError):
+        value = (cause.evalue or "").strip().splitlines()
+        first = value[0] if value else ""
+        return f"{cause.ename}: {first[:300]}" if first else cause.ename
+    if isinstance(cause, CellTimeoutError):
+        return f"a cell ran longer than the time limit of {timeout} s"
+    if isinstance(cause, DeadKernelError):
+        return "the notebook's kernel stopped unexpectedly (out of memory?)"
+    if type(cause).__name__ == "NoSuchKernel":
+        return f"no Jupyter kernel named {cause}"
+    return f"{type(cause).__name__}: {cause}"
+
+
+def _failure_location(nb: NotebookNode | None, cause: BaseException) -> tuple[str, str | None]:
+    """("in section 'X' (cell In [7])", "X") for the failing cell, as far as it can be told."""
+    if nb is None:
+        return "", None
+    cells = [c for c in nb.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+    index = getattr(cause, "cell_index", None)
+    if index is None:  # timeout or dead kernel: the last cell that started
+        started = [
+            i for i, c in enumerate(cells) if c.metadata.get("papermill", {}).get("start_time")
+        ]
+        index = started[-1] if started else None
+    if index is None or index >= len(cells):
+        return "", None
+    section = section_of(cells, index)
+    count = cells[index].get("execution_count")
+    cell = f"cell In [{count}]" if count else f"cell {index + 1}"
+    return (f"in section '{section}' ({cell})", section) if section else (f"in {cell}", None)
+
+
+def section_of(cells: Sequence[Any], index: int) -> str | None:
+    """The section a cell belongs to: the nearest heading at or above it.
+
+    Looks, from the cell upwards, at headings shown by ``display.heading`` (output metadata
+    ``{"boras_intl": {"section": …}}``), a cell's own ``metadata["boras_intl"]["section"]`` (or
+    ``metadata["section"]``) and Markdown headings.
+    """
+    for i in range(index, -1, -1):
+        cell = cells[i]
+        for output in reversed(cell.get("outputs", [])):
+            shown = output.get("metadata", {}).get(_SECTION_KEY, {}).get("section")
+            if shown:
+                return str(shown)
+        meta = cell.get("metadata", {})
+        own = meta.get(_SECTION_KEY, {}).get("section") or meta.get("section")
+        if own:
+            return str(own)
+        if cell.get("cell_type") == "markdown":
+            found = _HEADING.findall(cell.get("source", ""))
+            if found:
+                return found[-1].strip()
+    return None
+
+
+# --- after a successful run -------------------------------------------------------------------
+
+
+def _finish(nb: NotebookNode, *, lang: Lang, title: str) -> NotebookNode:
+    """Check what readers need, log stderr output, drop timing metadata, set page metadata."""
+    _check_alt_text(nb)
+    _log_stderr(nb)
+    papermill_meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "exception"):
+        papermill_meta.pop(key, None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    nb.metadata["boras_intl"] = {
+        "lang": lang,
+        "title": title,
+        "skip_link": label("page.skip_link", lang),
+    }
+    return nb
+
+
+def _check_alt_text(nb: NotebookNode) -> None:
+    """Every image needs a text alternative; a figure shown without one fails the report."""
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            for mime in ("image/png", "image/jpeg", "image/svg+xml"):
+                if mime in output.get("data", {}):
+                    alt = output.get("metadata", {}).get(mime, {}).get("alt", "")
+                    if not str(alt).strip():
+                        raise _ExecutionFailed(nb, _MissingAltText(index))
+
+
+class _MissingAltText(Exception):
+    """A figure was displayed without alt text (not through display.show_figure)."""
+
+    def __init__(self, cell_index: int) -> None:
+        super().__init__(
+            "a figure has no alt text; show figures with display.show_figure(fig, alt)"
+        )
+        self.cell_index = cell_index
+
+
+def _log_stderr(nb: NotebookNode) -> None:
+    """Warnings the notebook printed are not shown to readers; log their first line."""
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                first = next((ln for ln in output.get("text", "").splitlines() if ln.strip()), "")
+                section = section_of(nb.cells, index) or f"cell {index + 1}"
+                log.warning("report notebook, %s: %s", section, first[:200])
+
+
+def _restore_paths(nb: NotebookNode, replacements: Mapping[str, str]) -> None:
+    """Temporary paths in the injected parameters → final paths (the saved notebook stays true)."""
+    if not replacements:
+        return
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            for temp, final in replacements.items():
+                cell.source = cell.source.replace(temp, final)
+    parameters = nb.metadata.get("papermill", {}).get("parameters", {})
+    for key, value in list(parameters.items()):
+        if isinstance(value, str) and value in replacements:
+            parameters[key] = replacements[value]
+
+
+def _to_html(nb: NotebookNode, lang: Lang) -> str:
+    """nbconvert with the project template, in this process."""
+    html, _ = _exporter(lang).from_notebook_node(nb)
+    return html
+
+
+@functools.cache
+def _exporter(lang: Lang) -> Any:
+    """One HTMLExporter per language and process (building one costs ~0.15 s)."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}})  # no code to highlight
+    return HTMLExporter(
+        config=config,
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        language_code=lang,
+    )
+
+
+def _notebook_text(nb: NotebookNode) -> str:
+    import nbformat
+
+    return nbformat.writes(nb)
+
+
+def _check_written(temp: Path, key: str) -> None:
+    if not temp.exists() or temp.stat().st_size == 0:
+        raise ReportError(f"the report notebook did not write its output '{key}'")
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def _create_temp(final: Path) -> Path:
+    """An empty, uniquely named hidden file beside ``final``; proves the folder is writable."""
+    folder = final.parent
+    if final.is_dir():
+        raise ReportError(f"cannot write {final}: it is a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(
+            f"cannot create the output folder {folder}: {exc.strerror or exc}"
+        ) from None
+    _remove_stale_temps(folder)
+    while True:
+        temp = folder / f".{final.stem}.{secrets.token_hex(4)}.tmp{final.suffix}"
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise ReportError(
+                f"cannot write to the output folder {folder}: {exc.strerror or exc}"
+            ) from None
+        return temp
+
+
+def _remove_stale_temps(folder: Path, max_age: float = STALE_TEMP_SECONDS) -> None:
+    """Remove this module's temporary files left by killed runs (only old ones: others may run)."""
+    limit = time.time() - max_age
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if _TEMP_NAME.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < limit:
+                        os.unlink(entry.path)
+                        log.info("removed a stale temporary file %s", entry.path)
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write and flush to disk (so a rename after a crash never points at an empty file)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _fsync(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _replace_text(final: Path, text: str) -> None:
+    """Write one file atomically (temporary file + ``os.replace``)."""
+    temp = _create_temp(final)
+    try:
+        _write_text(temp, text)
+        os.replace(temp, final)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def _commit(pairs: Sequence[tuple[Path, Path]], out_html: Path) -> None:
+    """Move every temporary file to its final name under the folder lock; drop an old failure."""
+    for temp, _ in pairs:
+        _fsync(temp)
+    with _folder_lock(out_html.parent):
+        for temp, final in pairs:
+            try:
+                os.replace(temp, final)
+            except OSError as exc:
+                raise ReportError(f"cannot write {final}: {exc.strerror or exc}") from None
+        with contextlib.suppress(OSError):
+            out_html.with_name(f"{out_html.stem}.failed.ipynb").unlink(missing_ok=True)
+    for folder in {final.parent for _, final in pairs}:
+        _fsync(folder)
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive advisory lock on the folder itself (no lock file to leave behind)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: each file is still replaced atomically
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+# --- many reports ----------------------------------------------------------------------------
+
+
+def render_many(jobs: Sequence[ReportJob], n_jobs: int | None = None) -> list[ReportOutcome]:
+    """Run jobs in separate processes (``n_jobs``, default: cores); outcomes in job order.
+
+    A failing job does not stop the others. Progress: a bar on a terminal (stderr), otherwise
+    one INFO log line per finished report.
+    """
+    if not jobs:
+        return []
+    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs)))
+    progress = _Progress(len(jobs))
+    outcomes: list[ReportOutcome | None] = [None] * len(jobs)
+    try:
+        if workers == 1:
+            for i, job in enumerate(jobs):
+                outcomes[i] = _run_job(job)
+                progress.update(outcomes[i])
+        else:
+            _run_in_pool(jobs, workers, outcomes, progress)
+    finally:
+        progress.close()
+    return [o for o in outcomes if o is not None]
+
+
+def _run_in_pool(
+    jobs: Sequence[ReportJob],
+    workers: int,
+    outcomes: list[ReportOutcome | None],
+    progress: _Progress,
+) -> None:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    level = log.getEffectiveLevel()
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(level,)
+    ) as pool:
+        futures = {pool.submit(_run_job, job): i for i, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                outcomes[i] = future.result()
+            except Exception as exc:  # the worker process itself died
+                outcomes[i] = ReportOutcome(jobs[i], error=f"the worker process failed: {exc!r}")
+            progress.update(outcomes[i])
+
+
+def _mp_context() -> Any:
+    """forkserver where available: workers fork from a server that imported papermill and
+    nbconvert once; spawn elsewhere. Never plain fork (threads of zmq and jupyter_client)."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__, "papermill", "nbconvert"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _init_worker(level: int) -> None:
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
+    logging.getLogger("boras_intl").setLevel(level)
+
+
+def _run_job(job: ReportJob) -> ReportOutcome:
+    """One job, errors turned into an outcome (a ReportError does not pickle its section)."""
+    try:
+        result = render_report(
+            job.notebook,
+            job.parameters,
+            job.out_html,
+            out_ipynb=job.out_ipynb,
+            kernel_name=job.kernel_name,
+            timeout=job.timeout,
+            lang=job.lang,
+            title=job.title,
+            extra_outputs=job.extra_outputs,
+            cwd=job.cwd,
+        )
+    except ReportError as exc:
+        return ReportOutcome(job, error=str(exc), section=exc.section)
+    except BorasIntlError as exc:
+        return ReportOutcome(job, error=str(exc))
+    except Exception as exc:  # a bug: still report it per job and let the others finish
+        log.debug("report job %s failed", job.name, exc_info=True)
+        return ReportOutcome(job, error=f"{type(exc).__name__}: {exc}")
+    return ReportOutcome(job, result=result)
+
+
+class _Progress:
+    """tqdm on a terminal, plain log lines otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.bar = None
+        if sys.stderr is not None and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="report", desc="reports", file=sys.stderr)
+
+    def update(self, outcome: ReportOutcome | None) -> None:
+        self.done += 1
+        if outcome is None:
+            return
+        name = outcome.job.name or outcome.job.out_html.name
+        if self.bar is not None:
+            self.bar.update(1)
+            if not outcome.ok:
+                self.bar.set_postfix_str(f"failed: {name}")
+        elif outcome.ok and outcome.result is not None:
+            log.info(
+                "report %d/%d written: %s (%.1f s)",
+                self.done,
+                self.total,
+                outcome.result.html,
+                outcome.result.seconds,
+            )
+        else:
+            log.info("report %d/%d failed: %s", self.done, self.total, name)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# --- index page ------------------------------------------------------------------------------
+
+
+def write_index_page(out: Path, entries: Sequence[tuple[str, str]], lang: Lang, title: str) -> Path:
+    """An accessible page linking reports: ``entries`` are (link text, relative href).
+
+    Rendered through the same template as the reports (same head, CSS, skip link, no requests);
+    written atomically. Link texts are escaped; hrefs must be relative (no scheme, no host).
+    """
+    import html
+
+    import nbformat
+
+    links = "".join(
+        f'<li><a href="{_relative_href(href)}">{html.escape(text)}</a></li>'
+        for text, href in entries
+    )
+    body = (
+        f"<h1>{html.escape(title)}</h1>"
+        f'<nav aria-label="{html.escape(label("page.reports", lang))}"><ul>{links}</ul></nav>'
+    )
+    output = nbformat.v4.new_output("display_data", data={"text/html": body, "text/plain": title})
+    cell = nbformat.v4.new_code_cell(outputs=[output])
+    cell.id = "index"
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    nb.metadata["boras_intl"] = {
+        "lang": lang,
+        "title": title,
+        "skip_link": label("page.skip_link", lang),
+    }
+    out = Path(out).absolute()
+    _replace_text(out, _to_html(nb, lang))
+    return out
+
+
+def _relative_href(href: str) -> str:
+    import html
+    from urllib.parse import quote, urlsplit
+
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("/", "\\")):
+        raise ValueError(f"index links must be relative paths, not {href!r}")
+    return html.escape(quote(href, safe="/#-._~"), quote=True)
