@@ -20,6 +20,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	@# pytest-notebook -> nbdime -> jupyter-server -> jupyter-events pulls rfc3987-syntax, which
+	@# costs every papermill/nbconvert import ~1.7 s; jsonschema only loses its `iri` format check.
+	$(PY) -m pip uninstall --quiet -y rfc3987-syntax
+	$(PY) -m pip check
 	touch $@
 
 setup: $(STAMP)  ## Create .venv and install the toolkit with its test tools
@@ -57,8 +61,8 @@ bench: $(STAMP)  ## Run the benchmark scripts (they print figures)
 
 lab: $(STAMP)  ## Open JupyterLab on the project's environment with the exploration notebook
 	$(PY) -m pip install --quiet -e '.[test,lab]'
-	# jupyterlab pulls rfc3987-syntax, which costs every kernel 1.7 s at import (docs/performance.md)
-	$(PY) -m pip uninstall --quiet -y rfc3987-syntax || true
+	@# jupyterlab pulls rfc3987-syntax again: remove it (see the setup recipe)
+	$(PY) -m pip uninstall --quiet -y rfc3987-syntax
 	$(BIN)/jupyter lab notebooks/explore.ipynb $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean:  ## Remove the environment and build products

@@ -101,9 +101,590 @@ LABELS: dict[str, tuple[str, str]] = {
         "Country not recognised; the partner cannot be screened",
     ),
     # --- [register] reading and validation (more) ---------------------------------------------
+    "warning.exception_unknown_activity": (
+        "Aktivitets-id:t finns inte bland de godkända aktiviteterna; beslutet täcker ingen",
+        "Activity id is not among the accepted activities; the decision covers none",
+    ),
+    "unreadable.not_found": ("Filen eller mappen finns inte", "No such file or folder"),
+    "unreadable.csv_file": (
+        "Ange mappen med CSV-filerna, inte en enskild fil",
+        "Give the folder that holds the CSV files, not a single file",
+    ),
+    "unreadable.not_a_workbook": (
+        "Filen är ingen Excel-arbetsbok (.xlsx) som går att läsa",
+        "The file is not a readable Excel workbook (.xlsx)",
+    ),
+    "unreadable.empty_file": ("Filen {name} är tom", "The file {name} is empty"),
+    "unreadable.os_error": ("Går inte att läsa: {detail}", "Cannot be read: {detail}"),
+    "unreadable.encoding": (
+        "{name} är varken UTF-8 eller Windows-1252",
+        "{name} is neither UTF-8 nor Windows-1252 text",
+    ),
+    "unreadable.bad_csv": (
+        "{name} går inte att läsa som CSV: {detail}",
+        "{name} cannot be read as CSV: {detail}",
+    ),
+    "unreadable.no_activities_sheet": (
+        "Arbetsboken har inget blad aktiviteter (eller activities)",
+        "The workbook has no sheet named aktiviteter (or activities)",
+    ),
+    "unreadable.no_activities_file": (
+        "Mappen har ingen fil aktiviteter.csv (eller activities.csv)",
+        "The folder has no file aktiviteter.csv (or activities.csv)",
+    ),
+    "unreadable.missing_sheet": (
+        "Arbetsboken saknar bladet för {table}",
+        "The workbook has no sheet for {table}",
+    ),
+    "unreadable.missing_file": (
+        "Mappen saknar CSV-filen för {table}",
+        "The folder has no CSV file for {table}",
+    ),
+    "unreadable.ambiguous_sheet": (
+        "Både bladet {a} och bladet {b} är {table}; ta bort eller byt namn på ett av dem",
+        "Both sheet {a} and sheet {b} are {table}; remove or rename one of them",
+    ),
+    "unreadable.ambiguous_file": (
+        "Både {a} och {b} är {table}; ta bort eller byt namn på en av dem",
+        "Both {a} and {b} are {table}; remove or rename one of them",
+    ),
+    "unreadable.no_header": (
+        "{source} är tomt; första raden ska ha kolumnrubrikerna",
+        "{source} is empty; its first row should hold the column headers",
+    ),
+    "unreadable.no_known_columns": (
+        "{source} har ingen av registrets kolumnrubriker på första raden",
+        "{source} has none of the register's column headers in its first row",
+    ),
+    "unreadable.missing_columns": (
+        "{source} saknar obligatoriska kolumner: {columns}",
+        "{source} lacks required columns: {columns}",
+    ),
+    "unreadable.duplicate_column": (
+        "{source} har två kolumner för {column}: {a} och {b}",
+        "{source} has two columns meaning {column}: {a} and {b}",
+    ),
+    "summary.register": ("Register: {path}", "Register: {path}"),
+    "summary.example": ("(exempeldata, påhittade)", "(example data, fictitious)"),
+    "summary.table": (
+        "{table}: {input} rader lästa, {accepted} godkända, {rejected} avvisade, "
+        "{flagged} flaggade",
+        "{table}: {input} rows read, {accepted} accepted, {rejected} rejected, {flagged} flagged",
+    ),
+    "summary.all_accepted": ("Alla rader godkändes.", "All rows were accepted."),
+    "summary.rejected_heading": (
+        "Avvisade rader (rätta dem i registret, de används inte):",
+        "Rejected rows (fix them in the register; they are not used):",
+    ),
+    "summary.warnings_heading": (
+        "Flaggade värden (raderna används ändå):",
+        "Flagged values (the rows are still used):",
+    ),
+    "summary.sheet": ("blad {source}", "sheet {source}"),
+    "summary.file": ("fil {source}", "file {source}"),
+    "summary.issue": (
+        '{where}, rad {row}, kolumn {column}, värde "{value}": {reason}',
+        '{where}, row {row}, column {column}, value "{value}": {reason}',
+    ),
+    "summary.issue_blank": (
+        "{where}, rad {row}, kolumn {column}, tomt: {reason}",
+        "{where}, row {row}, column {column}, empty: {reason}",
+    ),
+    "kind.text": ("text", "text"),
+    "kind.integer": ("heltal", "whole number"),
+    "kind.number": ("tal", "number"),
+    "kind.boolean": ("ja/nej", "yes/no"),
+    "kind.date": ("datum (ÅÅÅÅ-MM-DD)", "date (YYYY-MM-DD)"),
+    "kind.enum": ("ett av värdena", "one of the values"),
+    "kind.list": ("ett eller flera av värdena", "one or more of the values"),
+    "kind.int_list": ("ett eller flera heltal", "one or more whole numbers"),
+    "kind.country": ("land (namn eller ISO-kod)", "country (name or ISO code)"),
+    "template.title": (
+        "Register över internationella aktiviteter – instruktioner",
+        "Register of international activities – instructions",
+    ),
+    "template.intro": (
+        "Fyll i en rad per aktivitet och år på bladet aktiviteter, en rad per "
+        "partnerorganisation på bladet partner och Kommunstyrelsens undantagsbeslut på bladet "
+        "undantag. Ändra inte rubrikerna på rad 1. Tomma rader hoppas över. Flera värden i "
+        "en cell skiljs åt med semikolon (;). Datum skrivs ÅÅÅÅ-MM-DD. Kontrollera registret "
+        "med: boras-intl validate REGISTER.xlsx",
+        "Fill in one row per activity and year on the sheet aktiviteter, one row per partner "
+        "organisation on the sheet partner, and Kommunstyrelsen's exception decisions on the "
+        "sheet undantag. Do not change the headers in row 1. Blank rows are skipped. Separate "
+        "several values in one cell with a semicolon (;). Write dates as YYYY-MM-DD. Check the "
+        "register with: boras-intl validate REGISTER.xlsx",
+    ),
+    "template.sheet": ("Blad", "Sheet"),
+    "template.column": ("Kolumn", "Column"),
+    "template.type": ("Typ", "Type"),
+    "template.required": ("Obligatorisk", "Required"),
+    "template.allowed": ("Tillåtna värden", "Allowed values"),
+    "template.description": ("Beskrivning", "Description"),
+    "template.yes": ("ja", "yes"),
+    "template.no": ("nej", "no"),
+    "template.one_of": ("minst en av {columns}", "at least one of {columns}"),
+    "template.list_prompt_title": ("Flera värden", "Several values"),
+    "template.list_prompt": (
+        "Skriv ett eller flera, skilda med semikolon: {values}",
+        "Type one or more, separated by semicolons: {values}",
+    ),
+    "template.invalid_title": ("Ogiltigt värde", "Invalid value"),
+    "template.invalid_list": (
+        "Välj ett värde i listan.",
+        "Pick a value from the list.",
+    ),
+    "template.invalid_range": (
+        "Ange ett heltal {range}.",
+        "Enter a whole number {range}.",
+    ),
+    "template.invalid_decimal": (
+        "Ange ett tal som är 0 eller större.",
+        "Enter a number of 0 or more.",
+    ),
+    "template.invalid_date": (
+        "Ange ett datum (ÅÅÅÅ-MM-DD).",
+        "Enter a date (YYYY-MM-DD).",
+    ),
     # --- [screening] countries, indicators, verdicts -------------------------------------------
+    "country.unknown": ("Okänt land", "Unknown country"),
+    "basis.domestic": (
+        "Svensk partner, omfattas inte av förutsättningen",
+        "Domestic partner, outside the precondition",
+    ),
+    "basis.no_country": ("Landet känns inte igen", "Country not recognised"),
+    "basis.no_data": (
+        "inga data för {indicator} ({source}) {first}–{last}",
+        "no data for {indicator} ({source}) {first}–{last}",
+    ),
+    "basis.exception": ("undantagsbeslut {decision_id} ({date})", "exception {decision_id} ({date})"),
+    "source.vdem": ("V-Dem (Varieties of Democracy)", "V-Dem (Varieties of Democracy)"),
+    "source.freedom_house": ("Freedom House", "Freedom House"),
+    "source.wgi": (
+        "Världsbankens Worldwide Governance Indicators", "World Bank Worldwide Governance Indicators"
+    ),
+    "source.owid": ("Our World in Data", "Our World in Data"),
+    "indicator.v2x_regime": (
+        "Regimtyp (0 sluten autokrati – 3 liberal demokrati)",
+        "Regime type (0 closed autocracy – 3 liberal democracy)",
+    ),
+    "indicator.v2x_polyarchy": ("Index för elektoral demokrati", "Electoral democracy index"),
+    "indicator.v2x_libdem": ("Index för liberal demokrati", "Liberal democracy index"),
+    "indicator.v2x_civlib": ("Index för medborgerliga friheter", "Civil liberties index"),
+    "indicator.v2x_rule": ("Index för rättsstatens principer", "Rule of law index"),
+    "indicator.fh_status": (
+        "Freedom House-status (2 fri, 1 delvis fri, 0 ej fri)",
+        "Freedom House status (2 free, 1 partly free, 0 not free)",
+    ),
+    "indicator.fh_pr": ("Politiska rättigheter (0–40)", "Political rights (0–40)"),
+    "indicator.fh_cl": ("Medborgerliga friheter (0–60)", "Civil liberties (0–60)"),
+    "indicator.fh_f": ("Rättsstatens principer (0–16)", "Rule of law (0–16)"),
+    "indicator.fh_total": ("Freedom House totalpoäng (0–100)", "Freedom House total score (0–100)"),
+    "indicator.wgi_va": ("Insyn och ansvarsutkrävande", "Voice and accountability"),
+    "indicator.wgi_pv": ("Politisk stabilitet", "Political stability"),
+    "indicator.wgi_ge": ("Offentlig förvaltnings effektivitet", "Government effectiveness"),
+    "indicator.wgi_rq": ("Regleringskvalitet", "Regulatory quality"),
+    "indicator.wgi_rl": ("Rättsstatens principer", "Rule of law"),
+    "indicator.wgi_cc": ("Kontroll av korruption", "Control of corruption"),
     # --- [scoring] rubric explanations and aggregation -------------------------------------------
+    "why.cancelled": ("inställd", "cancelled"),
+    "why.outcome.0": ("inget resultat registrerat", "no outcome recorded"),
+    "why.outcome.1": ("kunskap inhämtad", "knowledge gained"),
+    "why.outcome.2": ("förändring beslutad", "change decided"),
+    "why.outcome.3": ("förändring genomförd", "change implemented"),
+    "why.outcome.3_evaluated": (
+        "förändring genomförd och utvärderad", "change implemented and evaluated"
+    ),
+    "why.outcome.3_not_evaluated": (
+        "förändring genomförd men inte utvärderad", "change implemented but not evaluated"
+    ),
+    "why.partners_zero": ("ingen partnerorganisation", "no partner organisation"),
+    "why.partners_one": ("1 partnerorganisation", "1 partner organisation"),
+    "why.partners": ("{n} partnerorganisationer", "{n} partner organisations"),
+    "why.partners_needed": ("minst {min} krävs", "at least {min} needed"),
+    "why.no_external": ("ingen extern finansiering", "no external funding"),
+    "why.external_share": ("extern finansiering {pct} %", "external funding {pct}%"),
+    "why.external_no_budget": (
+        "extern finansiering, andel okänd (budget saknas)",
+        "external funding, share unknown (no budget)",
+    ),
+    "why.exchange.none": (
+        "inget utbyte registrerat (inga deltagare, inte en utbytesaktivitet)",
+        "no exchange recorded (no participants, not an exchange-type activity)",
+    ),
+    "why.exchange.00": (
+        "utbyte genomfört, lärdomar varken dokumenterade eller spridda",
+        "exchange took place, learning neither documented nor spread",
+    ),
+    "why.exchange.10": (
+        "lärdomar dokumenterade men inte spridda", "learning documented but not spread"
+    ),
+    "why.exchange.01": (
+        "lärdomar spridda men inte dokumenterade", "learning spread but not documented"
+    ),
+    "why.exchange.11": (
+        "lärdomar dokumenterade och spridda i organisationen",
+        "learning documented and spread in the organisation",
+    ),
+    "why.targets_zero": ("inget profileringsmål", "no profiling target"),
+    "why.targets_one": ("1 profileringsmål", "1 profiling target"),
+    "why.targets": ("{n} profileringsmål", "{n} profiling targets"),
+    "why.dimensions_zero": ("ingen hållbarhetsdimension", "no sustainability dimension"),
+    "why.dimensions_one": ("1 hållbarhetsdimension", "1 sustainability dimension"),
+    "why.dimensions": ("{n} hållbarhetsdimensioner", "{n} sustainability dimensions"),
+    "why.sdgs_zero": ("inget globalt mål", "no SDG"),
+    "why.sdgs_one": ("1 globalt mål", "1 SDG"),
+    "why.sdgs": ("{n} globala mål", "{n} SDGs"),
+    "why.democracy.0": ("ingen demokratikomponent registrerad", "no democracy component recorded"),
+    "why.democracy.1": ("berör demokratiska värderingar", "touches on democratic values"),
+    "why.democracy.2": ("uttalad demokratikomponent", "explicit democracy component"),
+    "why.democracy.3": ("demokrati är huvudsyftet", "democracy is the core purpose"),
+    "why.twin.none": ("ingen vänort bland partnerna", "no twin city among the partners"),
+    "why.twin.city": ("vänorten {city}", "twin city {city}"),
+    "trend.up": ("Ökar", "Up"),
+    "trend.down": ("Minskar", "Down"),
+    "trend.steady": ("Oförändrad", "Steady"),
+    "trend.cannot_assess": ("Kan inte bedömas", "Cannot be assessed"),
+    "target.met": ("Målet nått", "Target met"),
+    "target.not_met": ("Målet inte nått", "Target not met"),
+    "target.cannot_assess": ("Kan inte bedömas", "Cannot be assessed"),
+    "target_reason.no_target": ("Inget mål angivet", "No target set"),
+    "target_reason.no_data": ("Underlag saknas", "No data"),
+    "metric.coverage": (
+        "Andel förvaltningar med internationell verksamhet",
+        "Share of administrations with international activities",
+    ),
+    "metric.clear_share": (
+        "Andel aktiviteter med tydligt bidrag: {area}",
+        "Share of activities with a clear contribution: {area}",
+    ),
+    "funding.unknown_source": ("Finansieringskälla ej angiven", "Funding source not given"),
+    # --- [charts] axis words and text alternatives ------------------------------------------------
+    "chart.activities": ("Antal aktiviteter", "Number of activities"),
+    "chart.alt_empty": ("{title}: diagrammet saknar data.", "{title}: the chart has no data."),
+    "chart.alt_levels": (
+        "{title}: staplat stapeldiagram över {n} rader och antal aktiviteter per nivå 0–3. "
+        "Högst andel tydligt eller starkt bidrag: {best} ({best_share}); lägst: {worst} "
+        "({worst_share}). Siffrorna finns i tabellen intill.",
+        "{title}: stacked bar chart of {n} rows and the number of activities at each level 0–3. "
+        "Highest share with a clear or strong contribution: {best} ({best_share}); lowest: "
+        "{worst} ({worst_share}). The numbers are in the table beside it.",
+    ),
+    "chart.alt_levels_empty": (
+        "{title}: inga aktiviteter att visa.", "{title}: no activities to show."
+    ),
+    "chart.alt_bars": (
+        "{title}: stapeldiagram med {n} staplar. Störst: {top}. Alla värden finns i tabellen.",
+        "{title}: bar chart with {n} bars. Largest: {top}. All values are in the table.",
+    ),
+    "chart.alt_heatmap": (
+        "{title}: värmekarta med {rows} rader och {cols} kolumner, varje ruta visar sitt värde. "
+        "Högst: {hi} ({hi_value}); lägst: {lo} ({lo_value}).",
+        "{title}: heatmap with {rows} rows and {cols} columns, each cell shows its value. "
+        "Highest: {hi} ({hi_value}); lowest: {lo} ({lo_value}).",
+    ),
+    "chart.alt_lines": (
+        "{title}: linjediagram {first}–{last}. {series}.",
+        "{title}: line chart {first}–{last}. {series}.",
+    ),
+    # --- [sections] the report's sections, tables and sentences -----------------------------------
+    "word.all_activities": ("Alla aktiviteter", "All activities"),
+    "country_status.met": ("Uppfyller alla villkor", "Meets every condition"),
+    "country_status.not_met": ("Uppfyller inte alla villkor", "Fails a condition"),
+    "country_status.unknown": ("Kan inte bedömas", "Cannot be assessed"),
+    "severity.error": ("Avvisad", "Rejected"),
+    "severity.warning": ("Varning (raden används)", "Warning (row kept)"),
+    "col.activity_id": ("Aktivitets-id", "Activity id"),
+    "col.title": ("Titel", "Title"),
+    "col.administration": ("Förvaltning", "Administration"),
+    "col.committee": ("Nämnd", "Committee"),
+    "col.partner": ("Partner", "Partner"),
+    "col.country": ("Land", "Country"),
+    "col.failed_conditions": ("Ej uppfyllda villkor", "Conditions not met"),
+    "col.basis": ("Underlag", "Basis"),
+    "col.decision_id": ("Diarienummer", "Decision id"),
+    "col.decision_date": ("Beslutsdatum", "Decision date"),
+    "col.exception_for": ("Undantag för", "Exception for"),
+    "col.scope": ("Omfattning", "Scope"),
+    "col.valid_from": ("Gäller från", "Valid from"),
+    "col.valid_to": ("Gäller till", "Valid to"),
+    "col.n_partners": ("Antal partner", "Partners"),
+    "col.n_activities": ("Antal aktiviteter", "Activities"),
+    "col.democracy": ("Demokrati", "Democracy"),
+    "col.human_rights": ("Mänskliga rättigheter", "Human rights"),
+    "col.rule_of_law": ("Rättsstatens principer", "Rule of law"),
+    "col.status": ("Bedömning", "Assessment"),
+    "col.verdict": ("Förutsättningen", "Precondition"),
+    "col.share": ("Andel", "Share"),
+    "col.area": ("Område", "Area"),
+    "col.level_0": ("0 Inget", "0 None"),
+    "col.level_1": ("1 Svagt", "1 Weak"),
+    "col.level_2": ("2 Tydligt", "2 Clear"),
+    "col.level_3": ("3 Starkt", "3 Strong"),
+    "col.share_clear": ("Andel tydligt bidrag", "Share clear contribution"),
+    "col.share_previous_year": ("Andel föregående år", "Share previous year"),
+    "col.target_status": ("Mot målet", "Against target"),
+    "col.trend": ("Utveckling", "Trend"),
+    "col.explanation": ("Motivering", "Why"),
+    "col.has_international_work": ("Internationellt arbete", "International work"),
+    "col.funding_source": ("Finansieringskälla", "Funding source"),
+    "col.external_funding_sek": ("Extern finansiering (kr)", "External funding (SEK)"),
+    "col.eu_funding_sek": ("EU-finansiering (kr)", "EU funding (SEK)"),
+    "col.eu_share": ("EU-andel av extern finansiering", "EU share of external funding"),
+    "col.eu": ("EU-medel", "EU funds"),
+    "col.sdg": ("Globalt mål", "Global goal"),
+    "col.year": ("År", "Year"),
+    "col.n_with_activities": ("Förvaltningar med internationellt arbete",
+                              "Administrations with international work"),
+    "col.n_administrations": ("Förvaltningar", "Administrations"),
+    "col.source": ("Flik eller fil", "Sheet or file"),
+    "col.row": ("Rad", "Row"),
+    "col.column": ("Kolumn", "Column"),
+    "col.value": ("Värde", "Value"),
+    "col.severity": ("Typ", "Kind"),
+    "col.reason": ("Orsak", "Reason"),
+    "col.measure": ("Mått", "Measure"),
+    "col.parameter": ("Parameter", "Parameter"),
+    "col.edition": ("Utgåva", "Edition"),
+    "col.attribution": ("Källa", "Attribution"),
+    "col.licence": ("Licens", "Licence"),
+    "col.indicators": ("Indikatorer", "Indicators"),
+    "col.years": ("År", "Years"),
+    "fig.activities": ("Aktiviteter", "Activities"),
+    "fig.cancelled": ("Inställda aktiviteter", "Cancelled activities"),
+    "fig.administrations": ("Förvaltningar med internationellt arbete",
+                            "Administrations with international work"),
+    "fig.n_of_m": ("{n} av {m}", "{n} of {m}"),
+    "fig.partners": ("Partnerorganisationer", "Partner organisations"),
+    "fig.countries": ("Partnerländer", "Partner countries"),
+    "fig.external_funding": ("Extern finansiering", "External funding"),
+    "fig.eu_funding": ("varav EU-medel", "of which EU funds"),
+    "fig.eu_share": ("EU-andel av extern finansiering", "EU share of external funding"),
+    "sheet.key_figures": ("Nyckeltal", "Key figures"),
+    "sheet.missing_exceptions": ("Saknar undantag", "Missing exceptions"),
+    "sheet.exceptions": ("Undantag", "Exceptions"),
+    "sheet.countries_screening": ("Länder förutsättning", "Country screening"),
+    "sheet.precondition": ("Förutsättningen", "Precondition"),
+    "sheet.areas": ("Områden", "Areas"),
+    "sheet.coverage": ("Förvaltningar", "Administrations"),
+    "sheet.matrix": ("Förvaltning x område", "Administration x area"),
+    "sheet.funding": ("Finansiering", "Funding"),
+    "sheet.countries": ("Partnerländer", "Partner countries"),
+    "sheet.sdgs": ("Globala målen", "Global goals"),
+    "sheet.area_trend": ("Områden över tid", "Areas over time"),
+    "sheet.coverage_trend": ("Förvaltningar över tid", "Coverage over time"),
+    "sheet.funding_trend": ("Finansiering över tid", "Funding over time"),
+    "sheet.data_quality": ("Datakvalitet", "Data quality"),
+    "sheet.parameters": ("Parametrar", "Parameters"),
+    "sheet.sources": ("Källor", "Sources"),
+    "sdg.1": ("Ingen fattigdom", "No poverty"),
+    "sdg.2": ("Ingen hunger", "Zero hunger"),
+    "sdg.3": ("Hälsa och välbefinnande", "Good health and well-being"),
+    "sdg.4": ("God utbildning för alla", "Quality education"),
+    "sdg.5": ("Jämställdhet", "Gender equality"),
+    "sdg.6": ("Rent vatten och sanitet för alla", "Clean water and sanitation"),
+    "sdg.7": ("Hållbar energi för alla", "Affordable and clean energy"),
+    "sdg.8": ("Anständiga arbetsvillkor och ekonomisk tillväxt", "Decent work and economic growth"),
+    "sdg.9": ("Hållbar industri, innovationer och infrastruktur",
+              "Industry, innovation and infrastructure"),
+    "sdg.10": ("Minskad ojämlikhet", "Reduced inequalities"),
+    "sdg.11": ("Hållbara städer och samhällen", "Sustainable cities and communities"),
+    "sdg.12": ("Hållbar konsumtion och produktion", "Responsible consumption and production"),
+    "sdg.13": ("Bekämpa klimatförändringarna", "Climate action"),
+    "sdg.14": ("Hav och marina resurser", "Life below water"),
+    "sdg.15": ("Ekosystem och biologisk mångfald", "Life on land"),
+    "sdg.16": ("Fredliga och inkluderande samhällen", "Peace, justice and strong institutions"),
+    "sdg.17": ("Genomförande och globalt partnerskap", "Partnerships for the goals"),
+    "rubric.operational_development.1": ("Kunskap inhämtad", "Knowledge gained"),
+    "rubric.operational_development.2": (
+        "Förändring beslutad (eller genomförd men inte utvärderad)",
+        "Change decided (or implemented but not evaluated)"),
+    "rubric.operational_development.3": ("Förändring genomförd och utvärderad",
+                                         "Change implemented and evaluated"),
+    "rubric.project_collaboration.1": ("Minst {min_partners} partnerorganisationer",
+                                       "At least {min_partners} partner organisations"),
+    "rubric.project_collaboration.2": ("… och extern finansiering", "… and external funding"),
+    "rubric.project_collaboration.3": (
+        "… och extern finansiering minst {share} av budgeten",
+        "… and external funding at least {share} of the budget"),
+    "rubric.knowledge_exchange.1": ("Ett utbyte ägde rum (deltagare eller utbytestyp)",
+                                    "An exchange took place (participants or exchange type)"),
+    "rubric.knowledge_exchange.2": ("… och lärdomarna är dokumenterade eller spridda",
+                                    "… and what was learned is documented or spread"),
+    "rubric.knowledge_exchange.3": ("… och både dokumenterade och spridda i organisationen",
+                                    "… and both documented and spread in the organisation"),
+    "rubric.profiling.1": ("Minst {n} profileringsmål", "At least {n} profiling target(s)"),
+    "rubric.profiling.2": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
+    "rubric.profiling.3": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
+    "rubric.societal_impact.1": ("En hållbarhetsdimension eller ett globalt mål",
+                                 "One sustainability dimension or one global goal"),
+    "rubric.societal_impact.2": (
+        "Två hållbarhetsdimensioner, eller en dimension och minst {n} globala mål",
+        "Two sustainability dimensions, or one dimension and at least {n} global goals"),
+    "rubric.societal_impact.3": (
+        "Alla tre dimensionerna, eller två dimensioner och minst {n} globala mål",
+        "All three dimensions, or two dimensions and at least {n} global goals"),
+    "rubric.democratic_values.1": ("Berör demokrati och mänskliga rättigheter",
+                                   "Touches on democracy and human rights"),
+    "rubric.democratic_values.2": ("Uttalad del av aktiviteten", "An explicit component"),
+    "rubric.democratic_values.3": ("Aktivitetens huvudsyfte", "The activity's core purpose"),
+    "rubric.twin_cities.1": ("En vänort deltar", "A twin city takes part"),
+    "rubric.twin_cities.2": ("… och utbytet ledde till beslutad förändring",
+                             "… and the exchange led to a decided change"),
+    "rubric.twin_cities.3": ("… och till genomförd förändring",
+                             "… and to an implemented change"),
+    "report.title": ("Internationellt arbete i {scope} {year}",
+                     "International work in {scope} {year}"),
+    "report.example_banner": (
+        "Fiktiva exempeldata: rapporten bygger på toolkitets exempelregister, inte på Borås "
+        "Stads verkliga register. Siffrorna beskriver ingen verklig verksamhet.",
+        "Fictitious example data: this report is built from the toolkit's example register, "
+        "not from Borås Stad's real register. The figures describe no real activity."),
+    "report.intro": (
+        "Rapporten följer upp hur stadens internationella arbete {year} bidrar till de sju "
+        "områdena i Borås Stads internationella policy (2023) och om alla partner uppfyller "
+        "policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer.",
+        "This report follows up how the city's international work in {year} contributes to the "
+        "seven areas of Borås Stad's international policy (2023), and whether every partner "
+        "meets the policy's precondition of human rights, democracy and the rule of law."),
+    "section.summary": ("Sammanfattning", "Summary"),
+    "section.precondition": ("Förutsättningen: mänskliga rättigheter, demokrati, rättsstat",
+                             "The precondition: human rights, democracy, rule of law"),
+    "section.areas": ("Bidrag till policyns sju områden", "Contribution to the seven areas"),
+    "section.administrations": ("Förvaltningarna", "Administrations"),
+    "section.funding": ("Finansiering", "Funding"),
+    "section.partners": ("Partner och länder", "Partners and countries"),
+    "section.sdgs": ("De globala målen", "The global goals"),
+    "section.over_time": ("Över tid", "Over time"),
+    "section.data_quality": ("Datakvalitet", "Data quality"),
+    "section.method": ("Metod och källor", "Method and sources"),
+    "summary.findings": ("Viktigaste iakttagelserna", "Main findings"),
+    "precondition.intro": (
+        "Policyn kräver att partnerlandet respekterar mänskliga rättigheter, är en demokrati "
+        "och följer rättsstatens principer. Annars krävs ett undantagsbeslut av "
+        "kommunstyrelsen. Svenska partner omfattas inte av bedömningen.",
+        "The policy requires the partner's country to respect human rights, be a democracy and "
+        "uphold the rule of law. Otherwise the executive board must decide an exception. "
+        "Swedish partners are outside the assessment."),
+    "precondition.missing": ("Aktiviteter som saknar nödvändigt undantagsbeslut",
+                             "Activities that need an exception decision and have none"),
+    "precondition.none_missing": ("Ingen aktivitet saknar ett nödvändigt undantagsbeslut.",
+                                  "No activity lacks a necessary exception decision."),
+    "precondition.missing_text": (
+        "{n} partner i årets aktiviteter finns i länder som inte uppfyller förutsättningen, "
+        "utan giltigt undantagsbeslut.",
+        "{n} partner(s) in this year's activities are in countries that do not meet the "
+        "precondition, without a valid exception decision."),
+    "precondition.in_force": ("Undantagsbeslut som används i år", "Exception decisions in use"),
+    "precondition.no_exceptions": ("Inga undantagsbeslut används i år.",
+                                   "No exception decision is in use this year."),
+    "precondition.summary": ("Aktiviteter per bedömning", "Activities per verdict"),
+    "precondition.countries": ("Partnerländer och villkoren", "Partner countries and conditions"),
+    "precondition.countries_text": (
+        "Varje villkor avgörs av en indikator, ett år och ett tröskelvärde (se Metod). "
+        "Värdena jämförs utan avrundning.",
+        "Each condition is decided by an indicator, a year and a threshold (see Method). "
+        "Values are compared unrounded."),
+    "areas.intro": (
+        "Varje aktivitet bedöms 0–3 i varje område utifrån uppgifterna i registret, inte "
+        "utifrån en egen skattning. Nivå {clear} eller mer räknas som tydligt bidrag. "
+        "Inställda aktiviteter räknas inte.",
+        "Each activity is scored 0–3 in every area from the evidence in the register, not from "
+        "a self-rating. Level {clear} or more counts as a clear contribution. Cancelled "
+        "activities are not counted."),
+    "areas.chart_title": ("Bidragsnivåer per område {year}", "Contribution levels per area {year}"),
+    "areas.table": ("Områdena: nivåer, mål och utveckling", "Areas: levels, targets and trend"),
+    "areas.area_text": (
+        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Mot målet: {status}. "
+        "Utveckling mot föregående år: {trend}.",
+        "{n_clear} of {n} activities ({share}) contribute clearly. Against target: {status}. "
+        "Trend against the previous year: {trend}."),
+    "areas.examples": ("Exempel: {area}", "Examples: {area}"),
+    "administrations.intro": (
+        "Policyn säger att internationellt arbete ska vara en naturlig del av all verksamhet. "
+        "Tabellen visar vilka förvaltningar som har internationella aktiviteter i år.",
+        "The policy says international work shall be a natural part of all operations. The "
+        "table shows which administrations have international activities this year."),
+    "administrations.coverage": ("Förvaltningar med och utan internationellt arbete",
+                                 "Administrations with and without international work"),
+    "administrations.heatmap": ("Genomsnittlig nivå per förvaltning och område",
+                                "Mean level per administration and area"),
+    "funding.none": ("Ingen extern finansiering är registrerad i år.",
+                     "No external funding is recorded this year."),
+    "funding.chart_title": ("Extern finansiering per källa", "External funding by source"),
+    "partners.none": ("Inga partner är registrerade i år.", "No partners are recorded this year."),
+    "partners.chart_title": ("Aktiviteter per partnerland", "Activities per partner country"),
+    "sdgs.chart_title": ("Aktiviteter per globalt mål", "Activities per global goal"),
+    "over_time.too_short": ("Registret har för få år för att visa utvecklingen över tid.",
+                            "The register has too few years to show a trend over time."),
+    "over_time.areas": ("Andel aktiviteter med tydligt bidrag per år",
+                        "Share of activities with a clear contribution per year"),
+    "over_time.coverage": ("Förvaltningar med internationellt arbete per år",
+                           "Administrations with international work per year"),
+    "over_time.funding": ("Extern finansiering per år", "External funding per year"),
+    "data_quality.none": ("Alla rader i registret godtogs utan anmärkning.",
+                          "Every row of the register was accepted without remark."),
+    "data_quality.intro": (
+        "{n} anmärkningar. Avvisade rader ingår inte i bedömningen; rader med varning ingår. "
+        "Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
+        "{n} remarks. Rejected rows are not part of the evaluation; rows with a warning are. "
+        "The row number is the row as seen in Excel (the header is row 1)."),
+    "method.intro": (
+        "Bedömningen är regelbaserad: samma uppgifter ger alltid samma nivå. Nivåerna "
+        "beskrivs nedan; tröskelvärdena kommer från årets parameterfil.",
+        "The assessment is rule-based: the same evidence always gives the same level. The "
+        "levels are described below; the thresholds come from the year's parameters file."),
+    "method.rubric": ("Bedömningsmatris", "Rubric"),
+    "method.parameters": ("Parametrar", "Parameters"),
+    "method.sources": ("Indikatorkällor", "Indicator sources"),
+    "method.reproducibility": (
+        "Framtagen med boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), "
+        "parameterfil SHA-256 {params_hash}…, skapad {generated}.",
+        "Produced with boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), "
+        "parameters file SHA-256 {params_hash}…, generated {generated}."),
+    "finding.no_activities": ("Registret har inga aktiviteter för {year}.",
+                              "The register has no activities for {year}."),
+    "finding.needs_exception": ("{n} aktiviteter saknar nödvändigt undantagsbeslut.",
+                                "{n} activities need an exception decision and have none."),
+    "finding.no_missing_exception": (
+        "Alla aktiviteter uppfyller förutsättningen eller omfattas av ett undantagsbeslut, "
+        "så långt det kan bedömas.",
+        "Every activity meets the precondition or is covered by an exception decision, as far "
+        "as can be assessed."),
+    "finding.exception": ("{n} aktiviteter omfattas av undantagsbeslut.",
+                          "{n} activities are covered by an exception decision."),
+    "finding.unknown": ("{n} aktiviteter kan inte bedömas mot förutsättningen (data saknas).",
+                        "{n} activities cannot be assessed against the precondition (no data)."),
+    "finding.coverage": ("{n} av {m} förvaltningar ({share}) har internationellt arbete.",
+                         "{n} of {m} administrations ({share}) have international work."),
+    "finding.coverage_without": ("Utan internationellt arbete: {names}.",
+                                 "Without international work: {names}."),
+    "finding.areas": (
+        "Störst andel tydligt bidrag: {best} ({best_share}); minst: {worst} ({worst_share}).",
+        "Largest share with a clear contribution: {best} ({best_share}); smallest: {worst} "
+        "({worst_share})."),
+    "finding.no_external_funding": ("Ingen extern finansiering är registrerad.",
+                                    "No external funding is recorded."),
+    "finding.funding": ("Extern finansiering {external}, varav EU-medel {eu} ({share}).",
+                        "External funding {external}, of which EU funds {eu} ({share})."),
+    "finding.rejected_rows": ("{n} rader i registret avvisades (se Datakvalitet).",
+                              "{n} register rows were rejected (see Data quality)."),
+    "finding.warnings": ("{n} rader har varningar (se Datakvalitet).",
+                         "{n} rows have warnings (see Data quality)."),
+    "finding.cancelled": ("{n} aktiviteter ställdes in och räknas inte.",
+                          "{n} activities were cancelled and are not counted."),
+    "report.index_title": ("Rapporter om internationellt arbete {year}",
+                           "Reports on international work {year}"),
     # --- [report] report sections, sentences, charts ------------------------------------------
+    # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
+    "page.skip_link": ("Hoppa till innehållet", "Skip to content"),
+    "page.toc": ("Innehåll", "Contents"),
+    "page.reports": ("Rapporter", "Reports"),
+    "format.yes": ("Ja", "Yes"),
+    "format.no": ("Nej", "No"),
+    "format.sek": ("{x}\u00a0kr", "SEK\u00a0{x}"),
+    "format.sek_thousands": ("{x}\u00a0tkr", "SEK\u00a0{x}\u00a0thousand"),
+    "format.sek_millions": ("{x}\u00a0mnkr", "SEK\u00a0{x}\u00a0million"),
 }
 
 

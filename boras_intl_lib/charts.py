@@ -1,0 +1,185 @@
+"""Charts for the report: matplotlib figures, each with a text alternative made from its data.
+
+Every function returns a :class:`Chart`: the figure, an alt text that says what the chart
+shows (the largest and smallest values, not "a chart"), and the table behind it, which the
+report prints beside the chart and exports to Excel. Colour is never the only carrier of
+meaning: values are printed on bars and cells, levels also differ by hatch pattern, and
+lines by marker shape. Figures are built without pyplot, so no global state is touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .formatting import fmt_number, fmt_percent
+from .labels import Lang, label
+
+# A sober palette with good contrast on white; one hue family for ordered levels.
+LEVEL_COLOURS = ("#d9d9d9", "#9ecae1", "#4292c6", "#08519c")
+LEVEL_HATCHES = ("", "..", "//", "xx")
+BAR_COLOUR = "#1f4e79"
+LINE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+FONT_SIZE = 9
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure, its text alternative and the data behind it."""
+
+    figure: Figure
+    alt: str
+    data: pd.DataFrame
+
+
+def _figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    fig.set_facecolor("white")
+    return fig
+
+
+def _style(ax) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=FONT_SIZE)
+
+
+def level_distribution(counts: pd.DataFrame, lang: Lang, title: str) -> Chart:
+    """Stacked horizontal bars: per row (area or administration), how many at each level 0–3.
+
+    ``counts`` has one row per item (index = display label) and columns 0, 1, 2, 3.
+    """
+    counts = counts.reindex(columns=[0, 1, 2, 3], fill_value=0).astype(int)
+    fig = _figure(7.5, 0.45 * len(counts) + 1.4)
+    ax = fig.add_subplot()
+    left = pd.Series(0, index=counts.index)
+    for level in range(4):
+        values = counts[level]
+        bars = ax.barh(
+            counts.index, values, left=left, color=LEVEL_COLOURS[level],
+            hatch=LEVEL_HATCHES[level], edgecolor="#333333", linewidth=0.4,
+            label=f"{level} {label(f'level.{level}', lang)}",
+        )
+        ax.bar_label(
+            bars, labels=[str(v) if v else "" for v in values], label_type="center",
+            fontsize=FONT_SIZE - 1, color="white" if level == 3 else "black",
+        )
+        left = left + values
+    ax.invert_yaxis()
+    ax.set_xlabel(label("chart.activities", lang), fontsize=FONT_SIZE)
+    ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
+    ax.legend(ncols=4, fontsize=FONT_SIZE - 1, loc="upper center",
+              bbox_to_anchor=(0.5, -0.18 if len(counts) > 3 else -0.35), frameon=False)
+    _style(ax)
+    return Chart(fig, _alt_levels(counts, lang, title), counts)
+
+
+def _alt_levels(counts: pd.DataFrame, lang: Lang, title: str) -> str:
+    total = counts.sum(axis=1)
+    clear = counts[[2, 3]].sum(axis=1)
+    share = (clear / total.where(total > 0)).dropna()
+    if share.empty:
+        return label("chart.alt_levels_empty", lang, title=title)
+    best, worst = share.idxmax(), share.idxmin()
+    return label(
+        "chart.alt_levels", lang, title=title, n=len(counts),
+        best=best, best_share=fmt_percent(share[best], lang),
+        worst=worst, worst_share=fmt_percent(share[worst], lang),
+    )
+
+
+def bars(values: pd.Series, lang: Lang, title: str, *, unit: str = "",
+         as_percent: bool = False) -> Chart:
+    """Horizontal bars with the value printed at each bar's end (largest first)."""
+    values = values.sort_values(ascending=False)
+    fig = _figure(7.5, 0.32 * max(len(values), 1) + 1.2)
+    ax = fig.add_subplot()
+    shown = [_fmt(v, lang, as_percent) for v in values]
+    bar = ax.barh([str(i) for i in values.index], values.to_numpy(dtype=float), color=BAR_COLOUR)
+    ax.bar_label(bar, labels=[f" {s}" for s in shown], fontsize=FONT_SIZE - 1)
+    ax.invert_yaxis()
+    ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
+    if unit:
+        ax.set_xlabel(unit, fontsize=FONT_SIZE)
+    ax.margins(x=0.15)
+    _style(ax)
+    data = values.rename(title).to_frame()
+    return Chart(fig, _alt_bars(values, lang, title, as_percent), data)
+
+
+def _fmt(value: float, lang: Lang, as_percent: bool) -> str:
+    return fmt_percent(value, lang) if as_percent else fmt_number(value, lang)
+
+
+def _alt_bars(values: pd.Series, lang: Lang, title: str, as_percent: bool) -> str:
+    if values.empty or values.isna().all():
+        return label("chart.alt_empty", lang, title=title)
+    top = ", ".join(f"{i} {_fmt(v, lang, as_percent)}" for i, v in values.head(3).items())
+    return label("chart.alt_bars", lang, title=title, n=len(values), top=top)
+
+
+def heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> Chart:
+    """Rows × columns of values in 0–3 with every number printed in its cell."""
+    fig = _figure(8, 0.42 * max(len(matrix), 1) + 2.2)
+    ax = fig.add_subplot()
+    values = matrix.to_numpy(dtype=float)
+    ax.imshow(values, cmap="Blues", vmin=0, vmax=3, aspect="auto")
+    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns],
+                  rotation=35, ha="right", fontsize=FONT_SIZE - 1)
+    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index], fontsize=FONT_SIZE - 1)
+    for (r, c), v in pd.DataFrame(values).stack(future_stack=True).items():
+        text = "–" if pd.isna(v) else fmt_number(v, lang, decimals=1)
+        ax.text(c, r, text, ha="center", va="center", fontsize=FONT_SIZE - 1,
+                color="white" if (not pd.isna(v) and v >= 2) else "black")
+    ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
+    return Chart(fig, _alt_heatmap(matrix, lang, title), matrix)
+
+
+def _alt_heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> str:
+    stacked = matrix.stack().dropna()
+    if stacked.empty:
+        return label("chart.alt_empty", lang, title=title)
+    (row_hi, col_hi), (row_lo, col_lo) = stacked.idxmax(), stacked.idxmin()
+    return label(
+        "chart.alt_heatmap", lang, title=title, rows=matrix.shape[0], cols=matrix.shape[1],
+        hi=f"{row_hi} / {col_hi}", hi_value=fmt_number(stacked.max(), lang, decimals=1),
+        lo=f"{row_lo} / {col_lo}", lo_value=fmt_number(stacked.min(), lang, decimals=1),
+    )
+
+
+def lines(frame: pd.DataFrame, lang: Lang, title: str, *, as_percent: bool = False,
+          ylabel: str = "") -> Chart:
+    """One line per column over the index (years), with distinct markers and end labels."""
+    fig = _figure(7.5, 3.6)
+    ax = fig.add_subplot()
+    x = [int(i) for i in frame.index]
+    for n, column in enumerate(frame.columns):
+        series = frame[column]
+        ax.plot(x, series.to_numpy(dtype=float), marker=LINE_MARKERS[n % len(LINE_MARKERS)],
+                linewidth=1.4, label=str(column))
+    ax.set_xticks(x, [str(i) for i in x])
+    if as_percent:
+        ax.set_ylim(0, 1.05)
+        ax.yaxis.set_major_formatter(lambda v, _pos: fmt_percent(v, lang))
+    if ylabel:
+        ax.set_ylabel(ylabel, fontsize=FONT_SIZE)
+    ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
+    ax.legend(fontsize=FONT_SIZE - 1, loc="center left", bbox_to_anchor=(1.0, 0.5),
+              frameon=False)
+    _style(ax)
+    return Chart(fig, _alt_lines(frame, lang, title, as_percent), frame)
+
+
+def _alt_lines(frame: pd.DataFrame, lang: Lang, title: str, as_percent: bool) -> str:
+    if frame.empty:
+        return label("chart.alt_empty", lang, title=title)
+    first, last = frame.index[0], frame.index[-1]
+    parts: Sequence[str] = [
+        f"{col} {_fmt(frame[col].iloc[0], lang, as_percent)} → "
+        f"{_fmt(frame[col].iloc[-1], lang, as_percent)}"
+        for col in frame.columns
+    ]
+    return label("chart.alt_lines", lang, title=title, first=first, last=last,
+                 series="; ".join(parts))

@@ -1,0 +1,145 @@
+"""Everything one report shows, computed before anything is displayed.
+
+:func:`prepare` is the only I/O step (settings, register, indicator files); :func:`build` is
+pure. The notebook calls ``prepare`` once and hands the result to the section functions of
+:mod:`report_sections`; the Excel workbook beside the report is written from the same data
+(:func:`report_tables.all_tables`), so what the reader sees and what they can download agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import aggregation as agg
+from .evaluation import Evaluation, evaluate
+from .labels import Lang
+from .model import Register
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """The inputs of one report and every aggregate computed from them."""
+
+    year: int
+    lang: Lang
+    administration: str | None  # None: the whole city
+    settings: Settings
+    register: Register
+    evaluation: Evaluation
+    params_sha256: str
+    scores: pd.DataFrame  # this year's activities (and administration), scored
+    all_scores: pd.DataFrame  # every year (and administration)
+    activities: pd.DataFrame  # this year's accepted activity rows
+    all_activities: pd.DataFrame  # every year's accepted activity rows
+    partners: pd.DataFrame  # this year's screened partners
+    areas: pd.DataFrame  # aggregation.area_summary
+    year_over_year: pd.DataFrame
+    targets: pd.DataFrame
+    matrix: pd.DataFrame  # administration × area, mean level
+    coverage: agg.Coverage
+    funding: agg.FundingSummary
+    countries: pd.DataFrame  # partner countries with counts
+    sdgs: pd.DataFrame
+    precondition: pd.DataFrame
+    area_trend: pd.DataFrame
+    coverage_trend: pd.DataFrame
+    funding_trend: pd.DataFrame
+
+    @property
+    def administrations(self) -> list[str]:
+        """The administrations this report covers."""
+        if self.administration is not None:
+            return [self.administration]
+        return self.settings.administration_names
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the year has no (non-cancelled) activities."""
+        return agg.active(self.scores).empty
+
+
+def prepare(
+    year: int,
+    register_path: str | Path | None,
+    params_path: str | Path | None,
+    lang: Lang = "sv",
+    administration: str | None = None,
+) -> ReportData:
+    """Load settings, register and indicators for one report, then :func:`build` it."""
+    from .register import load_example_register, load_register
+    from .settings import default_parameters_path, load_settings
+
+    params = Path(params_path) if params_path else default_parameters_path(year)
+    settings = load_settings(params)
+    if register_path:
+        register = load_register(register_path, settings)
+    else:
+        register = load_example_register(settings)
+    params_sha = hashlib.sha256(params.read_bytes()).hexdigest()
+    return build(register, settings, year, lang, administration or None, params_sha)
+
+
+def build(
+    register: Register,
+    settings: Settings,
+    year: int,
+    lang: Lang = "sv",
+    administration: str | None = None,
+    params_sha256: str = "",
+    indicators: pd.DataFrame | None = None,
+) -> ReportData:
+    """Compute every aggregate of the report for ``year`` (and one administration, if given)."""
+    evaluation = evaluate(register, settings, indicators, year)
+    all_scores = _merge_text(evaluation.scores, register.activities)
+    all_activities = register.activities
+    if administration is not None:
+        all_scores = all_scores[all_scores["administration"] == administration]
+        all_activities = all_activities[all_activities["administration"] == administration]
+    scores = agg.for_year(all_scores, year)
+    activities = agg.for_year(all_activities, year)
+    partners = evaluation.partners[
+        evaluation.partners["activity_id"].isin(scores["activity_id"])
+    ]
+    admins = [administration] if administration else settings.administration_names
+    sc, tg = settings.scoring, settings.targets
+    areas = agg.area_summary(scores, sc.clear_level)
+    coverage = agg.coverage(all_activities, admins, year)
+    return ReportData(
+        year=year,
+        lang=lang,
+        administration=administration,
+        settings=settings,
+        register=register,
+        evaluation=evaluation,
+        params_sha256=params_sha256,
+        scores=scores,
+        all_scores=all_scores,
+        activities=activities,
+        all_activities=all_activities,
+        partners=partners,
+        areas=areas,
+        year_over_year=agg.year_over_year(all_scores, year, sc.clear_level, tg.trend_tolerance),
+        targets=agg.target_status(areas, coverage.share, tg),
+        matrix=agg.administration_matrix(scores, admins, sc.clear_level, "mean_level"),
+        coverage=coverage,
+        funding=agg.funding_summary(activities, sc.eu_funding_sources),
+        countries=agg.partner_countries(partners, scores),
+        sdgs=agg.sdg_counts(activities),
+        precondition=agg.precondition_summary(scores, scores),
+        area_trend=agg.area_trend_over_years(all_scores, sc.clear_level, tg.trend_tolerance),
+        coverage_trend=agg.coverage_over_years(all_activities, admins, tg.trend_tolerance),
+        funding_trend=agg.funding_over_years(all_activities, sc.eu_funding_sources),
+    )
+
+
+def _merge_text(scores: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFrame:
+    """Scores with the activity's title, type and evidence text the report quotes."""
+    wanted = [c for c in ("title", "funding_source", "sdgs", "budget_sek",
+                          "external_funding_sek") if c in activities]
+    extra = activities[["activity_id", *wanted]]
+    return scores.merge(extra, on="activity_id", how="left", validate="one_to_one")

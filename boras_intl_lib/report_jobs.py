@@ -1,0 +1,140 @@
+"""Many reports from one command: years × (city, administrations), in parallel processes.
+
+Inputs are checked before any kernel starts (parameters of every year, the register), so a
+user mistake gives one clear line rather than a failed notebook. Output layout::
+
+    <out>/<year>/report-<year>-<lang>.html (.xlsx, .ipynb)         the city-wide report
+    <out>/<year>/<administration>/report-<year>-<lang>.html …      with --per-administration
+    <out>/<year>/index-<lang>.html                                  links them (per-administration)
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .labels import Lang, label
+from .settings import Settings, default_parameters_path, load_settings, project_root
+
+log = logging.getLogger("boras_intl")
+REPORT_NOTEBOOK = "yearly_report.ipynb"
+
+
+@dataclass(frozen=True)
+class PlannedReport:
+    """One report to write: its year, scope and where it goes."""
+
+    year: int
+    lang: Lang
+    administration: str | None
+    folder: Path
+    params: Path
+
+    @property
+    def stem(self) -> str:
+        return f"report-{self.year}-{self.lang}"
+
+    @property
+    def html(self) -> Path:
+        return self.folder / f"{self.stem}.html"
+
+
+def report_notebook() -> Path:
+    """The report notebook of this checkout."""
+    return project_root() / "notebooks" / REPORT_NOTEBOOK
+
+
+def plan_reports(
+    years: list[int], params: Path | None, lang: Lang, out: Path, per_administration: bool
+) -> tuple[list[PlannedReport], dict[int, Settings]]:
+    """Every report to write, and the validated settings of each year (errors raise early)."""
+    plans: list[PlannedReport] = []
+    settings_by_year: dict[int, Settings] = {}
+    for year in years:
+        path = params or default_parameters_path(year)
+        settings = settings_by_year[year] = load_settings(path)
+        folder = out / str(year)
+        plans.append(PlannedReport(year, lang, None, folder, path))
+        if per_administration:
+            from .display import slug
+
+            plans += [
+                PlannedReport(year, lang, name, folder / slug(name), path)
+                for name in settings.administration_names
+            ]
+    return plans, settings_by_year
+
+
+def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
+    from .report_pipeline import ReportJob
+
+    scope = plan.administration or settings.city
+    return ReportJob(
+        notebook=report_notebook(),
+        parameters={
+            "year": plan.year,
+            "register_path": str(register.resolve()) if register else "",
+            "params_path": str(plan.params.resolve()),
+            "lang": plan.lang,
+            "administration": plan.administration or "",
+        },
+        out_html=plan.html,
+        out_ipynb=plan.folder / f"{plan.stem}.ipynb",
+        timeout=timeout,
+        lang=plan.lang,
+        title=label("report.title", plan.lang, scope=scope, year=plan.year),
+        extra_outputs={"excel_path": plan.folder / f"{plan.stem}.xlsx"},
+        cwd=project_root(),
+        name=f"{plan.year} {plan.lang} {plan.administration or ''}".strip(),
+    )
+
+
+def run_reports(
+    *,
+    years: list[int],
+    register: Path | None,
+    params: Path | None,
+    lang: Lang,
+    out: Path,
+    per_administration: bool,
+    jobs: int | None,
+    timeout: int,
+    stream: TextIO,
+) -> int:
+    """Write every planned report; print one line per report; 0 when all succeeded."""
+    from .register import load_register
+    from .report_pipeline import render_many
+
+    plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
+    if register is not None:
+        load_register(register, settings_by_year[years[-1]])  # unreadable → one line, exit 2
+    work = [_job(p, register, timeout, settings_by_year[p.year]) for p in plans]
+    outcomes = render_many(work, jobs)
+    failed = 0
+    for outcome in outcomes:
+        if outcome.ok:
+            print(f"wrote {outcome.job.out_html}", file=stream)
+        else:
+            failed += 1
+            print(f"error: report {outcome.job.name}: {outcome.error}", file=stream)
+    if per_administration:
+        for year in years:
+            done = [p for p, o in zip(plans, outcomes, strict=True) if p.year == year and o.ok]
+            index = write_index(out / str(year), done, lang, year, settings_by_year[year])
+            print(f"wrote {index}", file=stream)
+    return 1 if failed else 0
+
+
+def write_index(folder: Path, plans: list[PlannedReport], lang: Lang, year: int,
+                settings: Settings) -> Path:
+    """The index page of one year's reports, linking each written report."""
+    from .report_pipeline import write_index_page
+
+    entries = [
+        (p.administration or settings.city, p.html.relative_to(folder).as_posix())
+        for p in plans
+    ]
+    title = label("report.index_title", lang, year=year)
+    return write_index_page(folder / f"index-{lang}.html", entries, lang, title)

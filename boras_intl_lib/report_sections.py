@@ -1,0 +1,223 @@
+"""The report's sections: each function shows one section of the yearly report.
+
+The notebook calls these in order; each shows a heading (which names the section in error
+messages), short text, charts with their text alternative and the tables behind them.
+All words come from :mod:`labels`; all register text goes through :mod:`display`, which
+escapes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import charts, report_tables as tables
+from .display import (
+    heading,
+    show_banner,
+    show_figure,
+    show_key_figures,
+    show_list,
+    show_paragraph,
+    show_table,
+    show_toc,
+)
+from .formatting import fmt_percent
+from .labels import label
+from .report_data import ReportData
+from .settings import AREAS
+
+SECTIONS: tuple[str, ...] = (
+    "summary",
+    "precondition",
+    "areas",
+    "administrations",
+    "funding",
+    "partners",
+    "sdgs",
+    "over_time",
+    "data_quality",
+    "method",
+)
+PERCENT = "percent"
+
+
+def _t(data: ReportData, key: str, **values: object) -> str:
+    return label(key, data.lang, **values)
+
+
+def _chart(chart: charts.Chart) -> None:
+    show_figure(chart.figure, chart.alt)
+
+
+def show_front(data: ReportData) -> None:
+    """Title, example-data banner, scope and the table of contents."""
+    scope = data.administration or data.settings.city
+    heading(_t(data, "report.title", scope=scope, year=data.year), level=1, anchor="top")
+    if data.register.is_example:
+        show_banner(_t(data, "report.example_banner"))
+    show_paragraph(_t(data, "report.intro", year=data.year))
+    show_toc([(_t(data, f"section.{s}"), s) for s in SECTIONS], lang=data.lang)
+
+
+def show_summary(data: ReportData) -> None:
+    """The year in figures and the main findings."""
+    from .findings import main_findings
+
+    heading(_t(data, "section.summary"), anchor="summary")
+    figures = tables.key_figures(data)
+    show_key_figures(figures.itertuples(index=False, name=None))
+    heading(_t(data, "summary.findings"), level=3, anchor="findings")
+    show_list(main_findings(data))
+
+
+def show_precondition(data: ReportData) -> None:
+    """Missing exception decisions first, then decisions in force, then every country."""
+    heading(_t(data, "section.precondition"), anchor="precondition")
+    show_paragraph(_t(data, "precondition.intro"))
+    missing = tables.missing_exceptions(data)
+    heading(_t(data, "precondition.missing"), level=3, anchor="missing-exceptions")
+    if missing.empty:
+        show_paragraph(_t(data, "precondition.none_missing"))
+    else:
+        show_paragraph(_t(data, "precondition.missing_text", n=len(missing)))
+        show_table(missing, _t(data, "precondition.missing"), lang=data.lang)
+    heading(_t(data, "precondition.in_force"), level=3, anchor="exceptions")
+    in_force = tables.exceptions_in_force(data)
+    if in_force.empty:
+        show_paragraph(_t(data, "precondition.no_exceptions"))
+    else:
+        show_table(in_force, _t(data, "precondition.in_force"), lang=data.lang)
+    heading(_t(data, "precondition.summary"), level=3, anchor="precondition-summary")
+    show_table(tables.precondition_table(data), _t(data, "precondition.summary"),
+               lang=data.lang, number_format={_t(data, "col.share"): PERCENT})
+    heading(_t(data, "precondition.countries"), level=3, anchor="countries-screening")
+    show_paragraph(_t(data, "precondition.countries_text"))
+    show_table(tables.country_verdicts(data), _t(data, "precondition.countries"), lang=data.lang)
+
+
+def show_areas(data: ReportData) -> None:
+    """The seven contribution areas: overview chart, then each area on its own."""
+    heading(_t(data, "section.areas"), anchor="areas")
+    show_paragraph(_t(data, "areas.intro", clear=data.settings.scoring.clear_level))
+    title = _t(data, "areas.chart_title", year=data.year)
+    _chart(charts.level_distribution(tables.level_counts(data), data.lang, title))
+    overview = tables.area_overview(data)
+    show_table(overview, _t(data, "areas.table"), lang=data.lang, number_format={
+        _t(data, "col.share_clear"): PERCENT, _t(data, "col.share_previous_year"): PERCENT})
+    for area in AREAS:
+        _show_area(data, area)
+
+
+def _show_area(data: ReportData, area: str) -> None:
+    name = _t(data, f"area.{area}")
+    heading(name, level=3, anchor=f"area-{area.replace('_', '-')}")
+    row = data.areas.set_index("area").loc[area]
+    yoy = data.year_over_year.set_index("area").loc[area]
+    target = data.targets.dropna(subset=["area"]).set_index("area").loc[area]
+    show_paragraph(_t(data, "areas.area_text", n_clear=int(row["n_clear"]),
+                      n=int(row["n_activities"]),
+                      share=fmt_percent(row["share_clear"], data.lang),
+                      status=_t(data, f"target.{target['status']}"),
+                      trend=_t(data, f"trend.{yoy['trend']}")))
+    counts = tables.level_counts(data).loc[[name]]
+    _chart(charts.level_distribution(counts, data.lang, name))
+    examples = tables.area_examples(data, area)
+    if not examples.empty:
+        show_table(examples, _t(data, "areas.examples", area=name), lang=data.lang)
+
+
+def show_administrations(data: ReportData) -> None:
+    """Coverage (which administrations work internationally) and the area heatmap."""
+    heading(_t(data, "section.administrations"), anchor="administrations")
+    show_paragraph(_t(data, "administrations.intro"))
+    show_table(tables.coverage_table(data), _t(data, "administrations.coverage"),
+               lang=data.lang)
+    matrix = tables.matrix_table(data)
+    title = _t(data, "administrations.heatmap")
+    _chart(charts.heatmap(matrix, data.lang, title))
+    show_table(matrix, title, lang=data.lang, index=True)
+
+
+def show_funding(data: ReportData) -> None:
+    """External funding, its sources and the EU share."""
+    heading(_t(data, "section.funding"), anchor="funding")
+    by_source = tables.funding_by_source(data)
+    if by_source.empty:
+        show_paragraph(_t(data, "funding.none"))
+        return
+    src = data.funding.by_source
+    title = _t(data, "funding.chart_title")
+    values = src.set_index("funding_source")["external_funding_sek"]
+    _chart(charts.bars(values, data.lang, title, unit=_t(data, "col.external_funding_sek")))
+    show_table(by_source, title, lang=data.lang)
+
+
+def show_partners(data: ReportData) -> None:
+    """Partner countries: how many partners and activities in each."""
+    heading(_t(data, "section.partners"), anchor="partners")
+    countries = tables.countries_table(data)
+    if countries.empty:
+        show_paragraph(_t(data, "partners.none"))
+        return
+    title = _t(data, "partners.chart_title")
+    values = countries.set_index(countries.columns[0])[countries.columns[1]].head(15)
+    _chart(charts.bars(values, data.lang, title))
+    show_table(countries, title, lang=data.lang)
+
+
+def show_sdgs(data: ReportData) -> None:
+    """The UN Sustainable Development Goals the activities contribute to."""
+    heading(_t(data, "section.sdgs"), anchor="sdgs")
+    table = tables.sdg_table(data)
+    title = _t(data, "sdgs.chart_title")
+    values = table.set_index(table.columns[0])[table.columns[1]]
+    _chart(charts.bars(values[values > 0], data.lang, title))
+    show_table(table, title, lang=data.lang, number_format={_t(data, "col.share"): PERCENT})
+
+
+def show_over_time(data: ReportData) -> None:
+    """The areas, coverage and funding across every year of the register."""
+    heading(_t(data, "section.over_time"), anchor="over-time")
+    trend = tables.area_trend_table(data)
+    if len(trend) < 2:
+        show_paragraph(_t(data, "over_time.too_short"))
+    else:
+        title = _t(data, "over_time.areas")
+        _chart(charts.lines(trend, data.lang, title, as_percent=True))
+        show_table(trend, title, lang=data.lang, index=True,
+                   number_format={c: PERCENT for c in trend.columns})
+    coverage = tables.coverage_trend_table(data)
+    show_table(coverage, _t(data, "over_time.coverage"), lang=data.lang,
+               number_format={_t(data, "col.share"): PERCENT})
+    show_table(tables.funding_trend_table(data), _t(data, "over_time.funding"), lang=data.lang,
+               number_format={_t(data, "col.eu_share"): PERCENT})
+
+
+def show_data_quality(data: ReportData) -> None:
+    """Every rejected row and warning from the register, in plain words."""
+    heading(_t(data, "section.data_quality"), anchor="data-quality")
+    issues = tables.issues_table(data)
+    if issues.empty:
+        show_paragraph(_t(data, "data_quality.none"))
+        return
+    show_paragraph(_t(data, "data_quality.intro", n=len(issues)))
+    show_table(issues, _t(data, "section.data_quality"), lang=data.lang,
+               number_format={_t(data, "col.row"): "plain"})
+
+
+def show_method(data: ReportData) -> None:
+    """Rubric, parameters, indicator sources and a reproducibility line."""
+    from . import __version__
+
+    heading(_t(data, "section.method"), anchor="method")
+    show_paragraph(_t(data, "method.intro"))
+    show_table(tables.rubric_table(data), _t(data, "method.rubric"), lang=data.lang)
+    show_table(tables.parameters_table(data), _t(data, "method.parameters"), lang=data.lang)
+    sources = tables.sources_table(data)
+    if not sources.empty:
+        show_table(sources, _t(data, "method.sources"), lang=data.lang)
+    register = data.register
+    generated = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    show_paragraph(_t(data, "method.reproducibility"), version=__version__, generated=generated,
+                   register=register.path.name if register.path else "",
+                   register_hash=register.sha256[:16], params_hash=data.params_sha256[:16])

@@ -1,0 +1,338 @@
+"""The report's tables, ready to show: localized headers and words, register text as is.
+
+Each function takes :class:`ReportData` and returns a DataFrame whose column names are the
+reader's words (from :mod:`labels`). Register text (titles, partner names) is left as data;
+escaping happens where it is rendered (:mod:`display`, :mod:`excel_export`). The same tables
+are shown in the report and written to its Excel workbook (:func:`all_tables`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .aggregation import active
+from .countries import country_names
+from .labels import label
+from .report_data import ReportData
+from .settings import AREAS, CONDITIONS
+
+
+def _words(prefix: str, values: pd.Series, lang: str) -> pd.Series:
+    """Map keys (``met``) to labels (``Uppfyller förutsättningen``) under ``prefix``."""
+    keys = values.astype("string")
+    mapping = {k: label(f"{prefix}.{k}", lang) for k in keys.dropna().unique()}
+    return keys.map(mapping).astype("string")
+
+
+def _rename(frame: pd.DataFrame, lang: str, **columns: str) -> pd.DataFrame:
+    """Keep ``columns`` (source name → label key under ``col.``) with localized headers."""
+    out = frame[list(columns)].copy()
+    out.columns = [label(f"col.{key}", lang) for key in columns.values()]
+    return out.reset_index(drop=True)
+
+
+def key_figures(data: ReportData) -> pd.DataFrame:
+    """The year in figures: label → value (already formatted as text)."""
+    from .formatting import fmt_integer, fmt_percent, fmt_sek
+
+    lang, f = data.lang, data.funding.totals
+    cov = data.coverage.table
+    listed = cov[cov["in_parameters"]]
+    n_active = len(active(data.scores))
+    rows = [
+        ("fig.activities", fmt_integer(n_active, lang)),
+        ("fig.cancelled", fmt_integer(len(data.scores) - n_active, lang)),
+        ("fig.administrations", label(
+            "fig.n_of_m", lang, n=int(listed["has_activities"].sum()), m=len(listed))),
+        ("fig.partners", fmt_integer(data.partners["partner_name"].str.casefold().nunique(), lang)),
+        ("fig.countries", fmt_integer(data.partners["country_iso3"].nunique(), lang)),
+        ("fig.external_funding", fmt_sek(f["external_funding_sek"], lang)),
+        ("fig.eu_funding", fmt_sek(f["eu_funding_sek"], lang)),
+        ("fig.eu_share", fmt_percent(f["eu_share_of_external"], lang)),
+    ]
+    return pd.DataFrame(
+        {label("col.measure", lang): [label(k, lang) for k, _ in rows],
+         label("col.value", lang): [v for _, v in rows]}
+    )
+
+
+def missing_exceptions(data: ReportData) -> pd.DataFrame:
+    """Partners that need an exception decision and have none — the main finding."""
+    lang = data.lang
+    rows = data.partners[data.partners["verdict"].astype("string") == "needs_exception"]
+    rows = rows.merge(data.scores[["activity_id", "title", "administration"]], on="activity_id")
+    frame = rows.assign(
+        country_name=country_names(rows["country_iso3"], lang),
+        failed=_failed_conditions(rows, lang),
+        basis_text=rows["basis_sv" if lang == "sv" else "basis"],
+    )
+    return _rename(frame, lang, activity_id="activity_id", title="title",
+                   administration="administration", partner_name="partner",
+                   country_name="country", failed="failed_conditions", basis_text="basis")
+
+
+def _failed_conditions(rows: pd.DataFrame, lang: str) -> pd.Series:
+    parts = [
+        rows[c].astype("string").eq("fail").map({True: label(f"condition.{c}", lang), False: ""})
+        for c in CONDITIONS
+    ]
+    joined = pd.concat(parts, axis=1).astype("string").agg(
+        lambda r: ", ".join(x for x in r if x), axis=1
+    ) if len(rows) else pd.Series([], dtype="string")
+    return joined.astype("string")
+
+
+def exceptions_in_force(data: ReportData) -> pd.DataFrame:
+    """Exception decisions that cover a partner of this year's activities."""
+    lang = data.lang
+    used = data.partners.dropna(subset=["decision_id"])
+    counts = used.groupby("decision_id").agg(
+        n_partners=("partner_name", "nunique"), n_activities=("activity_id", "nunique")
+    ).reset_index()
+    decisions = data.register.exceptions.merge(counts, on="decision_id", how="inner")
+    scope = decisions["activity_id"].astype("string").fillna(label("word.all_activities", lang))
+    frame = decisions.assign(
+        target=decisions["partner_name"].astype("string").fillna(
+            country_names(decisions["country_iso3"], lang)),
+        scope=scope,
+    )
+    return _rename(frame, lang, decision_id="decision_id", decision_date="decision_date",
+                   target="exception_for", scope="scope", valid_from="valid_from",
+                   valid_to="valid_to", n_partners="n_partners", n_activities="n_activities")
+
+
+def country_verdicts(data: ReportData) -> pd.DataFrame:
+    """Every partner country with its result per condition and the basis of each."""
+    lang = data.lang
+    countries = data.evaluation.countries
+    countries = countries[countries["iso3"].isin(data.partners["country_iso3"])]
+    counts = data.partners.groupby("country_iso3")["partner_name"].nunique()
+    frame = pd.DataFrame({"country": country_names(countries["iso3"], lang).to_numpy(),
+                          "n": counts.reindex(countries["iso3"]).fillna(0).astype(int).to_numpy()})
+    suffix = "_basis_sv" if lang == "sv" else "_basis"
+    for c in CONDITIONS:
+        result = _words("check", countries[c], lang).to_numpy()
+        basis = countries[c + suffix].astype("string").fillna("").to_numpy()
+        frame[c] = [f"{r}: {b}" if b else r for r, b in zip(result, basis, strict=True)]
+    frame["status"] = _words("country_status", countries["status"], lang).to_numpy()
+    frame = frame.sort_values("country").reset_index(drop=True)
+    return _rename(frame, lang, country="country", n="n_partners", democracy="democracy",
+                   human_rights="human_rights", rule_of_law="rule_of_law", status="status")
+
+
+def precondition_table(data: ReportData) -> pd.DataFrame:
+    """Activities per precondition verdict."""
+    frame = data.precondition.assign(verdict=_words("verdict", data.precondition["verdict"],
+                                                    data.lang))
+    return _rename(frame, data.lang, verdict="verdict", n_activities="n_activities",
+                   share="share")
+
+
+def area_overview(data: ReportData) -> pd.DataFrame:
+    """Per area: levels 0–3, share clear, target status and trend."""
+    lang = data.lang
+    areas = data.areas.merge(data.year_over_year[["area", "share_previous_year", "trend"]],
+                             on="area")
+    status = data.targets.dropna(subset=["area"]).set_index("area")["status"]
+    frame = areas.assign(
+        area_name=[label(f"area.{a}", lang) for a in areas["area"]],
+        status=_words("target", areas["area"].map(status), lang).to_numpy(),
+        trend=_words("trend", areas["trend"], lang).to_numpy(),
+    )
+    return _rename(frame, lang, area_name="area", level_0="level_0", level_1="level_1",
+                   level_2="level_2", level_3="level_3", share_clear="share_clear",
+                   share_previous_year="share_previous_year", status="target_status",
+                   trend="trend")
+
+
+def level_counts(data: ReportData) -> pd.DataFrame:
+    """Area × level counts for the overview chart (index = area label, columns 0–3)."""
+    frame = data.areas.set_index("area")[[f"level_{lv}" for lv in range(4)]]
+    frame.columns = range(4)
+    frame.index = [label(f"area.{a}", data.lang) for a in frame.index]
+    return frame
+
+
+def area_examples(data: ReportData, area: str, n: int = 3) -> pd.DataFrame:
+    """A few activities with the highest level in ``area``, with why they scored so."""
+    lang = data.lang
+    top = active(data.scores).sort_values([area, "activity_id"], ascending=[False, True])
+    top = top[top[area] > 0].head(n)
+    why = data.evaluation.explanations.set_index("activity_id")[f"{area}_why_{lang}"]
+    frame = top.assign(why=why.reindex(top["activity_id"]).to_numpy())
+    return _rename(frame, lang, activity_id="activity_id", title="title",
+                   administration="administration", why="explanation")
+
+
+def coverage_table(data: ReportData) -> pd.DataFrame:
+    """Administrations with and without international activities this year."""
+    lang = data.lang
+    table = data.coverage.table
+    committees = {a.name: a.committee for a in data.settings.administrations}
+    frame = table.assign(
+        committee=table["administration"].map(committees).astype("string"),
+        has=table["has_activities"].map({True: label("format.yes", lang),
+                                         False: label("format.no", lang)}),
+    )
+    return _rename(frame, lang, administration="administration", committee="committee",
+                   n_activities="n_activities", has="has_international_work")
+
+
+def matrix_table(data: ReportData) -> pd.DataFrame:
+    """Administration × area mean level (the heatmap's numbers), areas as columns."""
+    lang = data.lang
+    frame = data.matrix.set_index("administration")[list(AREAS)]
+    frame.columns = [label(f"area.{a}", lang) for a in AREAS]
+    frame.index.name = label("col.administration", lang)
+    return frame
+
+
+def funding_by_source(data: ReportData) -> pd.DataFrame:
+    """External funding per funding source, EU marked."""
+    lang = data.lang
+    src = data.funding.by_source
+    if src.empty:
+        return _rename(pd.DataFrame(columns=["funding_source", "n_activities",
+                                             "external_funding_sek", "eu"]), lang,
+                       funding_source="funding_source", n_activities="n_activities",
+                       external_funding_sek="external_funding_sek", eu="eu")
+    frame = src.assign(eu=src["is_eu"].map({True: label("format.yes", lang),
+                                            False: label("format.no", lang)}))
+    return _rename(frame, lang, funding_source="funding_source", n_activities="n_activities",
+                   external_funding_sek="external_funding_sek", eu="eu")
+
+
+def countries_table(data: ReportData) -> pd.DataFrame:
+    """Partner countries: partners and activities per country."""
+    lang = data.lang
+    names = country_names(data.countries["country_iso3"], lang).fillna(
+        label("country.unknown", lang))
+    frame = data.countries.assign(country=names.to_numpy())
+    return _rename(frame, lang, country="country", n_partners="n_partners",
+                   n_activities="n_activities")
+
+
+def sdg_table(data: ReportData) -> pd.DataFrame:
+    """Activities per global goal (SDG), with the goals' names."""
+    lang = data.lang
+    frame = data.sdgs.assign(goal=[f"{g}. {label(f'sdg.{g}', lang)}" for g in data.sdgs["sdg"]])
+    return _rename(frame, lang, goal="sdg", n_activities="n_activities", share="share")
+
+
+def area_trend_table(data: ReportData) -> pd.DataFrame:
+    """Share with a clear contribution per area and year (years as rows)."""
+    trend = data.area_trend
+    if trend.empty:
+        return pd.DataFrame()
+    wide = trend.pivot(index="year", columns="area", values="share_clear")[list(AREAS)]
+    wide.columns = [label(f"area.{a}", data.lang) for a in AREAS]
+    wide.index.name = label("col.year", data.lang)
+    return wide
+
+
+def coverage_trend_table(data: ReportData) -> pd.DataFrame:
+    """Coverage per year."""
+    return _rename(data.coverage_trend, data.lang, year="year",
+                   n_with_activities="n_with_activities", n_administrations="n_administrations",
+                   share="share")
+
+
+def funding_trend_table(data: ReportData) -> pd.DataFrame:
+    """External and EU funding per year."""
+    return _rename(data.funding_trend, data.lang, year="year",
+                   external_funding_sek="external_funding_sek", eu_funding_sek="eu_funding_sek",
+                   eu_share_of_external="eu_share")
+
+
+def issues_table(data: ReportData) -> pd.DataFrame:
+    """Every rejected row and warning, in the reader's language."""
+    lang = data.lang
+    issues = data.register.issues
+    frame = issues.assign(
+        severity_text=_words("severity", issues["severity"], lang),
+        reason_text=issues["reason_sv" if lang == "sv" else "reason"],
+    )
+    return _rename(frame, lang, source="source", row="row", column="column", value="value",
+                   severity_text="severity", reason_text="reason")
+
+
+def rubric_table(data: ReportData) -> pd.DataFrame:
+    """The rubric: what each level of each area requires."""
+    from .formatting import fmt_percent
+
+    lang, sc = data.lang, data.settings.scoring
+    values = {
+        "project_collaboration": dict(
+            min_partners=sc.min_partners, share=fmt_percent(sc.strong_external_share, lang)),
+        "societal_impact": dict(n=sc.sdgs_for_strong),
+    }
+    rows = []
+    for a in AREAS:
+        row = {"area": label(f"area.{a}", lang)}
+        for lv in range(1, 4):
+            fill = values.get(a, {})
+            if a == "profiling":
+                fill = {"n": sc.profiling_targets_for_level[lv - 1]}
+            row[str(lv)] = label(f"rubric.{a}.{lv}", lang, **fill)
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    return _rename(frame, lang, area="area", **{"1": "level_1", "2": "level_2", "3": "level_3"})
+
+
+def parameters_table(data: ReportData) -> pd.DataFrame:
+    """The parameters the report used, as key → value."""
+    s = data.settings
+    rows: list[tuple[str, str]] = [
+        ("scoring.clear_level", str(s.scoring.clear_level)),
+        ("scoring.min_partners", str(s.scoring.min_partners)),
+        ("scoring.strong_external_share", str(s.scoring.strong_external_share)),
+        ("scoring.profiling_targets_for_level", str(list(s.scoring.profiling_targets_for_level))),
+        ("scoring.sdgs_for_strong", str(s.scoring.sdgs_for_strong)),
+        ("screening.max_data_age_years", str(s.screening.max_data_age_years)),
+        ("screening.missing_data", s.screening.missing_data),
+        ("targets.coverage", str(s.targets.coverage)),
+        ("twin_cities", ", ".join(f"{t.city} ({t.country})" for t in s.twin_cities)),
+    ]
+    for cond, rule_set in s.screening.conditions.items():
+        rules = f" {rule_set.combine} ".join(
+            f"{r.source}:{r.indicator} {r.op} {r.threshold}" for r in rule_set.rules)
+        rows.append((f"screening.conditions.{cond}", rules))
+    lang = data.lang
+    return pd.DataFrame({label("col.parameter", lang): [k for k, _ in rows],
+                         label("col.value", lang): [v for _, v in rows]})
+
+
+def sources_table(data: ReportData) -> pd.DataFrame:
+    """Indicator sources with attribution and licence."""
+    frame = pd.DataFrame(data.evaluation.sources)
+    if frame.empty:
+        return frame
+    frame["indicators"] = frame["indicators"].map(lambda v: ", ".join(map(str, v)))
+    return _rename(frame, data.lang, source="source", edition="edition",
+                   attribution="attribution", licence="licence", indicators="indicators",
+                   years="years")
+
+
+def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
+    """Every table behind the report's charts and tables, by sheet name (for Excel)."""
+    lang = data.lang
+    tables = {
+        "sheet.key_figures": key_figures(data),
+        "sheet.missing_exceptions": missing_exceptions(data),
+        "sheet.exceptions": exceptions_in_force(data),
+        "sheet.countries_screening": country_verdicts(data),
+        "sheet.precondition": precondition_table(data),
+        "sheet.areas": area_overview(data),
+        "sheet.coverage": coverage_table(data),
+        "sheet.matrix": matrix_table(data).reset_index(),
+        "sheet.funding": funding_by_source(data),
+        "sheet.countries": countries_table(data),
+        "sheet.sdgs": sdg_table(data),
+        "sheet.area_trend": area_trend_table(data).reset_index(),
+        "sheet.coverage_trend": coverage_trend_table(data),
+        "sheet.funding_trend": funding_trend_table(data),
+        "sheet.data_quality": issues_table(data),
+        "sheet.parameters": parameters_table(data),
+        "sheet.sources": sources_table(data),
+    }
+    return {label(k, lang): v for k, v in tables.items()}
