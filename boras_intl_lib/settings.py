@@ -8,7 +8,7 @@ Unknown keys and wrong types are errors that name the key and the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -77,6 +77,8 @@ class IndicatorFile(_Strict):
     path: Path
     format: Literal["owid", "vdem", "freedom_house", "wgi", "long"]
     indicator: str | None = None  # OWID grapher files carry one indicator; name it here
+    source: str | None = None  # overrides the loader's source name (e.g. "vdem" for OWID files)
+    edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")
 
 
 def _default_conditions() -> dict[str, Condition]:
@@ -106,22 +108,94 @@ class Screening(_Strict):
         return value
 
 
+EXCHANGE_TYPES: tuple[str, ...] = (
+    "study_visit",
+    "knowledge_exchange",
+    "twinning",
+    "conference",
+    "network",
+)
+# Funding sources that count as EU funding. Matched as whole words; an entry written in
+# capitals (an acronym such as LIFE or ESF) is matched case-sensitively, any other entry
+# case-insensitively (see docs/methodology.md).
+EU_FUNDING_SOURCES: tuple[str, ...] = (
+    "EU",
+    "Europeiska unionen",
+    "European Union",
+    "Interreg",
+    "URBACT",
+    "Erasmus",
+    "Horisont Europa",
+    "Horizon Europe",
+    "Horisont 2020",
+    "Horizon 2020",
+    "Kreativa Europa",
+    "Creative Europe",
+    "LIFE",
+    "CERV",
+    "ESF",
+    "Europeiska socialfonden",
+    "European Social Fund",
+    "ERUF",
+    "ERDF",
+    "Europeiska regionala utvecklingsfonden",
+    "European Regional Development Fund",
+    "AMIF",
+    "Asyl-, migrations- och integrationsfonden",
+    "Europa för medborgare",
+    "Europe for Citizens",
+    "Digitala Europa",
+    "Digital Europe",
+    "Fonden för en rättvis omställning",
+    "Just Transition Fund",
+)
+
+
 class Scoring(_Strict):
-    """Thresholds of the evidence-based rubric (see docs/methodology.md)."""
+    """Thresholds of the evidence-based rubric and aggregation (see docs/methodology.md)."""
 
     clear_level: int = Field(default=2, ge=1, le=3)
     min_partners: int = Field(default=2, ge=1)
     strong_external_share: float = Field(default=0.5, gt=0, le=1)
     profiling_targets_for_level: tuple[int, int, int] = (1, 2, 4)
-    sdgs_for_strong: int = Field(default=3, ge=1)
+    sdgs_for_strong: int = Field(default=3, ge=1, le=17)
+    exchange_types: tuple[str, ...] = EXCHANGE_TYPES
+    eu_funding_sources: tuple[str, ...] = EU_FUNDING_SOURCES
+
+    @field_validator("profiling_targets_for_level")
+    @classmethod
+    def _increasing(cls, value: tuple[int, int, int]) -> tuple[int, int, int]:
+        if not 1 <= value[0] < value[1] < value[2] <= 6:
+            raise ValueError("must be three increasing numbers between 1 and 6")
+        return value
+
+    @field_validator("exchange_types")
+    @classmethod
+    def _known_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from .register_format import ACTIVITY_TYPE
+
+        unknown = [v for v in value if v not in ACTIVITY_TYPE.values]
+        if unknown:
+            raise ValueError(f"unknown activity type(s): {', '.join(unknown)}")
+        return value
+
+    @field_validator("eu_funding_sources")
+    @classmethod
+    def _non_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not v.strip() for v in value):
+            raise ValueError("entries must not be empty")
+        return tuple(v.strip() for v in value)
+
+
+Share = Annotated[float, Field(ge=0, le=1)]
 
 
 class Targets(_Strict):
     """Targets the report compares against; status and trend are reported separately."""
 
-    coverage: float = Field(default=1.0, ge=0, le=1)
-    clear_share: dict[AreaKey, float] = {}
-    trend_tolerance: float = Field(default=0.02, ge=0)
+    coverage: Share | None = 1.0
+    clear_share: dict[AreaKey, Share] = {}
+    trend_tolerance: float = Field(default=0.02, ge=0, le=1)
 
 
 class Settings(_Strict):
