@@ -58,20 +58,34 @@ def level_distribution(counts: pd.DataFrame, lang: Lang, title: str) -> Chart:
     for level in range(4):
         values = counts[level]
         bars = ax.barh(
-            counts.index, values, left=left, color=LEVEL_COLOURS[level],
-            hatch=LEVEL_HATCHES[level], edgecolor="#333333", linewidth=0.4,
+            counts.index,
+            values,
+            left=left,
+            color=LEVEL_COLOURS[level],
+            hatch=LEVEL_HATCHES[level],
+            edgecolor="#333333",
+            linewidth=0.4,
             label=f"{level} {label(f'level.{level}', lang)}",
         )
         ax.bar_label(
-            bars, labels=[str(v) if v else "" for v in values], label_type="center",
-            fontsize=FONT_SIZE - 1, color="white" if level == 3 else "black",
+            bars,
+            labels=[str(v) if v else "" for v in values],
+            label_type="center",
+            fontsize=FONT_SIZE - 1,
+            color="white" if level == 3 else "black",
         )
         left = left + values
     ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(_axis_formatter(lang, False))
     ax.set_xlabel(label("chart.activities", lang), fontsize=FONT_SIZE)
     ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
-    ax.legend(ncols=4, fontsize=FONT_SIZE - 1, loc="upper center",
-              bbox_to_anchor=(0.5, -0.18 if len(counts) > 3 else -0.35), frameon=False)
+    ax.legend(
+        ncols=4,
+        fontsize=FONT_SIZE - 1,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.18 if len(counts) > 3 else -0.35),
+        frameon=False,
+    )
     _style(ax)
     return Chart(fig, _alt_levels(counts, lang, title), counts)
 
@@ -84,14 +98,20 @@ def _alt_levels(counts: pd.DataFrame, lang: Lang, title: str) -> str:
         return label("chart.alt_levels_empty", lang, title=title)
     best, worst = share.idxmax(), share.idxmin()
     return label(
-        "chart.alt_levels", lang, title=title, n=len(counts),
-        best=best, best_share=fmt_percent(share[best], lang),
-        worst=worst, worst_share=fmt_percent(share[worst], lang),
+        "chart.alt_levels",
+        lang,
+        title=title,
+        n=len(counts),
+        best=best,
+        best_share=fmt_percent(share[best], lang),
+        worst=worst,
+        worst_share=fmt_percent(share[worst], lang),
     )
 
 
-def bars(values: pd.Series, lang: Lang, title: str, *, unit: str = "",
-         as_percent: bool = False) -> Chart:
+def bars(
+    values: pd.Series, lang: Lang, title: str, *, unit: str = "", as_percent: bool = False
+) -> Chart:
     """Horizontal bars with the value printed at each bar's end (largest first)."""
     values = values.sort_values(ascending=False)
     fig = _figure(7.5, 0.32 * max(len(values), 1) + 1.2)
@@ -100,6 +120,7 @@ def bars(values: pd.Series, lang: Lang, title: str, *, unit: str = "",
     bar = ax.barh([str(i) for i in values.index], values.to_numpy(dtype=float), color=BAR_COLOUR)
     ax.bar_label(bar, labels=[f" {s}" for s in shown], fontsize=FONT_SIZE - 1)
     ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(_axis_formatter(lang, as_percent))
     ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
     if unit:
         ax.set_xlabel(unit, fontsize=FONT_SIZE)
@@ -107,6 +128,11 @@ def bars(values: pd.Series, lang: Lang, title: str, *, unit: str = "",
     _style(ax)
     data = values.rename(title).to_frame()
     return Chart(fig, _alt_bars(values, lang, title, as_percent), data)
+
+
+def _axis_formatter(lang: Lang, as_percent: bool):
+    """Tick labels in the report's language: ``1 000 000`` / ``1,000,000``, never ``1e6``."""
+    return lambda value, _pos: _fmt(value, lang, as_percent)
 
 
 def _fmt(value: float, lang: Lang, as_percent: bool) -> str:
@@ -126,13 +152,25 @@ def heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> Chart:
     ax = fig.add_subplot()
     values = matrix.to_numpy(dtype=float)
     ax.imshow(values, cmap="Blues", vmin=0, vmax=3, aspect="auto")
-    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns],
-                  rotation=35, ha="right", fontsize=FONT_SIZE - 1)
+    ax.set_xticks(
+        range(matrix.shape[1]),
+        [str(c) for c in matrix.columns],
+        rotation=35,
+        ha="right",
+        fontsize=FONT_SIZE - 1,
+    )
     ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index], fontsize=FONT_SIZE - 1)
     for (r, c), v in pd.DataFrame(values).stack(future_stack=True).items():
         text = "–" if pd.isna(v) else fmt_number(v, lang, decimals=1)
-        ax.text(c, r, text, ha="center", va="center", fontsize=FONT_SIZE - 1,
-                color="white" if (not pd.isna(v) and v >= 2) else "black")
+        ax.text(
+            c,
+            r,
+            text,
+            ha="center",
+            va="center",
+            fontsize=FONT_SIZE - 1,
+            color="white" if (not pd.isna(v) and v >= 2) else "black",
+        )
     ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
     return Chart(fig, _alt_heatmap(matrix, lang, title), matrix)
 
@@ -143,31 +181,42 @@ def _alt_heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> str:
         return label("chart.alt_empty", lang, title=title)
     (row_hi, col_hi), (row_lo, col_lo) = stacked.idxmax(), stacked.idxmin()
     return label(
-        "chart.alt_heatmap", lang, title=title, rows=matrix.shape[0], cols=matrix.shape[1],
-        hi=f"{row_hi} / {col_hi}", hi_value=fmt_number(stacked.max(), lang, decimals=1),
-        lo=f"{row_lo} / {col_lo}", lo_value=fmt_number(stacked.min(), lang, decimals=1),
+        "chart.alt_heatmap",
+        lang,
+        title=title,
+        rows=matrix.shape[0],
+        cols=matrix.shape[1],
+        hi=f"{row_hi} / {col_hi}",
+        hi_value=fmt_number(stacked.max(), lang, decimals=1),
+        lo=f"{row_lo} / {col_lo}",
+        lo_value=fmt_number(stacked.min(), lang, decimals=1),
     )
 
 
-def lines(frame: pd.DataFrame, lang: Lang, title: str, *, as_percent: bool = False,
-          ylabel: str = "") -> Chart:
+def lines(
+    frame: pd.DataFrame, lang: Lang, title: str, *, as_percent: bool = False, ylabel: str = ""
+) -> Chart:
     """One line per column over the index (years), with distinct markers and end labels."""
     fig = _figure(7.5, 3.6)
     ax = fig.add_subplot()
     x = [int(i) for i in frame.index]
     for n, column in enumerate(frame.columns):
         series = frame[column]
-        ax.plot(x, series.to_numpy(dtype=float), marker=LINE_MARKERS[n % len(LINE_MARKERS)],
-                linewidth=1.4, label=str(column))
+        ax.plot(
+            x,
+            series.to_numpy(dtype=float),
+            marker=LINE_MARKERS[n % len(LINE_MARKERS)],
+            linewidth=1.4,
+            label=str(column),
+        )
     ax.set_xticks(x, [str(i) for i in x])
+    ax.yaxis.set_major_formatter(_axis_formatter(lang, as_percent))
     if as_percent:
         ax.set_ylim(0, 1.05)
-        ax.yaxis.set_major_formatter(lambda v, _pos: fmt_percent(v, lang))
     if ylabel:
         ax.set_ylabel(ylabel, fontsize=FONT_SIZE)
     ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
-    ax.legend(fontsize=FONT_SIZE - 1, loc="center left", bbox_to_anchor=(1.0, 0.5),
-              frameon=False)
+    ax.legend(fontsize=FONT_SIZE - 1, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     _style(ax)
     return Chart(fig, _alt_lines(frame, lang, title, as_percent), frame)
 
@@ -181,5 +230,6 @@ def _alt_lines(frame: pd.DataFrame, lang: Lang, title: str, as_percent: bool) ->
         f"{_fmt(frame[col].iloc[-1], lang, as_percent)}"
         for col in frame.columns
     ]
-    return label("chart.alt_lines", lang, title=title, first=first, last=last,
-                 series="; ".join(parts))
+    return label(
+        "chart.alt_lines", lang, title=title, first=first, last=last, series="; ".join(parts)
+    )

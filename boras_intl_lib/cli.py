@@ -56,8 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--params", type=Path, help="parameters file (default: parameters/<year>.yaml)")
     p.add_argument("--lang", choices=("sv", "en"), default="sv", help="report language")
     p.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
-    p.add_argument("--per-administration", action="store_true",
-                   help="also one report per administration, with an index page")
+    p.add_argument(
+        "--per-administration",
+        action="store_true",
+        help="also one report per administration, with an index page",
+    )
     p.add_argument("--jobs", type=int, default=None, help="parallel processes (default: cores)")
     p.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds")
 

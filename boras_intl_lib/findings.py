@@ -47,8 +47,13 @@ def _coverage(data: ReportData) -> str:
     lang, table = data.lang, data.coverage.table
     listed = table[table["in_parameters"]]
     without = listed.loc[~listed["has_activities"], "administration"].tolist()
-    text = label("finding.coverage", lang, n=int(listed["has_activities"].sum()), m=len(listed),
-                 share=fmt_percent(data.coverage.share, lang))
+    text = label(
+        "finding.coverage",
+        lang,
+        n=int(listed["has_activities"].sum()),
+        m=len(listed),
+        share=fmt_percent(data.coverage.share, lang),
+    )
     if without:
         text += " " + label("finding.coverage_without", lang, names=", ".join(without))
     return text
@@ -60,10 +65,16 @@ def _areas(data: ReportData) -> list[str]:
     if shares.empty:
         return []
     best, worst = shares.idxmax(), shares.idxmin()
-    return [label("finding.areas", lang,
-                  best=label(f"area.{best}", lang), best_share=fmt_percent(shares[best], lang),
-                  worst=label(f"area.{worst}", lang),
-                  worst_share=fmt_percent(shares[worst], lang))]
+    return [
+        label(
+            "finding.areas",
+            lang,
+            best=label(f"area.{best}", lang),
+            best_share=fmt_percent(shares[best], lang),
+            worst=label(f"area.{worst}", lang),
+            worst_share=fmt_percent(shares[worst], lang),
+        )
+    ]
 
 
 def _funding(data: ReportData) -> str:
@@ -71,9 +82,13 @@ def _funding(data: ReportData) -> str:
     if not t["external_funding_sek"]:
         return label("finding.no_external_funding", lang)
     eu_share = t["eu_share_of_external"]
-    return label("finding.funding", lang, external=fmt_sek(t["external_funding_sek"], lang),
-                 eu=fmt_sek(t["eu_funding_sek"], lang),
-                 share=fmt_percent(0.0 if math.isnan(eu_share) else eu_share, lang))
+    return label(
+        "finding.funding",
+        lang,
+        external=fmt_sek(t["external_funding_sek"], lang),
+        eu=fmt_sek(t["eu_funding_sek"], lang),
+        share=fmt_percent(0.0 if math.isnan(eu_share) else eu_share, lang),
+    )
 
 
 def _quality(data: ReportData) -> list[str]:

@@ -70,11 +70,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason.below_minimum": ("Värdet är mindre än {minimum}", "Value is below {minimum}"),
     "reason.above_maximum": ("Värdet är större än {maximum}", "Value is above {maximum}"),
     "reason.not_a_boolean": (
-        "Ska vara ja eller nej", "Must be yes or no (ja/nej, true/false, 1/0, x/empty)"
+        "Ska vara ja eller nej",
+        "Must be yes or no (ja/nej, true/false, 1/0, x/empty)",
     ),
     "reason.not_a_date": ("Inte ett datum (ÅÅÅÅ-MM-DD)", "Not a date (YYYY-MM-DD)"),
     "reason.unknown_value": (
-        "Okänt värde; tillåtna värden: {allowed}", "Unknown value; allowed values: {allowed}"
+        "Okänt värde; tillåtna värden: {allowed}",
+        "Unknown value; allowed values: {allowed}",
     ),
     "reason.duplicate_id": (
         "Aktivitets-id:t finns redan på rad {first_row}",
@@ -84,17 +86,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "Aktivitets-id:t finns inte bland aktiviteterna",
         "Activity id does not exist in activities",
     ),
-    "reason.one_of_required": (
-        "Ange minst ett av {columns}", "Give at least one of {columns}"
-    ),
+    "reason.one_of_required": ("Ange minst ett av {columns}", "Give at least one of {columns}"),
     "reason.dates_reversed": (
-        "Giltigt till ligger före giltigt från", "valid_to is before valid_from"
+        "Giltigt till ligger före giltigt från",
+        "valid_to is before valid_from",
     ),
     "reason.rejected_activity": (
-        "Aktiviteten raden hör till har avvisats", "The activity this row belongs to was rejected"
+        "Aktiviteten raden hör till har avvisats",
+        "The activity this row belongs to was rejected",
     ),
     "warning.unknown_administration": (
-        "Förvaltningen finns inte i parameterfilen", "Administration is not in the parameters file"
+        "Förvaltningen finns inte i parameterfilen",
+        "Administration is not in the parameters file",
     ),
     "warning.unknown_country": (
         "Landet känns inte igen; partnern kan inte bedömas",
@@ -257,11 +260,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "inga data för {indicator} ({source}) {first}–{last}",
         "no data for {indicator} ({source}) {first}–{last}",
     ),
-    "basis.exception": ("undantagsbeslut {decision_id} ({date})", "exception {decision_id} ({date})"),
+    "basis.exception": (
+        "undantagsbeslut {decision_id} ({date})",
+        "exception {decision_id} ({date})",
+    ),
     "source.vdem": ("V-Dem (Varieties of Democracy)", "V-Dem (Varieties of Democracy)"),
     "source.freedom_house": ("Freedom House", "Freedom House"),
     "source.wgi": (
-        "Världsbankens Worldwide Governance Indicators", "World Bank Worldwide Governance Indicators"
+        "Världsbankens Worldwide Governance Indicators",
+        "World Bank Worldwide Governance Indicators",
     ),
     "source.owid": ("Our World in Data", "Our World in Data"),
     "indicator.v2x_regime": (
@@ -293,10 +300,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "why.outcome.2": ("förändring beslutad", "change decided"),
     "why.outcome.3": ("förändring genomförd", "change implemented"),
     "why.outcome.3_evaluated": (
-        "förändring genomförd och utvärderad", "change implemented and evaluated"
+        "förändring genomförd och utvärderad",
+        "change implemented and evaluated",
     ),
     "why.outcome.3_not_evaluated": (
-        "förändring genomförd men inte utvärderad", "change implemented but not evaluated"
+        "förändring genomförd men inte utvärderad",
+        "change implemented but not evaluated",
     ),
     "why.partners_zero": ("ingen partnerorganisation", "no partner organisation"),
     "why.partners_one": ("1 partnerorganisation", "1 partner organisation"),
@@ -317,10 +326,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "exchange took place, learning neither documented nor spread",
     ),
     "why.exchange.10": (
-        "lärdomar dokumenterade men inte spridda", "learning documented but not spread"
+        "lärdomar dokumenterade men inte spridda",
+        "learning documented but not spread",
     ),
     "why.exchange.01": (
-        "lärdomar spridda men inte dokumenterade", "learning spread but not documented"
+        "lärdomar spridda men inte dokumenterade",
+        "learning spread but not documented",
     ),
     "why.exchange.11": (
         "lärdomar dokumenterade och spridda i organisationen",
@@ -371,7 +382,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{worst} ({worst_share}). The numbers are in the table beside it.",
     ),
     "chart.alt_levels_empty": (
-        "{title}: inga aktiviteter att visa.", "{title}: no activities to show."
+        "{title}: inga aktiviteter att visa.",
+        "{title}: no activities to show.",
     ),
     "chart.alt_bars": (
         "{title}: stapeldiagram med {n} staplar. Störst: {top}. Alla värden finns i tabellen.",
@@ -434,8 +446,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.eu": ("EU-medel", "EU funds"),
     "col.sdg": ("Globalt mål", "Global goal"),
     "col.year": ("År", "Year"),
-    "col.n_with_activities": ("Förvaltningar med internationellt arbete",
-                              "Administrations with international work"),
+    "col.n_with_activities": (
+        "Förvaltningar med internationellt arbete",
+        "Administrations with international work",
+    ),
     "col.n_administrations": ("Förvaltningar", "Administrations"),
     "col.source": ("Flik eller fil", "Sheet or file"),
     "col.row": ("Rad", "Row"),
@@ -452,8 +466,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.years": ("År", "Years"),
     "fig.activities": ("Aktiviteter", "Activities"),
     "fig.cancelled": ("Inställda aktiviteter", "Cancelled activities"),
-    "fig.administrations": ("Förvaltningar med internationellt arbete",
-                            "Administrations with international work"),
+    "fig.administrations": (
+        "Förvaltningar med internationellt arbete",
+        "Administrations with international work",
+    ),
     "fig.n_of_m": ("{n} av {m}", "{n} of {m}"),
     "fig.partners": ("Partnerorganisationer", "Partner organisations"),
     "fig.countries": ("Partnerländer", "Partner countries"),
@@ -485,8 +501,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "sdg.6": ("Rent vatten och sanitet för alla", "Clean water and sanitation"),
     "sdg.7": ("Hållbar energi för alla", "Affordable and clean energy"),
     "sdg.8": ("Anständiga arbetsvillkor och ekonomisk tillväxt", "Decent work and economic growth"),
-    "sdg.9": ("Hållbar industri, innovationer och infrastruktur",
-              "Industry, innovation and infrastructure"),
+    "sdg.9": (
+        "Hållbar industri, innovationer och infrastruktur",
+        "Industry, innovation and infrastructure",
+    ),
     "sdg.10": ("Minskad ojämlikhet", "Reduced inequalities"),
     "sdg.11": ("Hållbara städer och samhällen", "Sustainable cities and communities"),
     "sdg.12": ("Hållbar konsumtion och produktion", "Responsible consumption and production"),
@@ -498,58 +516,83 @@ LABELS: dict[str, tuple[str, str]] = {
     "rubric.operational_development.1": ("Kunskap inhämtad", "Knowledge gained"),
     "rubric.operational_development.2": (
         "Förändring beslutad (eller genomförd men inte utvärderad)",
-        "Change decided (or implemented but not evaluated)"),
-    "rubric.operational_development.3": ("Förändring genomförd och utvärderad",
-                                         "Change implemented and evaluated"),
-    "rubric.project_collaboration.1": ("Minst {min_partners} partnerorganisationer",
-                                       "At least {min_partners} partner organisations"),
+        "Change decided (or implemented but not evaluated)",
+    ),
+    "rubric.operational_development.3": (
+        "Förändring genomförd och utvärderad",
+        "Change implemented and evaluated",
+    ),
+    "rubric.project_collaboration.1": (
+        "Minst {min_partners} partnerorganisationer",
+        "At least {min_partners} partner organisations",
+    ),
     "rubric.project_collaboration.2": ("… och extern finansiering", "… and external funding"),
     "rubric.project_collaboration.3": (
         "… och extern finansiering minst {share} av budgeten",
-        "… and external funding at least {share} of the budget"),
-    "rubric.knowledge_exchange.1": ("Ett utbyte ägde rum (deltagare eller utbytestyp)",
-                                    "An exchange took place (participants or exchange type)"),
-    "rubric.knowledge_exchange.2": ("… och lärdomarna är dokumenterade eller spridda",
-                                    "… and what was learned is documented or spread"),
-    "rubric.knowledge_exchange.3": ("… och både dokumenterade och spridda i organisationen",
-                                    "… and both documented and spread in the organisation"),
+        "… and external funding at least {share} of the budget",
+    ),
+    "rubric.knowledge_exchange.1": (
+        "Ett utbyte ägde rum (deltagare eller utbytestyp)",
+        "An exchange took place (participants or exchange type)",
+    ),
+    "rubric.knowledge_exchange.2": (
+        "… och lärdomarna är dokumenterade eller spridda",
+        "… and what was learned is documented or spread",
+    ),
+    "rubric.knowledge_exchange.3": (
+        "… och både dokumenterade och spridda i organisationen",
+        "… and both documented and spread in the organisation",
+    ),
     "rubric.profiling.1": ("Minst {n} profileringsmål", "At least {n} profiling target(s)"),
     "rubric.profiling.2": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
     "rubric.profiling.3": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
-    "rubric.societal_impact.1": ("En hållbarhetsdimension eller ett globalt mål",
-                                 "One sustainability dimension or one global goal"),
+    "rubric.societal_impact.1": (
+        "En hållbarhetsdimension eller ett globalt mål",
+        "One sustainability dimension or one global goal",
+    ),
     "rubric.societal_impact.2": (
         "Två hållbarhetsdimensioner, eller en dimension och minst {n} globala mål",
-        "Two sustainability dimensions, or one dimension and at least {n} global goals"),
+        "Two sustainability dimensions, or one dimension and at least {n} global goals",
+    ),
     "rubric.societal_impact.3": (
         "Alla tre dimensionerna, eller två dimensioner och minst {n} globala mål",
-        "All three dimensions, or two dimensions and at least {n} global goals"),
-    "rubric.democratic_values.1": ("Berör demokrati och mänskliga rättigheter",
-                                   "Touches on democracy and human rights"),
+        "All three dimensions, or two dimensions and at least {n} global goals",
+    ),
+    "rubric.democratic_values.1": (
+        "Berör demokrati och mänskliga rättigheter",
+        "Touches on democracy and human rights",
+    ),
     "rubric.democratic_values.2": ("Uttalad del av aktiviteten", "An explicit component"),
     "rubric.democratic_values.3": ("Aktivitetens huvudsyfte", "The activity's core purpose"),
     "rubric.twin_cities.1": ("En vänort deltar", "A twin city takes part"),
-    "rubric.twin_cities.2": ("… och utbytet ledde till beslutad förändring",
-                             "… and the exchange led to a decided change"),
-    "rubric.twin_cities.3": ("… och till genomförd förändring",
-                             "… and to an implemented change"),
-    "report.title": ("Internationellt arbete i {scope} {year}",
-                     "International work in {scope} {year}"),
+    "rubric.twin_cities.2": (
+        "… och utbytet ledde till beslutad förändring",
+        "… and the exchange led to a decided change",
+    ),
+    "rubric.twin_cities.3": ("… och till genomförd förändring", "… and to an implemented change"),
+    "report.title": (
+        "Internationellt arbete i {scope} {year}",
+        "International work in {scope} {year}",
+    ),
     "report.example_banner": (
         "Fiktiva exempeldata: rapporten bygger på toolkitets exempelregister, inte på Borås "
         "Stads verkliga register. Siffrorna beskriver ingen verklig verksamhet.",
         "Fictitious example data: this report is built from the toolkit's example register, "
-        "not from Borås Stad's real register. The figures describe no real activity."),
+        "not from Borås Stad's real register. The figures describe no real activity.",
+    ),
     "report.intro": (
         "Rapporten följer upp hur stadens internationella arbete {year} bidrar till de sju "
         "områdena i Borås Stads internationella policy (2023) och om alla partner uppfyller "
         "policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer.",
         "This report follows up how the city's international work in {year} contributes to the "
         "seven areas of Borås Stad's international policy (2023), and whether every partner "
-        "meets the policy's precondition of human rights, democracy and the rule of law."),
+        "meets the policy's precondition of human rights, democracy and the rule of law.",
+    ),
     "section.summary": ("Sammanfattning", "Summary"),
-    "section.precondition": ("Förutsättningen: mänskliga rättigheter, demokrati, rättsstat",
-                             "The precondition: human rights, democracy, rule of law"),
+    "section.precondition": (
+        "Förutsättningen: mänskliga rättigheter, demokrati, rättsstat",
+        "The precondition: human rights, democracy, rule of law",
+    ),
     "section.areas": ("Bidrag till policyns sju områden", "Contribution to the seven areas"),
     "section.administrations": ("Förvaltningarna", "Administrations"),
     "section.funding": ("Finansiering", "Funding"),
@@ -565,75 +608,109 @@ LABELS: dict[str, tuple[str, str]] = {
         "kommunstyrelsen. Svenska partner omfattas inte av bedömningen.",
         "The policy requires the partner's country to respect human rights, be a democracy and "
         "uphold the rule of law. Otherwise the executive board must decide an exception. "
-        "Swedish partners are outside the assessment."),
-    "precondition.missing": ("Aktiviteter som saknar nödvändigt undantagsbeslut",
-                             "Activities that need an exception decision and have none"),
-    "precondition.none_missing": ("Ingen aktivitet saknar ett nödvändigt undantagsbeslut.",
-                                  "No activity lacks a necessary exception decision."),
+        "Swedish partners are outside the assessment.",
+    ),
+    "precondition.missing": (
+        "Aktiviteter som saknar nödvändigt undantagsbeslut",
+        "Activities that need an exception decision and have none",
+    ),
+    "precondition.none_missing": (
+        "Ingen aktivitet saknar ett nödvändigt undantagsbeslut.",
+        "No activity lacks a necessary exception decision.",
+    ),
     "precondition.missing_text": (
         "{n} partner i årets aktiviteter finns i länder som inte uppfyller förutsättningen, "
         "utan giltigt undantagsbeslut.",
-        "{n} partner(s) in this year's activities are in countries that do not meet the "
-        "precondition, without a valid exception decision."),
+        "{n} partners in this year's activities are in countries that do not meet the "
+        "precondition, without a valid exception decision.",
+    ),
+    "precondition.missing_text.one": (
+        "1 partner i årets aktiviteter finns i ett land som inte uppfyller förutsättningen, "
+        "utan giltigt undantagsbeslut.",
+        "1 partner in this year's activities is in a country that does not meet the "
+        "precondition, without a valid exception decision.",
+    ),
     "precondition.in_force": ("Undantagsbeslut som används i år", "Exception decisions in use"),
-    "precondition.no_exceptions": ("Inga undantagsbeslut används i år.",
-                                   "No exception decision is in use this year."),
+    "precondition.no_exceptions": (
+        "Inga undantagsbeslut används i år.",
+        "No exception decision is in use this year.",
+    ),
     "precondition.summary": ("Aktiviteter per bedömning", "Activities per verdict"),
     "precondition.countries": ("Partnerländer och villkoren", "Partner countries and conditions"),
     "precondition.countries_text": (
         "Varje villkor avgörs av en indikator, ett år och ett tröskelvärde (se Metod). "
         "Värdena jämförs utan avrundning.",
         "Each condition is decided by an indicator, a year and a threshold (see Method). "
-        "Values are compared unrounded."),
+        "Values are compared unrounded.",
+    ),
     "areas.intro": (
         "Varje aktivitet bedöms 0–3 i varje område utifrån uppgifterna i registret, inte "
         "utifrån en egen skattning. Nivå {clear} eller mer räknas som tydligt bidrag. "
         "Inställda aktiviteter räknas inte.",
         "Each activity is scored 0–3 in every area from the evidence in the register, not from "
         "a self-rating. Level {clear} or more counts as a clear contribution. Cancelled "
-        "activities are not counted."),
+        "activities are not counted.",
+    ),
     "areas.chart_title": ("Bidragsnivåer per område {year}", "Contribution levels per area {year}"),
     "areas.table": ("Områdena: nivåer, mål och utveckling", "Areas: levels, targets and trend"),
     "areas.area_text": (
         "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Mot målet: {status}. "
         "Utveckling mot föregående år: {trend}.",
         "{n_clear} of {n} activities ({share}) contribute clearly. Against target: {status}. "
-        "Trend against the previous year: {trend}."),
+        "Trend against the previous year: {trend}.",
+    ),
     "areas.examples": ("Exempel: {area}", "Examples: {area}"),
     "administrations.intro": (
         "Policyn säger att internationellt arbete ska vara en naturlig del av all verksamhet. "
         "Tabellen visar vilka förvaltningar som har internationella aktiviteter i år.",
         "The policy says international work shall be a natural part of all operations. The "
-        "table shows which administrations have international activities this year."),
-    "administrations.coverage": ("Förvaltningar med och utan internationellt arbete",
-                                 "Administrations with and without international work"),
-    "administrations.heatmap": ("Genomsnittlig nivå per förvaltning och område",
-                                "Mean level per administration and area"),
-    "funding.none": ("Ingen extern finansiering är registrerad i år.",
-                     "No external funding is recorded this year."),
+        "table shows which administrations have international activities this year.",
+    ),
+    "administrations.coverage": (
+        "Förvaltningar med och utan internationellt arbete",
+        "Administrations with and without international work",
+    ),
+    "administrations.heatmap": (
+        "Genomsnittlig nivå per förvaltning och område",
+        "Mean level per administration and area",
+    ),
+    "funding.none": (
+        "Ingen extern finansiering är registrerad i år.",
+        "No external funding is recorded this year.",
+    ),
     "funding.chart_title": ("Extern finansiering per källa", "External funding by source"),
     "partners.none": ("Inga partner är registrerade i år.", "No partners are recorded this year."),
     "partners.chart_title": ("Aktiviteter per partnerland", "Activities per partner country"),
     "sdgs.chart_title": ("Aktiviteter per globalt mål", "Activities per global goal"),
-    "over_time.too_short": ("Registret har för få år för att visa utvecklingen över tid.",
-                            "The register has too few years to show a trend over time."),
-    "over_time.areas": ("Andel aktiviteter med tydligt bidrag per år",
-                        "Share of activities with a clear contribution per year"),
-    "over_time.coverage": ("Förvaltningar med internationellt arbete per år",
-                           "Administrations with international work per year"),
+    "over_time.too_short": (
+        "Registret har för få år för att visa utvecklingen över tid.",
+        "The register has too few years to show a trend over time.",
+    ),
+    "over_time.areas": (
+        "Andel aktiviteter med tydligt bidrag per år",
+        "Share of activities with a clear contribution per year",
+    ),
+    "over_time.coverage": (
+        "Förvaltningar med internationellt arbete per år",
+        "Administrations with international work per year",
+    ),
     "over_time.funding": ("Extern finansiering per år", "External funding per year"),
-    "data_quality.none": ("Alla rader i registret godtogs utan anmärkning.",
-                          "Every row of the register was accepted without remark."),
+    "data_quality.none": (
+        "Alla rader i registret godtogs utan anmärkning.",
+        "Every row of the register was accepted without remark.",
+    ),
     "data_quality.intro": (
         "{n} anmärkningar. Avvisade rader ingår inte i bedömningen; rader med varning ingår. "
         "Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
         "{n} remarks. Rejected rows are not part of the evaluation; rows with a warning are. "
-        "The row number is the row as seen in Excel (the header is row 1)."),
+        "The row number is the row as seen in Excel (the header is row 1).",
+    ),
     "method.intro": (
         "Bedömningen är regelbaserad: samma uppgifter ger alltid samma nivå. Nivåerna "
         "beskrivs nedan; tröskelvärdena kommer från årets parameterfil.",
         "The assessment is rule-based: the same evidence always gives the same level. The "
-        "levels are described below; the thresholds come from the year's parameters file."),
+        "levels are described below; the thresholds come from the year's parameters file.",
+    ),
     "method.rubric": ("Bedömningsmatris", "Rubric"),
     "method.parameters": ("Parametrar", "Parameters"),
     "method.sources": ("Indikatorkällor", "Indicator sources"),
@@ -641,40 +718,97 @@ LABELS: dict[str, tuple[str, str]] = {
         "Framtagen med boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), "
         "parameterfil SHA-256 {params_hash}…, skapad {generated}.",
         "Produced with boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), "
-        "parameters file SHA-256 {params_hash}…, generated {generated}."),
-    "finding.no_activities": ("Registret har inga aktiviteter för {year}.",
-                              "The register has no activities for {year}."),
-    "finding.needs_exception": ("{n} aktiviteter saknar nödvändigt undantagsbeslut.",
-                                "{n} activities need an exception decision and have none."),
+        "parameters file SHA-256 {params_hash}…, generated {generated}.",
+    ),
+    "finding.no_activities": (
+        "Registret har inga aktiviteter för {year}.",
+        "The register has no activities for {year}.",
+    ),
+    "finding.needs_exception": (
+        "{n} aktiviteter saknar nödvändigt undantagsbeslut.",
+        "{n} activities need an exception decision and have none.",
+    ),
     "finding.no_missing_exception": (
         "Alla aktiviteter uppfyller förutsättningen eller omfattas av ett undantagsbeslut, "
         "så långt det kan bedömas.",
         "Every activity meets the precondition or is covered by an exception decision, as far "
-        "as can be assessed."),
-    "finding.exception": ("{n} aktiviteter omfattas av undantagsbeslut.",
-                          "{n} activities are covered by an exception decision."),
-    "finding.unknown": ("{n} aktiviteter kan inte bedömas mot förutsättningen (data saknas).",
-                        "{n} activities cannot be assessed against the precondition (no data)."),
-    "finding.coverage": ("{n} av {m} förvaltningar ({share}) har internationellt arbete.",
-                         "{n} of {m} administrations ({share}) have international work."),
-    "finding.coverage_without": ("Utan internationellt arbete: {names}.",
-                                 "Without international work: {names}."),
+        "as can be assessed.",
+    ),
+    "finding.exception": (
+        "{n} aktiviteter omfattas av undantagsbeslut.",
+        "{n} activities are covered by an exception decision.",
+    ),
+    "finding.unknown": (
+        "{n} aktiviteter kan inte bedömas mot förutsättningen (data saknas).",
+        "{n} activities cannot be assessed against the precondition (no data).",
+    ),
+    "finding.coverage": (
+        "{n} av {m} förvaltningar ({share}) har internationellt arbete.",
+        "{n} of {m} administrations ({share}) have international work.",
+    ),
+    "finding.coverage_without": (
+        "Utan internationellt arbete: {names}.",
+        "Without international work: {names}.",
+    ),
     "finding.areas": (
         "Störst andel tydligt bidrag: {best} ({best_share}); minst: {worst} ({worst_share}).",
         "Largest share with a clear contribution: {best} ({best_share}); smallest: {worst} "
-        "({worst_share})."),
-    "finding.no_external_funding": ("Ingen extern finansiering är registrerad.",
-                                    "No external funding is recorded."),
-    "finding.funding": ("Extern finansiering {external}, varav EU-medel {eu} ({share}).",
-                        "External funding {external}, of which EU funds {eu} ({share})."),
-    "finding.rejected_rows": ("{n} rader i registret avvisades (se Datakvalitet).",
-                              "{n} register rows were rejected (see Data quality)."),
-    "finding.warnings": ("{n} rader har varningar (se Datakvalitet).",
-                         "{n} rows have warnings (see Data quality)."),
-    "finding.cancelled": ("{n} aktiviteter ställdes in och räknas inte.",
-                          "{n} activities were cancelled and are not counted."),
-    "report.index_title": ("Rapporter om internationellt arbete {year}",
-                           "Reports on international work {year}"),
+        "({worst_share}).",
+    ),
+    "finding.no_external_funding": (
+        "Ingen extern finansiering är registrerad.",
+        "No external funding is recorded.",
+    ),
+    "finding.funding": (
+        "Extern finansiering {external}, varav EU-medel {eu} ({share}).",
+        "External funding {external}, of which EU funds {eu} ({share}).",
+    ),
+    "finding.rejected_rows": (
+        "{n} rader i registret avvisades (se Datakvalitet).",
+        "{n} register rows were rejected (see Data quality).",
+    ),
+    "finding.warnings": (
+        "{n} rader har varningar (se Datakvalitet).",
+        "{n} rows have warnings (see Data quality).",
+    ),
+    "finding.cancelled": (
+        "{n} aktiviteter ställdes in och räknas inte.",
+        "{n} activities were cancelled and are not counted.",
+    ),
+    "report.index_title": (
+        "Rapporter om internationellt arbete {year}",
+        "Reports on international work {year}",
+    ),
+    "finding.needs_exception.one": (
+        "1 aktivitet saknar nödvändigt undantagsbeslut.",
+        "1 activity needs an exception decision and has none.",
+    ),
+    "finding.exception.one": (
+        "1 aktivitet omfattas av undantagsbeslut.",
+        "1 activity is covered by an exception decision.",
+    ),
+    "finding.unknown.one": (
+        "1 aktivitet kan inte bedömas mot förutsättningen (data saknas).",
+        "1 activity cannot be assessed against the precondition (no data).",
+    ),
+    "finding.rejected_rows.one": (
+        "1 rad i registret avvisades (se Datakvalitet).",
+        "1 register row was rejected (see Data quality).",
+    ),
+    "finding.warnings.one": (
+        "1 rad har varningar (se Datakvalitet).",
+        "1 row has warnings (see Data quality).",
+    ),
+    "finding.cancelled.one": (
+        "1 aktivitet ställdes in och räknas inte.",
+        "1 activity was cancelled and is not counted.",
+    ),
+    "data_quality.intro.one": (
+        "1 anmärkning. Avvisade rader ingår inte i bedömningen; rader med varning ingår. "
+        "Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
+        "1 remark. Rejected rows are not part of the evaluation; rows with a warning are. "
+        "The row number is the row as seen in Excel (the header is row 1).",
+    ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),
@@ -689,7 +823,13 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(key: str, lang: Lang = "sv", **values: object) -> str:
-    """The words for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    """The words for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    When ``n == 1`` and a singular form ``<key>.one`` exists, that form is used
+    ("1 aktivitet saknar …" rather than "1 aktiviteter saknar …").
+    """
+    if values.get("n") == 1 and f"{key}.one" in LABELS:
+        key = f"{key}.one"
     sv, en = LABELS[key]
     text = sv if lang == "sv" else en
     return text.format(**values) if values else text
@@ -698,4 +838,4 @@ def label(key: str, lang: Lang = "sv", **values: object) -> str:
 def labels_for(prefix: str, lang: Lang = "sv") -> dict[str, str]:
     """All labels under ``prefix`` (e.g. ``"area."``), keyed by what follows the prefix."""
     idx = 0 if lang == "sv" else 1
-    return {k[len(prefix):]: v[idx] for k, v in LABELS.items() if k.startswith(prefix)}
+    return {k[len(prefix) :]: v[idx] for k, v in LABELS.items() if k.startswith(prefix)}

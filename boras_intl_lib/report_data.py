@@ -102,9 +102,7 @@ def build(
         all_activities = all_activities[all_activities["administration"] == administration]
     scores = agg.for_year(all_scores, year)
     activities = agg.for_year(all_activities, year)
-    partners = evaluation.partners[
-        evaluation.partners["activity_id"].isin(scores["activity_id"])
-    ]
+    partners = evaluation.partners[evaluation.partners["activity_id"].isin(scores["activity_id"])]
     admins = [administration] if administration else settings.administration_names
     sc, tg = settings.scoring, settings.targets
     areas = agg.area_summary(scores, sc.clear_level)
@@ -139,7 +137,10 @@ def build(
 
 def _merge_text(scores: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFrame:
     """Scores with the activity's title, type and evidence text the report quotes."""
-    wanted = [c for c in ("title", "funding_source", "sdgs", "budget_sek",
-                          "external_funding_sek") if c in activities]
+    wanted = [
+        c
+        for c in ("title", "funding_source", "sdgs", "budget_sek", "external_funding_sek")
+        if c in activities
+    ]
     extra = activities[["activity_id", *wanted]]
     return scores.merge(extra, on="activity_id", how="left", validate="one_to_one")

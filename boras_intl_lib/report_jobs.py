@@ -127,14 +127,14 @@ def run_reports(
     return 1 if failed else 0
 
 
-def write_index(folder: Path, plans: list[PlannedReport], lang: Lang, year: int,
-                settings: Settings) -> Path:
+def write_index(
+    folder: Path, plans: list[PlannedReport], lang: Lang, year: int, settings: Settings
+) -> Path:
     """The index page of one year's reports, linking each written report."""
     from .report_pipeline import write_index_page
 
     entries = [
-        (p.administration or settings.city, p.html.relative_to(folder).as_posix())
-        for p in plans
+        (p.administration or settings.city, p.html.relative_to(folder).as_posix()) for p in plans
     ]
     title = label("report.index_title", lang, year=year)
     return write_index_page(folder / f"index-{lang}.html", entries, lang, title)

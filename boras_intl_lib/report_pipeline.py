@@ -63,7 +63,10 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "boras_report"
 CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
 STALE_TEMP_SECONDS = 3600  # leftovers of killed runs older than this are removed
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]  # silences "running over TCP" noise
+# The kernel logs to our stderr: "running over TCP" (warning) and, when jupyter_client
+# interrupts it before shutdown, "KeyboardInterrupt caught in kernel" (error). Both are
+# noise; a kernel that really fails surfaces as an execution error of the pipeline.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 _ENGINE_NAME = "boras_intl"
 _TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9_-]+)?$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import charts, report_tables as tables
+from . import charts
+from . import report_tables as tables
 from .display import (
     heading,
     show_banner,
@@ -88,8 +89,12 @@ def show_precondition(data: ReportData) -> None:
     else:
         show_table(in_force, _t(data, "precondition.in_force"), lang=data.lang)
     heading(_t(data, "precondition.summary"), level=3, anchor="precondition-summary")
-    show_table(tables.precondition_table(data), _t(data, "precondition.summary"),
-               lang=data.lang, number_format={_t(data, "col.share"): PERCENT})
+    show_table(
+        tables.precondition_table(data),
+        _t(data, "precondition.summary"),
+        lang=data.lang,
+        number_format={_t(data, "col.share"): PERCENT},
+    )
     heading(_t(data, "precondition.countries"), level=3, anchor="countries-screening")
     show_paragraph(_t(data, "precondition.countries_text"))
     show_table(tables.country_verdicts(data), _t(data, "precondition.countries"), lang=data.lang)
@@ -102,8 +107,15 @@ def show_areas(data: ReportData) -> None:
     title = _t(data, "areas.chart_title", year=data.year)
     _chart(charts.level_distribution(tables.level_counts(data), data.lang, title))
     overview = tables.area_overview(data)
-    show_table(overview, _t(data, "areas.table"), lang=data.lang, number_format={
-        _t(data, "col.share_clear"): PERCENT, _t(data, "col.share_previous_year"): PERCENT})
+    show_table(
+        overview,
+        _t(data, "areas.table"),
+        lang=data.lang,
+        number_format={
+            _t(data, "col.share_clear"): PERCENT,
+            _t(data, "col.share_previous_year"): PERCENT,
+        },
+    )
     for area in AREAS:
         _show_area(data, area)
 
@@ -113,12 +125,17 @@ def _show_area(data: ReportData, area: str) -> None:
     heading(name, level=3, anchor=f"area-{area.replace('_', '-')}")
     row = data.areas.set_index("area").loc[area]
     yoy = data.year_over_year.set_index("area").loc[area]
-    target = data.targets.dropna(subset=["area"]).set_index("area").loc[area]
-    show_paragraph(_t(data, "areas.area_text", n_clear=int(row["n_clear"]),
-                      n=int(row["n_activities"]),
-                      share=fmt_percent(row["share_clear"], data.lang),
-                      status=_t(data, f"target.{target['status']}"),
-                      trend=_t(data, f"trend.{yoy['trend']}")))
+    show_paragraph(
+        _t(
+            data,
+            "areas.area_text",
+            n_clear=int(row["n_clear"]),
+            n=int(row["n_activities"]),
+            share=fmt_percent(row["share_clear"], data.lang),
+            status=tables.target_words(data)[area],
+            trend=_t(data, f"trend.{yoy['trend']}"),
+        )
+    )
     counts = tables.level_counts(data).loc[[name]]
     _chart(charts.level_distribution(counts, data.lang, name))
     examples = tables.area_examples(data, area)
@@ -130,8 +147,7 @@ def show_administrations(data: ReportData) -> None:
     """Coverage (which administrations work internationally) and the area heatmap."""
     heading(_t(data, "section.administrations"), anchor="administrations")
     show_paragraph(_t(data, "administrations.intro"))
-    show_table(tables.coverage_table(data), _t(data, "administrations.coverage"),
-               lang=data.lang)
+    show_table(tables.coverage_table(data), _t(data, "administrations.coverage"), lang=data.lang)
     matrix = tables.matrix_table(data)
     title = _t(data, "administrations.heatmap")
     _chart(charts.heatmap(matrix, data.lang, title))
@@ -184,13 +200,26 @@ def show_over_time(data: ReportData) -> None:
     else:
         title = _t(data, "over_time.areas")
         _chart(charts.lines(trend, data.lang, title, as_percent=True))
-        show_table(trend, title, lang=data.lang, index=True,
-                   number_format={c: PERCENT for c in trend.columns})
+        show_table(
+            trend,
+            title,
+            lang=data.lang,
+            index=True,
+            number_format={c: PERCENT for c in trend.columns},
+        )
     coverage = tables.coverage_trend_table(data)
-    show_table(coverage, _t(data, "over_time.coverage"), lang=data.lang,
-               number_format={_t(data, "col.share"): PERCENT})
-    show_table(tables.funding_trend_table(data), _t(data, "over_time.funding"), lang=data.lang,
-               number_format={_t(data, "col.eu_share"): PERCENT})
+    show_table(
+        coverage,
+        _t(data, "over_time.coverage"),
+        lang=data.lang,
+        number_format={_t(data, "col.share"): PERCENT},
+    )
+    show_table(
+        tables.funding_trend_table(data),
+        _t(data, "over_time.funding"),
+        lang=data.lang,
+        number_format={_t(data, "col.eu_share"): PERCENT},
+    )
 
 
 def show_data_quality(data: ReportData) -> None:
@@ -201,8 +230,12 @@ def show_data_quality(data: ReportData) -> None:
         show_paragraph(_t(data, "data_quality.none"))
         return
     show_paragraph(_t(data, "data_quality.intro", n=len(issues)))
-    show_table(issues, _t(data, "section.data_quality"), lang=data.lang,
-               number_format={_t(data, "col.row"): "plain"})
+    show_table(
+        issues,
+        _t(data, "section.data_quality"),
+        lang=data.lang,
+        number_format={_t(data, "col.row"): "plain"},
+    )
 
 
 def show_method(data: ReportData) -> None:
@@ -218,6 +251,11 @@ def show_method(data: ReportData) -> None:
         show_table(sources, _t(data, "method.sources"), lang=data.lang)
     register = data.register
     generated = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    show_paragraph(_t(data, "method.reproducibility"), version=__version__, generated=generated,
-                   register=register.path.name if register.path else "",
-                   register_hash=register.sha256[:16], params_hash=data.params_sha256[:16])
+    show_paragraph(
+        _t(data, "method.reproducibility"),
+        version=__version__,
+        generated=generated,
+        register=register.path.name if register.path else "",
+        register_hash=register.sha256[:16],
+        params_hash=data.params_sha256[:16],
+    )

@@ -42,17 +42,24 @@ def key_figures(data: ReportData) -> pd.DataFrame:
     rows = [
         ("fig.activities", fmt_integer(n_active, lang)),
         ("fig.cancelled", fmt_integer(len(data.scores) - n_active, lang)),
-        ("fig.administrations", label(
-            "fig.n_of_m", lang, n=int(listed["has_activities"].sum()), m=len(listed))),
+        (
+            "fig.administrations",
+            label("fig.n_of_m", lang, n=int(listed["has_activities"].sum()), m=len(listed)),
+        ),
         ("fig.partners", fmt_integer(data.partners["partner_name"].str.casefold().nunique(), lang)),
         ("fig.countries", fmt_integer(data.partners["country_iso3"].nunique(), lang)),
-        ("fig.external_funding", fmt_sek(f["external_funding_sek"], lang)),
-        ("fig.eu_funding", fmt_sek(f["eu_funding_sek"], lang)),
+        (
+            "fig.external_funding",
+            fmt_sek(f["external_funding_sek"], lang, scale="mnkr", decimals=1),
+        ),
+        ("fig.eu_funding", fmt_sek(f["eu_funding_sek"], lang, scale="mnkr", decimals=1)),
         ("fig.eu_share", fmt_percent(f["eu_share_of_external"], lang)),
     ]
     return pd.DataFrame(
-        {label("col.measure", lang): [label(k, lang) for k, _ in rows],
-         label("col.value", lang): [v for _, v in rows]}
+        {
+            label("col.measure", lang): [label(k, lang) for k, _ in rows],
+            label("col.value", lang): [v for _, v in rows],
+        }
     )
 
 
@@ -66,9 +73,17 @@ def missing_exceptions(data: ReportData) -> pd.DataFrame:
         failed=_failed_conditions(rows, lang),
         basis_text=rows["basis_sv" if lang == "sv" else "basis"],
     )
-    return _rename(frame, lang, activity_id="activity_id", title="title",
-                   administration="administration", partner_name="partner",
-                   country_name="country", failed="failed_conditions", basis_text="basis")
+    return _rename(
+        frame,
+        lang,
+        activity_id="activity_id",
+        title="title",
+        administration="administration",
+        partner_name="partner",
+        country_name="country",
+        failed="failed_conditions",
+        basis_text="basis",
+    )
 
 
 def _failed_conditions(rows: pd.DataFrame, lang: str) -> pd.Series:
@@ -76,9 +91,13 @@ def _failed_conditions(rows: pd.DataFrame, lang: str) -> pd.Series:
         rows[c].astype("string").eq("fail").map({True: label(f"condition.{c}", lang), False: ""})
         for c in CONDITIONS
     ]
-    joined = pd.concat(parts, axis=1).astype("string").agg(
-        lambda r: ", ".join(x for x in r if x), axis=1
-    ) if len(rows) else pd.Series([], dtype="string")
+    joined = (
+        pd.concat(parts, axis=1)
+        .astype("string")
+        .agg(lambda r: ", ".join(x for x in r if x), axis=1)
+        if len(rows)
+        else pd.Series([], dtype="string")
+    )
     return joined.astype("string")
 
 
@@ -86,19 +105,31 @@ def exceptions_in_force(data: ReportData) -> pd.DataFrame:
     """Exception decisions that cover a partner of this year's activities."""
     lang = data.lang
     used = data.partners.dropna(subset=["decision_id"])
-    counts = used.groupby("decision_id").agg(
-        n_partners=("partner_name", "nunique"), n_activities=("activity_id", "nunique")
-    ).reset_index()
+    counts = (
+        used.groupby("decision_id")
+        .agg(n_partners=("partner_name", "nunique"), n_activities=("activity_id", "nunique"))
+        .reset_index()
+    )
     decisions = data.register.exceptions.merge(counts, on="decision_id", how="inner")
     scope = decisions["activity_id"].astype("string").fillna(label("word.all_activities", lang))
     frame = decisions.assign(
-        target=decisions["partner_name"].astype("string").fillna(
-            country_names(decisions["country_iso3"], lang)),
+        target=decisions["partner_name"]
+        .astype("string")
+        .fillna(country_names(decisions["country_iso3"], lang)),
         scope=scope,
     )
-    return _rename(frame, lang, decision_id="decision_id", decision_date="decision_date",
-                   target="exception_for", scope="scope", valid_from="valid_from",
-                   valid_to="valid_to", n_partners="n_partners", n_activities="n_activities")
+    return _rename(
+        frame,
+        lang,
+        decision_id="decision_id",
+        decision_date="decision_date",
+        target="exception_for",
+        scope="scope",
+        valid_from="valid_from",
+        valid_to="valid_to",
+        n_partners="n_partners",
+        n_activities="n_activities",
+    )
 
 
 def country_verdicts(data: ReportData) -> pd.DataFrame:
@@ -107,8 +138,12 @@ def country_verdicts(data: ReportData) -> pd.DataFrame:
     countries = data.evaluation.countries
     countries = countries[countries["iso3"].isin(data.partners["country_iso3"])]
     counts = data.partners.groupby("country_iso3")["partner_name"].nunique()
-    frame = pd.DataFrame({"country": country_names(countries["iso3"], lang).to_numpy(),
-                          "n": counts.reindex(countries["iso3"]).fillna(0).astype(int).to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "country": country_names(countries["iso3"], lang).to_numpy(),
+            "n": counts.reindex(countries["iso3"]).fillna(0).astype(int).to_numpy(),
+        }
+    )
     suffix = "_basis_sv" if lang == "sv" else "_basis"
     for c in CONDITIONS:
         result = _words("check", countries[c], lang).to_numpy()
@@ -116,33 +151,59 @@ def country_verdicts(data: ReportData) -> pd.DataFrame:
         frame[c] = [f"{r}: {b}" if b else r for r, b in zip(result, basis, strict=True)]
     frame["status"] = _words("country_status", countries["status"], lang).to_numpy()
     frame = frame.sort_values("country").reset_index(drop=True)
-    return _rename(frame, lang, country="country", n="n_partners", democracy="democracy",
-                   human_rights="human_rights", rule_of_law="rule_of_law", status="status")
+    return _rename(
+        frame,
+        lang,
+        country="country",
+        n="n_partners",
+        democracy="democracy",
+        human_rights="human_rights",
+        rule_of_law="rule_of_law",
+        status="status",
+    )
 
 
 def precondition_table(data: ReportData) -> pd.DataFrame:
     """Activities per precondition verdict."""
-    frame = data.precondition.assign(verdict=_words("verdict", data.precondition["verdict"],
-                                                    data.lang))
-    return _rename(frame, data.lang, verdict="verdict", n_activities="n_activities",
-                   share="share")
+    frame = data.precondition.assign(
+        verdict=_words("verdict", data.precondition["verdict"], data.lang)
+    )
+    return _rename(frame, data.lang, verdict="verdict", n_activities="n_activities", share="share")
 
 
 def area_overview(data: ReportData) -> pd.DataFrame:
     """Per area: levels 0–3, share clear, target status and trend."""
     lang = data.lang
-    areas = data.areas.merge(data.year_over_year[["area", "share_previous_year", "trend"]],
-                             on="area")
-    status = data.targets.dropna(subset=["area"]).set_index("area")["status"]
+    areas = data.areas.merge(
+        data.year_over_year[["area", "share_previous_year", "trend"]], on="area"
+    )
     frame = areas.assign(
         area_name=[label(f"area.{a}", lang) for a in areas["area"]],
-        status=_words("target", areas["area"].map(status), lang).to_numpy(),
+        status=target_words(data).reindex(areas["area"]).to_numpy(),
         trend=_words("trend", areas["trend"], lang).to_numpy(),
     )
-    return _rename(frame, lang, area_name="area", level_0="level_0", level_1="level_1",
-                   level_2="level_2", level_3="level_3", share_clear="share_clear",
-                   share_previous_year="share_previous_year", status="target_status",
-                   trend="trend")
+    return _rename(
+        frame,
+        lang,
+        area_name="area",
+        level_0="level_0",
+        level_1="level_1",
+        level_2="level_2",
+        level_3="level_3",
+        share_clear="share_clear",
+        share_previous_year="share_previous_year",
+        status="target_status",
+        trend="trend",
+    )
+
+
+def target_words(data: ReportData) -> pd.Series:
+    """Per area, the status against its target in words; says why when it cannot be assessed."""
+    targets = data.targets.dropna(subset=["area"]).set_index("area")
+    status = _words("target", targets["status"], data.lang)
+    reason = targets["reason"].astype("string").fillna("")
+    why = reason.map(lambda r: label(f"target_reason.{r}", data.lang) if r else "")
+    return status.where(why == "", status + " (" + why.str.lower() + ")")
 
 
 def level_counts(data: ReportData) -> pd.DataFrame:
@@ -160,8 +221,14 @@ def area_examples(data: ReportData, area: str, n: int = 3) -> pd.DataFrame:
     top = top[top[area] > 0].head(n)
     why = data.evaluation.explanations.set_index("activity_id")[f"{area}_why_{lang}"]
     frame = top.assign(why=why.reindex(top["activity_id"]).to_numpy())
-    return _rename(frame, lang, activity_id="activity_id", title="title",
-                   administration="administration", why="explanation")
+    return _rename(
+        frame,
+        lang,
+        activity_id="activity_id",
+        title="title",
+        administration="administration",
+        why="explanation",
+    )
 
 
 def coverage_table(data: ReportData) -> pd.DataFrame:
@@ -171,11 +238,18 @@ def coverage_table(data: ReportData) -> pd.DataFrame:
     committees = {a.name: a.committee for a in data.settings.administrations}
     frame = table.assign(
         committee=table["administration"].map(committees).astype("string"),
-        has=table["has_activities"].map({True: label("format.yes", lang),
-                                         False: label("format.no", lang)}),
+        has=table["has_activities"].map(
+            {True: label("format.yes", lang), False: label("format.no", lang)}
+        ),
     )
-    return _rename(frame, lang, administration="administration", committee="committee",
-                   n_activities="n_activities", has="has_international_work")
+    return _rename(
+        frame,
+        lang,
+        administration="administration",
+        committee="committee",
+        n_activities="n_activities",
+        has="has_international_work",
+    )
 
 
 def matrix_table(data: ReportData) -> pd.DataFrame:
@@ -192,24 +266,37 @@ def funding_by_source(data: ReportData) -> pd.DataFrame:
     lang = data.lang
     src = data.funding.by_source
     if src.empty:
-        return _rename(pd.DataFrame(columns=["funding_source", "n_activities",
-                                             "external_funding_sek", "eu"]), lang,
-                       funding_source="funding_source", n_activities="n_activities",
-                       external_funding_sek="external_funding_sek", eu="eu")
-    frame = src.assign(eu=src["is_eu"].map({True: label("format.yes", lang),
-                                            False: label("format.no", lang)}))
-    return _rename(frame, lang, funding_source="funding_source", n_activities="n_activities",
-                   external_funding_sek="external_funding_sek", eu="eu")
+        return _rename(
+            pd.DataFrame(columns=["funding_source", "n_activities", "external_funding_sek", "eu"]),
+            lang,
+            funding_source="funding_source",
+            n_activities="n_activities",
+            external_funding_sek="external_funding_sek",
+            eu="eu",
+        )
+    frame = src.assign(
+        eu=src["is_eu"].map({True: label("format.yes", lang), False: label("format.no", lang)})
+    )
+    return _rename(
+        frame,
+        lang,
+        funding_source="funding_source",
+        n_activities="n_activities",
+        external_funding_sek="external_funding_sek",
+        eu="eu",
+    )
 
 
 def countries_table(data: ReportData) -> pd.DataFrame:
     """Partner countries: partners and activities per country."""
     lang = data.lang
     names = country_names(data.countries["country_iso3"], lang).fillna(
-        label("country.unknown", lang))
+        label("country.unknown", lang)
+    )
     frame = data.countries.assign(country=names.to_numpy())
-    return _rename(frame, lang, country="country", n_partners="n_partners",
-                   n_activities="n_activities")
+    return _rename(
+        frame, lang, country="country", n_partners="n_partners", n_activities="n_activities"
+    )
 
 
 def sdg_table(data: ReportData) -> pd.DataFrame:
@@ -232,16 +319,26 @@ def area_trend_table(data: ReportData) -> pd.DataFrame:
 
 def coverage_trend_table(data: ReportData) -> pd.DataFrame:
     """Coverage per year."""
-    return _rename(data.coverage_trend, data.lang, year="year",
-                   n_with_activities="n_with_activities", n_administrations="n_administrations",
-                   share="share")
+    return _rename(
+        data.coverage_trend,
+        data.lang,
+        year="year",
+        n_with_activities="n_with_activities",
+        n_administrations="n_administrations",
+        share="share",
+    )
 
 
 def funding_trend_table(data: ReportData) -> pd.DataFrame:
     """External and EU funding per year."""
-    return _rename(data.funding_trend, data.lang, year="year",
-                   external_funding_sek="external_funding_sek", eu_funding_sek="eu_funding_sek",
-                   eu_share_of_external="eu_share")
+    return _rename(
+        data.funding_trend,
+        data.lang,
+        year="year",
+        external_funding_sek="external_funding_sek",
+        eu_funding_sek="eu_funding_sek",
+        eu_share_of_external="eu_share",
+    )
 
 
 def issues_table(data: ReportData) -> pd.DataFrame:
@@ -252,8 +349,16 @@ def issues_table(data: ReportData) -> pd.DataFrame:
         severity_text=_words("severity", issues["severity"], lang),
         reason_text=issues["reason_sv" if lang == "sv" else "reason"],
     )
-    return _rename(frame, lang, source="source", row="row", column="column", value="value",
-                   severity_text="severity", reason_text="reason")
+    return _rename(
+        frame,
+        lang,
+        source="source",
+        row="row",
+        column="column",
+        value="value",
+        severity_text="severity",
+        reason_text="reason",
+    )
 
 
 def rubric_table(data: ReportData) -> pd.DataFrame:
@@ -263,7 +368,8 @@ def rubric_table(data: ReportData) -> pd.DataFrame:
     lang, sc = data.lang, data.settings.scoring
     values = {
         "project_collaboration": dict(
-            min_partners=sc.min_partners, share=fmt_percent(sc.strong_external_share, lang)),
+            min_partners=sc.min_partners, share=fmt_percent(sc.strong_external_share, lang)
+        ),
         "societal_impact": dict(n=sc.sdgs_for_strong),
     }
     rows = []
@@ -295,11 +401,16 @@ def parameters_table(data: ReportData) -> pd.DataFrame:
     ]
     for cond, rule_set in s.screening.conditions.items():
         rules = f" {rule_set.combine} ".join(
-            f"{r.source}:{r.indicator} {r.op} {r.threshold}" for r in rule_set.rules)
+            f"{r.source}:{r.indicator} {r.op} {r.threshold}" for r in rule_set.rules
+        )
         rows.append((f"screening.conditions.{cond}", rules))
     lang = data.lang
-    return pd.DataFrame({label("col.parameter", lang): [k for k, _ in rows],
-                         label("col.value", lang): [v for _, v in rows]})
+    return pd.DataFrame(
+        {
+            label("col.parameter", lang): [k for k, _ in rows],
+            label("col.value", lang): [v for _, v in rows],
+        }
+    )
 
 
 def sources_table(data: ReportData) -> pd.DataFrame:
@@ -308,9 +419,16 @@ def sources_table(data: ReportData) -> pd.DataFrame:
     if frame.empty:
         return frame
     frame["indicators"] = frame["indicators"].map(lambda v: ", ".join(map(str, v)))
-    return _rename(frame, data.lang, source="source", edition="edition",
-                   attribution="attribution", licence="licence", indicators="indicators",
-                   years="years")
+    return _rename(
+        frame,
+        data.lang,
+        source="source",
+        edition="edition",
+        attribution="attribution",
+        licence="licence",
+        indicators="indicators",
+        years="years",
+    )
 
 
 def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
