@@ -50,8 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
 
     p = sub.add_parser("report", help="write the yearly HTML report (and its Excel data)")
-    p.add_argument("--year", type=_years, required=True, help="report year, e.g. 2025")
-    p.add_argument("--years", type=_years, dest="year", help="range of years, e.g. 2021-2025")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--year", type=_years, dest="years", metavar="YEAR", help="e.g. 2025")
+    when.add_argument(
+        "--years",
+        type=_years,
+        dest="years",
+        metavar="FIRST-LAST",
+        help="several years, e.g. 2021-2025",
+    )
     p.add_argument("--register", type=Path, help="register (default: bundled example)")
     p.add_argument("--params", type=Path, help="parameters file (default: parameters/<year>.yaml)")
     p.add_argument("--lang", choices=("sv", "en"), default="sv", help="report language")
@@ -71,11 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``boras-intl``; returns the exit status."""
-    # `report` takes --year or --years; argparse's required=True needs a small adjustment.
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["report"] and "--years" in args_list and "--year" not in args_list:
-        args_list = [a if a != "--years" else "--year" for a in args_list]
-    args = build_parser().parse_args(args_list)
+    args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(message)s",
@@ -111,7 +114,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .commands import report
 
     return report(
-        years=args.year,
+        years=args.years,
         register=args.register,
         params=args.params,
         lang=args.lang,
