@@ -18,11 +18,10 @@ register's terms and must never appear in a report).
 
 Deliberate findings, so the report has real content:
 
-* Data quality — exactly three rows a loader must reject, none in 2025
-  (:func:`_add_deliberate_problems`):
-  1. 2021: an activity row pasted twice (duplicate ``aktivitets_id``; the later row is rejected).
-  2. 2022: a partner row whose ``aktivitets_id`` has two letters swapped (points at no activity).
-  3. 2023: an activity with a negative budget (a stray minus sign).
+* Data quality — no row is rejected (``boras-intl validate`` exits 0), but two rows are kept
+  with a warning, none in 2025 (:func:`_add_deliberate_problems`):
+  1. 2022: a partner whose country is written as its region ("Katalonien"): not recognised.
+  2. 2023: an administration typed without its ending ("Kulturförvaltning").
 * The policy's precondition (partner countries must be democracies that respect human rights
   and the rule of law, otherwise Kommunstyrelsen decides an exception; :func:`_exceptions`):
   - Kragujevac (Serbia), 2021-2025: covered in 2021 by a decision limited to that activity,
@@ -579,52 +578,34 @@ def _exceptions(ids: dict[tuple[str, int], str], c: Content) -> list[dict[str, o
 
 
 def _add_deliberate_problems(reg: Register) -> None:
-    """The only rows a loader must reject — three, in 2021-2023; 2025 stays clean."""
+    """Two rows a loader keeps but flags, in 2022-2023; 2025 stays clean.
+
+    No row is rejected: ``boras-intl validate`` on the bundled register exits 0 (issue 2).
+    """
     acts = reg.activities
-    partner_count: dict[str, int] = {}
-    for p in reg.partners:
-        partner_count[str(p["activity_id"])] = partner_count.get(str(p["activity_id"]), 0) + 1
 
-    # (1) 2021: a row pasted twice. The copy lands after the last 2021 row; the loader keeps
-    #     the first and rejects the copy ("activity id already used").
-    original = next(a for a in acts if str(a["activity_id"]).startswith("2021-KUL-"))
-    last_2021 = max(i for i, a in enumerate(acts) if a["year"] == 2021)
-    acts.insert(last_2021 + 1, dict(original))
-    reg.deliberate.append(
-        {"table": "activities", "activity_id": str(original["activity_id"]),
-         "problem": "duplicate activity_id (row pasted twice)"}
-    )  # fmt: skip
-
-    # (2) 2022: a partner row whose activity id has two letters swapped: points at nothing.
-    #     The activity keeps its other partners.
-    target = next(
-        str(a["activity_id"])
-        for a in acts
-        if str(a["activity_id"]).startswith("2022-GSK-")
-        and partner_count.get(str(a["activity_id"]), 0) >= 2
+    # (1) 2022: a partner country written as a region, which no country table knows. The row
+    #     is kept with a warning; the partner cannot be screened (precondition "unknown").
+    row = next(
+        p for p in reg.partners
+        if str(p["activity_id"]).startswith("2022-") and p["country"] == "Spanien"
     )
-    row = next(p for p in reg.partners if p["activity_id"] == target)
-    row["activity_id"] = target.replace("GSK", "GKS")
+    regions = {"Mataró": "Katalonien", "Pontevedra": "Galicien"}
+    row["country"] = regions.get(str(row["city"]), "Katalonien")
     reg.deliberate.append(
         {"table": "partners", "activity_id": str(row["activity_id"]),
-         "problem": "partner points at no activity (typo in the id)"}
+         "problem": f"unrecognised country (a region: {row['country']})"}
     )  # fmt: skip
 
-    # (3) 2023: a negative budget (a stray minus sign). Its only partner row is dropped, so
-    #     nothing else depends on the rejected row.
+    # (2) 2023: an administration typed without its definite ending. Kept with a warning; it
+    #     does not count towards coverage until corrected.
     victim = next(
-        a
-        for a in acts
-        if a["year"] == 2023
-        and str(a["activity_type"]).lower() == ACTIVITY_TYPE.values["conference"]
-        and partner_count.get(str(a["activity_id"]), 0) == 1
+        a for a in acts if a["year"] == 2023 and a["administration"] == "Kulturförvaltningen"
     )
-    victim["budget_sek"] = -45_000
-    victim["external_funding_sek"] = None
-    reg.partners = [p for p in reg.partners if p["activity_id"] != victim["activity_id"]]
+    victim["administration"] = "Kulturförvaltning"
     reg.deliberate.append(
         {"table": "activities", "activity_id": str(victim["activity_id"]),
-         "problem": "negative budget"}
+         "problem": "unknown administration (Kulturförvaltning)"}
     )  # fmt: skip
 
 
