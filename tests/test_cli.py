@@ -1,0 +1,150 @@
+"""The command line as users meet it: exit statuses, messages, output files (CONTRACT.md)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from boras_intl_lib.cli import main
+from boras_intl_lib.register import example_register_path
+from tests.register_helpers import activity, partner, write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAMS = ROOT / "parameters" / "2025.yaml"
+HEAVY = ("pandas", "numpy", "papermill", "nbconvert", "matplotlib", "openpyxl", "pandera")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "boras_intl_lib", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.fixture
+def messy_register(tmp_path: Path) -> Path:
+    """Two good activities, one negative budget, one repeated id, one orphan partner."""
+    path = tmp_path / "messy.xlsx"
+    write_workbook(
+        path,
+        {
+            "activities": [
+                activity("A1"),
+                activity("A2"),
+                activity("A3", budget_sek=-5),
+                activity("A1", title="Kopia"),
+            ],
+            "partners": [partner("A1"), partner("A2"), partner("NOPE")],
+        },
+    )
+    return path
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; from boras_intl_lib.cli import build_parser; build_parser().format_help(); "
+        f"print([m for m in {HEAVY!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_help_lists_every_command() -> None:
+    result = _run("--help")
+    assert result.returncode == 0
+    for command in ("validate", "score", "report", "template"):
+        assert command in result.stdout
+
+
+def test_validate_bundled_register_accepts_every_row(capsys: pytest.CaptureFixture) -> None:
+    assert main(["validate", str(example_register_path()), "--params", str(PARAMS)]) == 0
+    assert "All rows were accepted" in capsys.readouterr().out
+
+
+def test_validate_lists_each_problem_and_exits_1(
+    messy_register: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["validate", str(messy_register), "--params", str(PARAMS)]) == 1
+    out = capsys.readouterr().out
+    assert 'row 4, column budget_kr, value "-5"' in out
+    assert "row 5" in out and "row 2" in out  # the repeated id names the row it repeats
+    assert '"NOPE"' in out
+
+
+def test_validate_json_is_machine_readable(
+    messy_register: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["validate", str(messy_register), "--params", str(PARAMS), "--json"]) == 1
+    summary = json.loads(capsys.readouterr().out)
+    assert isinstance(summary, dict) and summary
+
+
+@pytest.mark.parametrize("content", [b"", b"not a workbook at all", b"PK\x03\x04 broken zip"])
+def test_unreadable_register_gives_one_line_and_exit_2(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(content)
+    result = _run("validate", str(path), "--params", str(PARAMS))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "register.xlsx" in result.stderr
+
+
+def test_missing_register_gives_exit_2(tmp_path: Path) -> None:
+    result = _run("validate", str(tmp_path / "nothing.xlsx"), "--params", str(PARAMS))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_score_writes_the_contract_files(messy_register: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["score", str(messy_register), "--params", str(PARAMS), "--out", str(out)]) == 1
+    with (out / "scores.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0])[:11] == [
+        "activity_id", "year", "administration", "operational_development",
+        "project_collaboration", "knowledge_exchange", "profiling", "societal_impact",
+        "democratic_values", "twin_cities", "precondition",
+    ]  # fmt: skip
+    assert sorted(r["activity_id"] for r in rows) == ["A1", "A2"]
+    assert all(0 <= int(r["profiling"]) <= 3 for r in rows)
+    with (out / "partners.csv").open(encoding="utf-8-sig") as f:
+        header = next(csv.reader(f))
+    assert header[:9] == [
+        "activity_id", "partner_name", "country_iso3", "democracy", "human_rights",
+        "rule_of_law", "verdict", "decision_id", "basis",
+    ]  # fmt: skip
+    with (out / "rejected.csv").open(encoding="utf-8-sig") as f:
+        rejected = list(csv.DictReader(f))
+    assert list(rejected[0])[:5] == ["table", "row", "column", "value", "reason"]
+    assert {(r["table"], r["row"]) for r in rejected} == {
+        ("activities", "4"),
+        ("activities", "5"),
+        ("partners", "4"),
+    }
+
+
+def test_template_reads_back_empty(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "mall.xlsx"
+    assert main(["template", str(path)]) == 0
+    assert path.exists()
+    assert main(["validate", str(path), "--params", str(PARAMS)]) == 0
+
+
+def test_report_with_missing_parameters_says_so(tmp_path: Path) -> None:
+    result = _run("report", "--year", "2025", "--params", str(tmp_path / "no.yaml"),
+                  "--out", str(tmp_path))  # fmt: skip
+    assert result.returncode == 2
+    assert "no.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_needs_a_year() -> None:
+    result = _run("report")
+    assert result.returncode == 2 and "--year" in result.stderr
