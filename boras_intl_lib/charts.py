@@ -24,6 +24,7 @@ LEVEL_HATCHES = ("", "..", "//", "xx")
 BAR_COLOUR = "#1f4e79"
 LINE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 FONT_SIZE = 9
+MAX_LABEL = 40  # characters of a tick label; the full text is in the table and the alt text
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
+def _short(labels) -> list[str]:
+    """Tick labels cut to :data:`MAX_LABEL` characters, so register text cannot crowd out
+    the plot; the full text stands in the table beside the chart."""
+    return [t if len(t) <= MAX_LABEL else t[: MAX_LABEL - 1] + "…" for t in map(str, labels)]
+
+
 def _style(ax) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=FONT_SIZE)
@@ -55,10 +62,11 @@ def level_distribution(counts: pd.DataFrame, lang: Lang, title: str) -> Chart:
     fig = _figure(7.5, 0.45 * len(counts) + 1.4)
     ax = fig.add_subplot()
     left = pd.Series(0, index=counts.index)
+    rows = range(len(counts))  # positions, not labels: equal labels must not share a bar
     for level in range(4):
         values = counts[level]
         bars = ax.barh(
-            counts.index,
+            rows,
             values,
             left=left,
             color=LEVEL_COLOURS[level],
@@ -75,6 +83,7 @@ def level_distribution(counts: pd.DataFrame, lang: Lang, title: str) -> Chart:
             color="white" if level == 3 else "black",
         )
         left = left + values
+    ax.set_yticks(rows, _short(counts.index))
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(_axis_formatter(lang, False))
     ax.set_xlabel(label("chart.activities", lang), fontsize=FONT_SIZE)
@@ -117,7 +126,9 @@ def bars(
     fig = _figure(7.5, 0.32 * max(len(values), 1) + 1.2)
     ax = fig.add_subplot()
     shown = [_fmt(v, lang, as_percent) for v in values]
-    bar = ax.barh([str(i) for i in values.index], values.to_numpy(dtype=float), color=BAR_COLOUR)
+    rows = range(len(values))
+    bar = ax.barh(rows, values.to_numpy(dtype=float), color=BAR_COLOUR)
+    ax.set_yticks(rows, _short(values.index))
     ax.bar_label(bar, labels=[f" {s}" for s in shown], fontsize=FONT_SIZE - 1)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(_axis_formatter(lang, as_percent))
@@ -159,7 +170,7 @@ def heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> Chart:
         ha="right",
         fontsize=FONT_SIZE - 1,
     )
-    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index], fontsize=FONT_SIZE - 1)
+    ax.set_yticks(range(matrix.shape[0]), _short(matrix.index), fontsize=FONT_SIZE - 1)
     for (r, c), v in pd.DataFrame(values).stack(future_stack=True).items():
         text = "–" if pd.isna(v) else fmt_number(v, lang, decimals=1)
         ax.text(
@@ -207,7 +218,7 @@ def lines(
             series.to_numpy(dtype=float),
             marker=LINE_MARKERS[n % len(LINE_MARKERS)],
             linewidth=1.4,
-            label=str(column),
+            label=_short([column])[0],
         )
     ax.set_xticks(x, [str(i) for i in x])
     ax.yaxis.set_major_formatter(_axis_formatter(lang, as_percent))

@@ -20,10 +20,14 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_WIDTH = 60
 
 
-def write_report_workbook(data: ReportData, path: str | Path) -> Path | None:
-    """Write every report table to ``path`` (.xlsx); do nothing when ``path`` is empty."""
+def write_report_workbook(data: ReportData, path: str | Path) -> None:
+    """Write every report table to ``path`` (.xlsx); do nothing when ``path`` is empty.
+
+    Returns nothing on purpose: the notebook calls this in its last cell, and a returned value
+    would be shown in the report (the temporary path, different on every run).
+    """
     if not path:
-        return None
+        return
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -44,7 +48,6 @@ def write_report_workbook(data: ReportData, path: str | Path) -> Path | None:
         _fit_columns(sheet, frame)
     workbook.properties.creator = "boras-intl"
     workbook.save(path)
-    return Path(path)
 
 
 def _sheet_name(name: str, taken: list[str]) -> str:
@@ -78,5 +81,5 @@ def _fit_columns(sheet, frame: pd.DataFrame) -> None:
 
     for i, column in enumerate(frame.columns, start=1):
         lengths = frame[column].map(lambda v: len(str(v)) if v is not None else 0)
-        width = max([len(str(column)), *lengths.tolist()] or [8])
+        width = max([len(str(column)), *lengths.tolist()])  # never empty: the header counts
         sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, _MAX_WIDTH)

@@ -167,6 +167,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{source} har två kolumner för {column}: {a} och {b}",
         "{source} has two columns meaning {column}: {a} and {b}",
     ),
+    "unreadable.bad_sheet": (
+        "Bladet {source} är skadat och går inte att läsa",
+        "The sheet {source} is damaged and cannot be read",
+    ),
     "summary.register": ("Register: {path}", "Register: {path}"),
     "summary.example": ("(exempeldata, påhittade)", "(example data, fictitious)"),
     "summary.table": (

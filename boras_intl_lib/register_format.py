@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["text", "integer", "number", "boolean", "date", "enum", "list", "int_list", "country"]
+Kind = Literal[
+    "text", "integer", "number", "boolean", "date", "enum", "list", "int_list", "country"
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class Column:
     maximum: float | None = None
     personal_data: bool = False
     description: str = ""
+    description_sv: str = ""  # shown on the template's instructions sheet
+
+    def header(self, lang: Literal["sv", "en"] = "sv") -> str:
+        """The header to write in a new register (Swedish by default)."""
+        return self.swedish if lang == "sv" else self.name
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,14 @@ class Table:
     @property
     def required(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns if c.required)
+
+    def header_lookup(self) -> dict[str, str]:
+        """Map every accepted header spelling (normalised) to the canonical column name."""
+        table: dict[str, str] = {}
+        for col in self.columns:
+            table[normalise_token(col.name)] = col.name
+            table[normalise_token(col.swedish)] = col.name
+        return table
 
 
 def normalise_token(text: str) -> str:
@@ -94,7 +109,12 @@ ACTIVITY_TYPE = Enum(
 
 STATUS = Enum(
     "status",
-    {"planned": "planerad", "ongoing": "pågående", "completed": "avslutad", "cancelled": "inställd"},
+    {
+        "planned": "planerad",
+        "ongoing": "pågående",
+        "completed": "avslutad",
+        "cancelled": "inställd",
+    },
     aliases={"canceled": "cancelled", "avbruten": "cancelled", "klar": "completed"},
 )
 
@@ -142,44 +162,184 @@ PARTNER_TYPE = Enum(
 )
 
 ENUMS: dict[str, Enum] = {
-    e.name: e
-    for e in (ACTIVITY_TYPE, STATUS, PROFILING_TARGET, SUSTAINABILITY, PARTNER_TYPE)
+    e.name: e for e in (ACTIVITY_TYPE, STATUS, PROFILING_TARGET, SUSTAINABILITY, PARTNER_TYPE)
 }
 
 ACTIVITIES = Table(
     "activities",
     "aktiviteter",
     (
-        Column("activity_id", "aktivitets_id", "text", required=True,
-               description="Unique id of the activity in the register."),
-        Column("year", "år", "integer", required=True, minimum=2000, maximum=2100,
-               description="The year the row describes (one row per activity and year)."),
-        Column("title", "titel", "text", required=True),
-        Column("administration", "förvaltning", "text", required=True,
-               description="One of the administrations in the parameters file; "
-               "an unknown one is kept with a warning."),
-        Column("committee", "nämnd", "text"),
-        Column("activity_type", "typ", "enum", required=True, enum=ACTIVITY_TYPE),
-        Column("status", "status", "enum", enum=STATUS, description="Default: ongoing."),
-        Column("budget_sek", "budget_kr", "number", minimum=0),
-        Column("external_funding_sek", "extern_finansiering_kr", "number", minimum=0),
-        Column("funding_source", "finansieringskälla", "text",
-               description="E.g. Interreg, Erasmus+, Horisont Europa, ICLD."),
-        Column("participants", "deltagare", "integer", minimum=0),
-        Column("outcome_level", "resultatnivå", "integer", minimum=0, maximum=3,
-               description="0 none, 1 knowledge gained, 2 change decided, 3 change implemented."),
-        Column("evaluated", "utvärderad", "boolean"),
-        Column("knowledge_documented", "kunskap_dokumenterad", "boolean"),
-        Column("knowledge_shared", "kunskap_spridd", "boolean"),
-        Column("profiling_targets", "profilering", "list", enum=PROFILING_TARGET),
-        Column("sustainability", "hållbarhet", "list", enum=SUSTAINABILITY),
-        Column("sdgs", "globala_mål", "int_list", minimum=1, maximum=17,
-               description="UN Sustainable Development Goals, numbers 1-17."),
-        Column("democracy_level", "demokratinivå", "integer", minimum=0, maximum=3,
-               description="0 none, 1 touches on, 2 explicit component, 3 core purpose."),
-        Column("contact_person", "kontaktperson", "text", personal_data=True,
-               description="Personal data: never shown in any report."),
-        Column("description", "beskrivning", "text"),
+        Column(
+            "activity_id",
+            "aktivitets_id",
+            "text",
+            required=True,
+            description="Unique id of the activity in the register.",
+            description_sv="Aktivitetens id, unikt i registret (t.ex. KF-2024-03).",
+        ),
+        Column(
+            "year",
+            "år",
+            "integer",
+            required=True,
+            minimum=2000,
+            maximum=2100,
+            description="The year the row describes (one row per activity and year).",
+            description_sv="Året raden gäller (en rad per aktivitet och år).",
+        ),
+        Column(
+            "title",
+            "titel",
+            "text",
+            required=True,
+            description="Short name of the activity.",
+            description_sv="Aktivitetens namn.",
+        ),
+        Column(
+            "administration",
+            "förvaltning",
+            "text",
+            required=True,
+            description="One of the administrations in the parameters file; "
+            "an unknown one is kept with a warning.",
+            description_sv="Ansvarig förvaltning, skriven som i parameterfilen; "
+            "en okänd förvaltning flaggas men raden används.",
+        ),
+        Column(
+            "committee",
+            "nämnd",
+            "text",
+            description="The committee the administration serves.",
+            description_sv="Nämnden som förvaltningen hör till.",
+        ),
+        Column(
+            "activity_type",
+            "typ",
+            "enum",
+            required=True,
+            enum=ACTIVITY_TYPE,
+            description="What kind of activity it is.",
+            description_sv="Vilken sorts aktivitet det är.",
+        ),
+        Column(
+            "status",
+            "status",
+            "enum",
+            enum=STATUS,
+            description="Default: ongoing.",
+            description_sv="Tomt betyder pågående.",
+        ),
+        Column(
+            "budget_sek",
+            "budget_kr",
+            "number",
+            minimum=0,
+            description="The activity's budget for the year, in kronor.",
+            description_sv="Aktivitetens budget för året i kronor.",
+        ),
+        Column(
+            "external_funding_sek",
+            "extern_finansiering_kr",
+            "number",
+            minimum=0,
+            description="Of which funded from outside the city, in kronor.",
+            description_sv="Varav extern finansiering i kronor.",
+        ),
+        Column(
+            "funding_source",
+            "finansieringskälla",
+            "text",
+            description="E.g. Interreg, Erasmus+, Horisont Europa, ICLD.",
+            description_sv="T.ex. Interreg, Erasmus+, Horisont Europa, ICLD.",
+        ),
+        Column(
+            "participants",
+            "deltagare",
+            "integer",
+            minimum=0,
+            description="Number of the city's staff or residents taking part.",
+            description_sv="Antal deltagare från staden.",
+        ),
+        Column(
+            "outcome_level",
+            "resultatnivå",
+            "integer",
+            minimum=0,
+            maximum=3,
+            description="0 none, 1 knowledge gained, 2 change decided, 3 change implemented.",
+            description_sv="0 inget, 1 kunskap inhämtad, 2 förändring beslutad, "
+            "3 förändring genomförd.",
+        ),
+        Column(
+            "evaluated",
+            "utvärderad",
+            "boolean",
+            description="Has the activity been evaluated?",
+            description_sv="Har aktiviteten utvärderats?",
+        ),
+        Column(
+            "knowledge_documented",
+            "kunskap_dokumenterad",
+            "boolean",
+            description="Is what was learnt written down?",
+            description_sv="Är det man lärt sig dokumenterat?",
+        ),
+        Column(
+            "knowledge_shared",
+            "kunskap_spridd",
+            "boolean",
+            description="Has what was learnt been shared within the city?",
+            description_sv="Har kunskapen spridits inom staden?",
+        ),
+        Column(
+            "profiling_targets",
+            "profilering",
+            "list",
+            enum=PROFILING_TARGET,
+            description="Which of the city's profiling targets the activity serves.",
+            description_sv="Vilka av stadens profileringsmål aktiviteten bidrar till.",
+        ),
+        Column(
+            "sustainability",
+            "hållbarhet",
+            "list",
+            enum=SUSTAINABILITY,
+            description="Dimensions of sustainability the activity addresses.",
+            description_sv="Hållbarhetsdimensioner som aktiviteten berör.",
+        ),
+        Column(
+            "sdgs",
+            "globala_mål",
+            "int_list",
+            minimum=1,
+            maximum=17,
+            description="UN Sustainable Development Goals, numbers 1-17.",
+            description_sv="De globala målen för hållbar utveckling, nummer 1–17.",
+        ),
+        Column(
+            "democracy_level",
+            "demokratinivå",
+            "integer",
+            minimum=0,
+            maximum=3,
+            description="0 none, 1 touches on, 2 explicit component, 3 core purpose.",
+            description_sv="0 inget, 1 berörs, 2 uttalad del, 3 huvudsyfte.",
+        ),
+        Column(
+            "contact_person",
+            "kontaktperson",
+            "text",
+            personal_data=True,
+            description="Personal data: never shown in any report.",
+            description_sv="Personuppgift: visas aldrig i någon rapport.",
+        ),
+        Column(
+            "description",
+            "beskrivning",
+            "text",
+            description="A few sentences on what was done and why.",
+            description_sv="Några meningar om vad som gjordes och varför.",
+        ),
     ),
 )
 
@@ -187,13 +347,45 @@ PARTNERS = Table(
     "partners",
     "partner",
     (
-        Column("activity_id", "aktivitets_id", "text", required=True,
-               description="Must exist in activities."),
-        Column("partner_name", "partner", "text", required=True),
-        Column("partner_type", "partnertyp", "enum", enum=PARTNER_TYPE),
-        Column("city", "stad", "text"),
-        Column("country", "land", "country", required=True,
-               description="Country name in Swedish or English, or an ISO 3166 code."),
+        Column(
+            "activity_id",
+            "aktivitets_id",
+            "text",
+            required=True,
+            description="Must exist in activities.",
+            description_sv="Måste finnas på bladet aktiviteter.",
+        ),
+        Column(
+            "partner_name",
+            "partner",
+            "text",
+            required=True,
+            description="Name of the partner organisation.",
+            description_sv="Partnerorganisationens namn.",
+        ),
+        Column(
+            "partner_type",
+            "partnertyp",
+            "enum",
+            enum=PARTNER_TYPE,
+            description="What kind of organisation the partner is.",
+            description_sv="Vilken sorts organisation partnern är.",
+        ),
+        Column(
+            "city",
+            "stad",
+            "text",
+            description="The partner's city.",
+            description_sv="Partnerns stad.",
+        ),
+        Column(
+            "country",
+            "land",
+            "country",
+            required=True,
+            description="Country name in Swedish or English, or an ISO 3166 code.",
+            description_sv="Landets namn på svenska eller engelska, eller ISO-kod (t.ex. FI, FIN).",
+        ),
     ),
 )
 
@@ -201,14 +393,57 @@ EXCEPTIONS = Table(
     "exceptions",
     "undantag",
     (
-        Column("decision_id", "diarienummer", "text", required=True),
-        Column("decision_date", "beslutsdatum", "date", required=True),
-        Column("country", "land", "country"),
-        Column("partner_name", "partner", "text"),
-        Column("activity_id", "aktivitets_id", "text",
-               description="Limits the decision to one activity."),
-        Column("valid_from", "gäller_från", "date"),
-        Column("valid_to", "gäller_till", "date"),
+        Column(
+            "decision_id",
+            "diarienummer",
+            "text",
+            required=True,
+            description="Kommunstyrelsen's reference number of the decision.",
+            description_sv="Kommunstyrelsens diarienummer för beslutet.",
+        ),
+        Column(
+            "decision_date",
+            "beslutsdatum",
+            "date",
+            required=True,
+            description="The date of the decision.",
+            description_sv="Datum för beslutet.",
+        ),
+        Column(
+            "country",
+            "land",
+            "country",
+            description="The country the decision covers (as in partners).",
+            description_sv="Landet som beslutet gäller (som på bladet partner).",
+        ),
+        Column(
+            "partner_name",
+            "partner",
+            "text",
+            description="The partner the decision covers.",
+            description_sv="Partnern som beslutet gäller.",
+        ),
+        Column(
+            "activity_id",
+            "aktivitets_id",
+            "text",
+            description="Limits the decision to one activity.",
+            description_sv="Begränsar beslutet till en aktivitet.",
+        ),
+        Column(
+            "valid_from",
+            "gäller_från",
+            "date",
+            description="First day the decision applies.",
+            description_sv="Första dag beslutet gäller.",
+        ),
+        Column(
+            "valid_to",
+            "gäller_till",
+            "date",
+            description="Last day the decision applies.",
+            description_sv="Sista dag beslutet gäller.",
+        ),
     ),
     optional=True,
     one_of=(("country", "partner_name"),),
@@ -219,3 +454,38 @@ TABLES: dict[str, Table] = {t.name: t for t in (ACTIVITIES, PARTNERS, EXCEPTIONS
 LIST_SEPARATORS = ";,"
 TRUE_WORDS = ("ja", "yes", "true", "1", "x", "sant", "j", "y")
 FALSE_WORDS = ("nej", "no", "false", "0", "falskt", "n", "")
+DEFAULT_STATUS = "ongoing"
+
+
+def find_table(name: str) -> Table | None:
+    """The table a sheet name or CSV file stem stands for (English or Swedish), if any."""
+    token = normalise_token(name)
+    for table in TABLES.values():
+        if token in (normalise_token(table.name), normalise_token(table.swedish)):
+            return table
+    return None
+
+
+def allowed_values(column: Column, lang: Literal["sv", "en"] = "en") -> list[str]:
+    """The values a coordinator may type in an enumerated column (Swedish or English)."""
+    if column.enum is None:
+        return []
+    if lang == "sv":
+        return list(column.enum.values.values())
+    return list(column.enum.values)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def range_text(column: Column) -> str:
+    """``2000–2100``, ``≥ 0`` or ``""``: the range a numeric column allows."""
+    lo, hi = column.minimum, column.maximum
+    if lo is not None and hi is not None:
+        return f"{_number(lo)}–{_number(hi)}"
+    if lo is not None:
+        return f"≥ {_number(lo)}"
+    if hi is not None:
+        return f"≤ {_number(hi)}"
+    return ""

@@ -58,19 +58,32 @@ def plan_reports(
         folder = out / str(year)
         plans.append(PlannedReport(year, lang, None, folder, path))
         if per_administration:
-            from .display import slug
-
             plans += [
-                PlannedReport(year, lang, name, folder / slug(name), path)
-                for name in settings.administration_names
+                PlannedReport(year, lang, name, folder / sub, path)
+                for name, sub in _folders(settings.administration_names).items()
             ]
     return plans, settings_by_year
 
 
+def _folders(names: list[str]) -> dict[str, str]:
+    """A distinct folder name per administration (names that slug alike get a suffix)."""
+    from .display import slug
+
+    folders: dict[str, str] = {}
+    for name in names:
+        base = folder = slug(name) or "administration"
+        n = 2
+        while folder in folders.values():
+            folder, n = f"{base}-{n}", n + 1
+        folders[name] = folder
+    return folders
+
+
 def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
     from .report_pipeline import ReportJob
+    from .report_sections import isolate
 
-    scope = plan.administration or settings.city
+    scope = isolate(plan.administration) if plan.administration else settings.city
     return ReportJob(
         notebook=report_notebook(),
         parameters={

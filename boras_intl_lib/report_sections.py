@@ -42,6 +42,17 @@ SECTIONS: tuple[str, ...] = (
 PERCENT = "percent"
 
 
+def anchor(section: str) -> str:
+    """The HTML id of a section's heading: what the table of contents links to."""
+    return section.replace("_", "-")
+
+
+def isolate(text: str) -> str:
+    """Register text set apart for bidirectional layout (U+2068 … U+2069), so right-to-left
+    or unbalanced control characters in it cannot reorder the words around it."""
+    return f"\u2068{text}\u2069"
+
+
 def _t(data: ReportData, key: str, **values: object) -> str:
     return label(key, data.lang, **values)
 
@@ -52,19 +63,19 @@ def _chart(chart: charts.Chart) -> None:
 
 def show_front(data: ReportData) -> None:
     """Title, example-data banner, scope and the table of contents."""
-    scope = data.administration or data.settings.city
+    scope = isolate(data.administration) if data.administration else data.settings.city
     heading(_t(data, "report.title", scope=scope, year=data.year), level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
     show_paragraph(_t(data, "report.intro", year=data.year))
-    show_toc([(_t(data, f"section.{s}"), s) for s in SECTIONS], lang=data.lang)
+    show_toc([(_t(data, f"section.{s}"), anchor(s)) for s in SECTIONS], lang=data.lang)
 
 
 def show_summary(data: ReportData) -> None:
     """The year in figures and the main findings."""
     from .findings import main_findings
 
-    heading(_t(data, "section.summary"), anchor="summary")
+    heading(_t(data, "section.summary"), anchor=anchor("summary"))
     figures = tables.key_figures(data)
     show_key_figures(figures.itertuples(index=False, name=None))
     heading(_t(data, "summary.findings"), level=3, anchor="findings")
@@ -73,7 +84,7 @@ def show_summary(data: ReportData) -> None:
 
 def show_precondition(data: ReportData) -> None:
     """Missing exception decisions first, then decisions in force, then every country."""
-    heading(_t(data, "section.precondition"), anchor="precondition")
+    heading(_t(data, "section.precondition"), anchor=anchor("precondition"))
     show_paragraph(_t(data, "precondition.intro"))
     missing = tables.missing_exceptions(data)
     heading(_t(data, "precondition.missing"), level=3, anchor="missing-exceptions")
@@ -102,7 +113,7 @@ def show_precondition(data: ReportData) -> None:
 
 def show_areas(data: ReportData) -> None:
     """The seven contribution areas: overview chart, then each area on its own."""
-    heading(_t(data, "section.areas"), anchor="areas")
+    heading(_t(data, "section.areas"), anchor=anchor("areas"))
     show_paragraph(_t(data, "areas.intro", clear=data.settings.scoring.clear_level))
     title = _t(data, "areas.chart_title", year=data.year)
     _chart(charts.level_distribution(tables.level_counts(data), data.lang, title))
@@ -122,7 +133,7 @@ def show_areas(data: ReportData) -> None:
 
 def _show_area(data: ReportData, area: str) -> None:
     name = _t(data, f"area.{area}")
-    heading(name, level=3, anchor=f"area-{area.replace('_', '-')}")
+    heading(name, level=3, anchor=anchor(f"area_{area}"))
     row = data.areas.set_index("area").loc[area]
     yoy = data.year_over_year.set_index("area").loc[area]
     show_paragraph(
@@ -145,7 +156,7 @@ def _show_area(data: ReportData, area: str) -> None:
 
 def show_administrations(data: ReportData) -> None:
     """Coverage (which administrations work internationally) and the area heatmap."""
-    heading(_t(data, "section.administrations"), anchor="administrations")
+    heading(_t(data, "section.administrations"), anchor=anchor("administrations"))
     show_paragraph(_t(data, "administrations.intro"))
     show_table(tables.coverage_table(data), _t(data, "administrations.coverage"), lang=data.lang)
     matrix = tables.matrix_table(data)
@@ -156,7 +167,7 @@ def show_administrations(data: ReportData) -> None:
 
 def show_funding(data: ReportData) -> None:
     """External funding, its sources and the EU share."""
-    heading(_t(data, "section.funding"), anchor="funding")
+    heading(_t(data, "section.funding"), anchor=anchor("funding"))
     by_source = tables.funding_by_source(data)
     if by_source.empty:
         show_paragraph(_t(data, "funding.none"))
@@ -170,7 +181,7 @@ def show_funding(data: ReportData) -> None:
 
 def show_partners(data: ReportData) -> None:
     """Partner countries: how many partners and activities in each."""
-    heading(_t(data, "section.partners"), anchor="partners")
+    heading(_t(data, "section.partners"), anchor=anchor("partners"))
     countries = tables.countries_table(data)
     if countries.empty:
         show_paragraph(_t(data, "partners.none"))
@@ -183,7 +194,7 @@ def show_partners(data: ReportData) -> None:
 
 def show_sdgs(data: ReportData) -> None:
     """The UN Sustainable Development Goals the activities contribute to."""
-    heading(_t(data, "section.sdgs"), anchor="sdgs")
+    heading(_t(data, "section.sdgs"), anchor=anchor("sdgs"))
     table = tables.sdg_table(data)
     title = _t(data, "sdgs.chart_title")
     values = table.set_index(table.columns[0])[table.columns[1]]
@@ -193,7 +204,7 @@ def show_sdgs(data: ReportData) -> None:
 
 def show_over_time(data: ReportData) -> None:
     """The areas, coverage and funding across every year of the register."""
-    heading(_t(data, "section.over_time"), anchor="over-time")
+    heading(_t(data, "section.over_time"), anchor=anchor("over_time"))
     trend = tables.area_trend_table(data)
     if len(trend) < 2:
         show_paragraph(_t(data, "over_time.too_short"))
@@ -224,7 +235,7 @@ def show_over_time(data: ReportData) -> None:
 
 def show_data_quality(data: ReportData) -> None:
     """Every rejected row and warning from the register, in plain words."""
-    heading(_t(data, "section.data_quality"), anchor="data-quality")
+    heading(_t(data, "section.data_quality"), anchor=anchor("data_quality"))
     issues = tables.issues_table(data)
     if issues.empty:
         show_paragraph(_t(data, "data_quality.none"))
@@ -242,7 +253,7 @@ def show_method(data: ReportData) -> None:
     """Rubric, parameters, indicator sources and a reproducibility line."""
     from . import __version__
 
-    heading(_t(data, "section.method"), anchor="method")
+    heading(_t(data, "section.method"), anchor=anchor("method"))
     show_paragraph(_t(data, "method.intro"))
     show_table(tables.rubric_table(data), _t(data, "method.rubric"), lang=data.lang)
     show_table(tables.parameters_table(data), _t(data, "method.parameters"), lang=data.lang)

@@ -1,0 +1,239 @@
+"""The empty register workbook coordinators fill in (``boras-intl template FILE.xlsx``).
+
+Built from :mod:`register_format`: an instructions sheet (first) that explains every column in
+Swedish, then one sheet per table with Swedish headers (bold, frozen), and Excel data
+validation on every column that has a fixed vocabulary or range — drop-down lists for type,
+status, partner type and yes/no, whole numbers for year and levels, decimals ≥ 0 for money —
+so a coordinator cannot type an invalid value in the first place. Reading the template back
+gives a register with no rows and no issues.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .labels import label
+from .register_format import TABLES, Column, Table, allowed_values, range_text
+
+MAX_ROW = 5000  # rows 2..MAX_ROW carry the validation rules
+MAX_INLINE_LIST = 255  # Excel's limit for a list typed into the validation formula
+LISTS_SHEET = "listor"
+INSTRUCTIONS_SHEET = "instruktioner"
+BOOLEAN_WORDS = ("ja", "nej")
+HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
+TEXT_FORMAT = "@"
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def write_template(path: Path | str) -> None:
+    """Write the empty register workbook to ``path`` (replaced atomically if it exists)."""
+    path = Path(path)
+    book = build_template()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
+    os.close(handle)
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def build_template() -> Workbook:
+    """The template as an openpyxl workbook (not yet saved)."""
+    book = Workbook()
+    instructions = book.active
+    instructions.title = INSTRUCTIONS_SHEET
+    _write_instructions(instructions)
+    for table in TABLES.values():
+        _write_table_sheet(book, table)
+    book.properties.title = label("template.title", "sv")
+    return book
+
+
+# --- the instructions sheet ----------------------------------------------------------------
+
+
+def _write_instructions(sheet: Worksheet) -> None:
+    sheet["A1"] = label("template.title", "sv")
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = label("template.intro", "sv")
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells("A2:F2")
+    sheet.row_dimensions[2].height = 90
+    keys = ("sheet", "column", "type", "required", "allowed", "description")
+    for col, key in enumerate(keys, start=1):
+        cell = sheet.cell(row=4, column=col, value=label(f"template.{key}", "sv"))
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    row = 5
+    for table in TABLES.values():
+        for column in table.columns:
+            values = (
+                table.swedish,
+                column.swedish,
+                _kind_text(column),
+                _required_text(table, column),
+                _allowed_text(column),
+                column.description_sv,
+            )
+            for col, value in enumerate(values, start=1):
+                cell = sheet.cell(row=row, column=col, value=value)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            row += 1
+    for letter, width in zip("ABCDEF", (14, 24, 22, 16, 40, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A5"
+
+
+def _kind_text(column: Column) -> str:
+    text = label(f"kind.{column.kind}", "sv")
+    rng = range_text(column)
+    return f"{text}, {rng}" if rng and column.kind != "int_list" else text
+
+
+def _required_text(table: Table, column: Column) -> str:
+    if column.required:
+        return label("template.yes", "sv")
+    for group in table.one_of:
+        if column.name in group:
+            names = " / ".join(table.column(c).swedish for c in group)
+            return label("template.one_of", "sv", columns=names)
+    return label("template.no", "sv")
+
+
+def _allowed_text(column: Column) -> str:
+    if column.enum is not None:
+        return ", ".join(allowed_values(column, "sv"))
+    if column.kind == "boolean":
+        return ", ".join(BOOLEAN_WORDS)
+    if column.kind in ("integer", "number", "int_list"):
+        return range_text(column)
+    return ""
+
+
+# --- the table sheets ------------------------------------------------------------------------
+
+
+def _write_table_sheet(book: Workbook, table: Table) -> None:
+    sheet = book.create_sheet(table.swedish)
+    for pos, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(row=1, column=pos, value=column.swedish)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        letter = get_column_letter(pos)
+        sheet.column_dimensions[letter].width = max(len(column.swedish) + 4, _width(column))
+        _format_column(sheet, letter, column)
+        rule = _validation(book, column)
+        if rule is not None:
+            sheet.add_data_validation(rule)
+            rule.add(f"{letter}2:{letter}{MAX_ROW}")
+    sheet.freeze_panes = "A2"
+
+
+def _width(column: Column) -> int:
+    return {"text": 24, "date": 12, "list": 28, "int_list": 14, "country": 16}.get(column.kind, 14)
+
+
+def _format_column(sheet: Worksheet, letter: str, column: Column) -> None:
+    """Text format where Excel would otherwise turn entries into numbers or dates."""
+    if column.kind in ("text", "list", "int_list", "country"):
+        sheet.column_dimensions[letter].number_format = TEXT_FORMAT
+    elif column.kind == "date":
+        sheet.column_dimensions[letter].number_format = DATE_FORMAT
+
+
+def _validation(book: Workbook, column: Column) -> DataValidation | None:
+    """The data validation rule of a column, or None for free text."""
+    title = label("template.invalid_title", "sv")
+    if column.kind == "enum":
+        rule = _list_rule(book, column.name, allowed_values(column, "sv"))
+        rule.error = label("template.invalid_list", "sv")
+    elif column.kind == "boolean":
+        rule = _list_rule(book, column.name, list(BOOLEAN_WORDS))
+        rule.error = label("template.invalid_list", "sv")
+    elif column.kind == "integer":
+        rule = _number_rule("whole", column)
+        rule.error = label("template.invalid_range", "sv", range=range_text(column))
+    elif column.kind == "number":
+        rule = _number_rule("decimal", column)
+        rule.error = label("template.invalid_decimal", "sv")
+    elif column.kind == "date":
+        rule = DataValidation(
+            type="date",
+            operator="between",
+            formula1="DATE(2000,1,1)",
+            formula2="DATE(2100,12,31)",
+            allow_blank=True,
+        )
+        rule.error = label("template.invalid_date", "sv")
+    elif column.kind in ("list", "int_list"):
+        return _prompt_rule(column)
+    else:
+        return None
+    rule.errorTitle = title
+    rule.showErrorMessage = True
+    rule.errorStyle = "stop"
+    return rule
+
+
+def _list_rule(book: Workbook, name: str, values: list[str]) -> DataValidation:
+    """A drop-down list: typed into the rule if short, else a range on the hidden lists sheet."""
+    inline = ",".join(values)
+    if len(inline) + 2 <= MAX_INLINE_LIST:
+        formula = f'"{inline}"'
+    else:
+        formula = _list_range(book, name, values)
+    return DataValidation(type="list", formula1=formula, allow_blank=True)
+
+
+def _list_range(book: Workbook, name: str, values: list[str]) -> str:
+    """Write ``values`` as a column of the hidden lists sheet; return an absolute reference."""
+    if LISTS_SHEET in book.sheetnames:
+        sheet = book[LISTS_SHEET]
+    else:
+        sheet = book.create_sheet(LISTS_SHEET)
+        sheet.sheet_state = "hidden"
+    col = sheet.max_column + 1 if sheet["A1"].value is not None else 1
+    sheet.cell(row=1, column=col, value=name)
+    for row, value in enumerate(values, start=2):
+        sheet.cell(row=row, column=col, value=value)
+    letter = get_column_letter(col)
+    return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
+
+
+def _number_rule(kind: str, column: Column) -> DataValidation:
+    lo, hi = column.minimum, column.maximum
+    if lo is not None and hi is not None:
+        return DataValidation(
+            type=kind, operator="between", formula1=_n(lo), formula2=_n(hi), allow_blank=True
+        )
+    if lo is not None:
+        return DataValidation(
+            type=kind, operator="greaterThanOrEqual", formula1=_n(lo), allow_blank=True
+        )
+    return DataValidation(type=kind, operator="lessThanOrEqual", formula1=_n(hi), allow_blank=True)
+
+
+def _n(value: float | None) -> str:
+    return str(int(value)) if value is not None and float(value).is_integer() else str(value)
+
+
+def _prompt_rule(column: Column) -> DataValidation:
+    """List columns take several values, which a drop-down cannot: show a hint instead."""
+    values = ", ".join(allowed_values(column, "sv")) if column.enum else range_text(column)
+    rule = DataValidation(type=None, allow_blank=True, showInputMessage=True)
+    rule.promptTitle = label("template.list_prompt_title", "sv")[:32]
+    rule.prompt = label("template.list_prompt", "sv", values=values)[:255]
+    return rule

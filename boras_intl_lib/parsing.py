@@ -1,0 +1,311 @@
+"""Vectorised converters from text cells to typed values, with a reason for every failure.
+
+Every converter takes a Series of stripped text (``""`` = blank, as :mod:`reading` delivers)
+and returns :class:`Parsed`: the typed values (missing where blank or unreadable) and, per
+row, the key of the reason a non-blank value could not be read (``<NA>`` when fine).
+
+Each distinct text is examined once (``pd.factorize``, then one ``take`` to spread the
+results over the rows), so there is no per-row Python loop. Numbers go further: the distinct
+texts are joined into one string that regular expressions clean and check in C, and
+``pd.to_numeric`` converts them, because a money column has about as many distinct values as
+rows. The rules are written out in ``docs/register-format.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .register_format import (
+    FALSE_WORDS,
+    LIST_SEPARATORS,
+    TRUE_WORDS,
+    Column,
+    Enum,
+    normalise_token,
+)
+
+NOT_A_NUMBER = "reason.not_a_number"
+NOT_AN_INTEGER = "reason.not_an_integer"
+NOT_A_BOOLEAN = "reason.not_a_boolean"
+NOT_A_DATE = "reason.not_a_date"
+UNKNOWN_VALUE = "reason.unknown_value"
+BELOW_MINIMUM = "reason.below_minimum"
+ABOVE_MAXIMUM = "reason.above_maximum"
+
+_NUMBER_TEXT = r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?"
+_NUMBER = re.compile(_NUMBER_TEXT)
+_NOT_A_NUMBER_LINE = re.compile(rf"(?m)^(?!(?:{_NUMBER_TEXT})$).+$")
+_SEPARATORS = re.compile("[\t \u00a0\u202f\u2007\u2009]")  # thousands separators Excel writes
+_MINUS = "\u2212"
+_WHOLE = re.compile(r"[+-]?\d+")
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_LIST_SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
+_MAX_EXACT_INT = 2**53  # beyond this a float no longer holds every whole number
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Typed values of every row, and the reason key of each row that could not be read.
+
+    ``errors`` holds only the failed rows (same index labels as ``values``), so a column
+    without problems costs nothing more.
+    """
+
+    values: pd.Series
+    errors: pd.Series  # reason key per failed row
+
+    def failed(self) -> np.ndarray:
+        """Boolean mask over ``values``: True where a non-blank value could not be read."""
+        return self.values.index.isin(self.errors.index)
+
+
+# --- the engine: look at each distinct text once ----------------------------------------------
+
+
+def _factorize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes per row and the distinct texts (blank ``""`` included; a stray NaN counts as "")."""
+    # The default NA sentinel skips pandas' extra isna pass over object arrays; cells from
+    # reading.py are all str, so codes are -1 only for values passed in by other callers.
+    codes, uniques = pd.factorize(texts.to_numpy(dtype=object))
+    uniques = np.asarray(uniques, dtype=object)
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = np.append(uniques, np.array([""], dtype=object))
+    return codes, uniques
+
+
+def _no_errors(index: pd.Index) -> pd.Series:
+    return pd.Series([], index=index[:0], dtype=object)
+
+
+def _spread(typed: Any, reasons: np.ndarray | None, codes: np.ndarray, index: pd.Index) -> Parsed:
+    """Spread per-distinct-text values (and reasons, if any) over the rows with one ``take``."""
+    values = pd.Series(typed.take(codes) if len(typed) else typed[:0], index=index)
+    if reasons is None:
+        return Parsed(values, _no_errors(index))
+    failed_unique = np.array([r is not None for r in reasons], dtype=bool)
+    if not failed_unique.any():
+        return Parsed(values, _no_errors(index))
+    failed = failed_unique[codes]
+    return Parsed(values, pd.Series(reasons[codes[failed]], index=index[failed], dtype=object))
+
+
+def _by_unique(
+    texts: pd.Series,
+    convert: Callable[[str], tuple[Any, str | None]],
+    missing: Any,
+    make: Callable[[list[Any]], Any],
+) -> Parsed:
+    """Apply ``convert`` (text → (value, reason key)) to each distinct text; blank → missing.
+
+    ``make`` turns the list of distinct values into a typed array.
+    """
+    codes, uniques = _factorize(texts)
+    values: list[Any] = []
+    reasons = np.full(len(uniques), None, dtype=object)
+    for i, text in enumerate(uniques):
+        if text == "" or not isinstance(text, str):
+            values.append(missing)
+        else:
+            value, reasons[i] = convert(text)
+            values.append(value)
+    return _spread(make(values), reasons, codes, texts.index)
+
+
+def _object_array(values: list[Any]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _reasons(*masks_and_keys: tuple[np.ndarray, str]) -> np.ndarray | None:
+    """Reason keys from masks (the first matching mask wins); ``None`` if nothing failed."""
+    if not any(mask.any() for mask, _ in masks_and_keys):
+        return None
+    reasons = np.full(len(masks_and_keys[0][0]), None, dtype=object)
+    for mask, key in reversed(masks_and_keys):
+        reasons[mask] = key
+    return reasons
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+
+def number_value(text: str) -> float | None:
+    """``1 234 567,50`` → 1234567.5; ``None`` if ``text`` is not a number by the register rules.
+
+    The reference rule for one text; :func:`parse_number` applies the same rule to a column.
+    """
+    text = _SEPARATORS.sub("", text).replace(_MINUS, "-")
+    if not _NUMBER.fullmatch(text):
+        return None
+    value = float(text.replace(",", "."))
+    return value if np.isfinite(value) else None
+
+
+def _numbers(uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Floats of the distinct texts (NaN for blank or bad) and a mask of the bad ones."""
+    blob = "\n".join(uniques)
+    if len(uniques) == 0 or blob.count("\n") != len(uniques) - 1:
+        # empty, or a cell holds a line break: one text at a time
+        found = [number_value(u) if u else None for u in uniques]
+        bad = np.array([f is None and u != "" for f, u in zip(found, uniques, strict=True)])
+        values = np.array([np.nan if f is None else f for f in found], dtype="float64")
+        return values, bad.astype(bool)
+    blob = _SEPARATORS.sub("", blob).replace(_MINUS, "-")
+    marked = np.array(_NOT_A_NUMBER_LINE.sub("!", blob).replace(",", ".").split("\n"), dtype=object)
+    bad = marked == "!"
+    marked[bad] = ""
+    values = pd.to_numeric(marked, errors="coerce").astype("float64")
+    infinite = np.isinf(values)
+    values[infinite] = np.nan
+    return values, bad | infinite
+
+
+def parse_number(texts: pd.Series) -> Parsed:
+    """Numbers with decimal comma or point and space thousands separators → ``float64``."""
+    codes, uniques = _factorize(texts)
+    values, bad = _numbers(uniques)
+    return _spread(values, _reasons((bad, NOT_A_NUMBER)), codes, texts.index)
+
+
+def parse_integer(texts: pd.Series) -> Parsed:
+    """Whole numbers (``3``, ``3,0``, ``1 000``) → ``Int64``; ``2,5`` fails."""
+    codes, uniques = _factorize(texts)
+    values, bad = _numbers(uniques)
+    with np.errstate(invalid="ignore"):
+        fraction = (
+            ~bad
+            & ~np.isnan(values)
+            & ((values != np.floor(values)) | (np.abs(values) > _MAX_EXACT_INT))
+        )
+    missing = np.isnan(values) | fraction
+    whole = pd.arrays.IntegerArray(np.where(missing, 0, values).astype("int64"), missing)
+    reasons = _reasons((bad, NOT_A_NUMBER), (fraction, NOT_AN_INTEGER))
+    return _spread(whole, reasons, codes, texts.index)
+
+
+# --- words, dates, vocabularies ------------------------------------------------------------------
+
+_BOOLEAN_WORDS: dict[str, bool] = {
+    **{normalise_token(w): True for w in TRUE_WORDS},
+    **{normalise_token(w): False for w in FALSE_WORDS},
+}
+
+
+def _boolean(text: str) -> tuple[Any, str | None]:
+    value = _BOOLEAN_WORDS.get(normalise_token(text))
+    return (pd.NA, NOT_A_BOOLEAN) if value is None else (value, None)
+
+
+def _date(text: str) -> tuple[Any, str | None]:
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return pd.NaT, NOT_A_DATE
+    try:
+        return pd.Timestamp(dt.date.fromisoformat(match.group(1))), None
+    except ValueError:
+        return pd.NaT, NOT_A_DATE
+
+
+def _datetimes(values: list[Any]) -> Any:
+    return pd.array(pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]"))
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in _LIST_SPLIT.split(text) if item.strip()]
+
+
+def parse_text(texts: pd.Series) -> Parsed:
+    """Text as is (already stripped); blank → ``<NA>``. Never fails."""
+    cells = texts.to_numpy(dtype=object)
+    values = pd.array(np.where(cells == "", None, cells), dtype="string")
+    return Parsed(pd.Series(values, index=texts.index), _no_errors(texts.index))
+
+
+def parse_boolean(texts: pd.Series) -> Parsed:
+    """ja/nej, yes/no, true/false, 1/0, x → ``boolean``; a blank cell is False."""
+    return _by_unique(texts, _boolean, False, lambda v: pd.array(v, dtype="boolean"))
+
+
+def parse_date(texts: pd.Series) -> Parsed:
+    """ISO dates (``2024-03-01``; a time part is ignored) → ``datetime64[ns]``."""
+    return _by_unique(texts, _date, pd.NaT, _datetimes)
+
+
+def parse_enum(texts: pd.Series, enum: Enum) -> Parsed:
+    """An English key or Swedish word, any case → the canonical key (``string``)."""
+    lookup = enum.lookup()
+
+    def convert(text: str) -> tuple[Any, str | None]:
+        key = lookup.get(normalise_token(text))
+        return (pd.NA, UNKNOWN_VALUE) if key is None else (key, None)
+
+    return _by_unique(texts, convert, pd.NA, lambda v: pd.array(v, dtype="string"))
+
+
+def parse_list(texts: pd.Series, enum: Enum) -> Parsed:
+    """``utbildning; tillväxt`` → ``("education", "growth")``, in the vocabulary's order."""
+    lookup = enum.lookup()
+    order = {key: i for i, key in enumerate(enum.values)}
+
+    def convert(text: str) -> tuple[Any, str | None]:
+        keys = [lookup.get(normalise_token(item)) for item in _items(text)]
+        if None in keys:
+            return (), UNKNOWN_VALUE
+        return tuple(sorted(set(keys), key=order.__getitem__)), None
+
+    return _by_unique(texts, convert, (), _object_array)
+
+
+def parse_int_list(
+    texts: pd.Series, minimum: float | None = None, maximum: float | None = None
+) -> Parsed:
+    """``1; 5, 17`` → ``(1, 5, 17)`` (sorted, once each); items outside the range fail."""
+
+    def convert(text: str) -> tuple[Any, str | None]:
+        items = _items(text)
+        if not all(_WHOLE.fullmatch(item) for item in items):
+            return (), NOT_AN_INTEGER
+        numbers = sorted({int(item) for item in items})
+        if minimum is not None and numbers and numbers[0] < minimum:
+            return (), BELOW_MINIMUM
+        if maximum is not None and numbers and numbers[-1] > maximum:
+            return (), ABOVE_MAXIMUM
+        return tuple(numbers), None
+
+    return _by_unique(texts, convert, (), _object_array)
+
+
+def parse_column(texts: pd.Series, column: Column) -> Parsed:
+    """Parse ``texts`` by the kind of ``column`` (range checks of scalars are validation's)."""
+    kind = column.kind
+    if kind in ("text", "country"):
+        return parse_text(texts)
+    if kind == "number":
+        return parse_number(texts)
+    if kind == "integer":
+        return parse_integer(texts)
+    if kind == "boolean":
+        return parse_boolean(texts)
+    if kind == "date":
+        return parse_date(texts)
+    if kind == "enum" and column.enum is not None:
+        return parse_enum(texts, column.enum)
+    if kind == "list" and column.enum is not None:
+        return parse_list(texts, column.enum)
+    if kind == "int_list":
+        return parse_int_list(texts, column.minimum, column.maximum)
+    raise ValueError(f"column {column.name}: no parser for kind {kind!r}")
+
+
+def missing_values(column: Column, index: pd.Index) -> pd.Series:
+    """The typed values of a column that is absent from the sheet (all blank)."""
+    return parse_column(pd.Series("", index=index, dtype=object), column).values

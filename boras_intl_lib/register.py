@@ -1,0 +1,41 @@
+"""The public entry for registers: read, validate, fingerprint.
+
+``load_register`` is what the command line, the notebooks and the tests call; the bundled
+example register lives in ``boras_intl_lib/data/`` so an installed toolkit runs on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from .model import Register
+from .reading import read_register
+from .settings import Settings
+from .validation import validate_register
+
+EXAMPLE_REGISTER = "example_register.xlsx"
+
+
+def load_register(
+    path: Path | str, settings: Settings | None = None, *, is_example: bool = False
+) -> Register:
+    """Read and validate the register at ``path`` (an ``.xlsx`` or a folder of CSV files).
+
+    With ``settings``, administrations are checked against the parameters file. Raises
+    :class:`~boras_intl_lib.errors.RegisterUnreadableError` when the register cannot be read
+    at all; every other problem is an issue line in the returned :class:`Register`.
+    """
+    raw = read_register(path)
+    register = validate_register(raw, settings)
+    return dataclasses.replace(register, path=Path(path), sha256=raw.sha256, is_example=is_example)
+
+
+def example_register_path() -> Path:
+    """The fictitious example register bundled with the package."""
+    return Path(__file__).parent / "data" / EXAMPLE_REGISTER
+
+
+def load_example_register(settings: Settings | None = None) -> Register:
+    """Load the bundled example register (marked ``is_example`` so reports label it)."""
+    return load_register(example_register_path(), settings, is_example=True)

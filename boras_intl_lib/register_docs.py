@@ -1,0 +1,173 @@
+"""``docs/register-format.md``, generated from :mod:`register_format` so it cannot drift.
+
+``scripts/render_register_docs.py`` writes the page; a test compares the committed file with
+:func:`markdown`. The tables come from the format's data; the reading rules are prose here.
+"""
+
+from __future__ import annotations
+
+from .register_format import TABLES, Column, Table, range_text
+
+# The prose part of the page: how cells are read. Kept beside the code that renders the tables
+# so that a change of rule and a change of its documentation are one commit.
+RULES_MARKDOWN = """\
+## How cells are read
+
+- **Where.** An `.xlsx` workbook with the sheets above, or a folder of CSV files named after the
+  tables (`activities.csv` or `aktiviteter.csv`, …). Sheet and file names, like headers, ignore
+  case, surrounding spaces, and treat `-`, `_` and space alike; English and Swedish are equally
+  valid. Other sheets (an instructions sheet, say) and other files are ignored. `exceptions` is
+  optional. A name that two sheets or files both claim is an error.
+- **Headers.** The first non-empty row of a sheet (the first line of a CSV file) holds the
+  headers. Columns with other headers are ignored (they are named in the log). Optional columns
+  may be left out entirely; a missing required column makes the register unreadable.
+- **Row numbers.** Every row is reported with the number Excel shows for it: the header is
+  row 1 and the first data row is row 2 (in a workbook the real sheet row, so a blank row above
+  the header shifts nothing). A CSV file's row numbers count records, as Excel would show them
+  when it opens the file.
+- **Blank rows.** A row whose every cell is blank (including columns that are otherwise
+  ignored) is skipped: it holds nothing to lose. Every other row is either accepted or rejected.
+- **Whitespace.** Surrounding whitespace (spaces, tabs, no-break spaces) is stripped from every
+  cell before anything else.
+- **CSV files.** UTF-8 with or without a byte-order mark, or Windows-1252 (tried in that order;
+  anything else is unreadable). The separator is `;` or `,`, whichever occurs more often in the
+  header line. Every cell is read as text, so nothing is converted before the rules below.
+- **Excel cells.** Text cells are read as typed. A number cell holding a whole number is read as
+  that number without decimals (`1234.0` → `1234`); other numbers keep all their digits with a
+  decimal point. Date cells become ISO dates (`2024-03-01`). Formulas count with their last
+  calculated value. `TRUE`/`FALSE` cells are booleans.
+- **Numbers.** Decimal comma or decimal point (`1234,5`, `1234.5`); spaces, no-break spaces
+  (U+00A0) and narrow no-break spaces (U+202F) as thousands separators (`1 234 567,50`); a leading
+  `-` or `−` for negative values. A comma is always a decimal comma, so `1,234` is 1.234 and a
+  value with both `,` and `.` (`1.234,50`) is rejected rather than guessed.
+- **Whole numbers** follow the number rules and must have no fraction: `3`, `3,0` and `3.0` are
+  3; `2,5` is rejected.
+- **Booleans.** True: `ja`, `j`, `yes`, `y`, `true`, `sant`, `1`, `x`. False: `nej`, `n`, `no`,
+  `false`, `falskt`, `0`, or an empty cell (a missing column counts as empty). Any case.
+- **Dates.** ISO `YYYY-MM-DD`, optionally followed by a time (`2024-03-01 00:00:00`, ignored),
+  or an Excel date cell. Other forms (`1/3/2024`) are rejected: they are ambiguous.
+- **Enumerations** (`typ`, `status`, `partnertyp`): the English key or the Swedish word, any
+  case, with `-`, `_` and space alike (`EU-projekt`, `eu projekt`, `eu_project`). Empty status
+  means `ongoing`.
+- **Lists** (`profilering`, `hållbarhet`, `globala_mål`): items separated by `;` or `,`; empty
+  items are skipped; repeated items count once. Each item follows the enumeration rules;
+  `globala_mål` holds whole numbers 1–17.
+- **Administrations** are matched to the parameters file ignoring case and spacing, and written
+  as the parameters file spells them.
+- **Countries**: Swedish or English names and common variants, ISO 3166 alpha-2 or alpha-3
+  codes, and World Bank codes; nothing is guessed.
+
+## Rejected or flagged
+
+A **rejected** row is not used anywhere; each reason is listed with the sheet or file, the row,
+the column (as its header is written), the value and a reason in words. A row is rejected when:
+
+- a required value is missing, or a value cannot be read by the rules above;
+- a number is outside its range (a negative budget, a year outside 2000–2100, goal 18);
+- an enumerated value is not one of the allowed ones;
+- its `activity_id` repeats an earlier row's (the first row is kept; each later one names the
+  row it repeats);
+- it is a partner whose `activity_id` is not among the accepted activities (either the activity
+  was itself rejected, or it does not exist);
+- it is an exception decision with neither a country nor a partner, or whose `valid_to` is
+  before its `valid_from`.
+
+A **flagged** row is kept and used, with a warning: an administration not in the parameters
+file, a country that is not recognised (the partner cannot be screened), an exception decision
+limited to an activity id that is not among the accepted activities.
+
+## What the rest of the toolkit receives
+
+`load_register` returns a `Register` (`boras_intl_lib/model.py`): per table, the accepted rows
+with the English column names above plus `row` (the Excel row, `int64`); partners and
+exceptions also get `country_iso3` (ISO 3166 alpha-3, `<NA>` when not recognised). Types: text
+and enumerations `string` (enumerations as their English keys), whole numbers `Int64`, numbers
+`float64`, yes/no `boolean` (never missing: blank is no), dates `datetime64[ns]`, lists tuples
+(of keys; of ints for `sdgs`; `()` when blank). Missing values are `<NA>` / `NaN` / `NaT`.
+`issues` has one line per problem: `table, source, row, column, value, severity, reason_key,
+reason, reason_sv`; `input_rows` counts the non-blank rows read per table.
+
+## Why pandera, and what it checks
+
+Parsing text into typed values is done by `parsing.py` (vectorised; each distinct value is
+examined once). The checks on typed values (required values present, numbers within their
+ranges, enumerations among their keys) are one pandera `DataFrameSchema` per table, built from
+the tables above and run with lazy validation: every failure of every row is collected at once
+as a table of failure cases (row, column, check) that maps directly onto the issues list.
+Pandera was chosen over pydantic because it validates whole columns (100,000 rows in a few
+hundredths of a second) instead of building one object per row. Rules that span columns or
+tables (duplicate ids, partners pointing at activities, at least one of country/partner, date
+order) are plain pandas in `validation.py`: pandera's wide checks report every column of a
+failing row, which would name columns the coordinator did not get wrong. The items of a list
+(`globala_mål` 1–17) are checked while the list is parsed, each distinct cell once.
+"""
+
+_KIND_EN: dict[str, str] = {
+    "text": "text",
+    "integer": "whole number",
+    "number": "number",
+    "boolean": "yes/no",
+    "date": "date",
+    "enum": "one of",
+    "list": "list of",
+    "int_list": "list of whole numbers",
+    "country": "country",
+}
+
+
+def _type_cell(column: Column) -> str:
+    text = _KIND_EN[column.kind]
+    if column.enum is not None:
+        pairs = ", ".join(f"`{k}` ({sv})" for k, sv in column.enum.values.items())
+        text = f"{text}: {pairs}"
+    rng = range_text(column)
+    return f"{text}, {rng}" if rng else text
+
+
+def _required_cell(table: Table, column: Column) -> str:
+    if column.required:
+        return "yes"
+    for group in table.one_of:
+        if column.name in group:
+            return "one of " + " / ".join(f"`{c}`" for c in group)
+    return "no"
+
+
+def _table_markdown(table: Table) -> list[str]:
+    title = f"## {table.name} (sheet or file `{table.name}` or `{table.swedish}`)"
+    lines = [title, ""]
+    if table.optional:
+        lines += ["Optional: no sheet or file means no rows.", ""]
+    lines += [
+        "| column | Swedish header | type | required | description |",
+        "|---|---|---|---|---|",
+    ]
+    for col in table.columns:
+        cells = (
+            f"`{col.name}`",
+            f"`{col.swedish}`",
+            _type_cell(col),
+            _required_cell(table, col),
+            col.description,
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def markdown() -> str:
+    """``docs/register-format.md``: the tables above and the reading rules, as Markdown."""
+    lines = [
+        "# The register format",
+        "",
+        "<!-- Generated from boras_intl_lib/register_format.py (register_docs.py) by "
+        "scripts/render_register_docs.py; do not edit by hand (a test compares). -->",
+        "",
+        "The register of international activities: what the toolkit reads and how. "
+        "`boras-intl template FILE.xlsx` writes an empty workbook in this format, with "
+        "drop-down lists and an instructions sheet in Swedish.",
+        "",
+    ]
+    for table in TABLES.values():
+        lines += _table_markdown(table)
+    lines.append(RULES_MARKDOWN)
+    return "\n".join(lines)

@@ -1,0 +1,100 @@
+"""What ``boras-intl validate`` tells a coordinator: rows accepted, rejected and flagged.
+
+:func:`summarise` turns a :class:`~boras_intl_lib.model.Register` into plain data (also
+printed as JSON by ``--json``); :func:`format_summary` words it for the terminal, one line per
+problem that says where to look in the register (sheet or file, row, column) and why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .labels import Lang, label
+from .model import Register
+from .register_format import TABLES
+
+EXIT_ALL_ACCEPTED, EXIT_SOME_REJECTED = 0, 1
+
+
+def summarise(register: Register) -> dict[str, Any]:
+    """Counts per table (rows read, accepted, rejected, flagged) and every issue, as plain data."""
+    issues = register.issues
+    tables: dict[str, dict[str, int]] = {}
+    for name in TABLES:
+        mine = issues[issues["table"] == name]
+        rejected = set(mine.loc[mine["severity"] == "error", "row"].dropna().astype(int))
+        warned = set(mine.loc[mine["severity"] == "warning", "row"].dropna().astype(int))
+        accepted = len(getattr(register, name))
+        tables[name] = {
+            "input": int(register.input_rows.get(name, accepted + len(rejected))),
+            "accepted": accepted,
+            "rejected": len(rejected),
+            "flagged": len(warned - rejected),
+        }
+    return {
+        "path": str(register.path) if register.path is not None else None,
+        "sha256": register.sha256,
+        "is_example": register.is_example,
+        "tables": tables,
+        "issues": _records(issues),
+    }
+
+
+def _records(issues: pd.DataFrame) -> list[dict[str, Any]]:
+    """Issue lines as JSON-ready dicts (row as int, missing text as None)."""
+    records = []
+    for record in issues.astype(object).to_dict("records"):
+        clean = {k: (None if v is pd.NA else v) for k, v in record.items()}
+        if clean["row"] is not None:
+            clean["row"] = int(clean["row"])
+        records.append(clean)
+    return records
+
+
+def _where(source: str, lang: Lang) -> str:
+    key = "summary.file" if source.lower().endswith(".csv") else "summary.sheet"
+    return label(key, lang, source=source)
+
+
+def format_issue(issue: dict[str, Any], lang: Lang = "en") -> str:
+    """One problem in words: ``sheet aktiviteter, row 7, column budget_kr, value "-5": …``."""
+    reason = issue["reason"] if lang == "en" else issue["reason_sv"]
+    value = issue.get("value") or ""
+    return label(
+        "summary.issue" if value else "summary.issue_blank",
+        lang,
+        where=_where(str(issue["source"]), lang),
+        row=issue["row"],
+        column=issue["column"],
+        value=value,
+        reason=reason,
+    )
+
+
+def format_summary(summary: dict[str, Any], lang: Lang = "en") -> str:
+    """The summary as text for the terminal: counts per table, then each problem on a line."""
+    head = label("summary.register", lang, path=summary.get("path") or "")
+    if summary.get("is_example"):
+        head += " " + label("summary.example", lang)
+    lines = [head]
+    for name, counts in summary["tables"].items():
+        lines.append(label("summary.table", lang, table=name, **counts))
+    errors = [i for i in summary["issues"] if i["severity"] == "error"]
+    warnings = [i for i in summary["issues"] if i["severity"] == "warning"]
+    lines.append("")
+    if errors:
+        lines.append(label("summary.rejected_heading", lang))
+        lines += ["  " + format_issue(i, lang) for i in errors]
+    else:
+        lines.append(label("summary.all_accepted", lang))
+    if warnings:
+        lines.append(label("summary.warnings_heading", lang))
+        lines += ["  " + format_issue(i, lang) for i in warnings]
+    return "\n".join(lines)
+
+
+def exit_status(register: Register) -> int:
+    """0 when every row was accepted, 1 when some row was rejected (the contract's statuses)."""
+    return EXIT_SOME_REJECTED if len(register.rejected) else EXIT_ALL_ACCEPTED

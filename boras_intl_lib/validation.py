@@ -1,0 +1,432 @@
+"""Validation: raw tables → a :class:`~boras_intl_lib.model.Register` where nothing is lost.
+
+Per table: each column is parsed (:mod:`parsing`), then one pandera schema built from
+:mod:`register_format` checks the typed values (required values, ranges) with lazy
+validation, and the cross-column and cross-table rules (duplicate ids, partners pointing at
+activities, exception decisions) run as plain pandas. Every problem becomes one line of the
+issues table; a row with any error is rejected, every other row is accepted (warnings keep
+the row). Why pandera and not pydantic: see ``docs/register-format.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from .labels import label
+from .model import ISSUE_COLUMNS, Register, empty_issues
+from .parsing import Parsed, missing_values, parse_column
+from .reading import RawRegister, RawTable
+from .register_format import (
+    DEFAULT_STATUS,
+    TABLES,
+    Column,
+    Table,
+    allowed_values,
+    normalise_token,
+)
+from .settings import Settings
+
+log = logging.getLogger("boras_intl")
+
+ERROR, WARNING = "error", "warning"
+COUNTRY_COLUMN = "country_iso3"
+_PANDERA_REASONS = {
+    "not_nullable": "reason.required",
+    "greater_than_or_equal_to": "reason.below_minimum",
+    "less_than_or_equal_to": "reason.above_maximum",
+    "isin": "reason.unknown_value",
+}
+
+
+@dataclass
+class _Issues:
+    """Issue lines of one table, collected as small frames and joined once."""
+
+    raw: RawTable
+    chunks: list[pd.DataFrame] = field(default_factory=list)
+
+    def add(
+        self,
+        rows: pd.Index | Iterable[int],
+        column: str | None,
+        values: pd.Series | Iterable[str] | str,
+        reason_key: str,
+        *,
+        severity: str = ERROR,
+        header: str | None = None,
+        **fmt: object,
+    ) -> None:
+        """Add one line per row in ``rows`` (values as text, one per row or one for all).
+
+        ``fmt`` fills the reason's placeholders; one of them may be an array (one per row).
+        """
+        rows = pd.Index(rows, dtype="int64")
+        if len(rows) == 0:
+            return
+        col_text = header if header is not None else self.raw.header(column or "")
+        if isinstance(values, str):
+            values = [values] * len(rows)
+        values = (
+            values.to_numpy(dtype=object)
+            if isinstance(values, pd.Series)
+            else np.asarray(list(values), dtype=object)
+        )
+        per_row = {k: v for k, v in fmt.items() if isinstance(v, np.ndarray | pd.Series)}
+        if per_row:  # one placeholder varies by row: word the reason once, then fill it in
+            ((name, varying),) = per_row.items()
+            marker = "\x00"
+            templates = _reason_texts(reason_key, self.raw.table, column, {**fmt, name: marker})
+            codes, uniques = pd.factorize(np.asarray(varying))
+            words = [str(u) for u in uniques]
+            reason_sv, reason_en = (
+                np.array([t.replace(marker, w) for w in words], dtype=object)[codes]
+                for t in templates
+            )
+        else:
+            reason_sv, reason_en = _reason_texts(reason_key, self.raw.table, column, fmt)
+        self.chunks.append(
+            pd.DataFrame(
+                {
+                    "table": self.raw.name,
+                    "source": self.raw.source,
+                    "row": rows,
+                    "column": col_text,
+                    "value": values,
+                    "severity": severity,
+                    "reason_key": reason_key,
+                    "reason": reason_en,
+                    "reason_sv": reason_sv,
+                    "_order": self._position(column),
+                }
+            )
+        )
+
+    def _position(self, column: str | None) -> int:
+        names = [c.name for c in self.raw.table.columns]
+        return names.index(column) if column in names else len(names)
+
+    def rejected_rows(self) -> pd.Index:
+        """Rows with at least one error."""
+        rows = [c.loc[c["severity"] == ERROR, "row"] for c in self.chunks]
+        if not rows:
+            return pd.Index([], dtype="int64")
+        return pd.Index(pd.concat(rows).unique(), dtype="int64")
+
+    def frame(self) -> pd.DataFrame:
+        if not self.chunks:
+            return empty_issues()
+        return pd.concat(self.chunks, ignore_index=True)
+
+
+def _reason_texts(
+    key: str, table: Table, column: str | None, fmt: dict[str, object]
+) -> tuple[str, str]:
+    """The Swedish and English reason, with the column's range or vocabulary filled in."""
+    col = _column_or_none(table, column)
+    values = dict(fmt)
+    if col is not None:
+        values.setdefault("minimum", _num(col.minimum))
+        values.setdefault("maximum", _num(col.maximum))
+    texts = []
+    for lang in ("sv", "en"):
+        if col is not None and col.enum is not None:
+            values["allowed"] = ", ".join(allowed_values(col, lang))
+        texts.append(label(key, lang, **values) if values else label(key, lang))
+    return texts[0], texts[1]
+
+
+def _column_or_none(table: Table, column: str | None) -> Column | None:
+    try:
+        return table.column(column) if column else None
+    except KeyError:
+        return None
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# --- one table ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A table parsed and checked on its own: typed frame (all input rows) and its issues."""
+
+    raw: RawTable
+    typed: pd.DataFrame
+    issues: _Issues
+
+
+def _empty_raw(table: Table) -> RawTable:
+    cells = pd.DataFrame(
+        {c.name: pd.Series(dtype=object) for c in table.columns},
+        index=pd.Index([], dtype="int64", name="row"),
+    )
+    return RawTable(table.name, table.swedish, cells, {})
+
+
+def _parse_table(raw: RawTable) -> _Checked:
+    """Parse every column (absent ones as blank) and record unreadable values."""
+    issues = _Issues(raw)
+    typed: dict[str, pd.Series] = {}
+    parse_failed: dict[str, pd.Index] = {}
+    index = raw.cells.index
+    for col in raw.table.columns:
+        if col.name not in raw.cells.columns:
+            typed[col.name] = missing_values(col, index)
+            continue
+        texts = raw.cells[col.name]
+        parsed: Parsed = parse_column(texts, col)
+        typed[col.name] = parsed.values
+        errors = parsed.errors
+        parse_failed[col.name] = errors.index
+        for reason_key, rows in errors.groupby(errors, sort=False).groups.items():
+            issues.add(rows, col.name, texts.loc[rows], str(reason_key))
+    frame = pd.DataFrame(typed, index=index)
+    _check_schema(raw, frame, parse_failed, issues)
+    return _Checked(raw, frame, issues)
+
+
+def _schema(table: Table) -> pa.DataFrameSchema:
+    """Required values, ranges and vocabularies of a table's scalar columns, from the format.
+
+    Parsing already maps every enumerated value to its key (or reports it), so the ``isin``
+    checks state the contract rather than find new problems.
+    """
+    columns: dict[str, pa.Column] = {}
+    for col in table.columns:
+        checks = []
+        if col.kind == "enum" and col.enum is not None:
+            checks.append(pa.Check.isin(list(col.enum.values)))
+        if col.kind in ("integer", "number"):
+            if col.minimum is not None:
+                checks.append(pa.Check.ge(col.minimum))
+            if col.maximum is not None:
+                checks.append(pa.Check.le(col.maximum))
+        if col.required or checks:
+            columns[col.name] = pa.Column(nullable=not col.required, checks=checks, required=False)
+    return pa.DataFrameSchema(columns, name=table.name)
+
+
+_SCHEMAS: dict[str, pa.DataFrameSchema] = {}
+
+
+def _check_schema(
+    raw: RawTable, frame: pd.DataFrame, parse_failed: dict[str, pd.Index], issues: _Issues
+) -> None:
+    """Run the table's pandera schema lazily and turn its failure cases into issue lines."""
+    schema = _SCHEMAS.setdefault(raw.name, _schema(raw.table))
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as exc:
+        cases = exc.failure_cases
+        if cases["index"].isna().any():  # a table-level failure would be a bug, not a user's
+            raise RuntimeError(f"unexpected pandera failure: {cases.to_dict('records')}") from exc
+        for (column, check), group in cases.groupby(["column", "check"], sort=False):
+            reason_key = _PANDERA_REASONS.get(str(check).split("(")[0])
+            if reason_key is None:
+                raise RuntimeError(f"unexpected pandera failure: {column} {check}") from exc
+            rows = pd.Index(group["index"].astype("int64"))
+            failed = parse_failed.get(str(column))
+            if failed is not None:  # already reported as unreadable
+                rows = rows[~rows.isin(failed)]
+            issues.add(
+                rows,
+                str(column),
+                raw.cells[column].loc[rows] if column in raw.cells else "",
+                reason_key,
+            )
+
+
+# --- cross-column and cross-table rules ------------------------------------------------
+
+
+def _check_duplicates(checked: _Checked) -> None:
+    """A repeated activity_id: the first row is kept, each later one names the row it repeats."""
+    ids = checked.raw.cells["activity_id"]
+    present = ids[ids != ""]
+    repeated = present.duplicated(keep="first")
+    if not repeated.any():
+        return
+    first_rows = pd.Series(present.index, index=present.to_numpy())
+    first_rows = first_rows[~first_rows.index.duplicated(keep="first")]
+    later = present[repeated]
+    first_of = later.map(first_rows).to_numpy(dtype="int64")
+    checked.issues.add(later.index, "activity_id", later, "reason.duplicate_id", first_row=first_of)
+
+
+def _check_administrations(checked: _Checked, settings: Settings | None) -> None:
+    """Unknown administrations are flagged; known ones are written as the parameters spell them."""
+    if settings is None:
+        return
+    names = {normalise_token(n): n for n in settings.administration_names}
+    typed = checked.typed["administration"]
+    codes, uniques = pd.factorize(typed, use_na_sentinel=True)
+    canonical = np.array(
+        [names.get(normalise_token(u), pd.NA) for u in uniques] + [pd.NA], dtype=object
+    )
+    mapped = pd.Series(pd.array(canonical[codes], dtype="string"), index=typed.index)
+    unknown = typed.notna() & mapped.isna()
+    checked.typed["administration"] = mapped.where(mapped.notna(), typed)
+    rows = typed.index[unknown.to_numpy()]
+    checked.issues.add(
+        rows,
+        "administration",
+        checked.raw.cells["administration"].loc[rows],
+        "warning.unknown_administration",
+        severity=WARNING,
+    )
+
+
+def _add_countries(checked: _Checked) -> None:
+    """Add country_iso3; a country that is given but not recognised is flagged."""
+    from .countries import to_iso3
+
+    country = checked.typed["country"]
+    iso3 = to_iso3(country)
+    iso3 = pd.Series(pd.array(iso3.to_numpy(dtype=object), dtype="string"), index=country.index)
+    checked.typed[COUNTRY_COLUMN] = iso3
+    unknown = (country.notna() & iso3.isna()).to_numpy()
+    if "country" in checked.raw.cells and unknown.any():
+        rows = country.index[unknown]
+        checked.issues.add(
+            rows,
+            "country",
+            checked.raw.cells["country"].loc[rows],
+            "warning.unknown_country",
+            severity=WARNING,
+        )
+
+
+def _activity_status(
+    ids: pd.Series, activity_ids: np.ndarray, accepted: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per id: does an activity row carry it, and is an activity row with it accepted?
+
+    One ``factorize`` over both id columns (a single pass through a hash table).
+    """
+    n = len(activity_ids)
+    codes, _ = pd.factorize(np.concatenate([activity_ids, ids.to_numpy(dtype=object)]))
+    size = int(codes.max()) + 1 if len(codes) else 0
+    exists, ok = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
+    exists[codes[:n]] = True
+    ok[codes[:n][accepted]] = True
+    return exists[codes[n:]], ok[codes[n:]]
+
+
+def _check_partner_links(checked: _Checked, activity_ids: np.ndarray, accepted: np.ndarray) -> None:
+    """Partners must point at an accepted activity (rejected vs. unknown get their own reason)."""
+    ids = checked.raw.cells["activity_id"]
+    given = (ids != "").to_numpy()
+    exists, ok = _activity_status(ids, activity_ids, accepted)
+    rejected = given & ~ok & exists
+    unknown = given & ~exists
+    checked.issues.add(
+        ids.index[rejected], "activity_id", ids[rejected], "reason.rejected_activity"
+    )
+    checked.issues.add(ids.index[unknown], "activity_id", ids[unknown], "reason.unknown_activity")
+
+
+def _check_exceptions(checked: _Checked, activity_ids: np.ndarray, accepted: np.ndarray) -> None:
+    """One of country/partner given; valid_to not before valid_from; activity known (warning)."""
+    raw, typed, issues = checked.raw, checked.typed, checked.issues
+    for group in raw.table.one_of:
+        present = [c for c in group if c in raw.cells]
+        blank = np.logical_and.reduce([raw.cells[c].to_numpy() == "" for c in present])
+        headers = ", ".join(raw.header(c) for c in group)
+        issues.add(
+            raw.cells.index[blank],
+            None,
+            "",
+            "reason.one_of_required",
+            header=" / ".join(raw.header(c) for c in group),
+            columns=headers,
+        )
+    reversed_ = (typed["valid_to"] < typed["valid_from"]).fillna(False).to_numpy(dtype=bool)
+    if reversed_.any():
+        rows = raw.cells.index[reversed_]
+        issues.add(rows, "valid_to", raw.cells["valid_to"].loc[rows], "reason.dates_reversed")
+    ids = raw.cells.get("activity_id")
+    if ids is not None:
+        stray = (ids != "").to_numpy() & ~_activity_status(ids, activity_ids, accepted)[1]
+        issues.add(
+            ids.index[stray],
+            "activity_id",
+            ids[stray],
+            "warning.exception_unknown_activity",
+            severity=WARNING,
+        )
+
+
+# --- the whole register ------------------------------------------------------------------------
+
+
+def _accepted_frame(checked: _Checked) -> tuple[pd.DataFrame, np.ndarray]:
+    """The accepted rows (canonical columns + ``row`` as int64, index 0..n-1) and their mask."""
+    keep = ~checked.typed.index.isin(checked.issues.rejected_rows())
+    frame = checked.typed.loc[keep].reset_index(names="row")
+    frame["row"] = frame["row"].astype("int64")
+    order = [c.name for c in checked.raw.table.columns]
+    if COUNTRY_COLUMN in frame:
+        order.insert(order.index("country") + 1, COUNTRY_COLUMN)
+    return frame[[*order, "row"]], keep
+
+
+def validate_register(raw: RawRegister, settings: Settings | None = None) -> Register:
+    """Check every row of ``raw``; accepted rows and all issues make the :class:`Register`."""
+    tables = {name: raw.tables.get(name) or _empty_raw(spec) for name, spec in TABLES.items()}
+    activities = _parse_table(tables["activities"])
+    activities.typed["status"] = activities.typed["status"].fillna(DEFAULT_STATUS)
+    _check_duplicates(activities)
+    _check_administrations(activities, settings)
+    act_frame, act_accepted = _accepted_frame(activities)
+    activity_ids = activities.raw.cells["activity_id"].to_numpy(dtype=object)
+
+    partners = _parse_table(tables["partners"])
+    _add_countries(partners)
+    _check_partner_links(partners, activity_ids, act_accepted)
+    partner_frame, _ = _accepted_frame(partners)
+
+    exceptions = _parse_table(tables["exceptions"])
+    _add_countries(exceptions)
+    _check_exceptions(exceptions, activity_ids, act_accepted)
+    exception_frame, _ = _accepted_frame(exceptions)
+
+    checked = (activities, partners, exceptions)
+    issues = _issues_frame([c.issues for c in checked])
+    input_rows = {c.raw.name: len(c.raw.cells) for c in checked}
+    log.info("register read: %s", input_rows)
+    return Register(
+        activities=act_frame,
+        partners=partner_frame,
+        exceptions=exception_frame,
+        issues=issues,
+        path=raw.path,
+        input_rows=input_rows,
+    )
+
+
+def _issues_frame(collected: list[_Issues]) -> pd.DataFrame:
+    """All issue lines, ordered by table, row, then the order they were found in."""
+    frames = [c.frame() for c in collected]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return empty_issues()
+    issues = pd.concat(frames, ignore_index=True)
+    table_order = {name: i for i, name in enumerate(TABLES)}
+    issues["_t"] = issues["table"].map(table_order)
+    issues = issues.sort_values(["_t", "row", "_order"], kind="stable")
+    issues = issues.reset_index(drop=True)
+    out = issues[list(ISSUE_COLUMNS)].astype("string")
+    out["row"] = issues["row"].astype("Int64")
+    return out

@@ -1,0 +1,170 @@
+"""The empty register workbook: sheets, headers, drop-down lists, and it reads back clean."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl import Workbook
+
+from boras_intl_lib import excel_template
+from boras_intl_lib.excel_template import build_template, write_template
+from boras_intl_lib.register import load_register
+from boras_intl_lib.register_format import TABLES, allowed_values
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "register.xlsx"
+    write_template(path)
+    return path
+
+
+def _rules(sheet) -> dict[str, object]:
+    """Data validation rules by the column letter they cover."""
+    rules = {}
+    for rule in sheet.data_validations.dataValidation:
+        for cell_range in str(rule.sqref).split():
+            rules[cell_range.split(":")[0].rstrip("0123456789")] = rule
+    return rules
+
+
+def test_sheets_and_swedish_headers(template: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames == ["instruktioner", "aktiviteter", "partner", "undantag"]
+    for table in TABLES.values():
+        sheet = book[table.swedish]
+        assert [c.value for c in sheet[1]] == [c.swedish for c in table.columns]
+        assert all(c.font.bold for c in sheet[1])
+        assert sheet.freeze_panes == "A2"
+        assert sheet.max_row == 1
+
+
+def test_every_enumerated_column_has_a_drop_down(template: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    checked = 0
+    for table in TABLES.values():
+        sheet = book[table.swedish]
+        rules = _rules(sheet)
+        for pos, column in enumerate(table.columns, start=1):
+            letter = openpyxl.utils.get_column_letter(pos)
+            rule = rules.get(letter)
+            if column.kind == "enum":
+                assert rule is not None and rule.type == "list", column.name
+                listed = rule.formula1.strip('"').split(",")
+                assert listed == allowed_values(column, "sv")
+                assert rule.showErrorMessage and rule.errorStyle == "stop"
+                assert str(rule.sqref) == f"{letter}2:{letter}{excel_template.MAX_ROW}"
+                checked += 1
+            elif column.kind == "boolean":
+                assert rule.type == "list" and rule.formula1 == '"ja,nej"'
+                checked += 1
+            elif column.kind in ("list", "int_list"):
+                assert rule.type is None and rule.showInputMessage
+                assert "semikolon" in rule.prompt
+                checked += 1
+    assert checked == 3 + 3 + 3  # typ, status, partnertyp; 3 yes/no; 3 lists
+
+
+def test_numbers_years_and_levels_are_constrained(template: Path) -> None:
+    rules = _rules(openpyxl.load_workbook(template)["aktiviteter"])
+    year, budget, level = rules["B"], rules["H"], rules["L"]
+    assert (year.type, year.operator, year.formula1, year.formula2) == (
+        "whole",
+        "between",
+        "2000",
+        "2100",
+    )
+    assert (budget.type, budget.operator, budget.formula1) == (
+        "decimal",
+        "greaterThanOrEqual",
+        "0",
+    )
+    assert (level.type, level.formula1, level.formula2) == ("whole", "0", "3")
+    dates = _rules(openpyxl.load_workbook(template)["undantag"])
+    assert dates["B"].type == "date"
+
+
+def test_instructions_explain_every_column_in_swedish(template: Path) -> None:
+    sheet = openpyxl.load_workbook(template)["instruktioner"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]
+    described = {(r[0], r[1]) for r in rows}
+    for table in TABLES.values():
+        for column in table.columns:
+            assert (table.swedish, column.swedish) in described
+    by_column = {(r[0], r[1]): r for r in rows}
+    typ = by_column[("aktiviteter", "typ")]
+    assert typ[3] == "ja" and "vänortsutbyte" in typ[4]
+    assert by_column[("undantag", "land")][3] == "minst en av land / partner"
+    assert by_column[("aktiviteter", "år")][2] == "heltal, 2000–2100"
+    assert "Ändra inte rubrikerna" in sheet["A2"].value
+
+
+def test_the_template_reads_back_as_an_empty_clean_register(template: Path) -> None:
+    register = load_register(template)
+    assert register.input_rows == {"activities": 0, "partners": 0, "exceptions": 0}
+    assert register.issues.empty
+    assert register.activities.empty and register.partners.empty
+
+
+def test_a_filled_in_template_is_a_working_register(tmp_path: Path, template: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    book["aktiviteter"].append(
+        ["A1", 2024, "Vänortsmöte", "Kulturförvaltningen", None, "vänortsutbyte"]
+    )
+    book["partner"].append(["A1", "Moldes kommune", "kommun", "Molde", "Norge"])
+    book.save(tmp_path / "filled.xlsx")
+    register = load_register(tmp_path / "filled.xlsx")
+    assert register.issues.empty
+    assert register.activities["activity_type"].tolist() == ["twinning"]
+    assert register.partners["country_iso3"].tolist() == ["NOR"]
+
+
+def test_text_columns_are_formatted_as_text(template: Path) -> None:
+    sheet = openpyxl.load_workbook(template)["aktiviteter"]
+    assert sheet.column_dimensions["A"].number_format == "@"  # aktivitets_id
+    assert sheet.column_dimensions["R"].number_format == "@"  # globala_mål: "3,5" stays text
+
+
+def test_long_lists_go_to_a_hidden_lists_sheet() -> None:
+    book = Workbook()
+    values = [f"värde nummer {i}" for i in range(40)]
+    rule = excel_template._list_rule(book, "lång", values)
+    assert rule.formula1 == "'listor'!$A$2:$A$41"
+    sheet = book["listor"]
+    assert sheet.sheet_state == "hidden"
+    assert [sheet.cell(row=i, column=1).value for i in range(2, 42)] == values
+    second = excel_template._list_rule(book, "också lång", values)
+    assert second.formula1 == "'listor'!$B$2:$B$41"
+    assert excel_template._list_rule(book, "kort", ["a", "b"]).formula1 == '"a,b"'
+
+
+def test_overwrites_atomically_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "mall.xlsx"
+    path.parent.mkdir()
+    path.write_bytes(b"old")
+    write_template(path)
+    assert openpyxl.load_workbook(path).sheetnames[0] == "instruktioner"
+    assert os.listdir(path.parent) == ["mall.xlsx"]
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "mall.xlsx"
+    path.write_bytes(b"old")
+
+    def broken_save(self, filename):
+        Path(filename).write_bytes(b"half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Workbook, "save", broken_save)
+    with pytest.raises(OSError, match="disk full"):
+        write_template(path)
+    assert path.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["mall.xlsx"]
+
+
+def test_build_template_does_not_need_a_file() -> None:
+    book = build_template()
+    assert "listor" not in book.sheetnames  # every list fits in the rule itself today

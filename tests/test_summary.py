@@ -1,0 +1,87 @@
+"""The validation summary: counts, one line per problem, JSON-ready, exit status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from register_helpers import activity, partner, raw_register, write_csv_folder
+
+from boras_intl_lib.register import load_register
+from boras_intl_lib.summary import exit_status, format_summary, summarise
+from boras_intl_lib.validation import validate_register
+
+
+def _register():
+    return validate_register(
+        raw_register(
+            [activity("A1"), activity("A2", budget_sek="-5"), activity("A3", title="")],
+            [partner("A1", country="Atlantis"), partner("A2"), partner("A1")],
+        )
+    )
+
+
+def test_counts_per_table() -> None:
+    summary = summarise(_register())
+    assert summary["tables"] == {
+        "activities": {"input": 3, "accepted": 1, "rejected": 2, "flagged": 0},
+        "partners": {"input": 3, "accepted": 2, "rejected": 1, "flagged": 1},
+        "exceptions": {"input": 0, "accepted": 0, "rejected": 0, "flagged": 0},
+    }
+    assert len(summary["issues"]) == 4
+
+
+def test_summary_is_json_ready() -> None:
+    summary = summarise(_register())
+    again = json.loads(json.dumps(summary))
+    assert again["issues"][0]["row"] == 3
+    assert again["issues"][0]["reason"] == "Value is below 0"
+    assert again["is_example"] is False
+
+
+def test_text_names_sheet_row_column_value_and_reason() -> None:
+    text = format_summary(summarise(_register()))
+    lines = text.splitlines()
+    assert "activities: 3 rows read, 1 accepted, 2 rejected, 0 flagged" in lines
+    assert "partners: 3 rows read, 2 accepted, 1 rejected, 1 flagged" in lines
+    assert '  sheet aktiviteter, row 3, column budget_kr, value "-5": Value is below 0' in lines
+    assert "  sheet aktiviteter, row 4, column titel, empty: Required value is missing" in lines
+    assert (
+        '  sheet partner, row 2, column land, value "Atlantis": '
+        "Country not recognised; the partner cannot be screened"
+    ) in lines
+    rejected_at = lines.index("Rejected rows (fix them in the register; they are not used):")
+    flagged_at = lines.index("Flagged values (the rows are still used):")
+    assert rejected_at < flagged_at
+    assert lines[-1].startswith("  sheet partner, row 2, column land")
+
+
+def test_swedish_text() -> None:
+    text = format_summary(summarise(_register()), lang="sv")
+    assert '  blad aktiviteter, rad 3, kolumn budget_kr, värde "-5": Värdet är mindre än 0' in text
+    assert "activities: 3 rader lästa, 1 godkända, 2 avvisade, 0 flaggade" in text
+
+
+def test_csv_sources_are_called_files(tmp_path: Path) -> None:
+    folder = write_csv_folder(
+        tmp_path / "reg", {"activities": [activity(year="1999")], "partners": []}
+    )
+    text = format_summary(summarise(load_register(folder)))
+    assert 'file aktiviteter.csv, row 2, column år, value "1999": Value is below 2000' in text
+    assert text.splitlines()[0] == f"Register: {folder}"
+
+
+def test_all_accepted_and_example_label() -> None:
+    register = validate_register(raw_register([activity()], [partner()]))
+    summary = summarise(register)
+    assert "All rows were accepted." in format_summary(summary)
+    summary["is_example"] = True
+    assert "(example data, fictitious)" in format_summary(summary).splitlines()[0]
+
+
+def test_exit_status() -> None:
+    assert exit_status(validate_register(raw_register([activity()]))) == 0
+    assert exit_status(_register()) == 1
+    flagged_only = validate_register(raw_register([activity()], [partner(country="?")]))
+    assert len(flagged_only.warnings) == 1
+    assert exit_status(flagged_only) == 0
