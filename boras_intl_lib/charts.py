@@ -157,22 +157,24 @@ def _alt_bars(values: pd.Series, lang: Lang, title: str, as_percent: bool) -> st
     return label("chart.alt_bars", lang, title=title, n=len(values), top=top)
 
 
-def heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> Chart:
-    """Rows × columns of values in 0–3 with every number printed in its cell."""
+def heatmap(matrix: pd.DataFrame, lang: Lang, title: str, *, as_percent: bool = True) -> Chart:
+    """Rows × columns of shares (0–1, or levels 0–3) with every value printed in its cell."""
+    top = 1.0 if as_percent else 3.0
     fig = _figure(8, 0.42 * max(len(matrix), 1) + 2.2)
     ax = fig.add_subplot()
     values = matrix.to_numpy(dtype=float)
-    ax.imshow(values, cmap="Blues", vmin=0, vmax=3, aspect="auto")
+    ax.imshow(values, cmap="Blues", vmin=0, vmax=top, aspect="auto")
     ax.set_xticks(
         range(matrix.shape[1]),
-        [str(c) for c in matrix.columns],
+        _short(matrix.columns),
         rotation=35,
         ha="right",
         fontsize=FONT_SIZE - 1,
     )
     ax.set_yticks(range(matrix.shape[0]), _short(matrix.index), fontsize=FONT_SIZE - 1)
     for (r, c), v in pd.DataFrame(values).stack(future_stack=True).items():
-        text = "–" if pd.isna(v) else fmt_number(v, lang, decimals=1)
+        text = "–" if pd.isna(v) else _cell_text(v, lang, as_percent)
+        dark = not pd.isna(v) and v >= 0.6 * top
         ax.text(
             c,
             r,
@@ -180,13 +182,17 @@ def heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> Chart:
             ha="center",
             va="center",
             fontsize=FONT_SIZE - 1,
-            color="white" if (not pd.isna(v) and v >= 2) else "black",
+            color="white" if dark else "black",
         )
     ax.set_title(title, fontsize=FONT_SIZE + 1, loc="left")
-    return Chart(fig, _alt_heatmap(matrix, lang, title), matrix)
+    return Chart(fig, _alt_heatmap(matrix, lang, title, as_percent), matrix)
 
 
-def _alt_heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> str:
+def _cell_text(value: float, lang: Lang, as_percent: bool) -> str:
+    return fmt_percent(value, lang) if as_percent else fmt_number(value, lang, decimals=1)
+
+
+def _alt_heatmap(matrix: pd.DataFrame, lang: Lang, title: str, as_percent: bool) -> str:
     stacked = matrix.stack().dropna()
     if stacked.empty:
         return label("chart.alt_empty", lang, title=title)
@@ -198,9 +204,9 @@ def _alt_heatmap(matrix: pd.DataFrame, lang: Lang, title: str) -> str:
         rows=matrix.shape[0],
         cols=matrix.shape[1],
         hi=f"{row_hi} / {col_hi}",
-        hi_value=fmt_number(stacked.max(), lang, decimals=1),
+        hi_value=_cell_text(stacked.max(), lang, as_percent),
         lo=f"{row_lo} / {col_lo}",
-        lo_value=fmt_number(stacked.min(), lang, decimals=1),
+        lo_value=_cell_text(stacked.min(), lang, as_percent),
     )
 
 

@@ -54,7 +54,9 @@ def score(register_path: Path, params: Path | None, out: Path) -> int:
     settings = resolve_settings(params)
     register = load_register(register_path, settings)
     result = evaluate(register, settings)
-    written = write_score_files(out, result.scores, result.partners, register.issues)
+    written = write_score_files(
+        out, result.scores, result.partners, register.issues, explanations=result.explanations
+    )
     for path in written.values():
         print(path)
     return exit_status(register)

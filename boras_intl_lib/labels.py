@@ -675,8 +675,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Administrations with and without international work",
     ),
     "administrations.heatmap": (
-        "Genomsnittlig nivå per förvaltning och område",
-        "Mean level per administration and area",
+        "Andel aktiviteter med tydligt bidrag per förvaltning och område",
+        "Share of activities with a clear contribution per administration and area",
     ),
     "funding.none": (
         "Ingen extern finansiering är registrerad i år.",

@@ -40,7 +40,7 @@ class ReportData:
     areas: pd.DataFrame  # aggregation.area_summary
     year_over_year: pd.DataFrame
     targets: pd.DataFrame
-    matrix: pd.DataFrame  # administration × area, mean level
+    matrix: pd.DataFrame  # administration × area, share of activities with a clear contribution
     coverage: agg.Coverage
     funding: agg.FundingSummary
     countries: pd.DataFrame  # partner countries with counts
@@ -123,7 +123,7 @@ def build(
         areas=areas,
         year_over_year=agg.year_over_year(all_scores, year, sc.clear_level, tg.trend_tolerance),
         targets=agg.target_status(areas, coverage.share, tg),
-        matrix=agg.administration_matrix(scores, admins, sc.clear_level, "mean_level"),
+        matrix=agg.administration_matrix(scores, admins, sc.clear_level, "share_clear"),
         coverage=coverage,
         funding=agg.funding_summary(activities, sc.eu_funding_sources),
         countries=agg.partner_countries(partners, scores),

@@ -162,7 +162,13 @@ def show_administrations(data: ReportData) -> None:
     matrix = tables.matrix_table(data)
     title = _t(data, "administrations.heatmap")
     _chart(charts.heatmap(matrix, data.lang, title))
-    show_table(matrix, title, lang=data.lang, index=True)
+    show_table(
+        matrix,
+        title,
+        lang=data.lang,
+        index=True,
+        number_format={c: PERCENT for c in matrix.columns},
+    )
 
 
 def show_funding(data: ReportData) -> None:

@@ -253,7 +253,7 @@ def coverage_table(data: ReportData) -> pd.DataFrame:
 
 
 def matrix_table(data: ReportData) -> pd.DataFrame:
-    """Administration × area mean level (the heatmap's numbers), areas as columns."""
+    """Administration × area share with a clear contribution (the heatmap), areas as columns."""
     lang = data.lang
     frame = data.matrix.set_index("administration")[list(AREAS)]
     frame.columns = [label(f"area.{a}", lang) for a in AREAS]

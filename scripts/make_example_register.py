@@ -587,7 +587,8 @@ def _add_deliberate_problems(reg: Register) -> None:
     # (1) 2022: a partner country written as a region, which no country table knows. The row
     #     is kept with a warning; the partner cannot be screened (precondition "unknown").
     row = next(
-        p for p in reg.partners
+        p
+        for p in reg.partners
         if str(p["activity_id"]).startswith("2022-") and p["country"] == "Spanien"
     )
     regions = {"Mataró": "Katalonien", "Pontevedra": "Galicien"}

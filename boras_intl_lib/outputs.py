@@ -1,0 +1,117 @@
+"""The files of ``boras-intl score``: scores, screened partners, rejected rows and more.
+
+``scores.csv``, ``partners.csv`` and ``rejected.csv`` have exactly the columns of the
+contract (``docs`` / CONTRACT.md), in its order. Beside them go ``warnings.csv`` (rows kept
+but flagged) and ``explanations.csv`` (why each score is what it is, with the facts it rests
+on).
+
+Encoding: UTF-8 *with* a byte-order mark and ``,`` as separator. The mark lets Excel on a
+Swedish Windows open the files with å, ä and ö intact; pandas and most tools skip it (plain
+Python: ``open(path, encoding="utf-8-sig")``). The separator stays ``,`` as the contract
+says; the report's Excel workbook is the file meant for spreadsheet users. Text cells that
+a spreadsheet would run as formulas are neutralised; every file is written atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .safety import atomic_write, neutralise_frame
+from .scoring import FACT_COLUMNS, explanation_columns
+from .settings import AREAS
+
+ENCODING = "utf-8-sig"
+SCORES_COLUMNS: tuple[str, ...] = (
+    "activity_id",
+    "year",
+    "administration",
+    *AREAS,
+    "precondition",
+)
+PARTNERS_COLUMNS: tuple[str, ...] = (
+    "activity_id",
+    "partner_name",
+    "country_iso3",
+    "democracy",
+    "human_rights",
+    "rule_of_law",
+    "verdict",
+    "decision_id",
+    "basis",
+)
+REJECTED_COLUMNS: tuple[str, ...] = ("table", "row", "column", "value", "reason")
+WARNINGS_COLUMNS: tuple[str, ...] = REJECTED_COLUMNS
+
+
+def write_score_files(
+    out_dir: Path | str,
+    scores: pd.DataFrame,
+    screened_partners: pd.DataFrame,
+    issues: pd.DataFrame,
+    preconditions: pd.DataFrame | None = None,
+    explanations: pd.DataFrame | None = None,
+) -> dict[str, Path]:
+    """Write the score files into ``out_dir`` (created if needed); return their paths by name.
+
+    ``scores`` comes from :func:`~boras_intl_lib.scoring.score_activities`; the precondition
+    of each activity is taken from ``preconditions`` (``activity_id, precondition``) or else
+    from a ``precondition`` column of ``scores``; an activity with none is ``unknown``.
+    ``explanations`` (from :func:`~boras_intl_lib.scoring.explain_scores`) adds
+    ``explanations.csv``.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "scores": scores_table(scores, preconditions),
+        "partners": _select(screened_partners, PARTNERS_COLUMNS, "screened partners"),
+        "rejected": _issue_table(issues, "error"),
+        "warnings": _issue_table(issues, "warning"),
+    }
+    if explanations is not None:
+        tables["explanations"] = explanations_table(scores, explanations)
+    return {name: write_csv(table, out / f"{name}.csv") for name, table in tables.items()}
+
+
+def scores_table(scores: pd.DataFrame, preconditions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The contract's ``scores.csv`` columns, in order, with each activity's precondition."""
+    table = scores.reset_index(drop=True)
+    if preconditions is not None:
+        lookup = preconditions.drop_duplicates("activity_id").set_index("activity_id")
+        column = "precondition" if "precondition" in lookup else "verdict"
+        values = lookup[column].reindex(table["activity_id"].to_numpy()).to_numpy()
+        table = table.assign(precondition=values)
+    elif "precondition" not in table:
+        raise ValueError("no precondition: pass `preconditions` or a scores column")
+    table = _select(table, SCORES_COLUMNS, "scores")
+    table["precondition"] = table["precondition"].astype("string").fillna("unknown")
+    return table
+
+
+def explanations_table(scores: pd.DataFrame, explanations: pd.DataFrame) -> pd.DataFrame:
+    """``activity_id``, the facts behind the scores and the explanations, one row per activity."""
+    facts = scores.reset_index(drop=True)[["activity_id", *FACT_COLUMNS]]
+    whys = explanations.reset_index(drop=True)[["activity_id", *explanation_columns()]]
+    return facts.merge(whys, on="activity_id", how="left", validate="one_to_one")
+
+
+def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
+    """Write ``frame`` as CSV (UTF-8 with BOM, ``,``), formulas neutralised, atomically."""
+    path = Path(path)
+    safe = neutralise_frame(frame)
+    with atomic_write(path, "w", encoding=ENCODING, newline="") as handle:
+        safe.to_csv(handle, index=False, lineterminator="\n")
+    return path
+
+
+def _issue_table(issues: pd.DataFrame, severity: str) -> pd.DataFrame:
+    rows = issues[issues["severity"] == severity] if len(issues) else issues
+    return _select(rows, REJECTED_COLUMNS, "issues").astype({"row": "Int64"})
+
+
+def _select(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> pd.DataFrame:
+    missing = [c for c in columns if c not in frame]
+    if missing:
+        raise ValueError(f"{what} lack the column(s): {', '.join(missing)}")
+    return frame.loc[:, list(columns)].reset_index(drop=True)

@@ -1,0 +1,86 @@
+"""Safe output: neutralised spreadsheet formulas and atomic file writes.
+
+Register text is typed by people and ends up in files opened in Excel. A cell whose text
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return may be run as a formula
+("CSV injection"); :func:`neutralise_formula` puts an apostrophe in front of such text so
+Excel shows it as text. Numbers are never touched. :func:`atomic_write` makes sure a reader
+never sees a half-written file: it writes a temporary file in the same folder and moves it
+into place with ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(series: pd.Series) -> pd.Series:
+    """Text that a spreadsheet would run as a formula, prefixed with ``'``; all else as is.
+
+    Only text cells change: numbers, booleans, dates and missing values keep their value, and
+    a numeric column is returned unchanged. Works once per distinct value.
+    """
+    if not is_text_column(series):
+        return series
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype(object)
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object))
+    risky = np.array([_is_formula(u) for u in uniques] + [False], dtype=bool)
+    if not risky.any():
+        return series
+    fixed = np.empty(len(uniques) + 1, dtype=object)  # element-wise: uniques may be tuples
+    for i, value in enumerate(uniques):
+        fixed[i] = "'" + value if risky[i] else value
+    values = np.where(risky[codes], fixed[codes], series.to_numpy(dtype=object))
+    return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with :func:`neutralise_formula` applied to every text column."""
+    out = frame.copy()
+    for column in out.columns:
+        if is_text_column(out[column]):
+            out[column] = neutralise_formula(out[column])
+    return out
+
+
+def is_text_column(series: pd.Series) -> bool:
+    """True for text-like columns (string, object or categorical of text)."""
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return not pd.api.types.is_numeric_dtype(dtype.categories.dtype)
+    return pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
+
+
+def _is_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path | str, mode: str = "w", **open_kwargs: object) -> Iterator:
+    """Open a temporary file beside ``path``; on success move it into place atomically.
+
+    On an error the temporary file is removed and ``path`` is left as it was. The new file
+    gets the permissions of the file it replaces, or ``0o644``.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, mode, **open_kwargs) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
