@@ -105,6 +105,10 @@ def build(
     partners = evaluation.partners[evaluation.partners["activity_id"].isin(scores["activity_id"])]
     admins = [administration] if administration else settings.administration_names
     sc, tg = settings.scoring, settings.targets
+    # Over time: from the register's first year up to the report year, even when the report
+    # year itself has no activities (it then shows as a year with none, not as missing).
+    first = int(all_activities["year"].min()) if len(all_activities) else year
+    years = range(min(first, year), year + 1)
     areas = agg.area_summary(scores, sc.clear_level)
     coverage = agg.coverage(all_activities, admins, year)
     return ReportData(
@@ -129,9 +133,9 @@ def build(
         countries=agg.partner_countries(partners, scores),
         sdgs=agg.sdg_counts(activities),
         precondition=agg.precondition_summary(scores, scores),
-        area_trend=agg.area_trend_over_years(all_scores, sc.clear_level, tg.trend_tolerance),
-        coverage_trend=agg.coverage_over_years(all_activities, admins, tg.trend_tolerance),
-        funding_trend=agg.funding_over_years(all_activities, sc.eu_funding_sources),
+        area_trend=agg.area_trend_over_years(all_scores, sc.clear_level, tg.trend_tolerance, years),
+        coverage_trend=agg.coverage_over_years(all_activities, admins, tg.trend_tolerance, years),
+        funding_trend=agg.funding_over_years(all_activities, sc.eu_funding_sources, years),
     )
 
 

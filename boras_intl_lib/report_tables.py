@@ -67,7 +67,8 @@ def missing_exceptions(data: ReportData) -> pd.DataFrame:
     """Partners that need an exception decision and have none — the main finding."""
     lang = data.lang
     rows = data.partners[data.partners["verdict"].astype("string") == "needs_exception"]
-    rows = rows.merge(data.scores[["activity_id", "title", "administration"]], on="activity_id")
+    counted = active(data.scores)[["activity_id", "title", "administration"]]  # as the finding
+    rows = rows.merge(counted, on="activity_id")
     frame = rows.assign(
         country_name=country_names(rows["country_iso3"], lang),
         failed=_failed_conditions(rows, lang),

@@ -1,0 +1,63 @@
+"""What a report shows, computed without a kernel: report_data.build and report_tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boras_intl_lib import report_tables as tables
+from boras_intl_lib.findings import main_findings
+from boras_intl_lib.labels import label
+from boras_intl_lib.register import example_register_path, load_register
+from boras_intl_lib.report_data import build
+from boras_intl_lib.settings import load_settings
+from tests.register_helpers import activity, partner, write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = load_settings(ROOT / "parameters" / "2025.yaml")
+
+
+def _register(tmp_path: Path, activities: list, partners: list):
+    path = tmp_path / "register.xlsx"
+    write_workbook(path, {"activities": activities, "partners": partners})
+    return load_register(path, SETTINGS)
+
+
+def test_cancelled_activity_is_not_listed_as_missing_an_exception(tmp_path: Path) -> None:
+    register = _register(
+        tmp_path,
+        [activity("A1", year="2025"), activity("A2", year="2025", status="inställd")],
+        [partner("A1", country="Kina"), partner("A2", country="Kina")],
+    )
+    data = build(register, SETTINGS, 2025)
+    missing = tables.missing_exceptions(data)
+    assert missing[label("col.activity_id")].tolist() == ["A1"]
+    assert label("finding.needs_exception", n=1) in main_findings(data)
+
+
+def test_over_time_reaches_the_report_year_without_activities(tmp_path: Path) -> None:
+    register = _register(tmp_path, [activity("A1", year="2024")], [partner("A1")])
+    data = build(register, SETTINGS, 2025)
+    assert tables.area_trend_table(data).index.tolist() == [2024, 2025]
+    coverage = data.coverage_trend.set_index("year")["n_with_activities"]
+    assert coverage.to_dict() == {2024: 1, 2025: 0}
+
+
+def test_the_bundled_register_is_example_data_however_it_is_named() -> None:
+    assert load_register(example_register_path(), SETTINGS).is_example
+
+
+def test_a_copy_of_the_register_elsewhere_is_not_example_data(tmp_path: Path) -> None:
+    copy = tmp_path / "register.xlsx"
+    copy.write_bytes(example_register_path().read_bytes())
+    assert not load_register(copy, SETTINGS).is_example
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_table_has_named_columns(lang: str) -> None:
+    register = load_register(example_register_path(), SETTINGS)
+    data = build(register, SETTINGS, 2025, lang)
+    for name, table in tables.all_tables(data).items():
+        assert all(str(c).strip() for c in table.columns), name
+        assert not any("{" in str(c) for c in table.columns), name
