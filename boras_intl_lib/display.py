@@ -57,6 +57,12 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def isolate(text: str) -> str:
+    """Register text set apart for bidirectional layout (U+2068 … U+2069), so right-to-left
+    or unbalanced control characters in it cannot reorder the words around it."""
+    return f"\u2068{text}\u2069"
+
+
 def slug(text: str) -> str:
     """A stable HTML id from any text: ``Förutsättningen 2025`` → ``forutsattningen-2025``.
 
@@ -106,6 +112,30 @@ def key_figures_html(pairs: Iterable[tuple[object, object]]) -> str:
 def banner_html(text: str) -> str:
     """A notice above the report (e.g. "fictitious example data"), ``role="note"``."""
     return f'<div class="banner" role="note"><p>{escape(text)}</p></div>'
+
+
+def level_bar_html(counts: Sequence[int], labels: Sequence[str], title: str, alt: str) -> str:
+    """A one-line stacked bar of counts per level, drawn in HTML and CSS (no image to render).
+
+    The bar is ``role="img"`` named by ``alt``; below it every level's label and count is
+    written out, so neither colour nor pattern is the only carrier of the numbers.
+    """
+    total = sum(counts) or 1
+    segments = "".join(
+        f'<span class="lv{i}" style="width:{100 * n / total:.2f}%">{n if n / total >= 0.06 else ""}'
+        "</span>"
+        for i, n in enumerate(counts)
+        if n
+    )
+    legend = "".join(
+        f'<li><span class="swatch lv{i}" aria-hidden="true"></span>{escape(text)}: {n}</li>'
+        for i, (text, n) in enumerate(zip(labels, counts, strict=True))
+    )
+    return (
+        f'<figure class="level-bar"><figcaption>{escape(title)}</figcaption>'
+        f'<div class="bar" role="img" aria-label="{escape(alt)}">{segments}</div>'
+        f'<ul class="legend">{legend}</ul></figure>'
+    )
 
 
 def toc_html(entries: Sequence[TocEntry], title: str) -> str:
@@ -306,6 +336,11 @@ def show_key_figures(pairs: Iterable[tuple[object, object]]) -> None:
 def show_banner(text: str) -> None:
     """Show a notice (``role="note"``), e.g. that the data is fictitious example data."""
     _publish(banner_html(text), str(text))
+
+
+def show_level_bar(counts: Sequence[int], labels: Sequence[str], title: str, alt: str) -> None:
+    """Show a stacked bar of counts per level; see :func:`level_bar_html`."""
+    _publish(level_bar_html(counts, labels, title, alt), alt)
 
 
 def show_toc(entries: Sequence[TocEntry], lang: Lang = "sv", title: str | None = None) -> None:

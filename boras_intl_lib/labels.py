@@ -813,6 +813,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "1 remark. Rejected rows are not part of the evaluation; rows with a warning are. "
         "The row number is the row as seen in Excel (the header is row 1).",
     ),
+    "areas.level_bar": ("Fördelning på nivåer: {area}", "Distribution of levels: {area}"),
+    "chart.alt_level_bar": (
+        "{area}: stapel som delar årets aktiviteter på nivåerna 0–3. {counts}.",
+        "{area}: bar dividing this year's activities into levels 0–3. {counts}.",
+    ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),

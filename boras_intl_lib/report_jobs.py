@@ -80,8 +80,8 @@ def _folders(names: list[str]) -> dict[str, str]:
 
 
 def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
+    from .display import isolate
     from .report_pipeline import ReportJob
-    from .report_sections import isolate
 
     scope = isolate(plan.administration) if plan.administration else settings.city
     return ReportJob(
@@ -117,12 +117,13 @@ def run_reports(
     stream: TextIO,
 ) -> int:
     """Write every planned report; print one line per report; 0 when all succeeded."""
-    from .register import load_register
     from .report_pipeline import render_many
 
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
     if register is not None:
-        load_register(register, settings_by_year[years[-1]])  # unreadable → one line, exit 2
+        from .reading import read_register
+
+        read_register(register)  # unreadable → one clear line and exit 2, before any kernel
     work = [_job(p, register, timeout, settings_by_year[p.year]) for p in plans]
     outcomes = render_many(work, jobs)
     failed = 0

@@ -14,9 +14,11 @@ from . import charts
 from . import report_tables as tables
 from .display import (
     heading,
+    isolate,
     show_banner,
     show_figure,
     show_key_figures,
+    show_level_bar,
     show_list,
     show_paragraph,
     show_table,
@@ -45,12 +47,6 @@ PERCENT = "percent"
 def anchor(section: str) -> str:
     """The HTML id of a section's heading: what the table of contents links to."""
     return section.replace("_", "-")
-
-
-def isolate(text: str) -> str:
-    """Register text set apart for bidirectional layout (U+2068 … U+2069), so right-to-left
-    or unbalanced control characters in it cannot reorder the words around it."""
-    return f"\u2068{text}\u2069"
 
 
 def _t(data: ReportData, key: str, **values: object) -> str:
@@ -147,8 +143,15 @@ def _show_area(data: ReportData, area: str) -> None:
             trend=_t(data, f"trend.{yoy['trend']}"),
         )
     )
-    counts = tables.level_counts(data).loc[[name]]
-    _chart(charts.level_distribution(counts, data.lang, name))
+    counts = [int(row[f"level_{lv}"]) for lv in range(4)]
+    levels = [f"{lv} {_t(data, f'level.{lv}')}" for lv in range(4)]
+    alt = _t(
+        data,
+        "chart.alt_level_bar",
+        area=name,
+        counts="; ".join(f"{t}: {n}" for t, n in zip(levels, counts, strict=True)),
+    )
+    show_level_bar(counts, levels, _t(data, "areas.level_bar", area=name), alt)
     examples = tables.area_examples(data, area)
     if not examples.empty:
         show_table(examples, _t(data, "areas.examples", area=name), lang=data.lang)

@@ -25,22 +25,34 @@ FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 def neutralise_formula(series: pd.Series) -> pd.Series:
     """Text that a spreadsheet would run as a formula, prefixed with ``'``; all else as is.
 
-    Only text cells change: numbers, booleans, dates and missing values keep their value, and
-    a numeric column is returned unchanged. Works once per distinct value.
+    Only text cells change: numbers, booleans, dates, tuples and missing values keep their
+    value, and a numeric column is returned unchanged. Each distinct value is checked once
+    (register columns repeat a lot), in one vectorised call.
     """
     if not is_text_column(series):
         return series
     if isinstance(series.dtype, pd.CategoricalDtype):
         series = series.astype(object)
     codes, uniques = pd.factorize(series.to_numpy(dtype=object))
-    risky = np.array([_is_formula(u) for u in uniques] + [False], dtype=bool)
-    if not risky.any():
+    risky_unique = _formula_mask(pd.Series(uniques, dtype=object))
+    if not risky_unique.any():
         return series
-    fixed = np.empty(len(uniques) + 1, dtype=object)  # element-wise: uniques may be tuples
-    for i, value in enumerate(uniques):
-        fixed[i] = "'" + value if risky[i] else value
-    values = np.where(risky[codes], fixed[codes], series.to_numpy(dtype=object))
-    return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
+    risky = np.zeros(len(series), dtype=bool)
+    valid = codes >= 0
+    risky[valid] = risky_unique[codes[valid]]
+    out = series.copy()
+    out[risky] = "'" + series[risky].astype(str)
+    return out
+
+
+def _formula_mask(values: pd.Series) -> np.ndarray:
+    """True where the value is text starting with a formula character."""
+    is_text = values.map(type).eq(str).to_numpy()
+    starts = np.zeros(len(values), dtype=bool)
+    if is_text.any():
+        text = values[is_text].astype(str)
+        starts[is_text] = text.str.startswith(FORMULA_PREFIXES).to_numpy(dtype=bool)
+    return starts
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -58,10 +70,6 @@ def is_text_column(series: pd.Series) -> bool:
     if isinstance(dtype, pd.CategoricalDtype):
         return not pd.api.types.is_numeric_dtype(dtype.categories.dtype)
     return pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
-
-
-def _is_formula(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
 
 
 @contextlib.contextmanager
