@@ -161,7 +161,7 @@ def in_process_seconds(runs: int) -> dict[str, float]:
             )  # fmt: skip
             executed.append(time.perf_counter() - started)
             started = time.perf_counter()
-            rp._to_html(nb, "sv")  # the pipeline's own conversion (private: benchmark only)
+            rp.to_html(nb, "sv")  # the pipeline's own conversion (private: benchmark only)
             converted.append(time.perf_counter() - started)
     figures["execute"] = statistics.median(executed)
     figures["convert"] = statistics.median(converted)

@@ -81,7 +81,7 @@ def _folders(names: list[str]) -> dict[str, str]:
 
 def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
     from .display import isolate
-    from .report_pipeline import ReportJob
+    from .report_batch import ReportJob
 
     scope = isolate(plan.administration) if plan.administration else settings.city
     return ReportJob(
@@ -117,7 +117,7 @@ def run_reports(
     stream: TextIO,
 ) -> int:
     """Write every planned report; print one line per report; 0 when all succeeded."""
-    from .report_pipeline import render_many
+    from .report_batch import render_many
 
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
     if register is not None:
@@ -145,7 +145,7 @@ def write_index(
     folder: Path, plans: list[PlannedReport], lang: Lang, year: int, settings: Settings
 ) -> Path:
     """The index page of one year's reports, linking each written report."""
-    from .report_pipeline import write_index_page
+    from .report_batch import write_index_page
 
     entries = [
         (p.administration or settings.city, p.html.relative_to(folder).as_posix()) for p in plans

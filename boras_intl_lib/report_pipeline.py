@@ -14,7 +14,8 @@ Failure safety
     ``<stem>.failed.ipynb`` beside the report and :class:`ReportError` names the section and the
     error. The temporary names are unique, so leftovers of a killed run (SIGKILL gives no chance
     to clean up) never collide with later runs; each run removes leftovers older than
-    :data:`STALE_TEMP_SECONDS` from its output folders.
+    ``report_files.STALE_TEMP_SECONDS`` from its output folders. The file handling lives in
+    :mod:`report_files`; running many reports in :mod:`report_batch`.
 
 Extra outputs
     The notebook writes its own files (the Excel workbook) to paths it receives as parameters.
@@ -41,18 +42,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import os
 import re
-import secrets
-import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import BorasIntlError, ReportError
+from .errors import ReportError
 from .labels import Lang, label
+from .report_files import commit, create_temp, replace_text, write_text
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -62,13 +61,11 @@ log = logging.getLogger("boras_intl")
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "boras_report"
 CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
-STALE_TEMP_SECONDS = 3600  # leftovers of killed runs older than this are removed
 # The kernel logs to our stderr: "running over TCP" (warning) and, when jupyter_client
 # interrupts it before shutdown, "KeyboardInterrupt caught in kernel" (error). Both are
 # noise; a kernel that really fails surfaces as an execution error of the pipeline.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 _ENGINE_NAME = "boras_intl"
-_TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9_-]+)?$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SECTION_KEY = "boras_intl"  # display.METADATA_KEY (not imported: display is for the kernel)
 
@@ -81,37 +78,6 @@ class ReportResult:
     ipynb: Path | None
     extra_outputs: dict[str, Path]
     seconds: float
-
-
-@dataclass(frozen=True)
-class ReportJob:
-    """The arguments of one :func:`render_report` call, for :func:`render_many`."""
-
-    notebook: Path
-    parameters: Mapping[str, Any]
-    out_html: Path
-    out_ipynb: Path | None = None
-    kernel_name: str = "python3"
-    timeout: int | None = 600
-    lang: Lang = "sv"
-    title: str | None = None
-    extra_outputs: Mapping[str, Path] = field(default_factory=dict)
-    cwd: Path | None = None
-    name: str = ""  # shown in progress lines, e.g. "2025 sv"
-
-
-@dataclass(frozen=True)
-class ReportOutcome:
-    """One job of :func:`render_many`: its result, or the error message and section."""
-
-    job: ReportJob
-    result: ReportResult | None = None
-    error: str | None = None
-    section: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 class _ExecutionFailed(Exception):
@@ -158,7 +124,7 @@ def render_report(
     temps: dict[str, Path] = {}
     try:
         for key, final in finals.items():
-            temps[key] = _create_temp(final)
+            temps[key] = create_temp(final)
         params = {k: _parameter_value(v) for k, v in parameters.items()}
         params.update({k: str(temps[f"extra:{k}"]) for k in extra_outputs})
         nb = _execute(notebook, params, kernel_name, timeout, cwd or notebook.parent)
@@ -166,12 +132,12 @@ def render_report(
         _restore_paths(
             nb, {str(temps[f"extra:{k}"]): str(finals[f"extra:{k}"]) for k in extra_outputs}
         )
-        _write_text(temps["html"], _to_html(nb, lang))
+        write_text(temps["html"], to_html(nb, lang))
         if "ipynb" in temps:
-            _write_text(temps["ipynb"], _notebook_text(nb))
+            write_text(temps["ipynb"], _notebook_text(nb))
         for key in extra_outputs:
             _check_written(temps[f"extra:{key}"], key)
-        _commit([(temps[k], finals[k]) for k in _commit_order(finals)], finals["html"])
+        commit([(temps[k], finals[k]) for k in _commit_order(finals)], finals["html"])
     except _ExecutionFailed as failure:
         raise _report_failure(failure, finals["html"], notebook, timeout) from None
     finally:
@@ -269,7 +235,7 @@ def _report_failure(
     if nb is not None:
         failed = out_html.with_name(f"{out_html.stem}.failed.ipynb")
         try:
-            _replace_text(failed, _notebook_text(nb))
+            replace_text(failed, _notebook_text(nb))
             message += f" (the executed notebook is kept as {failed})"
         except (OSError, ReportError) as exc:
             log.warning("could not keep the failed notebook as %s: %s", failed, exc)
@@ -405,7 +371,7 @@ def _restore_paths(nb: NotebookNode, replacements: Mapping[str, str]) -> None:
             parameters[key] = replacements[value]
 
 
-def _to_html(nb: NotebookNode, lang: Lang) -> str:
+def to_html(nb: NotebookNode, lang: Lang) -> str:
     """nbconvert with the project template, in this process."""
     html, _ = _exporter(lang).from_notebook_node(nb)
     return html
@@ -438,274 +404,3 @@ def _notebook_text(nb: NotebookNode) -> str:
 def _check_written(temp: Path, key: str) -> None:
     if not temp.exists() or temp.stat().st_size == 0:
         raise ReportError(f"the report notebook did not write its output '{key}'")
-
-
-# --- files -----------------------------------------------------------------------------------
-
-
-def _create_temp(final: Path) -> Path:
-    """An empty, uniquely named hidden file beside ``final``; proves the folder is writable."""
-    folder = final.parent
-    if final.is_dir():
-        raise ReportError(f"cannot write {final}: it is a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReportError(
-            f"cannot create the output folder {folder}: {exc.strerror or exc}"
-        ) from None
-    _remove_stale_temps(folder)
-    while True:
-        temp = folder / f".{final.stem}.{secrets.token_hex(4)}.tmp{final.suffix}"
-        try:
-            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise ReportError(
-                f"cannot write to the output folder {folder}: {exc.strerror or exc}"
-            ) from None
-        return temp
-
-
-def _remove_stale_temps(folder: Path, max_age: float = STALE_TEMP_SECONDS) -> None:
-    """Remove this module's temporary files left by killed runs (only old ones: others may run)."""
-    limit = time.time() - max_age
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if _TEMP_NAME.match(entry.name) and entry.is_file(follow_symlinks=False):
-                with contextlib.suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime < limit:
-                        os.unlink(entry.path)
-                        log.info("removed a stale temporary file %s", entry.path)
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Write and flush to disk (so a rename after a crash never points at an empty file)."""
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _replace_text(final: Path, text: str) -> None:
-    """Write one file atomically (temporary file + ``os.replace``)."""
-    temp = _create_temp(final)
-    try:
-        _write_text(temp, text)
-        os.replace(temp, final)
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-
-
-def _commit(pairs: Sequence[tuple[Path, Path]], out_html: Path) -> None:
-    """Move every temporary file to its final name under the folder lock; drop an old failure."""
-    for temp, _ in pairs:
-        _fsync(temp)
-    with _folder_lock(out_html.parent):
-        for temp, final in pairs:
-            try:
-                os.replace(temp, final)
-            except OSError as exc:
-                raise ReportError(f"cannot write {final}: {exc.strerror or exc}") from None
-        with contextlib.suppress(OSError):
-            out_html.with_name(f"{out_html.stem}.failed.ipynb").unlink(missing_ok=True)
-    for folder in {final.parent for _, final in pairs}:
-        _fsync(folder)
-
-
-@contextlib.contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
-    """An exclusive advisory lock on the folder itself (no lock file to leave behind)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: each file is still replaced atomically
-        yield
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-# --- many reports ----------------------------------------------------------------------------
-
-
-def render_many(jobs: Sequence[ReportJob], n_jobs: int | None = None) -> list[ReportOutcome]:
-    """Run jobs in separate processes (``n_jobs``, default: cores); outcomes in job order.
-
-    A failing job does not stop the others. Progress: a bar on a terminal (stderr), otherwise
-    one INFO log line per finished report.
-    """
-    if not jobs:
-        return []
-    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs)))
-    progress = _Progress(len(jobs))
-    outcomes: list[ReportOutcome | None] = [None] * len(jobs)
-    try:
-        if workers == 1:
-            for i, job in enumerate(jobs):
-                outcomes[i] = _run_job(job)
-                progress.update(outcomes[i])
-        else:
-            _run_in_pool(jobs, workers, outcomes, progress)
-    finally:
-        progress.close()
-    return [o for o in outcomes if o is not None]
-
-
-def _run_in_pool(
-    jobs: Sequence[ReportJob],
-    workers: int,
-    outcomes: list[ReportOutcome | None],
-    progress: _Progress,
-) -> None:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    level = log.getEffectiveLevel()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(level,)
-    ) as pool:
-        futures = {pool.submit(_run_job, job): i for i, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                outcomes[i] = future.result()
-            except Exception as exc:  # the worker process itself died
-                outcomes[i] = ReportOutcome(jobs[i], error=f"the worker process failed: {exc!r}")
-            progress.update(outcomes[i])
-
-
-def _mp_context() -> Any:
-    """forkserver where available: workers fork from a server that imported papermill and
-    nbconvert once; spawn elsewhere. Never plain fork (threads of zmq and jupyter_client)."""
-    import multiprocessing
-
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__, "papermill", "nbconvert"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _init_worker(level: int) -> None:
-    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
-    logging.getLogger("boras_intl").setLevel(level)
-
-
-def _run_job(job: ReportJob) -> ReportOutcome:
-    """One job, errors turned into an outcome (a ReportError does not pickle its section)."""
-    try:
-        result = render_report(
-            job.notebook,
-            job.parameters,
-            job.out_html,
-            out_ipynb=job.out_ipynb,
-            kernel_name=job.kernel_name,
-            timeout=job.timeout,
-            lang=job.lang,
-            title=job.title,
-            extra_outputs=job.extra_outputs,
-            cwd=job.cwd,
-        )
-    except ReportError as exc:
-        return ReportOutcome(job, error=str(exc), section=exc.section)
-    except BorasIntlError as exc:
-        return ReportOutcome(job, error=str(exc))
-    except Exception as exc:  # a bug: still report it per job and let the others finish
-        log.debug("report job %s failed", job.name, exc_info=True)
-        return ReportOutcome(job, error=f"{type(exc).__name__}: {exc}")
-    return ReportOutcome(job, result=result)
-
-
-class _Progress:
-    """tqdm on a terminal, plain log lines otherwise."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
-        self.bar = None
-        if sys.stderr is not None and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, unit="report", desc="reports", file=sys.stderr)
-
-    def update(self, outcome: ReportOutcome | None) -> None:
-        self.done += 1
-        if outcome is None:
-            return
-        name = outcome.job.name or outcome.job.out_html.name
-        if self.bar is not None:
-            self.bar.update(1)
-            if not outcome.ok:
-                self.bar.set_postfix_str(f"failed: {name}")
-        elif outcome.ok and outcome.result is not None:
-            log.info(
-                "report %d/%d written: %s (%.1f s)",
-                self.done,
-                self.total,
-                outcome.result.html,
-                outcome.result.seconds,
-            )
-        else:
-            log.info("report %d/%d failed: %s", self.done, self.total, name)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-# --- index page ------------------------------------------------------------------------------
-
-
-def write_index_page(out: Path, entries: Sequence[tuple[str, str]], lang: Lang, title: str) -> Path:
-    """An accessible page linking reports: ``entries`` are (link text, relative href).
-
-    Rendered through the same template as the reports (same head, CSS, skip link, no requests);
-    written atomically. Link texts are escaped; hrefs must be relative (no scheme, no host).
-    """
-    import html
-
-    import nbformat
-
-    links = "".join(
-        f'<li><a href="{_relative_href(href)}">{html.escape(text)}</a></li>'
-        for text, href in entries
-    )
-    body = (
-        f"<h1>{html.escape(title)}</h1>"
-        f'<nav aria-label="{html.escape(label("page.reports", lang))}"><ul>{links}</ul></nav>'
-    )
-    output = nbformat.v4.new_output("display_data", data={"text/html": body, "text/plain": title})
-    cell = nbformat.v4.new_code_cell(outputs=[output])
-    cell.id = "index"
-    nb = nbformat.v4.new_notebook(cells=[cell])
-    nb.metadata["boras_intl"] = {
-        "lang": lang,
-        "title": title,
-        "skip_link": label("page.skip_link", lang),
-    }
-    out = Path(out).absolute()
-    _replace_text(out, _to_html(nb, lang))
-    return out
-
-
-def _relative_href(href: str) -> str:
-    import html
-    from urllib.parse import quote, urlsplit
-
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("/", "\\")):
-        raise ValueError(f"index links must be relative paths, not {href!r}")
-    return html.escape(quote(href, safe="/#-._~"), quote=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from boras_intl_lib import report_batch, report_files
 from boras_intl_lib import report_pipeline as rp
 from boras_intl_lib.errors import ReportError
 
@@ -237,7 +238,7 @@ def test_killed_run_leaves_the_previous_report_intact(tmp_path: Path) -> None:
     # A later run is not disturbed by the leftovers (unique names) and removes old ones.
     for name in leftovers:
         os.utime(tmp_path / name, (0, 0))
-    rp._remove_stale_temps(tmp_path)
+    report_files.remove_stale_temps(tmp_path)
     assert temp_files(tmp_path) == []
 
 
@@ -295,7 +296,7 @@ def test_template_drops_parameters_scripts_widgets_and_stderr() -> None:
             "version_minor": 0,
         }
     }
-    html = rp._to_html(nb, "en")
+    html = rp.to_html(nb, "en")
     assert '<html lang="en">' in html and "<title>Report</title>" in html
     assert ">Skip to content</a>" in html
     for hidden in ("PARAM-OUT", "INJECTED-OUT", "alert(1)", "WARN-TEXT", "model_id", "<script"):
@@ -338,7 +339,7 @@ def test_stale_temp_files_are_removed_only_when_old(tmp_path: Path) -> None:
         path.write_text("x")
     os.utime(old, (0, 0))
     os.utime(other, (0, 0))
-    rp._remove_stale_temps(tmp_path)
+    report_files.remove_stale_temps(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name])
 
 
@@ -347,10 +348,12 @@ def test_stale_temp_files_are_removed_only_when_old(tmp_path: Path) -> None:
 
 def test_render_many_runs_jobs_in_processes_and_survives_a_failure(tmp_path: Path) -> None:
     jobs = [
-        rp.ReportJob(NOTEBOOK, {"run_id": name, **extra}, tmp_path / f"{name}.html", name=name)
+        report_batch.ReportJob(
+            NOTEBOOK, {"run_id": name, **extra}, tmp_path / f"{name}.html", name=name
+        )
         for name, extra in (("a", {}), ("b", {"fail_in": "export"}), ("c", {}))
     ]
-    outcomes = rp.render_many(jobs, n_jobs=2)
+    outcomes = report_batch.render_many(jobs, n_jobs=2)
     assert [o.job.name for o in outcomes] == ["a", "b", "c"]
     assert [o.ok for o in outcomes] == [True, False, True]
     assert outcomes[1].section == "Export" and "KeyError" in (outcomes[1].error or "")
@@ -361,7 +364,7 @@ def test_render_many_runs_jobs_in_processes_and_survives_a_failure(tmp_path: Pat
 
 def test_two_runs_for_the_same_report_never_mix_files(tmp_path: Path) -> None:
     jobs = [
-        rp.ReportJob(
+        report_batch.ReportJob(
             NOTEBOOK,
             {"run_id": run},
             tmp_path / "report.html",
@@ -371,7 +374,7 @@ def test_two_runs_for_the_same_report_never_mix_files(tmp_path: Path) -> None:
         )
         for run in ("first-run", "second-run")
     ]
-    assert all(o.ok for o in rp.render_many(jobs, n_jobs=2))
+    assert all(o.ok for o in report_batch.render_many(jobs, n_jobs=2))
     winner = (tmp_path / "report.xlsx").read_text()
     assert winner in {"first-run", "second-run"}
     assert f"Körning <bdi>{winner}</bdi>" in (tmp_path / "report.html").read_text()
@@ -383,7 +386,7 @@ def test_two_runs_for_the_same_report_never_mix_files(tmp_path: Path) -> None:
 
 
 def test_index_page_links_reports_escaped_and_offline(tmp_path: Path) -> None:
-    page = rp.write_index_page(
+    page = report_batch.write_index_page(
         tmp_path / "index.html",
         [("Kultur <förvaltning>", "report-2025-sv-kultur.html"), ("Vård & omsorg", "a b.html")],
         "sv",
@@ -396,5 +399,7 @@ def test_index_page_links_reports_escaped_and_offline(tmp_path: Path) -> None:
     assert "<script" not in text and "http:" not in text and "https:" not in text
     assert "--heading" in text  # the shared stylesheet is inlined
     with pytest.raises(ValueError):
-        rp.write_index_page(tmp_path / "x.html", [("x", "javascript:alert(1)")], "sv", "x")
+        report_batch.write_index_page(
+            tmp_path / "x.html", [("x", "javascript:alert(1)")], "sv", "x"
+        )
     assert temp_files(tmp_path) == []
