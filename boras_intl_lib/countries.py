@@ -257,3 +257,16 @@ def country_names(iso3s: pd.Series, lang: str = "sv") -> pd.Series:
     codes, uniques = pd.factorize(iso3s, use_na_sentinel=True)
     names = np.array([country_name(u, lang) for u in uniques] + [country_name(None, lang)])
     return pd.Series(pd.array(names[codes], dtype="string"), index=iso3s.index, name="country_name")
+
+
+def factorize_iso3(iso3: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Integer codes into the distinct ISO3 codes present; −1 for missing or not an ISO3 code.
+
+    One hash pass over the column (against the ~250 known codes), then integer work only.
+    """
+    universe = pd.Index(sorted(iso3_codes()), dtype=object)
+    codes = universe.get_indexer(iso3.to_numpy(dtype=object))
+    present = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(universe)))
+    renumber = np.full(len(universe) + 1, -1, dtype=np.int64)  # last slot: code −1
+    renumber[present] = np.arange(len(present))
+    return renumber[codes], pd.Series(universe[present], dtype="string")
