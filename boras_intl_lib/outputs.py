@@ -20,6 +20,7 @@ import pandas as pd
 
 from .safety import atomic_write, neutralise_frame
 from .scoring import FACT_COLUMNS, explanation_columns
+from .screening import PARTNER_COLUMNS
 from .settings import AREAS
 
 ENCODING = "utf-8-sig"
@@ -30,17 +31,7 @@ SCORES_COLUMNS: tuple[str, ...] = (
     *AREAS,
     "precondition",
 )
-PARTNERS_COLUMNS: tuple[str, ...] = (
-    "activity_id",
-    "partner_name",
-    "country_iso3",
-    "democracy",
-    "human_rights",
-    "rule_of_law",
-    "verdict",
-    "decision_id",
-    "basis",
-)
+PARTNERS_COLUMNS: tuple[str, ...] = PARTNER_COLUMNS  # the contract's partners.csv
 REJECTED_COLUMNS: tuple[str, ...] = ("table", "row", "column", "value", "reason")
 WARNINGS_COLUMNS: tuple[str, ...] = REJECTED_COLUMNS
 

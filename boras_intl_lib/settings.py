@@ -8,22 +8,11 @@ Unknown keys and wrong types are errors that name the key and the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ParametersError
-
-AREAS: tuple[str, ...] = (
-    "operational_development",
-    "project_collaboration",
-    "knowledge_exchange",
-    "profiling",
-    "societal_impact",
-    "democratic_values",
-    "twin_cities",
-)
-CONDITIONS: tuple[str, ...] = ("democracy", "human_rights", "rule_of_law")
 
 AreaKey = Literal[
     "operational_development",
@@ -35,6 +24,9 @@ AreaKey = Literal[
     "twin_cities",
 ]
 ConditionKey = Literal["democracy", "human_rights", "rule_of_law"]
+
+AREAS: tuple[str, ...] = get_args(AreaKey)  # the seven contribution areas, in policy order
+CONDITIONS: tuple[str, ...] = get_args(ConditionKey)  # the precondition's three conditions
 
 
 class _Strict(BaseModel):
