@@ -79,10 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``boras-intl``; returns the exit status."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(message)s",
-    )
+    # Other libraries (papermill …) speak only when something is wrong. The toolkit's own
+    # logger says more with -v, and `report`, which runs for a while, shows its progress.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    if args.verbose or args.command == "report":
+        log.setLevel(logging.INFO)
     from .errors import BorasIntlError, RegisterUnreadableError
 
     try:

@@ -94,5 +94,5 @@ def report(
         per_administration=per_administration,
         jobs=jobs,
         timeout=timeout,
-        stream=sys.stderr,
+        stream=sys.stdout,
     )

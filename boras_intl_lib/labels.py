@@ -818,6 +818,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "{area}: stapel som delar årets aktiviteter på nivåerna 0–3. {counts}.",
         "{area}: bar dividing this year's activities into levels 0–3. {counts}.",
     ),
+    "precondition.no_data": (
+        "Indikatordata saknas (eller är för gamla) för: {countries}. Partner där kan inte "
+        "bedömas förrän data för året läggs till (se Metod).",
+        "Indicator data is missing (or too old) for: {countries}. Partners there cannot be "
+        "assessed until data for the year is added (see Method).",
+    ),
+    "precondition.unrecognised": (
+        "Landet känns inte igen för partner med landet angivet som: {countries}. Rätta "
+        "registret (se Datakvalitet).",
+        "The country is not recognised for partners whose country is given as: {countries}. "
+        "Correct the register (see Data quality).",
+    ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),

@@ -112,8 +112,9 @@ def _mp_context() -> Any:
 
 
 def _init_worker(level: int) -> None:
-    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
-    logging.getLogger("boras_intl").setLevel(level)
+    """Workers log warnings only (at DEBUG, everything): progress is the parent's to report."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    logging.getLogger("boras_intl").setLevel(level if level <= logging.DEBUG else logging.WARNING)
 
 
 def _run_job(job: ReportJob) -> ReportOutcome:

@@ -116,7 +116,11 @@ def run_reports(
     timeout: int,
     stream: TextIO,
 ) -> int:
-    """Write every planned report; print one line per report; 0 when all succeeded."""
+    """Write every planned report; print where each went (or why it failed) to ``stream``.
+
+    Returns 0 when every report was written, 1 otherwise. Progress while they run is logged
+    (a bar on a terminal, one line per report elsewhere).
+    """
     from .report_batch import render_many
 
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)

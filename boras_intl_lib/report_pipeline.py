@@ -145,7 +145,7 @@ def render_report(
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
     seconds = time.perf_counter() - started
-    log.info("wrote %s in %.1f s", finals["html"], seconds)
+    log.debug("wrote %s in %.1f s", finals["html"], seconds)
     return ReportResult(
         html=finals["html"],
         ipynb=finals.get("ipynb"),

@@ -104,6 +104,12 @@ def show_precondition(data: ReportData) -> None:
     )
     heading(_t(data, "precondition.countries"), level=3, anchor="countries-screening")
     show_paragraph(_t(data, "precondition.countries_text"))
+    no_data = tables.countries_without_data(data)
+    if no_data:
+        show_paragraph(_t(data, "precondition.no_data"), countries=", ".join(no_data))
+    unrecognised = tables.unrecognised_countries(data)
+    if unrecognised:
+        show_paragraph(_t(data, "precondition.unrecognised"), countries=", ".join(unrecognised))
     show_table(tables.country_verdicts(data), _t(data, "precondition.countries"), lang=data.lang)
 
 

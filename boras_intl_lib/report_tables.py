@@ -164,6 +164,22 @@ def country_verdicts(data: ReportData) -> pd.DataFrame:
     )
 
 
+def countries_without_data(data: ReportData) -> list[str]:
+    """Foreign partner countries (names) where some condition has no indicator value to
+    decide it. Domestic partners are outside the precondition, so their country is not listed."""
+    countries = data.evaluation.countries
+    foreign = data.partners["country_iso3"] != data.settings.screening.domestic_country
+    countries = countries[countries["iso3"].isin(data.partners.loc[foreign, "country_iso3"])]
+    unknown = countries[(countries[list(CONDITIONS)].astype("string") == "unknown").any(axis=1)]
+    return sorted(country_names(unknown["iso3"], data.lang).tolist())
+
+
+def unrecognised_countries(data: ReportData) -> list[str]:
+    """Country texts of this year's partners that could not be recognised, as written."""
+    rows = data.partners[data.partners["country_iso3"].isna()]
+    return sorted(rows["country"].astype("string").dropna().unique().tolist())
+
+
 def precondition_table(data: ReportData) -> pd.DataFrame:
     """Activities per precondition verdict."""
     frame = data.precondition.assign(

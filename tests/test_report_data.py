@@ -61,3 +61,14 @@ def test_every_table_has_named_columns(lang: str) -> None:
     for name, table in tables.all_tables(data).items():
         assert all(str(c).strip() for c in table.columns), name
         assert not any("{" in str(c) for c in table.columns), name
+
+
+def test_report_names_countries_without_data_and_unrecognised_ones() -> None:
+    register = load_register(example_register_path(), SETTINGS)
+    in_2025 = build(register, SETTINGS, 2025)
+    assert tables.countries_without_data(in_2025) == []  # the bundled excerpt covers 2025
+    in_2022 = build(register, SETTINGS, 2022)
+    # only 2025 values are bundled: no data year is "not after 2022"; Sweden is domestic
+    assert "Finland" in tables.countries_without_data(in_2022)
+    assert "Sverige" not in tables.countries_without_data(in_2022)
+    assert tables.unrecognised_countries(in_2022) == ["Katalonien"]
