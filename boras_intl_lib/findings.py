@@ -31,15 +31,15 @@ def _precondition(data: ReportData) -> list[str]:
     lang = data.lang
     counts = data.precondition.set_index("verdict")["n_activities"]
     out = []
-    missing = int(counts.get("needs_exception", 0))
+    missing, unknown = int(counts.get("needs_exception", 0)), int(counts.get("unknown", 0))
     if missing:
         out.append(label("finding.needs_exception", lang, n=missing))
-    else:
+    elif not unknown:  # "all meet it" only when every activity could be assessed
         out.append(label("finding.no_missing_exception", lang))
+    if unknown:
+        out.append(label("finding.unknown", lang, n=unknown))
     if counts.get("exception", 0):
         out.append(label("finding.exception", lang, n=int(counts["exception"])))
-    if counts.get("unknown", 0):
-        out.append(label("finding.unknown", lang, n=int(counts["unknown"])))
     return out
 
 

@@ -733,18 +733,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} activities need an exception decision and have none.",
     ),
     "finding.no_missing_exception": (
-        "Alla aktiviteter uppfyller förutsättningen eller omfattas av ett undantagsbeslut, "
-        "så långt det kan bedömas.",
-        "Every activity meets the precondition or is covered by an exception decision, as far "
-        "as can be assessed.",
+        "Alla aktiviteter uppfyller förutsättningen eller omfattas av ett undantagsbeslut.",
+        "Every activity meets the precondition or is covered by an exception decision.",
     ),
     "finding.exception": (
         "{n} aktiviteter omfattas av undantagsbeslut.",
         "{n} activities are covered by an exception decision.",
     ),
     "finding.unknown": (
-        "{n} aktiviteter kan inte bedömas mot förutsättningen (data saknas).",
-        "{n} activities cannot be assessed against the precondition (no data).",
+        "{n} aktiviteter kan inte bedömas mot förutsättningen: data om partnerlandet saknas "
+        "(se Förutsättningen).",
+        "{n} activities cannot be assessed against the precondition: data on the partner's "
+        "country is missing (see The precondition).",
     ),
     "finding.coverage": (
         "{n} av {m} förvaltningar ({share}) har internationellt arbete.",
@@ -792,8 +792,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "1 activity is covered by an exception decision.",
     ),
     "finding.unknown.one": (
-        "1 aktivitet kan inte bedömas mot förutsättningen (data saknas).",
-        "1 activity cannot be assessed against the precondition (no data).",
+        "1 aktivitet kan inte bedömas mot förutsättningen: data om partnerlandet saknas "
+        "(se Förutsättningen).",
+        "1 activity cannot be assessed against the precondition: data on the partner's "
+        "country is missing (see The precondition).",
     ),
     "finding.rejected_rows.one": (
         "1 rad i registret avvisades (se Datakvalitet).",

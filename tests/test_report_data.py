@@ -72,3 +72,10 @@ def test_report_names_countries_without_data_and_unrecognised_ones() -> None:
     assert "Finland" in tables.countries_without_data(in_2022)
     assert "Sverige" not in tables.countries_without_data(in_2022)
     assert tables.unrecognised_countries(in_2022) == ["Katalonien"]
+
+
+def test_findings_never_claim_all_is_well_when_activities_cannot_be_assessed() -> None:
+    register = load_register(example_register_path(), SETTINGS)
+    findings = main_findings(build(register, SETTINGS, 2022))  # no indicator data for 2022
+    assert label("finding.no_missing_exception") not in findings
+    assert any(f.endswith(label("finding.unknown", n=2).split(" ", 1)[1]) for f in findings)
