@@ -94,5 +94,6 @@ def report(
         per_administration=per_administration,
         jobs=jobs,
         timeout=timeout,
-        stream=sys.stdout,
+        out_stream=sys.stdout,
+        err_stream=sys.stderr,
     )

@@ -170,8 +170,8 @@ class _Progress:
                 outcome.result.html,
                 outcome.result.seconds,
             )
-        else:
-            log.info("report %d/%d failed: %s", self.done, self.total, name)
+        else:  # the caller reports the error itself, once
+            log.debug("report %d/%d failed: %s", self.done, self.total, name)
 
     def close(self) -> None:
         if self.bar is not None:

@@ -114,9 +114,11 @@ def run_reports(
     per_administration: bool,
     jobs: int | None,
     timeout: int,
-    stream: TextIO,
+    out_stream: TextIO,
+    err_stream: TextIO,
 ) -> int:
-    """Write every planned report; print where each went (or why it failed) to ``stream``.
+    """Write every planned report; print where each went to ``out_stream`` and why any failed
+    to ``err_stream``.
 
     Returns 0 when every report was written, 1 otherwise. Progress while they run is logged
     (a bar on a terminal, one line per report elsewhere).
@@ -133,15 +135,15 @@ def run_reports(
     failed = 0
     for outcome in outcomes:
         if outcome.ok:
-            print(f"wrote {outcome.job.out_html}", file=stream)
+            print(f"wrote {outcome.job.out_html}", file=out_stream)
         else:
             failed += 1
-            print(f"error: report {outcome.job.name}: {outcome.error}", file=stream)
+            print(f"error: report {outcome.job.name}: {outcome.error}", file=err_stream)
     if per_administration:
         for year in years:
             done = [p for p, o in zip(plans, outcomes, strict=True) if p.year == year and o.ok]
             index = write_index(out / str(year), done, lang, year, settings_by_year[year])
-            print(f"wrote {index}", file=stream)
+            print(f"wrote {index}", file=out_stream)
     return 1 if failed else 0
 
 
