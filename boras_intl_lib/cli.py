@@ -17,6 +17,14 @@ EXIT_OK, EXIT_REJECTED, EXIT_UNREADABLE = 0, 1, 2
 log = logging.getLogger("boras_intl")
 
 
+class _Formatter(logging.Formatter):
+    """Progress as plain lines; warnings and errors say what they are."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        return text if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {text}"
+
+
 def _years(text: str) -> list[int]:
     """Parse ``2025`` or ``2021-2025`` into a list of years."""
     try:
@@ -81,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Other libraries (papermill …) speak only when something is wrong. The toolkit's own
     # logger says more with -v, and `report`, which runs for a while, shows its progress.
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Formatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     if args.verbose or args.command == "report":
         log.setLevel(logging.INFO)
     from .errors import BorasIntlError, RegisterUnreadableError
