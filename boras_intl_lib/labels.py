@@ -464,7 +464,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.measure": ("Mått", "Measure"),
     "col.parameter": ("Parameter", "Parameter"),
     "col.edition": ("Utgåva", "Edition"),
-    "col.attribution": ("Källa", "Attribution"),
+    "col.attribution": ("Källhänvisning", "Attribution"),
     "col.licence": ("Licens", "Licence"),
     "col.indicators": ("Indikatorer", "Indicators"),
     "col.years": ("År", "Years"),
@@ -832,6 +832,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "The country is not recognised for partners whose country is given as: {countries}. "
         "Correct the register (see Data quality).",
     ),
+    "col.indicator_source": ("Datakälla", "Data source"),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),

@@ -418,7 +418,7 @@ def parameters_table(data: ReportData) -> pd.DataFrame:
     ]
     for cond, rule_set in s.screening.conditions.items():
         rules = f" {rule_set.combine} ".join(
-            f"{r.source}:{r.indicator} {r.op} {r.threshold}" for r in rule_set.rules
+            f"{r.source}:{r.indicator} {r.op} {r.threshold:g}" for r in rule_set.rules
         )
         rows.append((f"screening.conditions.{cond}", rules))
     lang = data.lang
@@ -439,7 +439,7 @@ def sources_table(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         data.lang,
-        source="source",
+        source="indicator_source",
         edition="edition",
         attribution="attribution",
         licence="licence",
