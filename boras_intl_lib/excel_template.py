@@ -10,9 +10,6 @@ gives a register with no rows and no issues.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -21,8 +18,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .errors import BorasIntlError
 from .labels import label
 from .register_format import TABLES, Column, Table, allowed_values, range_text
+from .safety import atomic_write
 
 MAX_ROW = 5000  # rows 2..MAX_ROW carry the validation rules
 MAX_INLINE_LIST = 255  # Excel's limit for a list typed into the validation formula
@@ -37,17 +36,15 @@ DATE_FORMAT = "yyyy-mm-dd"
 def write_template(path: Path | str) -> None:
     """Write the empty register workbook to ``path`` (replaced atomically if it exists)."""
     path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise BorasIntlError(f"{path}: the template is an Excel workbook; name it *.xlsx")
     book = build_template()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
     try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(path, "wb") as handle:
+            book.save(handle)
+    except OSError as exc:
+        raise BorasIntlError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def build_template() -> Workbook:

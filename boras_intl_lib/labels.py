@@ -833,6 +833,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Correct the register (see Data quality).",
     ),
     "col.indicator_source": ("Datakälla", "Data source"),
+    "warning.unknown_country_decision": (
+        "Landet känns inte igen; beslutet kan bara gälla partner som det namnger",
+        "Country not recognised; the decision can only cover partners it names",
+    ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),

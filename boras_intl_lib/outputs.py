@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import BorasIntlError
 from .safety import atomic_write, neutralise_frame
 from .scoring import FACT_COLUMNS, explanation_columns
 from .screening import PARTNER_COLUMNS
@@ -53,7 +54,21 @@ def write_score_files(
     ``explanations.csv``.
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return _write_all(out, scores, screened_partners, issues, preconditions, explanations)
+    except OSError as exc:
+        raise BorasIntlError(f"cannot write to {out}: {exc.strerror or exc}") from None
+
+
+def _write_all(
+    out: Path,
+    scores: pd.DataFrame,
+    screened_partners: pd.DataFrame,
+    issues: pd.DataFrame,
+    preconditions: pd.DataFrame | None,
+    explanations: pd.DataFrame | None,
+) -> dict[str, Path]:
     tables = {
         "scores": scores_table(scores, preconditions),
         "partners": _select(screened_partners, PARTNERS_COLUMNS, "screened partners"),

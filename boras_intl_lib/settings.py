@@ -221,7 +221,10 @@ def load_settings(path: Path | str) -> Settings:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ParametersError(path, [f"not valid YAML: {exc}"]) from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or "syntax error"
+        raise ParametersError(path, [f"not valid YAML{where}: {problem}"]) from None
     if not isinstance(data, dict):
         raise ParametersError(path, ["expected a mapping of keys at the top level"])
     base = path.parent

@@ -303,7 +303,9 @@ def _add_countries(checked: _Checked) -> None:
             rows,
             "country",
             checked.raw.cells["country"].loc[rows],
-            "warning.unknown_country",
+            "warning.unknown_country"
+            if checked.raw.name == "partners"
+            else "warning.unknown_country_decision",
             severity=WARNING,
         )
 

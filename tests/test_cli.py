@@ -148,3 +148,26 @@ def test_report_with_missing_parameters_says_so(tmp_path: Path) -> None:
 def test_report_needs_a_year() -> None:
     result = _run("report")
     assert result.returncode == 2 and "--year" in result.stderr
+
+
+def test_score_into_a_file_gives_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = _run("score", str(example_register_path()), "--params", str(PARAMS),
+                  "--out", str(blocker))  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "a-file" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["a-folder", "mall.csv"])
+def test_template_refuses_what_it_cannot_write(tmp_path: Path, name: str) -> None:
+    (tmp_path / "a-folder").mkdir()
+    result = _run("template", str(tmp_path / name))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_template_is_readable_by_colleagues(tmp_path: Path) -> None:
+    path = tmp_path / "mall.xlsx"
+    assert main(["template", str(path)]) == 0
+    assert path.stat().st_mode & 0o044 == 0o044  # group and others may read it

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from boras_intl_lib import excel_template
+from boras_intl_lib.errors import BorasIntlError
 from boras_intl_lib.excel_template import build_template, write_template
 from boras_intl_lib.register import load_register
 from boras_intl_lib.register_format import TABLES, allowed_values
@@ -154,12 +155,12 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "mall.xlsx"
     path.write_bytes(b"old")
 
-    def broken_save(self, filename):
-        Path(filename).write_bytes(b"half")
+    def broken_save(self, handle):
+        handle.write(b"half")
         raise OSError("disk full")
 
     monkeypatch.setattr(Workbook, "save", broken_save)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(BorasIntlError, match="disk full"):
         write_template(path)
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["mall.xlsx"]
