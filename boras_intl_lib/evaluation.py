@@ -36,31 +36,55 @@ def evaluate(
 ) -> Evaluation:
     """Screen every partner and score every activity of ``register``.
 
-    ``year`` is the report year for indicator data (default ``settings.year``); exception
-    decisions are matched in each activity's own year. ``indicators`` defaults to
-    what the settings name (the bundled excerpt and any configured files).
+    ``year`` is the report year: indicator data must not be later than it. Without it (the
+    ``score`` command, which covers every year of the register) each activity's partners are
+    screened with data not later than the activity's own year, so ``score`` and the report of
+    that year agree. Exception decisions are always matched in each activity's own year.
+    ``indicators`` defaults to what the settings name (the bundled excerpt and any files).
     """
     from .indicators import load_indicators, sources_used
     from .scoring import explain_scores, score_activities
-    from .screening import activity_precondition, screen_countries, screen_partners
+    from .screening import activity_precondition, screen_countries
 
-    year = settings.year if year is None else year
     if indicators is None:
         indicators = load_indicators(settings)
-    partners = screen_partners(
-        register.partners, register.exceptions, register.activities, settings, indicators, year
-    )
+    partners = _screen(register, settings, indicators, year)
     scores = score_activities(register.activities, register.partners, settings)
     precondition = activity_precondition(partners, register.activities)
     scores["precondition"] = pd.array(precondition.astype("string").to_numpy(), dtype="string")
+    last = year if year is not None else _latest_year(register, settings)
     iso3s = partners["country_iso3"].dropna().unique().tolist()
-    countries = screen_countries(iso3s, indicators, settings.screening, year)
     return Evaluation(
         scores=scores,
         explanations=explain_scores(scores, settings),
         partners=partners,
-        countries=countries,
+        countries=screen_countries(iso3s, indicators, settings.screening, last),
         indicators=indicators,
         sources=sources_used(indicators),
-        year=year,
+        year=last,
     )
+
+
+def _screen(
+    register: Register, settings: Settings, indicators: pd.DataFrame, year: int | None
+) -> pd.DataFrame:
+    """Screen the partners against one report year, or each against its activity's year."""
+    from .screening import screen_partners
+
+    args = (register.exceptions, register.activities, settings, indicators)
+    if year is not None:
+        return screen_partners(register.partners, *args, year)
+    year_of = register.activities.set_index("activity_id")["year"]
+    partner_years = register.partners["activity_id"].map(year_of)
+    parts = [
+        screen_partners(register.partners[partner_years == y], *args, int(y))
+        for y in partner_years.dropna().unique()
+    ]
+    if not parts:
+        return screen_partners(register.partners, *args, settings.year)
+    return pd.concat(parts).reindex(register.partners.index)
+
+
+def _latest_year(register: Register, settings: Settings) -> int:
+    years = register.activities["year"].dropna()
+    return int(years.max()) if len(years) else settings.year

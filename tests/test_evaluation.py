@@ -1,0 +1,42 @@
+"""evaluate(): the step `score` and the report share, so they cannot disagree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boras_intl_lib.evaluation import evaluate
+from boras_intl_lib.register import load_example_register
+from boras_intl_lib.report_data import build
+from boras_intl_lib.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = load_settings(ROOT / "parameters" / "2025.yaml")
+
+
+@pytest.fixture(scope="module")
+def register():
+    return load_example_register(SETTINGS)
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_score_agrees_with_the_report_of_each_year(register, year: int) -> None:
+    whole = evaluate(register, SETTINGS)  # what `boras-intl score` writes
+    report = build(register, SETTINGS, year)
+    mine = whole.scores[whole.scores["year"] == year].set_index("activity_id")["precondition"]
+    theirs = report.scores.set_index("activity_id")["precondition"]
+    assert mine.sort_index().tolist() == theirs.sort_index().tolist()
+
+
+def test_without_a_report_year_no_data_from_after_the_activity_is_used(register) -> None:
+    whole = evaluate(register, SETTINGS)
+    earlier = whole.partners[whole.partners["activity_id"].str.startswith("2024-")]
+    assert not earlier["basis"].str.contains("2025,", regex=False).any()
+    later = whole.partners[whole.partners["activity_id"].str.startswith("2025-")]
+    assert later["basis"].str.contains("2025,", regex=False).any()
+
+
+def test_every_partner_is_screened_once_in_register_order(register) -> None:
+    whole = evaluate(register, SETTINGS)
+    assert whole.partners.index.equals(register.partners.index)
