@@ -10,6 +10,7 @@ import dataclasses
 from pathlib import Path
 
 from .model import Register
+from .privacy import redact_register
 from .reading import read_register
 from .settings import Settings
 from .validation import validate_register
@@ -27,7 +28,7 @@ def load_register(
     at all; every other problem is an issue line in the returned :class:`Register`.
     """
     raw = read_register(path)
-    register = validate_register(raw, settings)
+    register = redact_register(validate_register(raw, settings))
     # The bundled file is example data however it was named: the report must say so.
     is_example = is_example or Path(path).resolve() == example_register_path().resolve()
     return dataclasses.replace(register, path=Path(path), sha256=raw.sha256, is_example=is_example)

@@ -1,0 +1,68 @@
+"""Personal data typed into free text is removed when a register is loaded (privacy.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from boras_intl_lib.cli import main
+from boras_intl_lib.privacy import MARK, redact
+from boras_intl_lib.register import load_register
+from tests.register_helpers import activity, partner, write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAMS = ROOT / "parameters" / "2025.yaml"
+SECRETS = ("per.olsson@boras.se", "lisa@eu.example", "kalle@x.dk", "Greta Garbo")
+
+
+def _register(tmp_path: Path) -> Path:
+    path = tmp_path / "register.xlsx"
+    write_workbook(
+        path,
+        {
+            "activities": [
+                activity(
+                    "A1",
+                    title="Studiebesök (kontakt: per.olsson@boras.se)",
+                    funding_source="Erasmus+ kontakt lisa@eu.example",
+                    description="Ring greta garbo om detaljer",
+                    contact_person="Greta Garbo, greta.garbo@boras.se",
+                ),
+                activity("A2", budget_sek="-1", title="Fel: mejla kalle@x.dk"),
+            ],
+            "partners": [partner("A1", partner_name="Kalle kalle@x.dk")],
+        },
+    )
+    return path
+
+
+def test_free_text_loses_emails_and_contact_names(tmp_path: Path) -> None:
+    register = load_register(_register(tmp_path))
+    shown = pd.concat(
+        [
+            register.activities.drop(columns="contact_person").astype(str).stack(),
+            register.partners.astype(str).stack(),
+            register.issues.astype(str).stack(),
+        ]
+    )
+    for secret in SECRETS:
+        assert not shown.str.contains(secret, case=False, regex=False).any(), secret
+    assert register.activities.loc[0, "title"] == f"Studiebesök (kontakt: {MARK})"
+    assert register.partners.loc[0, "partner_name"] == f"Kalle {MARK}"
+    # the contact column itself is kept for the analyst, never shown in outputs
+    assert register.activities.loc[0, "contact_person"].startswith("Greta Garbo")
+
+
+def test_score_files_carry_no_personal_data(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    main(["score", str(_register(tmp_path)), "--params", str(PARAMS), "--out", str(out)])
+    text = "\n".join(p.read_text(encoding="utf-8-sig") for p in out.glob("*.csv"))
+    assert "A1" in text  # the files were written
+    for secret in SECRETS:
+        assert secret.lower() not in text.lower(), secret
+
+
+def test_redact_keeps_ordinary_text_and_missing_values() -> None:
+    texts = pd.Series(["Textilt utbyte @ Prato", None, "a@b.se"], dtype="string")
+    assert redact(texts).tolist() == ["Textilt utbyte @ Prato", pd.NA, MARK]
