@@ -193,6 +193,10 @@ LABELS: dict[str, tuple[str, str]] = {
         '{where}, rad {row}, kolumn {column}, värde "{value}": {reason}',
         '{where}, row {row}, column {column}, value "{value}": {reason}',
     ),
+    "summary.issue_line": (
+        '{where}, rad {row}, raden "{value}": {reason}',
+        '{where}, row {row}, the line "{value}": {reason}',
+    ),
     "summary.issue_blank": (
         "{where}, rad {row}, kolumn {column}, tomt: {reason}",
         "{where}, row {row}, column {column}, empty: {reason}",
@@ -836,6 +840,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "warning.unknown_country_decision": (
         "Landet känns inte igen; beslutet kan bara gälla partner som det namnger",
         "Country not recognised; the decision can only cover partners it names",
+    ),
+    "reason.too_many_fields": (
+        "Raden har fler fält än rubrikraden ({expected}); troligen ett kommatecken eller "
+        "semikolon i en text utan citattecken",
+        "The line has more fields than the header ({expected}); probably a comma or semicolon "
+        "in a text without quotes",
     ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)

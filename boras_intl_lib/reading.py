@@ -10,6 +10,7 @@ Anything that makes the register unreadable as a whole raises
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -49,6 +50,8 @@ class RawTable:
     cells: pd.DataFrame
     headers: dict[str, str]  # canonical column -> header as written
     ignored: tuple[str, ...] = ()  # headers that are not part of the format
+    # CSV lines with more fields than the header: (row, the line as written); rejected rows
+    bad_lines: tuple[tuple[int, str], ...] = ()
 
     @property
     def table(self) -> Table:
@@ -237,23 +240,46 @@ def _read_csv_table(folder: Path, path: Path, table: str, data: bytes) -> RawTab
     first_line = (data if end < 0 else data[:end]).decode(encoding, errors="replace")
     sep = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        grid = pd.read_csv(
-            io.BytesIO(data),
-            encoding=encoding,
-            sep=sep,
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            grid = pd.read_csv(
+                io.BytesIO(data),
+                encoding=encoding,
+                sep=sep,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=False,
+                on_bad_lines="warn",  # one broken line is one rejected row, not a lost file
+            )
     except UnicodeDecodeError:
         raise _unreadable(folder, "unreadable.encoding", name=path.name) from None
     except (pd.errors.ParserError, ValueError) as exc:
         detail = str(exc).split("error:")[-1].strip()
         raise _unreadable(folder, "unreadable.bad_csv", name=path.name, detail=detail) from None
-    grid.index = pd.RangeIndex(1, len(grid) + 1)
-    return _table_from_grid(folder, table, path.name, grid)
+    skipped = _skipped_lines(caught)
+    kept = np.setdiff1d(np.arange(1, len(grid) + len(skipped) + 1), list(skipped))
+    grid.index = pd.Index(kept, dtype="int64")
+    raw = _table_from_grid(folder, table, path.name, grid)
+    if raw is None or not skipped:
+        return raw
+    lines = data.decode(encoding, errors="replace").splitlines()
+    bad = tuple((n, lines[n - 1][:200] if n <= len(lines) else "") for n in sorted(skipped))
+    return dataclasses.replace(raw, bad_lines=bad)
+
+
+_SKIPPED = re.compile(r"Skipping line (\d+): expected \d+ fields, saw \d+")
+
+
+def _skipped_lines(caught: list[warnings.WarningMessage]) -> set[int]:
+    """Line numbers pandas skipped for having more fields than the header."""
+    return {
+        int(n)
+        for w in caught
+        if issubclass(w.category, pd.errors.ParserWarning)
+        for n in _SKIPPED.findall(str(w.message))
+    }
 
 
 def _encoding(data: bytes) -> str:

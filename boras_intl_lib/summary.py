@@ -62,8 +62,11 @@ def format_issue(issue: dict[str, Any], lang: Lang = "en") -> str:
     """One problem in words: ``sheet aktiviteter, row 7, column budget_kr, value "-5": …``."""
     reason = issue["reason"] if lang == "en" else issue["reason_sv"]
     value = issue.get("value") or ""
+    key = "summary.issue" if value else "summary.issue_blank"
+    if not issue.get("column"):  # a whole line, e.g. a CSV line that could not be split
+        key = "summary.issue_line"
     return label(
-        "summary.issue" if value else "summary.issue_blank",
+        key,
         lang,
         where=_where(str(issue["source"]), lang),
         row=issue["row"],

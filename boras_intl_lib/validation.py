@@ -405,8 +405,10 @@ def validate_register(raw: RawRegister, settings: Settings | None = None) -> Reg
     exception_frame, _ = _accepted_frame(exceptions)
 
     checked = (activities, partners, exceptions)
+    for c in checked:
+        _reject_bad_lines(c)
     issues = _issues_frame([c.issues for c in checked])
-    input_rows = {c.raw.name: len(c.raw.cells) for c in checked}
+    input_rows = {c.raw.name: len(c.raw.cells) + len(c.raw.bad_lines) for c in checked}
     log.info("register read: %s", input_rows)
     return Register(
         activities=act_frame,
@@ -416,6 +418,16 @@ def validate_register(raw: RawRegister, settings: Settings | None = None) -> Reg
         path=raw.path,
         input_rows=input_rows,
     )
+
+
+def _reject_bad_lines(checked: _Checked) -> None:
+    """CSV lines that could not be split into the header's columns are rejected rows."""
+    if checked.raw.bad_lines:
+        rows, lines = zip(*checked.raw.bad_lines, strict=True)
+        expected = len(checked.raw.headers) + len(checked.raw.ignored)
+        checked.issues.add(
+            rows, None, list(lines), "reason.too_many_fields", header="", expected=expected
+        )
 
 
 def _issues_frame(collected: list[_Issues]) -> pd.DataFrame:

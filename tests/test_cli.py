@@ -171,3 +171,23 @@ def test_template_is_readable_by_colleagues(tmp_path: Path) -> None:
     path = tmp_path / "mall.xlsx"
     assert main(["template", str(path)]) == 0
     assert path.stat().st_mode & 0o044 == 0o044  # group and others may read it
+
+
+def test_a_csv_line_with_too_many_fields_is_one_rejected_row(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "register"
+    folder.mkdir()
+    (folder / "activities.csv").write_text(
+        "activity_id,year,title,administration,activity_type\n"
+        "A1,2025,Projekt fas 1,Kulturförvaltningen,projekt\n"
+        "A2,2025,Projekt, fas 2,Kulturförvaltningen,projekt\n"
+        "A3,2025,Projekt 3,Kulturförvaltningen,projekt\n",
+        encoding="utf-8",
+    )
+    (folder / "partners.csv").write_text(
+        "activity_id,partner_name,country\nA1,Mikkeli,Finland\nA3,Vejle,Danmark\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(folder), "--params", str(PARAMS)]) == 1
+    out = capsys.readouterr().out
+    assert "3 rows read, 2 accepted, 1 rejected" in out
+    assert 'row 3, the line "A2,2025,Projekt, fas 2' in out

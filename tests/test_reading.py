@@ -357,7 +357,7 @@ ACTIVITIES_CSV = b"aktivitets_id,\xc3\xa5r,titel,f\xc3\xb6rvaltning,typ\nA1,2024
             lambda p: _folder(
                 p,
                 {
-                    "aktiviteter.csv": ACTIVITIES_CSV + b"A2,2024,T,K,projekt,extra,more\n",
+                    "aktiviteter.csv": ACTIVITIES_CSV + b'A2,2024,"T,K,projekt\n',
                     "partner.csv": PARTNERS_CSV,
                 },
             ),
@@ -439,3 +439,18 @@ def test_a_single_line_csv_without_line_break(tmp_path: Path) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_a_csv_line_with_too_many_fields_is_kept_aside_not_fatal(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        {
+            "aktiviteter.csv": ACTIVITIES_CSV + b"A2,2024,T,K,projekt,extra,more\n",
+            "partner.csv": PARTNERS_CSV,
+        },
+    )
+    raw = read_register(folder)
+    table = raw.tables["activities"]
+    bad_row = ACTIVITIES_CSV.count(b"\n") + 1
+    assert table.bad_lines == ((bad_row, "A2,2024,T,K,projekt,extra,more"),)
+    assert bad_row not in table.cells.index
