@@ -18,6 +18,7 @@ import logging
 import re
 import threading
 import warnings
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +122,8 @@ def _open_workbook(path: Path, data: bytes) -> tuple[list[str], SheetReader, Cal
         from python_calamine import CalamineWorkbook
     except ImportError:
         return _open_with_openpyxl(path, data)
+    if _has_error_cells(data):  # calamine reads #N/A, #DIV/0! … as blank; openpyxl as text
+        return _open_with_openpyxl(path, data)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # whatever the reader trips on, the file is no workbook to us
@@ -131,6 +134,19 @@ def _open_workbook(path: Path, data: bytes) -> tuple[list[str], SheetReader, Cal
         return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
     return list(book.sheet_names), rows, book.close
+
+
+_ERROR_CELL = re.compile(rb'<c [^>]*t="e"')
+
+
+def _has_error_cells(data: bytes) -> bool:
+    """True if a worksheet of the workbook holds an error cell (``t="e"``)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/")]
+            return any(_ERROR_CELL.search(book.read(n)) for n in sheets if n.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False  # not a workbook: the reader says so in plain words
 
 
 def _open_with_openpyxl(

@@ -18,7 +18,7 @@ RULES_MARKDOWN = """\
   case, surrounding spaces, and treat `-`, `_` and space alike; English and Swedish are equally
   valid. Other sheets (an instructions sheet, say) and other files are ignored. `exceptions` is
   optional. A name that two sheets or files both claim is an error.
-- **Headers.** The first non-empty row of a sheet (the first line of a CSV file) holds the
+- **Headers.** The first non-empty row of a sheet or line of a CSV file holds the
   headers. Columns with other headers are ignored (they are named in the log). Optional columns
   may be left out entirely; a missing required column makes the register unreadable.
 - **Row numbers.** Every row is reported with the number Excel shows for it: the header is
@@ -31,7 +31,11 @@ RULES_MARKDOWN = """\
   cell before anything else.
 - **CSV files.** UTF-8 with or without a byte-order mark, or Windows-1252 (tried in that order;
   anything else is unreadable). The separator is `;` or `,`, whichever occurs more often in the
-  header line. Every cell is read as text, so nothing is converted before the rules below.
+  header line. Every cell is read as text, so nothing is converted before the rules below. A
+  line with more fields than the header (a separator inside a text without quotes) is rejected
+  as a whole row, with the line as its value; the other rows are read as usual.
+- **Excel error cells** (`#N/A`, `#DIV/0!` …) are read as their error text, so a number column
+  rejects them as "not a number" instead of reading them as blank.
 - **Excel cells.** Text cells are read as typed. A number cell holding a whole number is read as
   that number without decimals (`1234.0` → `1234`); other numbers keep all their digits with a
   decimal point. Date cells become ISO dates (`2024-03-01`). Formulas count with their last

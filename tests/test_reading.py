@@ -454,3 +454,21 @@ def test_a_csv_line_with_too_many_fields_is_kept_aside_not_fatal(tmp_path: Path)
     bad_row = ACTIVITIES_CSV.count(b"\n") + 1
     assert table.bad_lines == ((bad_row, "A2,2024,T,K,projekt,extra,more"),)
     assert bad_row not in table.cells.index
+
+
+def test_excel_error_cells_are_read_as_their_error_text(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "register.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "aktiviteter"
+    sheet.append(["aktivitets_id", "år", "titel", "förvaltning", "typ", "budget_kr"])
+    sheet.append(["A1", 2025, "T", "Kulturförvaltningen", "projekt", "#N/A"])
+    assert sheet["F2"].data_type == "e"  # stored as an error cell, as Excel does
+    partners = book.create_sheet("partner")
+    partners.append(["aktivitets_id", "partner", "land"])
+    partners.append(["A1", "Mikkeli", "Finland"])
+    book.save(path)
+    table = read_register(path).tables["activities"]
+    assert table.cells.loc[2, "budget_sek"] == "#N/A"
