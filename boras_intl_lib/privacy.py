@@ -10,64 +10,93 @@ step can publish them by accident.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
 from .model import Register
+from .register_format import TABLES
 
 MARK = "[personuppgift]"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 PERSONAL_COLUMNS = frozenset({"contact_person"})
+# Text columns a person types freely (kind "text"), but the personal-data column itself.
+FREE_TEXT = frozenset(
+    c.name
+    for t in TABLES.values()
+    for c in t.columns
+    if c.kind in ("text", "country") and c.name not in PERSONAL_COLUMNS
+)
 _MIN_NAME = 5  # shorter "names" (initials, "Anna") would remove ordinary words
 
 
 def redact_register(register: Register) -> Register:
     """The register with personal data in free text replaced by :data:`MARK`."""
-    pattern = _pattern(_contact_names(register.activities))
+    names = _contact_names(register.activities)
     return dataclasses.replace(
         register,
-        activities=_redact_frame(register.activities, pattern),
-        partners=_redact_frame(register.partners, pattern),
-        exceptions=_redact_frame(register.exceptions, pattern),
-        issues=_redact_issues(register.issues, pattern),
+        activities=_redact_frame(register.activities, names),
+        partners=_redact_frame(register.partners, names),
+        exceptions=_redact_frame(register.exceptions, names),
+        issues=_redact_issues(register.issues, names),
     )
 
 
-def redact(texts: pd.Series, pattern: re.Pattern[str] | None = None) -> pd.Series:
-    """``texts`` with e-mail addresses (and ``pattern``'s names) replaced, vectorised."""
-    pattern = pattern or _pattern([])
-    text = texts.astype("string")
-    return text.str.replace(pattern, MARK, regex=True).astype(texts.dtype)
+def redact(texts: pd.Series, names: Sequence[str] = ()) -> pd.Series:
+    """``texts`` with e-mail addresses and the given ``names`` replaced by :data:`MARK`.
+
+    Each distinct value is looked at once; only values that could match (an ``@``, or a name
+    as a plain substring) go through the regular expression, which is the costly part.
+    """
+    codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=True)
+    values = pd.Series(uniques, dtype="string")
+    maybe = values.str.contains("@", regex=False).fillna(False)
+    if names:
+        folded = values.str.casefold()
+        for name in names:
+            maybe |= folded.str.contains(name.casefold(), regex=False).fillna(False)
+    if not maybe.any():
+        return texts
+    fixed = values.copy()
+    fixed[maybe] = values[maybe].str.replace(_pattern(list(names)), MARK, regex=True)
+    out = fixed.to_numpy(dtype=object)[codes]
+    out[codes < 0] = None
+    return pd.Series(out, index=texts.index, name=texts.name).astype(texts.dtype)
 
 
 def _contact_names(activities: pd.DataFrame) -> list[str]:
     """The names in ``contact_person`` cells ("Anna Lind, anna.lind@…" → "Anna Lind")."""
     if "contact_person" not in activities:
         return []
-    cells = activities["contact_person"].dropna().astype(str)
+    cells = pd.Series(activities["contact_person"].dropna().unique(), dtype=object).astype(str)
     names = cells.str.replace(EMAIL, "", regex=True).str.split(r"[,;/]").explode().str.strip()
     return sorted({n for n in names.dropna() if len(n) >= _MIN_NAME}, key=len, reverse=True)
 
 
-def _pattern(names: list[str]) -> re.Pattern[str]:
+@functools.cache
+def _pattern_cached(names: tuple[str, ...]) -> re.Pattern[str]:
     parts = [EMAIL, *(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names)]
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def _redact_frame(frame: pd.DataFrame, pattern: re.Pattern[str]) -> pd.DataFrame:
+def _pattern(names: list[str]) -> re.Pattern[str]:
+    return _pattern_cached(tuple(names))
+
+
+def _redact_frame(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """Redact the register's free-text columns (codes and vocabularies cannot hold names)."""
     out = frame.copy()
     for column in out.columns:
-        if column in PERSONAL_COLUMNS or column == "row":
-            continue
-        if pd.api.types.is_string_dtype(out[column]) and out[column].notna().any():
-            out[column] = redact(out[column], pattern)
+        if column in FREE_TEXT and out[column].notna().any():
+            out[column] = redact(out[column], names)
     return out
 
 
-def _redact_issues(issues: pd.DataFrame, pattern: re.Pattern[str]) -> pd.DataFrame:
+def _redact_issues(issues: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     if issues.empty:
         return issues
     out = issues.copy()
-    out["value"] = redact(out["value"], pattern)
+    out["value"] = redact(out["value"], names)
     return out
