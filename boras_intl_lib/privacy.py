@@ -17,18 +17,15 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .model import Register
-from .register_format import TABLES
 
 MARK = "[personuppgift]"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-PERSONAL_COLUMNS = frozenset({"contact_person"})
-# Text columns a person types freely (kind "text"), but the personal-data column itself.
-FREE_TEXT = frozenset(
-    c.name
-    for t in TABLES.values()
-    for c in t.columns
-    if c.kind in ("text", "country") and c.name not in PERSONAL_COLUMNS
-)
+# Free text a person types. Identifiers and administration names are left alone: they must
+# match other tables and the parameters file, and hold no personal data by their nature.
+FREE_TEXT = frozenset({"title", "description", "funding_source", "partner_name", "city", "country"})
+# A contact person's name as it can be recognised elsewhere: two or more words of letters
+# ("Anna Lind", "Per-Olof Ek"); fragments of other text in the cell are not names.
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)+$")
 _MIN_NAME = 5  # shorter "names" (initials, "Anna") would remove ordinary words
 
 
@@ -72,7 +69,8 @@ def _contact_names(activities: pd.DataFrame) -> list[str]:
         return []
     cells = pd.Series(activities["contact_person"].dropna().unique(), dtype=object).astype(str)
     names = cells.str.replace(EMAIL, "", regex=True).str.split(r"[,;/]").explode().str.strip()
-    return sorted({n for n in names.dropna() if len(n) >= _MIN_NAME}, key=len, reverse=True)
+    found = {n for n in names.dropna() if len(n) >= _MIN_NAME and _NAME.match(n)}
+    return sorted(found, key=len, reverse=True)
 
 
 @functools.cache

@@ -66,3 +66,20 @@ def test_score_files_carry_no_personal_data(tmp_path: Path) -> None:
 def test_redact_keeps_ordinary_text_and_missing_values() -> None:
     texts = pd.Series(["Textilt utbyte @ Prato", None, "a@b.se"], dtype="string")
     assert redact(texts).tolist() == ["Textilt utbyte @ Prato", pd.NA, MARK]
+
+
+def test_only_person_like_names_are_taken_from_contact_cells() -> None:
+    from boras_intl_lib.privacy import _contact_names
+
+    cells = pd.DataFrame(
+        {
+            "contact_person": [
+                "Anna Lind, anna.lind@boras.se",
+                "<script>alert(1)</script>",  # fragments such as "script>" are no name
+                "W" * 50,
+                "Per-Olof Ek / per-olof.ek@boras.se",
+                "Kalle",  # one word: too likely to be an ordinary word elsewhere
+            ]
+        }
+    )
+    assert _contact_names(cells) == ["Per-Olof Ek", "Anna Lind"]
