@@ -2,9 +2,9 @@
 
 The register's ``contact_person`` column is personal data; no report, workbook or CSV selects
 it. People also type e-mail addresses and names into free text ("kontakt: anna.lind@…").
-:func:`redact_register` replaces, in every other text column and in the issue list, e-mail
-addresses and the names of the register's own contact persons with :data:`MARK`, so no later
-step can publish them by accident.
+:func:`redact_register` replaces, in the free-text columns (:data:`FREE_TEXT`) and in the
+issue list, e-mail addresses and the names of the register's own contact persons with
+:data:`MARK`, so no later step can publish them by accident.
 """
 
 from __future__ import annotations
