@@ -49,11 +49,7 @@ def redact(texts: pd.Series, names: Sequence[str] = ()) -> pd.Series:
     """
     codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=True)
     values = pd.Series(uniques, dtype="string")
-    maybe = values.str.contains("@", regex=False).fillna(False)
-    if names:
-        folded = values.str.casefold()
-        for name in names:
-            maybe |= folded.str.contains(name.casefold(), regex=False).fillna(False)
+    maybe = values.str.contains(_prefilter(tuple(names))).fillna(False).to_numpy(dtype=bool)
     if not maybe.any():
         return texts
     fixed = values.copy()
@@ -71,6 +67,12 @@ def _contact_names(activities: pd.DataFrame) -> list[str]:
     names = cells.str.replace(EMAIL, "", regex=True).str.split(r"[,;/]").explode().str.strip()
     found = {n for n in names.dropna() if len(n) >= _MIN_NAME and _NAME.match(n)}
     return sorted(found, key=len, reverse=True)
+
+
+@functools.cache
+def _prefilter(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A cheap first pass: an ``@`` or one of the names anywhere (no backtracking)."""
+    return re.compile("|".join(["@", *map(re.escape, names)]), re.IGNORECASE)
 
 
 @functools.cache
