@@ -32,10 +32,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "condition.human_rights": ("Mänskliga rättigheter", "Human rights"),
     "condition.rule_of_law": ("Rättsstatens principer", "Rule of law"),
     "check.pass": ("Uppfyllt", "Met"),
-    "check.fail": ("Ej uppfyllt", "Not met"),
+    "check.fail": ("Inte uppfyllt", "Not met"),
     "check.unknown": ("Okänt", "Unknown"),
     "verdict.met": ("Uppfyller förutsättningen", "Precondition met"),
-    "verdict.exception": ("Undantag beslutat", "Covered by exception"),
+    "verdict.exception": ("Omfattas av undantagsbeslut", "Covered by exception"),
     "verdict.needs_exception": ("Saknar undantagsbeslut", "Needs exception decision"),
     "verdict.unknown": ("Kan inte bedömas", "Cannot be assessed"),
     "verdict.domestic": ("Svensk partner", "Swedish partner"),
@@ -172,7 +172,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "The sheet {source} is damaged and cannot be read",
     ),
     "summary.register": ("Register: {path}", "Register: {path}"),
-    "summary.example": ("(exempeldata, påhittade)", "(example data, fictitious)"),
+    "summary.example": ("(fiktiva exempeldata)", "(example data, fictitious)"),
     "summary.table": (
         "{table}: {input} rader lästa, {accepted} godkända, {rejected} avvisade, "
         "{flagged} flaggade",
@@ -360,17 +360,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "why.democracy.3": ("demokrati är huvudsyftet", "democracy is the core purpose"),
     "why.twin.none": ("ingen vänort bland partnerna", "no twin city among the partners"),
     "why.twin.city": ("vänorten {city}", "twin city {city}"),
-    "trend.up": ("Ökar", "Up"),
-    "trend.down": ("Minskar", "Down"),
-    "trend.steady": ("Oförändrad", "Steady"),
+    "trend.up": ("Ökning", "Up"),
+    "trend.down": ("Minskning", "Down"),
+    "trend.steady": ("Ingen förändring", "Steady"),
     "trend.cannot_assess": ("Kan inte bedömas", "Cannot be assessed"),
-    "target.met": ("Målet nått", "Target met"),
-    "target.not_met": ("Målet inte nått", "Target not met"),
+    "target.met": ("Målet uppnått", "Target met"),
+    "target.not_met": ("Målet inte uppnått", "Target not met"),
     "target.cannot_assess": ("Kan inte bedömas", "Cannot be assessed"),
     "target_reason.no_target": ("Inget mål angivet", "No target set"),
     "target_reason.no_data": ("Underlag saknas", "No data"),
     "metric.coverage": (
-        "Andel förvaltningar med internationell verksamhet",
+        "Andel förvaltningar med internationellt arbete",
         "Share of administrations with international activities",
     ),
     "metric.clear_share": (
@@ -420,7 +420,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.committee": ("Nämnd", "Committee"),
     "col.partner": ("Partner", "Partner"),
     "col.country": ("Land", "Country"),
-    "col.failed_conditions": ("Ej uppfyllda villkor", "Conditions not met"),
+    "col.failed_conditions": ("Villkor som inte uppfylls", "Conditions not met"),
     "col.basis": ("Underlag", "Basis"),
     "col.decision_id": ("Diarienummer", "Decision id"),
     "col.decision_date": ("Beslutsdatum", "Decision date"),
@@ -434,16 +434,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.human_rights": ("Mänskliga rättigheter", "Human rights"),
     "col.rule_of_law": ("Rättsstatens principer", "Rule of law"),
     "col.status": ("Bedömning", "Assessment"),
-    "col.verdict": ("Förutsättningen", "Precondition"),
+    "col.verdict": ("Bedömning mot förutsättningen", "Precondition"),
     "col.share": ("Andel", "Share"),
     "col.area": ("Område", "Area"),
     "col.level_0": ("0 Inget", "0 None"),
     "col.level_1": ("1 Svagt", "1 Weak"),
     "col.level_2": ("2 Tydligt", "2 Clear"),
     "col.level_3": ("3 Starkt", "3 Strong"),
-    "col.share_clear": ("Andel tydligt bidrag", "Share clear contribution"),
+    "col.share_clear": ("Andel med tydligt bidrag", "Share clear contribution"),
     "col.share_previous_year": ("Andel föregående år", "Share previous year"),
-    "col.target_status": ("Mot målet", "Against target"),
+    "col.target_status": ("Måluppfyllelse", "Against target"),
     "col.trend": ("Utveckling", "Trend"),
     "col.explanation": ("Motivering", "Why"),
     "col.has_international_work": ("Internationellt arbete", "International work"),
@@ -459,11 +459,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Administrations with international work",
     ),
     "col.n_administrations": ("Förvaltningar", "Administrations"),
-    "col.source": ("Flik eller fil", "Sheet or file"),
+    "col.source": ("Blad eller fil", "Sheet or file"),
     "col.row": ("Rad", "Row"),
     "col.column": ("Kolumn", "Column"),
     "col.value": ("Värde", "Value"),
-    "col.severity": ("Typ", "Kind"),
+    "col.severity": ("Typ av anmärkning", "Kind"),
     "col.reason": ("Orsak", "Reason"),
     "col.measure": ("Mått", "Measure"),
     "col.parameter": ("Parameter", "Parameter"),
@@ -485,9 +485,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "fig.eu_funding": ("varav EU-medel", "of which EU funds"),
     "fig.eu_share": ("EU-andel av extern finansiering", "EU share of external funding"),
     "sheet.key_figures": ("Nyckeltal", "Key figures"),
-    "sheet.missing_exceptions": ("Saknar undantag", "Missing exceptions"),
+    "sheet.missing_exceptions": ("Saknade undantagsbeslut", "Missing exceptions"),
     "sheet.exceptions": ("Undantag", "Exceptions"),
-    "sheet.countries_screening": ("Länder förutsättning", "Country screening"),
+    "sheet.countries_screening": ("Länderbedömning", "Country screening"),
     "sheet.precondition": ("Förutsättningen", "Precondition"),
     "sheet.areas": ("Områden", "Areas"),
     "sheet.coverage": ("Förvaltningar", "Administrations"),
@@ -536,11 +536,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "rubric.project_collaboration.2": ("… och extern finansiering", "… and external funding"),
     "rubric.project_collaboration.3": (
-        "… och extern finansiering minst {share} av budgeten",
+        "… och extern finansiering som motsvarar minst {share} av budgeten",
         "… and external funding at least {share} of the budget",
     ),
     "rubric.knowledge_exchange.1": (
-        "Ett utbyte ägde rum (deltagare eller utbytestyp)",
+        "Ett utbyte har genomförts (registrerade deltagare eller aktivitet av utbytestyp)",
         "An exchange took place (participants or exchange type)",
     ),
     "rubric.knowledge_exchange.2": (
@@ -548,7 +548,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "… and what was learned is documented or spread",
     ),
     "rubric.knowledge_exchange.3": (
-        "… och både dokumenterade och spridda i organisationen",
+        "… och lärdomarna är både dokumenterade och spridda i organisationen",
         "… and both documented and spread in the organisation",
     ),
     "rubric.profiling.1": ("Minst {n} profileringsmål", "At least {n} profiling target(s)"),
@@ -567,38 +567,41 @@ LABELS: dict[str, tuple[str, str]] = {
         "All three dimensions, or two dimensions and at least {n} global goals",
     ),
     "rubric.democratic_values.1": (
-        "Berör demokrati och mänskliga rättigheter",
+        "Berör demokratiska värderingar",
         "Touches on democracy and human rights",
     ),
-    "rubric.democratic_values.2": ("Uttalad del av aktiviteten", "An explicit component"),
-    "rubric.democratic_values.3": ("Aktivitetens huvudsyfte", "The activity's core purpose"),
+    "rubric.democratic_values.2": (
+        "Demokrati är en uttalad del av aktiviteten",
+        "An explicit component",
+    ),
+    "rubric.democratic_values.3": (
+        "Demokrati är aktivitetens huvudsyfte",
+        "The activity's core purpose",
+    ),
     "rubric.twin_cities.1": ("En vänort deltar", "A twin city takes part"),
     "rubric.twin_cities.2": (
-        "… och utbytet ledde till beslutad förändring",
+        "… och utbytet har lett till en beslutad förändring",
         "… and the exchange led to a decided change",
     ),
-    "rubric.twin_cities.3": ("… och till genomförd förändring", "… and to an implemented change"),
+    "rubric.twin_cities.3": (
+        "… och till en genomförd förändring",
+        "… and to an implemented change",
+    ),
     "report.title": (
         "Internationellt arbete i {scope} {year}",
         "International work in {scope} {year}",
     ),
     "report.example_banner": (
-        "Fiktiva exempeldata: rapporten bygger på toolkitets exempelregister, inte på Borås "
-        "Stads verkliga register. Siffrorna beskriver ingen verklig verksamhet.",
-        "Fictitious example data: this report is built from the toolkit's example register, "
-        "not from Borås Stad's real register. The figures describe no real activity.",
+        "Fiktiva exempeldata: rapporten bygger på verktygets exempelregister, inte på Borås Stads verkliga register. Siffrorna beskriver ingen verklig verksamhet.",
+        "Fictitious example data: this report is built from the toolkit's example register, not from Borås Stad's real register. The figures describe no real activity.",
     ),
     "report.intro": (
-        "Rapporten följer upp hur stadens internationella arbete {year} bidrar till de sju "
-        "områdena i Borås Stads internationella policy (2023) och om alla partner uppfyller "
-        "policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer.",
-        "This report follows up how the city's international work in {year} contributes to the "
-        "seven areas of Borås Stad's international policy (2023), and whether every partner "
-        "meets the policy's precondition of human rights, democracy and the rule of law.",
+        "Rapporten följer upp hur stadens internationella arbete {year} bidrar till de sju områdena i Borås Stads internationella policy (2023) och om samarbetena uppfyller policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer.",
+        "This report follows up how the city's international work in {year} contributes to the seven areas of Borås Stad's international policy (2023), and whether every partner meets the policy's precondition of human rights, democracy and the rule of law.",
     ),
     "section.summary": ("Sammanfattning", "Summary"),
     "section.precondition": (
-        "Förutsättningen: mänskliga rättigheter, demokrati, rättsstat",
+        "Förutsättningen: mänskliga rättigheter, demokrati och rättsstatens principer",
         "The precondition: human rights, democracy, rule of law",
     ),
     "section.areas": ("Bidrag till policyns sju områden", "Contribution to the seven areas"),
@@ -606,73 +609,58 @@ LABELS: dict[str, tuple[str, str]] = {
     "section.funding": ("Finansiering", "Funding"),
     "section.partners": ("Partner och länder", "Partners and countries"),
     "section.sdgs": ("De globala målen", "The global goals"),
-    "section.over_time": ("Över tid", "Over time"),
+    "section.over_time": ("Utveckling över tid", "Over time"),
     "section.data_quality": ("Datakvalitet", "Data quality"),
     "section.method": ("Metod och källor", "Method and sources"),
-    "summary.findings": ("Viktigaste iakttagelserna", "Main findings"),
+    "summary.findings": ("De viktigaste iakttagelserna", "Main findings"),
     "precondition.intro": (
-        "Policyn kräver att partnerlandet respekterar mänskliga rättigheter, är en demokrati "
-        "och följer rättsstatens principer. Annars krävs ett undantagsbeslut av "
-        "kommunstyrelsen. Svenska partner omfattas inte av bedömningen.",
-        "The policy requires the partner's country to respect human rights, be a democracy and "
-        "uphold the rule of law. Otherwise the executive board must decide an exception. "
-        "Swedish partners are outside the assessment.",
+        "Enligt policyn är det en förutsättning för samarbete att partnerlandet respekterar mänskliga rättigheter, är en demokrati och upprätthåller rättsstatens principer. Annars måste Kommunstyrelsen besluta om undantag. Svenska partner omfattas inte av bedömningen.",
+        "The policy requires the partner's country to respect human rights, be a democracy and uphold the rule of law. Otherwise the executive board must decide an exception. Swedish partners are outside the assessment.",
     ),
     "precondition.missing": (
-        "Aktiviteter som saknar nödvändigt undantagsbeslut",
+        "Aktiviteter som saknar undantagsbeslut trots att det krävs",
         "Activities that need an exception decision and have none",
     ),
     "precondition.none_missing": (
-        "Ingen aktivitet saknar ett nödvändigt undantagsbeslut.",
+        "Alla aktiviteter som kräver undantagsbeslut har ett giltigt beslut.",
         "No activity lacks a necessary exception decision.",
     ),
     "precondition.missing_text": (
-        "{n} partner i årets aktiviteter finns i länder som inte uppfyller förutsättningen, "
-        "utan giltigt undantagsbeslut.",
-        "{n} partners in this year's activities are in countries that do not meet the "
-        "precondition, without a valid exception decision.",
+        "{n} partner i årets aktiviteter saknar giltigt undantagsbeslut, trots att de finns i länder som inte uppfyller kraven.",
+        "{n} partners in this year's activities are in countries that do not meet the precondition, without a valid exception decision.",
     ),
     "precondition.missing_text.one": (
-        "1 partner i årets aktiviteter finns i ett land som inte uppfyller förutsättningen, "
-        "utan giltigt undantagsbeslut.",
-        "1 partner in this year's activities is in a country that does not meet the "
-        "precondition, without a valid exception decision.",
+        "1 partner i årets aktiviteter saknar giltigt undantagsbeslut, trots att den finns i ett land som inte uppfyller kraven.",
+        "1 partner in this year's activities is in a country that does not meet the precondition, without a valid exception decision.",
     ),
-    "precondition.in_force": ("Undantagsbeslut som används i år", "Exception decisions in use"),
+    "precondition.in_force": ("Undantagsbeslut som tillämpas i år", "Exception decisions in use"),
     "precondition.no_exceptions": (
-        "Inga undantagsbeslut används i år.",
+        "Inga undantagsbeslut tillämpas i år.",
         "No exception decision is in use this year.",
     ),
     "precondition.summary": ("Aktiviteter per bedömning", "Activities per verdict"),
-    "precondition.countries": ("Partnerländer och villkoren", "Partner countries and conditions"),
+    "precondition.countries": (
+        "Partnerländerna bedömda mot villkoren",
+        "Partner countries and conditions",
+    ),
     "precondition.countries_text": (
-        "Varje villkor avgörs av en indikator, ett år och ett tröskelvärde (se Metod). "
-        "Värdena jämförs utan avrundning.",
-        "Each condition is decided by an indicator, a year and a threshold (see Method). "
-        "Values are compared unrounded.",
+        "Varje villkor bedöms med en indikator, ett år och ett tröskelvärde (se Metod och källor). Värdena avrundas inte före jämförelsen.",
+        "Each condition is assessed with an indicator, a year and a threshold (see Method and sources). Values are not rounded before they are compared.",
     ),
     "areas.intro": (
-        "Varje aktivitet bedöms 0–3 i varje område utifrån uppgifterna i registret, inte "
-        "utifrån en egen skattning. Nivå {clear} eller mer räknas som tydligt bidrag. "
-        "Inställda aktiviteter räknas inte.",
-        "Each activity is scored 0–3 in every area from the evidence in the register, not from "
-        "a self-rating. Level {clear} or more counts as a clear contribution. Cancelled "
-        "activities are not counted.",
+        "Varje aktivitet bedöms på en skala 0–3 inom varje område utifrån uppgifterna i registret, inte utifrån förvaltningens egen skattning. Nivå {clear} eller högre räknas som ett tydligt bidrag. Inställda aktiviteter räknas inte.",
+        "Each activity is scored 0–3 in every area from the evidence in the register, not from a self-rating. Level {clear} or more counts as a clear contribution. Cancelled activities are not counted.",
     ),
     "areas.chart_title": ("Bidragsnivåer per område {year}", "Contribution levels per area {year}"),
     "areas.table": ("Områdena: nivåer, mål och utveckling", "Areas: levels, targets and trend"),
     "areas.area_text": (
-        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Mot målet: {status}. "
-        "Utveckling mot föregående år: {trend}.",
-        "{n_clear} of {n} activities ({share}) contribute clearly. Against target: {status}. "
-        "Trend against the previous year: {trend}.",
+        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
+        "{n_clear} of {n} activities ({share}) contribute clearly. Against target: {status}. Compared with the previous year: {trend}.",
     ),
     "areas.examples": ("Exempel: {area}", "Examples: {area}"),
     "administrations.intro": (
-        "Policyn säger att internationellt arbete ska vara en naturlig del av all verksamhet. "
-        "Tabellen visar vilka förvaltningar som har internationella aktiviteter i år.",
-        "The policy says international work shall be a natural part of all operations. The "
-        "table shows which administrations have international activities this year.",
+        "Enligt policyn ska det internationella arbetet vara en naturlig del i alla verksamheter. Tabellen visar vilka förvaltningar som har internationella aktiviteter i år.",
+        "The policy says international work shall be a natural part of all operations. The table shows which administrations have international activities this year.",
     ),
     "administrations.coverage": (
         "Förvaltningar med och utan internationellt arbete",
@@ -704,7 +692,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "over_time.funding": ("Extern finansiering per år", "External funding per year"),
     "data_quality.none": (
-        "Alla rader i registret godtogs utan anmärkning.",
+        "Alla rader i registret godkändes utan anmärkning.",
         "Every row of the register was accepted without remark.",
     ),
     "data_quality.intro": (
@@ -723,17 +711,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "method.parameters": ("Parametrar", "Parameters"),
     "method.sources": ("Indikatorkällor", "Indicator sources"),
     "method.reproducibility": (
-        "Framtagen med boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), "
-        "parameterfil SHA-256 {params_hash}…, skapad {generated}.",
-        "Produced with boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), "
-        "parameters file SHA-256 {params_hash}…, generated {generated}.",
+        "Rapporten är framtagen med boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), parameterfil SHA-256 {params_hash}…, skapad {generated}.",
+        "Produced with boras-intl {version}. Register: {register} (SHA-256 {register_hash}…), parameters file SHA-256 {params_hash}…, generated {generated}.",
     ),
     "finding.no_activities": (
         "Registret har inga aktiviteter för {year}.",
         "The register has no activities for {year}.",
     ),
     "finding.needs_exception": (
-        "{n} aktiviteter saknar nödvändigt undantagsbeslut.",
+        "{n} aktiviteter saknar undantagsbeslut trots att det krävs.",
         "{n} activities need an exception decision and have none.",
     ),
     "finding.no_missing_exception": (
@@ -759,16 +745,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Without international work: {names}.",
     ),
     "finding.areas": (
-        "Störst andel tydligt bidrag: {best} ({best_share}); minst: {worst} ({worst_share}).",
-        "Largest share with a clear contribution: {best} ({best_share}); smallest: {worst} "
-        "({worst_share}).",
+        "Störst andel aktiviteter med tydligt bidrag har {best} ({best_share}), minst har {worst} ({worst_share}).",
+        "Largest share with a clear contribution: {best} ({best_share}); smallest: {worst} ({worst_share}).",
     ),
     "finding.no_external_funding": (
         "Ingen extern finansiering är registrerad.",
         "No external funding is recorded.",
     ),
     "finding.funding": (
-        "Extern finansiering {external}, varav EU-medel {eu} ({share}).",
+        "Den externa finansieringen uppgår till {external}, varav EU-medel {eu} ({share}).",
         "External funding {external}, of which EU funds {eu} ({share}).",
     ),
     "finding.rejected_rows": (
@@ -776,7 +761,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} register rows were rejected (see Data quality).",
     ),
     "finding.warnings": (
-        "{n} rader har varningar (se Datakvalitet).",
+        "{n} rader har flaggats med varning (se Datakvalitet).",
         "{n} rows have warnings (see Data quality).",
     ),
     "finding.cancelled": (
@@ -788,7 +773,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Reports on international work {year}",
     ),
     "finding.needs_exception.one": (
-        "1 aktivitet saknar nödvändigt undantagsbeslut.",
+        "1 aktivitet saknar undantagsbeslut trots att det krävs.",
         "1 activity needs an exception decision and has none.",
     ),
     "finding.exception.one": (
@@ -806,7 +791,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "1 register row was rejected (see Data quality).",
     ),
     "finding.warnings.one": (
-        "1 rad har varningar (se Datakvalitet).",
+        "1 rad har flaggats med varning (se Datakvalitet).",
         "1 row has warnings (see Data quality).",
     ),
     "finding.cancelled.one": (
@@ -825,20 +810,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "{area}: bar dividing this year's activities into levels 0–3. {counts}.",
     ),
     "precondition.no_data": (
-        "Indikatordata saknas (eller är för gamla) för: {countries}. Partner där kan inte "
-        "bedömas förrän data för året läggs till (se Metod).",
-        "Indicator data is missing (or too old) for: {countries}. Partners there cannot be "
-        "assessed until data for the year is added (see Method).",
+        "Indikatordata saknas (eller är för gamla) för: {countries}. Partner i dessa länder kan inte bedömas förrän data för året har lagts till (se Metod och källor).",
+        "Indicator data is missing (or too old) for: {countries}. Partners in these countries cannot be assessed until data for the year has been added (see Method and sources).",
     ),
     "precondition.unrecognised": (
-        "Landet känns inte igen för partner med landet angivet som: {countries}. Rätta "
-        "registret (se Datakvalitet).",
-        "The country is not recognised for partners whose country is given as: {countries}. "
-        "Correct the register (see Data quality).",
+        "Följande landsangivelser känns inte igen: {countries}. Partner med dessa länder kan inte bedömas. Rätta registret (se Datakvalitet).",
+        "These country entries are not recognised: {countries}. Partners with them cannot be assessed. Correct the register (see Data quality).",
     ),
     "col.indicator_source": ("Datakälla", "Data source"),
     "warning.unknown_country_decision": (
-        "Landet känns inte igen; beslutet kan bara gälla partner som det namnger",
+        "Landet känns inte igen; beslutet kan bara gälla partner som anges i beslutet",
         "Country not recognised; the decision can only cover partners it names",
     ),
     "reason.too_many_fields": (
@@ -846,6 +827,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "semikolon i en text utan citattecken",
         "The line has more fields than the header ({expected}); probably a comma or semicolon "
         "in a text without quotes",
+    ),
+    "areas.area_text.one": (
+        "{n_clear} av 1 aktivitet ({share}) bidrar tydligt. Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
+        "{n_clear} of 1 activity ({share}) contributes clearly. Against target: {status}. Compared with the previous year: {trend}.",
+    ),
+    "report.title_administration": (
+        "Internationellt arbete inom {scope} {year}",
+        "International work in {scope} {year}",
     ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)

@@ -83,7 +83,15 @@ def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Set
     from .display import isolate
     from .report_batch import ReportJob
 
-    scope = isolate(plan.administration) if plan.administration else settings.city
+    if plan.administration:
+        title = label(
+            "report.title_administration",
+            plan.lang,
+            scope=isolate(plan.administration),
+            year=plan.year,
+        )
+    else:
+        title = label("report.title", plan.lang, scope=settings.city, year=plan.year)
     return ReportJob(
         notebook=report_notebook(),
         parameters={
@@ -97,7 +105,7 @@ def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Set
         out_ipynb=plan.folder / f"{plan.stem}.ipynb",
         timeout=timeout,
         lang=plan.lang,
-        title=label("report.title", plan.lang, scope=scope, year=plan.year),
+        title=title,
         extra_outputs={"excel_path": plan.folder / f"{plan.stem}.xlsx"},
         cwd=project_root(),
         name=f"{plan.year} {plan.lang} {plan.administration or ''}".strip(),

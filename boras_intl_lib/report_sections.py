@@ -53,14 +53,27 @@ def _t(data: ReportData, key: str, **values: object) -> str:
     return label(key, data.lang, **values)
 
 
+def _mid_sentence(word: str) -> str:
+    """A label used inside a sentence: "Kan inte bedömas" → "kan inte bedömas"."""
+    return word[:1].lower() + word[1:]
+
+
+def report_title(data: ReportData) -> str:
+    """The report's title: the city's, or one administration's."""
+    if data.administration:
+        return _t(
+            data, "report.title_administration", scope=isolate(data.administration), year=data.year
+        )
+    return _t(data, "report.title", scope=data.settings.city, year=data.year)
+
+
 def _chart(chart: charts.Chart) -> None:
     show_figure(chart.figure, chart.alt)
 
 
 def show_front(data: ReportData) -> None:
     """Title, example-data banner, scope and the table of contents."""
-    scope = isolate(data.administration) if data.administration else data.settings.city
-    heading(_t(data, "report.title", scope=scope, year=data.year), level=1, anchor="top")
+    heading(report_title(data), level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
     show_paragraph(_t(data, "report.intro", year=data.year))
@@ -145,8 +158,8 @@ def _show_area(data: ReportData, area: str) -> None:
             n_clear=int(row["n_clear"]),
             n=int(row["n_activities"]),
             share=fmt_percent(row["share_clear"], data.lang),
-            status=tables.target_words(data)[area],
-            trend=_t(data, f"trend.{yoy['trend']}"),
+            status=_mid_sentence(tables.target_words(data)[area]),
+            trend=_mid_sentence(_t(data, f"trend.{yoy['trend']}")),
         )
     )
     counts = [int(row[f"level_{lv}"]) for lv in range(4)]

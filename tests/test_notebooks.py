@@ -478,7 +478,7 @@ def test_one_administration_report_of_the_bundled_register(
     ]
     n_cancelled = int(cancelled(rows["status"]).sum())
     report = bundled_admin
-    assert report.headings[0] == report.t("report.title", scope=ADMIN, year=YEAR)
+    assert report.headings[0] == report.t("report.title_administration", scope=ADMIN, year=YEAR)
     figures = report.key_figures
     assert figures[report.t("fig.activities")] == str(len(rows) - n_cancelled)
     assert figures[report.t("fig.cancelled")] == str(n_cancelled)
