@@ -1,7 +1,8 @@
 """pytest-notebook regression test: scores, partner verdicts and area summary stay as committed.
 
-``tests/fixtures/notebooks/regression_scores.ipynb`` is committed EXECUTED: it prints, as plain
-text, the scores of the four activities of a tiny CSV register
+``tests/fixtures/notebooks/regression_scores.executed.json`` is a notebook committed EXECUTED
+(its outputs are the expected values; the ``.json`` name keeps it apart from the ``.ipynb``
+files, which are always committed without outputs). It prints, as plain text, the scores of the four activities of a tiny CSV register
 (``tests/fixtures/notebooks/regression_register/``), every partner's verdict, the screened
 countries, the area summary, the precondition summary and the score explanations.
 ``nb_regression.check`` re-executes it on the ``python3`` kernel and fails on any difference in
@@ -23,7 +24,7 @@ from pytest_notebook.nb_regression import NBRegressionFixture
 
 KERNEL_NAME = "python3"  # pytest-notebook runs the kernel the notebook names: pinned below
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "notebooks"
-NOTEBOOK = FIXTURES / "regression_scores.ipynb"
+NOTEBOOK = FIXTURES / "regression_scores.executed.json"
 DIFF_IGNORE = (
     "/metadata/language_info",  # interpreter version of whoever refreshed the fixture
     "/cells/*/execution_count",
