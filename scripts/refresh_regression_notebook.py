@@ -1,8 +1,8 @@
 """Re-execute the pytest-notebook regression fixture and save it with its new outputs.
 
 ``tests/test_notebook_regression.py`` re-executes
-``tests/fixtures/notebooks/regression_scores.executed.json`` and fails when any output differs
-from the outputs committed in it. When the library changes a score, a verdict or a wording ON PURPOSE,
+``tests/fixtures/notebooks/regression_scores.executed.json`` and fails when any output
+differs from the outputs committed in it. When the library changes a score, a verdict or a wording ON PURPOSE,
 refresh the fixture and review the change::
 
     .venv/bin/python scripts/refresh_regression_notebook.py
