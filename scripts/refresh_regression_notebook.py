@@ -1,9 +1,9 @@
 """Re-execute the pytest-notebook regression fixture and save it with its new outputs.
 
-``tests/test_notebook_regression.py`` re-executes
+``tests/test_notebook_regression.py`` re-executes the executed fixture notebook
 ``tests/fixtures/notebooks/regression_scores.executed.json`` and fails when any output
-differs from the outputs committed in it. When the library changes a score, a verdict or a wording ON PURPOSE,
-refresh the fixture and review the change::
+differs from the outputs committed in it. When the library changes a score, a verdict or a
+wording ON PURPOSE, refresh the fixture and review the change::
 
     .venv/bin/python scripts/refresh_regression_notebook.py
     git diff tests/fixtures/notebooks/  # every changed value intended?

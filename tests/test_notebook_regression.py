@@ -1,10 +1,11 @@
 """pytest-notebook regression test: scores, partner verdicts and area summary stay as committed.
 
-``tests/fixtures/notebooks/regression_scores.executed.json`` is a notebook committed EXECUTED
-(its outputs are the expected values; the ``.json`` name keeps it apart from the ``.ipynb``
-files, which are always committed without outputs). It prints, as plain text, the scores of
-the four activities of a tiny CSV register (``tests/fixtures/notebooks/regression_register/``),
-every partner's verdict, the screened countries, the area summary, the precondition summary and the score explanations.
+``tests/fixtures/notebooks/regression_scores.executed.json`` is a notebook committed
+EXECUTED: its outputs are the expected values (the ``.json`` name keeps it apart from the
+``.ipynb`` files, which are always committed without outputs). It prints, as plain text,
+the scores of the four activities of a tiny CSV register (``regression_register/`` beside
+it), every partner's verdict, the screened countries, the area summary, the precondition
+summary and the score explanations.
 ``nb_regression.check`` re-executes it on the ``python3`` kernel and fails on any difference in
 those outputs. Only what may differ between machines is ignored (interpreter version, execution
 counts, timings) and absolute paths and timestamps are masked.
