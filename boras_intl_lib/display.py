@@ -57,12 +57,6 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def isolate(text: str) -> str:
-    """Register text set apart for bidirectional layout (U+2068 … U+2069), so right-to-left
-    or unbalanced control characters in it cannot reorder the words around it."""
-    return f"\u2068{text}\u2069"
-
-
 def slug(text: str) -> str:
     """A stable HTML id from any text: ``Förutsättningen 2025`` → ``forutsattningen-2025``.
 

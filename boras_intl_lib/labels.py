@@ -866,3 +866,12 @@ def labels_for(prefix: str, lang: Lang = "sv") -> dict[str, str]:
     """All labels under ``prefix`` (e.g. ``"area."``), keyed by what follows the prefix."""
     idx = 0 if lang == "sv" else 1
     return {k[len(prefix) :]: v[idx] for k, v in LABELS.items() if k.startswith(prefix)}
+
+
+def report_title(lang: Lang, city: str, year: int, administration: str | None = None) -> str:
+    """The report's title: the city's, or one administration's (isolated for bidi text)."""
+    if administration:
+        return label(
+            "report.title_administration", lang, scope=f"\u2068{administration}\u2069", year=year
+        )
+    return label("report.title", lang, scope=city, year=year)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .labels import Lang, label
+from .labels import Lang, label, report_title
 from .settings import Settings, default_parameters_path, load_settings, project_root
 
 log = logging.getLogger("boras_intl")
@@ -80,18 +80,9 @@ def _folders(names: list[str]) -> dict[str, str]:
 
 
 def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
-    from .display import isolate
     from .report_batch import ReportJob
 
-    if plan.administration:
-        title = label(
-            "report.title_administration",
-            plan.lang,
-            scope=isolate(plan.administration),
-            year=plan.year,
-        )
-    else:
-        title = label("report.title", plan.lang, scope=settings.city, year=plan.year)
+    title = report_title(plan.lang, settings.city, plan.year, plan.administration)
     return ReportJob(
         notebook=report_notebook(),
         parameters={

@@ -14,7 +14,6 @@ from . import charts
 from . import report_tables as tables
 from .display import (
     heading,
-    isolate,
     show_banner,
     show_figure,
     show_key_figures,
@@ -25,7 +24,7 @@ from .display import (
     show_toc,
 )
 from .formatting import fmt_percent
-from .labels import label
+from .labels import label, report_title
 from .report_data import ReportData
 from .settings import AREAS
 
@@ -58,22 +57,14 @@ def _mid_sentence(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
-def report_title(data: ReportData) -> str:
-    """The report's title: the city's, or one administration's."""
-    if data.administration:
-        return _t(
-            data, "report.title_administration", scope=isolate(data.administration), year=data.year
-        )
-    return _t(data, "report.title", scope=data.settings.city, year=data.year)
-
-
 def _chart(chart: charts.Chart) -> None:
     show_figure(chart.figure, chart.alt)
 
 
 def show_front(data: ReportData) -> None:
     """Title, example-data banner, scope and the table of contents."""
-    heading(report_title(data), level=1, anchor="top")
+    title = report_title(data.lang, data.settings.city, data.year, data.administration)
+    heading(title, level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
     show_paragraph(_t(data, "report.intro", year=data.year))
