@@ -836,6 +836,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Internationellt arbete inom {scope} {year}",
         "International work in {scope} {year}",
     ),
+    "fig.overall_index": (
+        "Samlat index (viktad andel tydligt bidrag)",
+        "Overall index (weighted share with a clear contribution)",
+    ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .aggregation import active
+from .aggregation import active, overall_index
 from .countries import country_names
 from .labels import label
 from .report_data import ReportData
@@ -54,6 +54,7 @@ def key_figures(data: ReportData) -> pd.DataFrame:
         ),
         ("fig.eu_funding", fmt_sek(f["eu_funding_sek"], lang, scale="mnkr", decimals=1)),
         ("fig.eu_share", fmt_percent(f["eu_share_of_external"], lang)),
+        ("fig.overall_index", fmt_percent(overall_index(data.areas, data.settings.weights), lang)),
     ]
     return pd.DataFrame(
         {
@@ -415,6 +416,7 @@ def parameters_table(data: ReportData) -> pd.DataFrame:
         ("screening.missing_data", s.screening.missing_data),
         ("targets.coverage", str(s.targets.coverage)),
         ("twin_cities", ", ".join(f"{t.city} ({t.country})" for t in s.twin_cities)),
+        ("weights", ", ".join(f"{area} {weight:g}" for area, weight in s.weights.items())),
     ]
     for cond, rule_set in s.screening.conditions.items():
         rules = f" {rule_set.combine} ".join(

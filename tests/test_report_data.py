@@ -8,6 +8,7 @@ import pytest
 
 from boras_intl_lib import report_tables as tables
 from boras_intl_lib.findings import main_findings
+from boras_intl_lib.formatting import fmt_percent
 from boras_intl_lib.labels import label
 from boras_intl_lib.register import example_register_path, load_register
 from boras_intl_lib.report_data import build
@@ -79,3 +80,18 @@ def test_findings_never_claim_all_is_well_when_activities_cannot_be_assessed() -
     findings = main_findings(build(register, SETTINGS, 2022))  # no indicator data for 2022
     assert label("finding.no_missing_exception") not in findings
     assert any(f.endswith(label("finding.unknown", n=2).split(" ", 1)[1]) for f in findings)
+
+
+def test_the_parameters_weights_drive_the_overall_index() -> None:
+    register = load_register(example_register_path(), SETTINGS)
+    figure = label("fig.overall_index")
+
+    def overall(settings) -> str:
+        figures = tables.key_figures(build(register, settings, 2025))
+        return figures.set_index(label("col.measure")).loc[figure, label("col.value")]
+
+    only_exchange = {a: 0.0 for a in SETTINGS.weights} | {"knowledge_exchange": 1.0}
+    weighted = SETTINGS.model_copy(update={"weights": only_exchange})
+    share = build(register, SETTINGS, 2025).areas.set_index("area")["share_clear"]
+    assert overall(weighted) == fmt_percent(share["knowledge_exchange"], "sv")
+    assert overall(SETTINGS) == fmt_percent(share.mean(), "sv")
