@@ -24,10 +24,15 @@ def _words(prefix: str, values: pd.Series, lang: str) -> pd.Series:
     return keys.map(mapping).astype("string")
 
 
-def _rename(frame: pd.DataFrame, lang: str, **columns: str) -> pd.DataFrame:
-    """Keep ``columns`` (source name → label key under ``col.``) with localized headers."""
-    out = frame[list(columns)].copy()
-    out.columns = [label(f"col.{key}", lang) for key in columns.values()]
+def _rename(frame: pd.DataFrame, lang: str, *columns: str | tuple[str, str]) -> pd.DataFrame:
+    """Keep ``columns``, in order, under the reader's headers (labels ``col.<key>``).
+
+    A column is named by its source name, which is also its label key, or by a pair
+    ``(source name, label key)`` where the two differ.
+    """
+    pairs = [(c, c) if isinstance(c, str) else c for c in columns]
+    out = frame[[source for source, _ in pairs]].copy()
+    out.columns = [label(f"col.{key}", lang) for _, key in pairs]
     return out.reset_index(drop=True)
 
 
@@ -78,13 +83,13 @@ def missing_exceptions(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         lang,
-        activity_id="activity_id",
-        title="title",
-        administration="administration",
-        partner_name="partner",
-        country_name="country",
-        failed="failed_conditions",
-        basis_text="basis",
+        "activity_id",
+        "title",
+        "administration",
+        ("partner_name", "partner"),
+        ("country_name", "country"),
+        ("failed", "failed_conditions"),
+        ("basis_text", "basis"),
     )
 
 
@@ -123,14 +128,14 @@ def exceptions_in_force(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         lang,
-        decision_id="decision_id",
-        decision_date="decision_date",
-        target="exception_for",
-        scope="scope",
-        valid_from="valid_from",
-        valid_to="valid_to",
-        n_partners="n_partners",
-        n_activities="n_activities",
+        "decision_id",
+        "decision_date",
+        ("target", "exception_for"),
+        "scope",
+        "valid_from",
+        "valid_to",
+        "n_partners",
+        "n_activities",
     )
 
 
@@ -156,12 +161,12 @@ def country_verdicts(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         lang,
-        country="country",
-        n="n_partners",
-        democracy="democracy",
-        human_rights="human_rights",
-        rule_of_law="rule_of_law",
-        status="status",
+        "country",
+        ("n", "n_partners"),
+        "democracy",
+        "human_rights",
+        "rule_of_law",
+        "status",
     )
 
 
@@ -186,7 +191,7 @@ def precondition_table(data: ReportData) -> pd.DataFrame:
     frame = data.precondition.assign(
         verdict=_words("verdict", data.precondition["verdict"], data.lang)
     )
-    return _rename(frame, data.lang, verdict="verdict", n_activities="n_activities", share="share")
+    return _rename(frame, data.lang, "verdict", "n_activities", "share")
 
 
 def area_overview(data: ReportData) -> pd.DataFrame:
@@ -203,15 +208,15 @@ def area_overview(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         lang,
-        area_name="area",
-        level_0="level_0",
-        level_1="level_1",
-        level_2="level_2",
-        level_3="level_3",
-        share_clear="share_clear",
-        share_previous_year="share_previous_year",
-        status="target_status",
-        trend="trend",
+        ("area_name", "area"),
+        "level_0",
+        "level_1",
+        "level_2",
+        "level_3",
+        "share_clear",
+        "share_previous_year",
+        ("status", "target_status"),
+        "trend",
     )
 
 
@@ -239,14 +244,7 @@ def area_examples(data: ReportData, area: str, n: int = 3) -> pd.DataFrame:
     top = top[top[area] > 0].head(n)
     why = data.evaluation.explanations.set_index("activity_id")[f"{area}_why_{lang}"]
     frame = top.assign(why=why.reindex(top["activity_id"]).to_numpy())
-    return _rename(
-        frame,
-        lang,
-        activity_id="activity_id",
-        title="title",
-        administration="administration",
-        why="explanation",
-    )
+    return _rename(frame, lang, "activity_id", "title", "administration", ("why", "explanation"))
 
 
 def coverage_table(data: ReportData) -> pd.DataFrame:
@@ -263,10 +261,10 @@ def coverage_table(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         lang,
-        administration="administration",
-        committee="committee",
-        n_activities="n_activities",
-        has="has_international_work",
+        "administration",
+        "committee",
+        "n_activities",
+        ("has", "has_international_work"),
     )
 
 
@@ -287,22 +285,15 @@ def funding_by_source(data: ReportData) -> pd.DataFrame:
         return _rename(
             pd.DataFrame(columns=["funding_source", "n_activities", "external_funding_sek", "eu"]),
             lang,
-            funding_source="funding_source",
-            n_activities="n_activities",
-            external_funding_sek="external_funding_sek",
-            eu="eu",
+            "funding_source",
+            "n_activities",
+            "external_funding_sek",
+            "eu",
         )
     frame = src.assign(
         eu=src["is_eu"].map({True: label("format.yes", lang), False: label("format.no", lang)})
     )
-    return _rename(
-        frame,
-        lang,
-        funding_source="funding_source",
-        n_activities="n_activities",
-        external_funding_sek="external_funding_sek",
-        eu="eu",
-    )
+    return _rename(frame, lang, "funding_source", "n_activities", "external_funding_sek", "eu")
 
 
 def countries_table(data: ReportData) -> pd.DataFrame:
@@ -312,16 +303,14 @@ def countries_table(data: ReportData) -> pd.DataFrame:
         label("country.unknown", lang)
     )
     frame = data.countries.assign(country=names.to_numpy())
-    return _rename(
-        frame, lang, country="country", n_partners="n_partners", n_activities="n_activities"
-    )
+    return _rename(frame, lang, "country", "n_partners", "n_activities")
 
 
 def sdg_table(data: ReportData) -> pd.DataFrame:
     """Activities per global goal (SDG), with the goals' names."""
     lang = data.lang
     frame = data.sdgs.assign(goal=[f"{g}. {label(f'sdg.{g}', lang)}" for g in data.sdgs["sdg"]])
-    return _rename(frame, lang, goal="sdg", n_activities="n_activities", share="share")
+    return _rename(frame, lang, ("goal", "sdg"), "n_activities", "share")
 
 
 def area_trend_table(data: ReportData) -> pd.DataFrame:
@@ -338,12 +327,7 @@ def area_trend_table(data: ReportData) -> pd.DataFrame:
 def coverage_trend_table(data: ReportData) -> pd.DataFrame:
     """Coverage per year."""
     return _rename(
-        data.coverage_trend,
-        data.lang,
-        year="year",
-        n_with_activities="n_with_activities",
-        n_administrations="n_administrations",
-        share="share",
+        data.coverage_trend, data.lang, "year", "n_with_activities", "n_administrations", "share"
     )
 
 
@@ -352,10 +336,10 @@ def funding_trend_table(data: ReportData) -> pd.DataFrame:
     return _rename(
         data.funding_trend,
         data.lang,
-        year="year",
-        external_funding_sek="external_funding_sek",
-        eu_funding_sek="eu_funding_sek",
-        eu_share_of_external="eu_share",
+        "year",
+        "external_funding_sek",
+        "eu_funding_sek",
+        ("eu_share_of_external", "eu_share"),
     )
 
 
@@ -370,12 +354,12 @@ def issues_table(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         lang,
-        source="source",
-        row="row",
-        column="column",
-        value="value",
-        severity_text="severity",
-        reason_text="reason",
+        "source",
+        "row",
+        "column",
+        "value",
+        ("severity_text", "severity"),
+        ("reason_text", "reason"),
     )
 
 
@@ -400,7 +384,7 @@ def rubric_table(data: ReportData) -> pd.DataFrame:
             row[str(lv)] = label(f"rubric.{a}.{lv}", lang, **fill)
         rows.append(row)
     frame = pd.DataFrame(rows)
-    return _rename(frame, lang, area="area", **{"1": "level_1", "2": "level_2", "3": "level_3"})
+    return _rename(frame, lang, "area", ("1", "level_1"), ("2", "level_2"), ("3", "level_3"))
 
 
 def parameters_table(data: ReportData) -> pd.DataFrame:
@@ -441,12 +425,12 @@ def sources_table(data: ReportData) -> pd.DataFrame:
     return _rename(
         frame,
         data.lang,
-        source="indicator_source",
-        edition="edition",
-        attribution="attribution",
-        licence="licence",
-        indicators="indicators",
-        years="years",
+        ("source", "indicator_source"),
+        "edition",
+        "attribution",
+        "licence",
+        "indicators",
+        "years",
     )
 
 
