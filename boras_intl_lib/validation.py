@@ -138,6 +138,8 @@ def _reason_texts(
     for lang in ("sv", "en"):
         if col is not None and col.enum is not None:
             values["allowed"] = ", ".join(allowed_values(col, lang))
+            if lang == "en":  # coordinators mostly type Swedish: name those spellings too
+                values["allowed"] += f" (in Swedish: {', '.join(allowed_values(col, 'sv'))})"
         texts.append(label(key, lang, **values) if values else label(key, lang))
     return texts[0], texts[1]
 

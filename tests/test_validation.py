@@ -322,3 +322,10 @@ def test_issues_have_the_contract_columns_and_order() -> None:
     ]
     assert issues.notna().all().all()
     assert set(issues["source"]) == {"aktiviteter", "partner"}
+
+
+def test_unknown_value_names_the_swedish_spellings_too() -> None:
+    register = validate_register(raw_register([activity(activity_type="resa")]))
+    reason = register.issues["reason"].iloc[0]
+    assert "(in Swedish: EU-projekt, projekt, vänortsutbyte" in reason
+    assert "projekt" in register.issues["reason_sv"].iloc[0]
