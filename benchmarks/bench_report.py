@@ -115,7 +115,7 @@ def report_fresh_seconds(runs: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         code = (
             "from pathlib import Path\n"
-            "from boras_intl_lib.report_pipeline import render_report\n"
+            "from boras_intl_lib.runner.pipeline import render_report\n"
             f"render_report(Path({str(NOTEBOOK)!r}), {{'year': {YEAR}, "
             f"'params_path': {str(PARAMS)!r}}}, Path({tmp!r}) / 'r.html', "
             f"kernel_name={KERNEL_NAME!r}, cwd=Path({str(ROOT)!r}), "
@@ -130,7 +130,7 @@ def in_process_seconds(runs: int) -> dict[str, float]:
     import papermill
     from bench_report_floor import one_cell_notebook
 
-    from boras_intl_lib import report_pipeline as rp
+    from boras_intl_lib.runner import pipeline as rp
 
     parameters = {"year": YEAR, "register_path": "", "params_path": str(PARAMS), "lang": "sv",
                   "administration": ""}  # fmt: skip
@@ -172,7 +172,7 @@ def kernel_seconds(runs: int) -> float:
     """Start a python3 kernel, run ``pass``, shut it down: what every report pays."""
     from jupyter_client.manager import start_new_kernel
 
-    from boras_intl_lib.report_pipeline import KERNEL_ARGUMENTS
+    from boras_intl_lib.runner.pipeline import KERNEL_ARGUMENTS
 
     def once() -> float:
         started = time.perf_counter()
@@ -243,9 +243,9 @@ def profile_child(use_cprofile: bool) -> None:
         return result
 
     t0 = time.perf_counter()
-    from boras_intl_lib import report_sections as report
-    from boras_intl_lib.excel_export import write_report_workbook
-    from boras_intl_lib.report_data import prepare
+    from boras_intl_lib.report import sections as report
+    from boras_intl_lib.report.data import prepare
+    from boras_intl_lib.report.workbook import write_report_workbook
 
     steps.append(("import report_sections, excel_export, report_data", time.perf_counter() - t0))
     data = step("prepare()", lambda: prepare(YEAR, "", str(PARAMS), "sv", ""))

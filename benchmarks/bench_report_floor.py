@@ -27,7 +27,7 @@ import nbformat
 BLOCK_RFC3987 = "import sys; sys.modules['rfc3987_syntax'] = None\n"
 RENDER = (
     "from pathlib import Path\n"
-    "from boras_intl_lib.report_pipeline import render_report\n"
+    "from boras_intl_lib.runner.pipeline import render_report\n"
     "render_report(Path({notebook!r}), {{}}, Path({out!r}), kernel_name='python3', title='Floor')\n"
 )
 

@@ -23,8 +23,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from boras_intl_lib.register_format import ACTIVITY_TYPE, PROFILING_TARGET, SUSTAINABILITY
-from boras_intl_lib.scoring import explain_scores, score_activities
+from boras_intl_lib.register.format import ACTIVITY_TYPE, PROFILING_TARGET, SUSTAINABILITY
+from boras_intl_lib.scoring.rubric import explain_scores, score_activities
 from boras_intl_lib.settings import Settings
 
 COUNTRIES = (

@@ -18,8 +18,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from boras_intl_lib.indicators import load_bundled
-from boras_intl_lib.screening import activity_precondition, screen_partners
+from boras_intl_lib.indicators.loaders import load_bundled
+from boras_intl_lib.screening.rules import activity_precondition, screen_partners
 from boras_intl_lib.settings import Settings
 
 COUNTRIES = (

@@ -31,8 +31,8 @@ def resolve_settings(params: Path | None, year: int | None = None) -> Settings:
 
 def validate(register_path: Path, params: Path | None, *, as_json: bool = False) -> int:
     """``boras-intl validate``: read and check a register, print a summary."""
-    from .register import load_register
-    from .summary import exit_status, format_summary, summarise
+    from .register.load import load_register
+    from .register.summary import exit_status, format_summary, summarise
 
     settings = resolve_settings(params)
     register = load_register(register_path, settings)
@@ -48,8 +48,8 @@ def score(register_path: Path, params: Path | None, out: Path) -> int:
     """``boras-intl score``: write scores.csv, partners.csv and rejected.csv to ``out``."""
     from .evaluation import evaluate
     from .outputs import write_score_files
-    from .register import load_register
-    from .summary import exit_status
+    from .register.load import load_register
+    from .register.summary import exit_status
 
     settings = resolve_settings(params)
     register = load_register(register_path, settings)
@@ -64,7 +64,7 @@ def score(register_path: Path, params: Path | None, out: Path) -> int:
 
 def template(path: Path) -> int:
     """``boras-intl template``: write an empty register workbook."""
-    from .excel_template import write_template
+    from .register.template import write_template
 
     write_template(path)
     print(path)
@@ -83,7 +83,7 @@ def report(
     timeout: int,
 ) -> int:
     """``boras-intl report``: run the report notebook for each year (see report_jobs)."""
-    from .report_jobs import run_reports
+    from .runner.jobs import run_reports
 
     return run_reports(
         years=years,

@@ -246,7 +246,7 @@ def country_name(iso3: str | None, lang: str = "sv") -> str:
     An unknown code is returned as given; a missing one gives the label "unknown country".
     """
     if iso3 is None or iso3 is pd.NA or (isinstance(iso3, float) and np.isnan(iso3)):
-        from .labels import label
+        from .i18n.labels import label
 
         return label("country.unknown", "sv" if lang == "sv" else "en")
     return _display_names("sv" if lang == "sv" else "en").get(str(iso3).upper(), str(iso3))

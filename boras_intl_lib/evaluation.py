@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .model import Register
+from .register.model import Register
 from .settings import Settings
 
 
@@ -42,9 +42,9 @@ def evaluate(
     that year agree. Exception decisions are always matched in each activity's own year.
     ``indicators`` defaults to what the settings name (the bundled excerpt and any files).
     """
-    from .indicators import load_indicators, sources_used
-    from .scoring import explain_scores, score_activities
-    from .screening import activity_precondition, screen_countries
+    from .indicators.loaders import load_indicators, sources_used
+    from .scoring.rubric import explain_scores, score_activities
+    from .screening.rules import activity_precondition, screen_countries
 
     if indicators is None:
         indicators = load_indicators(settings)
@@ -69,7 +69,7 @@ def _screen(
     register: Register, settings: Settings, indicators: pd.DataFrame, year: int | None
 ) -> pd.DataFrame:
     """Screen the partners against one report year, or each against its activity's year."""
-    from .screening import screen_partners
+    from .screening.rules import screen_partners
 
     args = (register.exceptions, register.activities, settings, indicators)
     if year is not None:

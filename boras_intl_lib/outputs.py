@@ -20,8 +20,8 @@ import pandas as pd
 
 from .errors import BorasIntlError
 from .safety import atomic_write, neutralise_frame
-from .scoring import FACT_COLUMNS, explanation_columns
-from .screening import PARTNER_COLUMNS
+from .scoring.rubric import FACT_COLUMNS, explanation_columns
+from .screening.rules import PARTNER_COLUMNS
 from .settings import AREAS
 
 ENCODING = "utf-8-sig"

@@ -164,7 +164,7 @@ class Scoring(_Strict):
     @field_validator("exchange_types")
     @classmethod
     def _known_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        from .register_format import ACTIVITY_TYPE
+        from .register.format import ACTIVITY_TYPE
 
         unknown = [v for v in value if v not in ACTIVITY_TYPE.values]
         if unknown:

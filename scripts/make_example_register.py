@@ -1,7 +1,7 @@
 """Generate the register bundled with the package: FICTITIOUS example data, seeded and reproducible.
 
 Writes ``boras_intl_lib/data/example_register.xlsx`` (sheets ``om``, ``aktiviteter``,
-``partner``, ``undantag`` with the Swedish headers of :mod:`boras_intl_lib.register_format`)
+``partner``, ``undantag`` with the Swedish headers of :mod:`boras_intl_lib.register.format`)
 and, with ``--csv DIR``, the same register as a CSV folder the way Excel with Swedish settings
 exports it (Windows-1252, ``;``, decimal comma, no-break-space thousands separators)::
 
@@ -55,7 +55,7 @@ if str(ROOT) not in sys.path:  # runnable from a checkout without an installed p
 from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Font  # noqa: E402
 
-from boras_intl_lib.register_format import (  # noqa: E402
+from boras_intl_lib.register.format import (  # noqa: E402
     ACTIVITIES,
     ACTIVITY_TYPE,
     EXCEPTIONS,

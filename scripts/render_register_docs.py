@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from boras_intl_lib.register_docs import markdown  # noqa: E402
+from boras_intl_lib.register.docs import markdown  # noqa: E402
 
 DOC = ROOT / "docs" / "register-format.md"
 

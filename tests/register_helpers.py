@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from boras_intl_lib.reading import RawRegister, RawTable
-from boras_intl_lib.register_format import TABLES
+from boras_intl_lib.register.format import TABLES
+from boras_intl_lib.register.reading import RawRegister, RawTable
 
 Record = Mapping[str, object]
 

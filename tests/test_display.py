@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from boras_intl_lib import display
+from boras_intl_lib.report import display
 
 HOSTILE = '<script>alert(1)</script> "><svg onload=alert(2)> {{ 7*7 }} **bold** {0}'
 
@@ -184,7 +184,7 @@ def test_show_figure_closes_pyplot_figures(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_display_does_not_import_papermill_or_nbconvert() -> None:
     code = (
-        "import sys, boras_intl_lib.display\n"
+        "import sys, boras_intl_lib.report.display\n"
         "bad = [m for m in ('papermill', 'nbconvert', 'nbformat', 'IPython') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )

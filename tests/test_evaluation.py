@@ -8,7 +8,7 @@ import pytest
 
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.register import load_example_register
-from boras_intl_lib.report_data import build
+from boras_intl_lib.report.data import build
 from boras_intl_lib.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

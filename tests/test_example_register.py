@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from boras_intl_lib.register_format import ACTIVITIES, EXCEPTIONS, PARTNERS, TABLES
+from boras_intl_lib.register.format import ACTIVITIES, EXCEPTIONS, PARTNERS, TABLES
 from boras_intl_lib.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

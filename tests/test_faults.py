@@ -29,7 +29,7 @@ import pytest
 from fixtures import report_runs as runs
 from openpyxl import load_workbook
 
-from boras_intl_lib.report_files import STALE_TEMP_SECONDS
+from boras_intl_lib.runner.files import STALE_TEMP_SECONDS
 
 pytestmark = pytest.mark.notebook
 

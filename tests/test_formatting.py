@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from boras_intl_lib import formatting as f
+from boras_intl_lib.i18n import formatting as f
 
 NB = "\xa0"  # babel's group separator and the space before % and kr in Swedish
 

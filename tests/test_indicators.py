@@ -8,9 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from boras_intl_lib import indicators as ind
 from boras_intl_lib.countries import iso3_codes, to_iso3
 from boras_intl_lib.errors import IndicatorDataError
+from boras_intl_lib.indicators import loaders as ind
 from boras_intl_lib.settings import IndicatorFile, Settings
 
 # Issue 3, item 3, copied verbatim: ISO3 | country | v2x_regime | v2x_polyarchy | v2x_libdem |

@@ -32,11 +32,11 @@ from IPython.core.inputtransformer2 import TransformerManager
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from openpyxl import Workbook
 
-from boras_intl_lib.formatting import fmt_percent
-from boras_intl_lib.labels import label
+from boras_intl_lib.i18n.formatting import fmt_percent
+from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import example_register_path
-from boras_intl_lib.report_pipeline import render_report
-from boras_intl_lib.report_sections import SECTIONS
+from boras_intl_lib.report.sections import SECTIONS
+from boras_intl_lib.runner.pipeline import render_report
 
 KERNEL_NAME = "python3"  # always pinned
 ROOT = Path(__file__).resolve().parent.parent

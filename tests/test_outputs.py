@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from boras_intl_lib.model import empty_issues
 from boras_intl_lib.outputs import (
     PARTNERS_COLUMNS,
     REJECTED_COLUMNS,
@@ -18,8 +17,9 @@ from boras_intl_lib.outputs import (
     write_csv,
     write_score_files,
 )
+from boras_intl_lib.register.model import empty_issues
 from boras_intl_lib.safety import atomic_write, neutralise_formula
-from boras_intl_lib.scoring import explain_scores, explanation_columns, score_activities
+from boras_intl_lib.scoring.rubric import explain_scores, explanation_columns, score_activities
 from boras_intl_lib.settings import AREAS, Settings
 
 CONTRACT_SCORES = (

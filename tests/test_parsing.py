@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boras_intl_lib import parsing
-from boras_intl_lib.register_format import (
+from boras_intl_lib.register import parsing
+from boras_intl_lib.register.format import (
     ACTIVITY_TYPE,
     FALSE_WORDS,
     PROFILING_TARGET,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from boras_intl_lib.cli import main
-from boras_intl_lib.privacy import MARK, redact
 from boras_intl_lib.register import load_register
+from boras_intl_lib.register.privacy import MARK, redact
 from tests.register_helpers import activity, partner, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +69,7 @@ def test_redact_keeps_ordinary_text_and_missing_values() -> None:
 
 
 def test_only_person_like_names_are_taken_from_contact_cells() -> None:
-    from boras_intl_lib.privacy import _contact_names
+    from boras_intl_lib.register.privacy import _contact_names
 
     cells = pd.DataFrame(
         {

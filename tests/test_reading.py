@@ -19,7 +19,7 @@ from register_helpers import (
 )
 
 from boras_intl_lib.errors import RegisterUnreadableError
-from boras_intl_lib.reading import cell_text, read_register
+from boras_intl_lib.register.reading import cell_text, read_register
 
 
 def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:

@@ -23,7 +23,7 @@ from register_helpers import (
 )
 
 from boras_intl_lib.register import example_register_path, load_example_register, load_register
-from boras_intl_lib.register_format import TABLES
+from boras_intl_lib.register.format import TABLES
 from boras_intl_lib.settings import Administration, Settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "register"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from boras_intl_lib.register_docs import markdown
-from boras_intl_lib.register_format import ENUMS, TABLES, find_table, normalise_token, range_text
+from boras_intl_lib.register.docs import markdown
+from boras_intl_lib.register.format import ENUMS, TABLES, find_table, normalise_token, range_text
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "register-format.md"
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from boras_intl_lib import report_tables as tables
-from boras_intl_lib.findings import main_findings
-from boras_intl_lib.formatting import fmt_percent
-from boras_intl_lib.labels import label
+from boras_intl_lib.i18n.formatting import fmt_percent
+from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import example_register_path, load_register
-from boras_intl_lib.report_data import build
+from boras_intl_lib.report import tables
+from boras_intl_lib.report.data import build
+from boras_intl_lib.report.findings import main_findings
 from boras_intl_lib.settings import load_settings
 from tests.register_helpers import activity, partner, write_workbook
 

@@ -20,9 +20,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from boras_intl_lib import report_batch, report_files
-from boras_intl_lib import report_pipeline as rp
 from boras_intl_lib.errors import ReportError
+from boras_intl_lib.runner import batch as report_batch
+from boras_intl_lib.runner import files as report_files
+from boras_intl_lib.runner import pipeline as rp
 
 KERNEL_NAME = "python3"  # always pinned
 NOTEBOOK = Path(__file__).parent / "fixtures" / "notebooks" / "report_small.ipynb"
@@ -212,7 +213,7 @@ def test_killed_run_leaves_the_previous_report_intact(tmp_path: Path) -> None:
     flag = tmp_path / "started"
     code = (
         "from pathlib import Path\n"
-        "from boras_intl_lib.report_pipeline import render_report\n"
+        "from boras_intl_lib.runner.pipeline import render_report\n"
         f"render_report(Path({str(NOTEBOOK)!r}), {{'sleep': 60, 'started_flag': {str(flag)!r}}},"
         f" Path({str(tmp_path / 'report.html')!r}), kernel_name={KERNEL_NAME!r},"
         f" extra_outputs={{'excel_path': Path({str(tmp_path / 'report.xlsx')!r})}})\n"

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from boras_intl_lib.labels import LABELS
-from boras_intl_lib.scoring import (
+from boras_intl_lib.i18n.labels import LABELS
+from boras_intl_lib.scoring.rubric import (
     SCORE_COLUMNS,
     explain_scores,
     explanation_columns,

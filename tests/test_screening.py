@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from boras_intl_lib import screening as scr
-from boras_intl_lib.indicators import load_bundled
+from boras_intl_lib.indicators.loaders import load_bundled
+from boras_intl_lib.screening import rules as scr
 from boras_intl_lib.settings import Settings
 
 YEAR = 2025
@@ -541,7 +541,7 @@ def test_activity_precondition_is_the_worst_partner() -> None:
 
 
 def test_screen_register_uses_the_register_tables() -> None:
-    from boras_intl_lib.model import Register
+    from boras_intl_lib.register.model import Register
 
     part, exc, acts = frames(
         [("A1", "Novi Sad", "SRB")], {"A1": 2025}, [decision(country_iso3="SRB")]

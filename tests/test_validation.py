@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from register_helpers import activity, exception, partner, raw_register
 
-from boras_intl_lib.model import ISSUE_COLUMNS
+from boras_intl_lib.register.model import ISSUE_COLUMNS
+from boras_intl_lib.register.validation import validate_register
 from boras_intl_lib.settings import Administration, Settings
-from boras_intl_lib.validation import validate_register
 
 ACTIVITY_DTYPES = {
     "activity_id": "string",

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BorasIntlError, ReportError
-from .labels import Lang, label
-from .report_files import replace_text
-from .report_pipeline import ReportResult, render_report, to_html
+from ..errors import BorasIntlError, ReportError
+from ..i18n.labels import Lang, label
+from .files import replace_text
+from .pipeline import ReportResult, render_report, to_html
 
 log = logging.getLogger("boras_intl")
 

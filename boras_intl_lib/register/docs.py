@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from .register_format import TABLES, Column, Table, range_text
+from .format import TABLES, Column, Table, range_text
 
 # The prose part of the page: how cells are read. Kept beside the code that renders the tables
 # so that a change of rule and a change of its documentation are one commit.

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .errors import ReportError
+from ..errors import ReportError
 
 log = logging.getLogger("boras_intl")
 STALE_TEMP_SECONDS = 3600  # leftovers of killed runs older than this are removed

@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .countries import factorize_iso3
+from ..countries import factorize_iso3
+from ..i18n.labels import label
+from ..settings import CONDITIONS, Screening, Settings
 from .decisions import choose_decisions, decision_table
-from .labels import label
-from .settings import CONDITIONS, Screening, Settings
 
 if TYPE_CHECKING:
-    from .model import Register
+    from ..register.model import Register
 
 log = logging.getLogger("boras_intl")
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from ..settings import Settings
 from .model import Register
 from .privacy import redact_register
 from .reading import read_register
-from .settings import Settings
 from .validation import validate_register
 
 EXAMPLE_REGISTER = "example_register.xlsx"
@@ -36,7 +36,7 @@ def load_register(
 
 def example_register_path() -> Path:
     """The fictitious example register bundled with the package."""
-    return Path(__file__).parent / "data" / EXAMPLE_REGISTER
+    return Path(__file__).parent.parent / "data" / EXAMPLE_REGISTER
 
 
 def load_example_register(settings: Settings | None = None) -> Register:

@@ -49,9 +49,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ReportError
-from .labels import Lang, label
-from .report_files import commit, create_temp, replace_text, write_text
+from ..errors import ReportError
+from ..i18n.labels import Lang, label
+from .files import commit, create_temp, replace_text, write_text
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .labels import Lang, label, report_title
-from .settings import Settings, default_parameters_path, load_settings, project_root
+from ..i18n.labels import Lang, label, report_title
+from ..settings import Settings, default_parameters_path, load_settings, project_root
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
@@ -67,7 +67,7 @@ def plan_reports(
 
 def _folders(names: list[str]) -> dict[str, str]:
     """A distinct folder name per administration (names that slug alike get a suffix)."""
-    from .display import slug
+    from ..report.display import slug
 
     folders: dict[str, str] = {}
     for name in names:
@@ -80,7 +80,7 @@ def _folders(names: list[str]) -> dict[str, str]:
 
 
 def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
-    from .report_batch import ReportJob
+    from .batch import ReportJob
 
     title = report_title(plan.lang, settings.city, plan.year, plan.administration)
     return ReportJob(
@@ -122,11 +122,11 @@ def run_reports(
     Returns 0 when every report was written, 1 otherwise. Progress while they run is logged
     (a bar on a terminal, one line per report elsewhere).
     """
-    from .report_batch import render_many
+    from .batch import render_many
 
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
     if register is not None:
-        from .reading import read_register
+        from ..register.reading import read_register
 
         read_register(register)  # unreadable → one clear line and exit 2, before any kernel
     work = [_job(p, register, timeout, settings_by_year[p.year]) for p in plans]
@@ -150,7 +150,7 @@ def write_index(
     folder: Path, plans: list[PlannedReport], lang: Lang, year: int, settings: Settings
 ) -> Path:
     """The index page of one year's reports, linking each written report."""
-    from .report_batch import write_index_page
+    from .batch import write_index_page
 
     entries = [
         (p.administration or settings.city, p.html.relative_to(folder).as_posix()) for p in plans

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .formatting import fmt_number, fmt_percent
-from .labels import Lang, label
+from ..i18n.formatting import fmt_number, fmt_percent
+from ..i18n.labels import Lang, label
 
 # A sober palette with good contrast on white; one hue family for ordered levels.
 LEVEL_COLOURS = ("#d9d9d9", "#9ecae1", "#4292c6", "#08519c")

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .countries import codes_to_iso3, to_iso3
-from .errors import IndicatorDataError
-from .settings import IndicatorFile, Settings
+from ..countries import codes_to_iso3, to_iso3
+from ..errors import IndicatorDataError
+from ..settings import IndicatorFile, Settings
 
 log = logging.getLogger("boras_intl")
 

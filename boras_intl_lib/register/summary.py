@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from .labels import Lang, label
+from ..i18n.labels import Lang, label
+from .format import TABLES
 from .model import Register
-from .register_format import TABLES
 
 EXIT_ALL_ACCEPTED, EXIT_SOME_REJECTED = 0, 1
 

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .register_format import (
+from .format import (
     FALSE_WORDS,
     LIST_SEPARATORS,
     TRUE_WORDS,

@@ -27,9 +27,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import RegisterUnreadableError
-from .labels import label
-from .register_format import TABLES, Table, find_table, normalise_token
+from ..errors import RegisterUnreadableError
+from ..i18n.labels import label
+from .format import TABLES, Table, find_table, normalise_token
 
 log = logging.getLogger("boras_intl")
 

@@ -32,8 +32,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .formatting import MISSING, fmt_bool, fmt_date, fmt_number, formatter, is_missing
-from .labels import Lang, label
+from ..i18n.formatting import MISSING, fmt_bool, fmt_date, fmt_number, formatter, is_missing
+from ..i18n.labels import Lang, label
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .labels import label
-from .settings import AREAS, Settings
+from ..i18n.labels import label
+from ..settings import AREAS, Settings
 
 OUTCOME_KNOWLEDGE, OUTCOME_DECIDED, OUTCOME_IMPLEMENTED = 1, 2, 3
 _NFC = functools.partial(unicodedata.normalize, "NFC")

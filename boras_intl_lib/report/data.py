@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import aggregation as agg
-from .evaluation import Evaluation, evaluate
-from .labels import Lang
-from .model import Register
-from .settings import Settings
+from .. import aggregation as agg
+from ..evaluation import Evaluation, evaluate
+from ..i18n.labels import Lang
+from ..register.model import Register
+from ..settings import Settings
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ def prepare(
     administration: str | None = None,
 ) -> ReportData:
     """Load settings, register and indicators for one report, then :func:`build` it."""
-    from .register import load_example_register, load_register
-    from .settings import default_parameters_path, load_settings
+    from ..register.load import load_example_register, load_register
+    from ..settings import default_parameters_path, load_settings
 
     params = Path(params_path) if params_path else default_parameters_path(year)
     settings = load_settings(params)

@@ -18,10 +18,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import BorasIntlError
-from .labels import label
-from .register_format import TABLES, Column, Table, allowed_values, range_text
-from .safety import atomic_write
+from ..errors import BorasIntlError
+from ..i18n.labels import label
+from ..safety import atomic_write
+from .format import TABLES, Column, Table, allowed_values, range_text
 
 MAX_ROW = 5000  # rows 2..MAX_ROW carry the validation rules
 MAX_INLINE_LIST = 255  # Excel's limit for a list typed into the validation formula

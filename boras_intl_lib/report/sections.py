@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import charts
-from . import report_tables as tables
+from ..i18n.formatting import fmt_percent
+from ..i18n.labels import label, report_title
+from ..settings import AREAS
+from . import charts, tables
+from .data import ReportData
 from .display import (
     heading,
     show_banner,
@@ -23,10 +26,6 @@ from .display import (
     show_table,
     show_toc,
 )
-from .formatting import fmt_percent
-from .labels import label, report_title
-from .report_data import ReportData
-from .settings import AREAS
 
 SECTIONS: tuple[str, ...] = (
     "summary",
@@ -270,7 +269,7 @@ def show_data_quality(data: ReportData) -> None:
 
 def show_method(data: ReportData) -> None:
     """Rubric, parameters, indicator sources and a reproducibility line."""
-    from . import __version__
+    from .. import __version__
 
     heading(_t(data, "section.method"), anchor=anchor("method"))
     show_paragraph(_t(data, "method.intro"))

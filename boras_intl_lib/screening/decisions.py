@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .countries import factorize_iso3
-from .labels import label
+from ..countries import factorize_iso3
+from ..i18n.labels import label
 
 
 def _name_keys(names: pd.Series) -> np.ndarray:

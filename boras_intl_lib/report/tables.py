@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .aggregation import active, overall_index
-from .countries import country_names
-from .labels import label
-from .report_data import ReportData
-from .settings import AREAS, CONDITIONS
+from ..aggregation import active, overall_index
+from ..countries import country_names
+from ..i18n.labels import label
+from ..settings import AREAS, CONDITIONS
+from .data import ReportData
 
 
 def _words(prefix: str, values: pd.Series, lang: str) -> pd.Series:
@@ -38,7 +38,7 @@ def _rename(frame: pd.DataFrame, lang: str, *columns: str | tuple[str, str]) -> 
 
 def key_figures(data: ReportData) -> pd.DataFrame:
     """The year in figures: label → value (already formatted as text)."""
-    from .formatting import fmt_integer, fmt_percent, fmt_sek
+    from ..i18n.formatting import fmt_integer, fmt_percent, fmt_sek
 
     lang, f = data.lang, data.funding.totals
     cov = data.coverage.table
@@ -365,7 +365,7 @@ def issues_table(data: ReportData) -> pd.DataFrame:
 
 def rubric_table(data: ReportData) -> pd.DataFrame:
     """The rubric: what each level of each area requires."""
-    from .formatting import fmt_percent
+    from ..i18n.formatting import fmt_percent
 
     lang, sc = data.lang, data.settings.scoring
     values = {

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 
-from .aggregation import active
-from .formatting import fmt_percent, fmt_sek
-from .labels import label
-from .report_data import ReportData
+from ..aggregation import active
+from ..i18n.formatting import fmt_percent, fmt_sek
+from ..i18n.labels import label
+from .data import ReportData
 
 
 def main_findings(data: ReportData) -> list[str]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report_data import ReportData
-from .safety import neutralise_frame
+from ..safety import neutralise_frame
+from .data import ReportData
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_WIDTH = 60
@@ -31,7 +31,7 @@ def write_report_workbook(data: ReportData, path: str | Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .report_tables import all_tables
+    from .tables import all_tables
 
     workbook = Workbook()
     workbook.remove(workbook.active)

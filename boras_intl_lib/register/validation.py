@@ -19,11 +19,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from .labels import label
-from .model import ISSUE_COLUMNS, Register, empty_issues
-from .parsing import Parsed, missing_values, parse_column
-from .reading import RawRegister, RawTable
-from .register_format import (
+from ..i18n.labels import label
+from ..settings import Settings
+from .format import (
     DEFAULT_STATUS,
     TABLES,
     Column,
@@ -31,7 +29,9 @@ from .register_format import (
     allowed_values,
     normalise_token,
 )
-from .settings import Settings
+from .model import ISSUE_COLUMNS, Register, empty_issues
+from .parsing import Parsed, missing_values, parse_column
+from .reading import RawRegister, RawTable
 
 log = logging.getLogger("boras_intl")
 
@@ -292,7 +292,7 @@ def _check_administrations(checked: _Checked, settings: Settings | None) -> None
 
 def _add_countries(checked: _Checked) -> None:
     """Add country_iso3; a country that is given but not recognised is flagged."""
-    from .countries import to_iso3
+    from ..countries import to_iso3
 
     country = checked.typed["country"]
     iso3 = to_iso3(country)
