@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from boras_intl_lib.indicators.loaders import load_bundled
-from boras_intl_lib.screening.rules import activity_precondition, screen_partners
+from boras_intl_lib.screening.partners import activity_precondition, screen_partners
 from boras_intl_lib.settings import Settings
 
 COUNTRIES = (

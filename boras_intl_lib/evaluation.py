@@ -44,7 +44,8 @@ def evaluate(
     """
     from .indicators.loaders import load_indicators, sources_used
     from .scoring.rubric import explain_scores, score_activities
-    from .screening.rules import activity_precondition, screen_countries
+    from .screening.partners import activity_precondition
+    from .screening.rules import screen_countries
 
     if indicators is None:
         indicators = load_indicators(settings)
@@ -69,7 +70,7 @@ def _screen(
     register: Register, settings: Settings, indicators: pd.DataFrame, year: int | None
 ) -> pd.DataFrame:
     """Screen the partners against one report year, or each against its activity's year."""
-    from .screening.rules import screen_partners
+    from .screening.partners import screen_partners
 
     args = (register.exceptions, register.activities, settings, indicators)
     if year is not None:

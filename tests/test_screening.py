@@ -12,6 +12,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from boras_intl_lib.indicators.loaders import load_bundled
+from boras_intl_lib.screening import partners as partners_mod
 from boras_intl_lib.screening import rules as scr
 from boras_intl_lib.settings import Settings
 
@@ -287,7 +288,7 @@ def decision(decision_id: str = "KS 2025-00017", date: str = "2025-01-15", **kw:
 def screen(partners, years, decisions=None, indicators=None, **kw) -> pd.DataFrame:
     part, exc, acts = frames(partners, years, decisions)
     data = load_bundled() if indicators is None else indicators
-    return scr.screen_partners(part, exc, acts, make_settings(**kw), data)
+    return partners_mod.screen_partners(part, exc, acts, make_settings(**kw), data)
 
 
 def verdicts(out: pd.DataFrame) -> list[tuple]:
@@ -309,7 +310,7 @@ def test_output_is_one_row_per_partner_with_the_contract_columns() -> None:
 def test_index_is_kept() -> None:
     part, exc, acts = frames([("A1", "Mikkeli", "FIN"), ("A1", "Novi Sad", "SRB")], {"A1": 2025})
     part.index = [40, 7]
-    out = scr.screen_partners(part, exc, acts, make_settings(), load_bundled())
+    out = partners_mod.screen_partners(part, exc, acts, make_settings(), load_bundled())
     assert out.index.tolist() == [40, 7]
     assert out.loc[7, "verdict"] == "needs_exception"
 
@@ -503,7 +504,7 @@ def test_most_specific_decision_is_named() -> None:
 
 def test_no_exceptions_table() -> None:
     part, _, acts = frames([("A1", "Novi Sad", "SRB")], {"A1": 2025})
-    out = scr.screen_partners(part, None, acts, make_settings(), load_bundled())
+    out = partners_mod.screen_partners(part, None, acts, make_settings(), load_bundled())
     assert out["verdict"].tolist() == ["needs_exception"]
 
 
@@ -533,8 +534,8 @@ def test_activity_precondition_is_the_worst_partner() -> None:
         [decision(country_iso3="SRB")],
     )
     acts.index = [10, 11, 12, 13, 14]
-    out = scr.screen_partners(part, exc, acts, make_settings(), load_bundled())
-    pre = scr.activity_precondition(out, acts)
+    out = partners_mod.screen_partners(part, exc, acts, make_settings(), load_bundled())
+    pre = partners_mod.activity_precondition(out, acts)
     assert pre.index.tolist() == [10, 11, 12, 13, 14]
     assert pre.tolist() == ["exception", "unknown", "needs_exception", "met", "unknown"]
     assert pre.name == "precondition"
@@ -546,7 +547,7 @@ def test_screen_register_uses_the_register_tables() -> None:
     part, exc, acts = frames(
         [("A1", "Novi Sad", "SRB")], {"A1": 2025}, [decision(country_iso3="SRB")]
     )
-    out = scr.screen_register(Register(acts, part, exc), make_settings(), load_bundled())
+    out = partners_mod.screen_register(Register(acts, part, exc), make_settings(), load_bundled())
     assert verdicts(out) == [("exception", "KS 2025-00017")]
 
 
@@ -637,7 +638,7 @@ def test_many_partners_many_countries_is_consistent() -> None:
         {f"A{i}": 2025 for i in range(700)},
         [decision(country_iso3="GEO")],
     )
-    out = scr.screen_partners(part, exc, acts, make_settings(), load_bundled())
+    out = partners_mod.screen_partners(part, exc, acts, make_settings(), load_bundled())
     by_country = out.groupby("country_iso3")["verdict"].unique().map(list).to_dict()
     assert by_country == {
         "DEU": ["met"],

@@ -12,10 +12,8 @@ Three steps:
    ``unknown`` — never a silent pass).
 2. :func:`screen_countries` — rules combined per condition (``all`` / ``any`` /
    ``first_available``) into ``pass`` / ``fail`` / ``unknown`` with the basis that decided.
-3. :func:`screen_partners` — each partner gets its country's checks and a verdict: ``met``,
-   ``exception`` (a condition fails but a valid exception decision covers it),
-   ``needs_exception`` or ``unknown``; :func:`activity_precondition` gives each activity the
-   worst verdict of its partners.
+3. :mod:`.partners` — each partner gets its country's checks and a verdict; each activity
+   the worst verdict of its partners.
 """
 
 from __future__ import annotations
@@ -27,13 +25,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..countries import factorize_iso3
 from ..i18n.labels import label
-from ..settings import CONDITIONS, Screening, Settings
-from .decisions import choose_decisions, decision_table
+from ..settings import CONDITIONS, Screening
 
 if TYPE_CHECKING:
-    from ..register.model import Register
+    pass
 
 log = logging.getLogger("boras_intl")
 
@@ -294,183 +290,3 @@ def _country_basis(out: pd.DataFrame, deciding: np.ndarray, lang: str) -> list[s
         bases = out[f"{condition}_{column}"]
         pieces.append([f"{name}: {b}" if s else "" for s, b in zip(shown, bases, strict=True)])
     return ["; ".join(p for p in row if p) for row in zip(*pieces, strict=True)]
-
-
-# --- step 3: partners ------------------------------------------------------------------------
-
-_STATUS_CODES = {"met": 0, "not_met": 1, "unknown": 2}
-
-
-def screen_partners(
-    partners: pd.DataFrame,
-    exceptions: pd.DataFrame | None,
-    activities: pd.DataFrame,
-    settings: Settings,
-    indicators: pd.DataFrame,
-    year: int | None = None,
-) -> pd.DataFrame:
-    """One row per partner (same index as ``partners``): checks, verdict, decision and basis.
-
-    Columns: :data:`PARTNER_COLUMNS` (the contract's partners.csv), then ``basis_sv`` and,
-    when ``partners`` has them, ``city``, ``country`` (as written) and ``row`` (Excel row).
-    The checks and ``verdict`` are categoricals with the categories :data:`CHECKS` and
-    :data:`VERDICT_ORDER` (ordered, best to worst); ``decision_id`` and the bases ``string``.
-
-    Data year: the latest not after ``year`` (default ``settings.year``, the report year).
-    Domestic partners (``screening.domestic_country``) are ``met``; a partner whose country is
-    not recognised is ``unknown``; exception decisions are matched to failing partners in
-    their activity's year (see :func:`covering_decisions`).
-    """
-    screening = settings.screening
-    year = settings.year if year is None else year
-    codes, uniques = factorize_iso3(partners["country_iso3"])
-    table = _country_table(uniques, indicators, screening, year)
-    codes[codes < 0] = len(table) - 1  # the table's last row: country not recognised
-    status = table["status"].map(_STATUS_CODES).to_numpy(dtype=np.int8)[codes]
-    fails = np.flatnonzero(status == _STATUS_CODES["not_met"])
-    chosen = np.full(len(partners), -1, dtype=np.int64)
-    dec = decision_table(exceptions) if exceptions is not None else None
-    if len(fails) and dec is not None and len(dec):
-        failing = partners.iloc[fails]
-        chosen[fails] = choose_decisions(
-            countries=codes[fails],
-            country_codes={iso3: i for i, iso3 in enumerate(uniques)},
-            names=failing["partner_name"],
-            activity_ids=failing["activity_id"],
-            years=_activity_years(failing["activity_id"], activities),
-            dec=dec,
-        )
-    verdict = np.select(
-        [status == 0, (status == 1) & (chosen >= 0), status == 1],
-        [0, 1, 3],
-        default=2,
-    )
-    out = pd.DataFrame(
-        {
-            "activity_id": partners["activity_id"],
-            "partner_name": partners["partner_name"],
-            "country_iso3": partners["country_iso3"],
-        },
-        index=partners.index,
-    )
-    for condition in CONDITIONS:
-        check = pd.Categorical(table[condition], categories=CHECKS).codes
-        out[condition] = pd.Categorical.from_codes(check[codes], categories=CHECKS)
-    out["verdict"] = pd.Categorical.from_codes(verdict, categories=VERDICT_ORDER, ordered=True)
-    out["decision_id"] = _decision_ids(chosen, dec)
-    for lang, column in _LANGS:
-        texts = dec[f"text_{lang}"] if dec is not None else pd.Series(dtype=object)
-        out[column] = _partner_basis(table[column], codes, chosen, texts)
-    for extra in ("city", "country", "row"):
-        if extra in partners.columns:
-            out[extra] = partners[extra]
-    counts = np.bincount(verdict, minlength=len(VERDICT_ORDER))
-    log.info("screened %d partners: %s", len(out), dict(zip(VERDICT_ORDER, counts, strict=True)))
-    return out
-
-
-def _country_table(
-    uniques: pd.Series, indicators: pd.DataFrame, screening: Screening, year: int
-) -> pd.DataFrame:
-    """Screened countries in the order of ``uniques``, plus a last row for "not recognised".
-
-    Domestic partners get status ``met`` with the domestic basis (their checks stay as the
-    data say).
-    """
-    screened = screen_countries(uniques, indicators, screening, year).set_index("iso3")
-    table = screened.reindex(uniques.array).reset_index(drop=True)
-    domestic = (uniques == screening.domestic_country).fillna(False).to_numpy(dtype=bool)
-    table.loc[domestic, "status"] = "met"
-    for lang, column in _LANGS:
-        table.loc[domestic, column] = label("basis.domestic", lang)
-    unknown = {c: "unknown" for c in CONDITIONS} | {"status": "unknown"}
-    for lang, column in _LANGS:
-        unknown[column] = label("basis.no_country", lang)
-    return pd.concat([table, pd.DataFrame([unknown])], ignore_index=True)
-
-
-def _decision_ids(chosen: np.ndarray, dec: pd.DataFrame | None) -> pd.api.extensions.ExtensionArray:
-    ids = dec["decision_id"].to_numpy(dtype=object) if dec is not None else np.array([], object)
-    return pd.array(np.append(ids, pd.NA)[chosen], dtype="string")  # −1: the trailing <NA>
-
-
-def _partner_basis(
-    country_basis: pd.Series, codes: np.ndarray, chosen: np.ndarray, texts: pd.Series
-) -> pd.api.extensions.ExtensionArray:
-    """The country's basis, followed by the covering decision where there is one.
-
-    Each text is built once per distinct (country, decision) pair, then indexed.
-    """
-    pair = codes.astype(np.int64) * (len(texts) + 1) + (chosen + 1)
-    pair_codes, pairs = pd.factorize(pair)
-    bases = country_basis.to_numpy(dtype=object)
-    strings = []
-    for key in pairs:
-        country, decision = divmod(int(key), len(texts) + 1)
-        text = bases[country]
-        strings.append(f"{text}; {texts.iloc[decision - 1]}" if decision else text)
-    return pd.array(np.array(strings, dtype=object)[pair_codes], dtype="string")
-
-
-def _activity_rows(
-    activity_ids: pd.Series, activities: pd.DataFrame
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """Row of each id in ``activities`` (its first occurrence), −1 when absent.
-
-    Second: when ``activities`` repeats an id, each activity's first occurrence (else None).
-    """
-    ids = pd.Index(activities["activity_id"].to_numpy(dtype=object), dtype=object)
-    lookup = activity_ids.to_numpy(dtype=object)
-    if ids.is_unique:
-        return ids.get_indexer(lookup), None
-    first = np.flatnonzero(~ids.duplicated())
-    distinct = ids[first]
-    rows = distinct.get_indexer(lookup)
-    return np.where(rows >= 0, first[rows.clip(min=0)], -1), first[distinct.get_indexer(ids)]
-
-
-def _activity_years(activity_ids: pd.Series, activities: pd.DataFrame) -> np.ndarray:
-    """The year of each partner's activity (float, NaN when the activity is not found)."""
-    rows, _ = _activity_rows(activity_ids, activities)
-    years = pd.to_numeric(activities["year"]).to_numpy(dtype="float64", na_value=np.nan)
-    return np.append(years, np.nan)[rows]  # row −1 picks the trailing NaN
-
-
-# --- activities ------------------------------------------------------------------------------
-
-
-def activity_precondition(screened: pd.DataFrame, activities: pd.DataFrame) -> pd.Series:
-    """Each activity's precondition (same index as ``activities``): the worst of its partners'
-    verdicts (needs_exception > unknown > exception > met); no partners → ``unknown``.
-
-    An ordered categorical with the categories :data:`VERDICT_ORDER`.
-    """
-    verdict = screened["verdict"]
-    if (
-        isinstance(verdict.dtype, pd.CategoricalDtype)
-        and tuple(verdict.cat.categories) == VERDICT_ORDER
-    ):
-        rank = verdict.cat.codes.to_numpy()
-    else:
-        rank = pd.Categorical(verdict.astype(object), categories=VERDICT_ORDER).codes
-    rows, first = _activity_rows(screened["activity_id"], activities)
-    worst = np.full(len(activities), -1, dtype=np.int8)
-    for r in range(len(VERDICT_ORDER)):  # ascending: the worst verdict is written last
-        worst[rows[(rank == r) & (rows >= 0)]] = r
-    if first is not None:  # a repeated activity id shares its first occurrence's precondition
-        worst = worst[first]
-    worst[worst < 0] = VERDICT_ORDER.index("unknown")
-    return pd.Series(
-        pd.Categorical.from_codes(worst, categories=VERDICT_ORDER, ordered=True),
-        index=activities.index,
-        name="precondition",
-    )
-
-
-def screen_register(
-    register: Register, settings: Settings, indicators: pd.DataFrame
-) -> pd.DataFrame:
-    """:func:`screen_partners` on a validated register."""
-    return screen_partners(
-        register.partners, register.exceptions, register.activities, settings, indicators
-    )
