@@ -23,10 +23,10 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .settings import AREAS, Targets
+from .settings import Targets
+from .vocabulary import AREAS, VERDICTS, text_keys
 
 LEVELS: tuple[int, ...] = (0, 1, 2, 3)
-VERDICTS: tuple[str, ...] = ("met", "exception", "needs_exception", "unknown")
 TREND_STATES: tuple[str, ...] = ("up", "down", "steady", "cannot_assess")
 TARGET_STATES: tuple[str, ...] = ("met", "not_met", "cannot_assess")
 _PRECISION = 10  # decimals kept before comparing shares, so 0.52 - 0.50 is not above 0.02
@@ -223,11 +223,11 @@ def partner_countries(
     if activities is not None:
         keep = active(activities)["activity_id"]
         rows = partners[partners["activity_id"].isin(keep)]
-    names = rows["partner_name"].astype("string").str.casefold().str.split().str.join(" ")
+    names = text_keys(rows["partner_name"])
     frame = pd.DataFrame(
         {
             "country_iso3": rows["country_iso3"].astype("string").to_numpy(),
-            "partner": names.to_numpy(),
+            "partner": names,
             "activity_id": rows["activity_id"].to_numpy(),
         }
     )

@@ -8,25 +8,12 @@ Unknown keys and wrong types are errors that name the key and the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ParametersError
-
-AreaKey = Literal[
-    "operational_development",
-    "project_collaboration",
-    "knowledge_exchange",
-    "profiling",
-    "societal_impact",
-    "democratic_values",
-    "twin_cities",
-]
-ConditionKey = Literal["democracy", "human_rights", "rule_of_law"]
-
-AREAS: tuple[str, ...] = get_args(AreaKey)  # the seven contribution areas, in policy order
-CONDITIONS: tuple[str, ...] = get_args(ConditionKey)  # the precondition's three conditions
+from .vocabulary import AREAS, CONDITIONS, AreaKey, ConditionKey
 
 
 class _Strict(BaseModel):

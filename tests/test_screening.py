@@ -15,6 +15,7 @@ from boras_intl_lib.indicators.loaders import load_bundled
 from boras_intl_lib.screening import partners as partners_mod
 from boras_intl_lib.screening import rules as scr
 from boras_intl_lib.settings import Settings
+from boras_intl_lib.vocabulary import CHECKS, VERDICTS
 
 YEAR = 2025
 
@@ -302,8 +303,8 @@ def test_output_is_one_row_per_partner_with_the_contract_columns() -> None:
     assert len(out) == 2
     assert out["row"].tolist() == [2, 3]
     for column in ("democracy", "human_rights", "rule_of_law"):
-        assert tuple(out[column].cat.categories) == scr.CHECKS
-    assert tuple(out["verdict"].cat.categories) == scr.VERDICT_ORDER
+        assert tuple(out[column].cat.categories) == CHECKS
+    assert tuple(out["verdict"].cat.categories) == VERDICTS
     assert out["verdict"].astype("string").tolist() == ["met", "needs_exception"]
 
 

@@ -14,6 +14,7 @@ from ..aggregation import active, overall_index
 from ..countries import country_names
 from ..i18n.labels import label
 from ..settings import AREAS, CONDITIONS
+from ..vocabulary import count_distinct, text_keys
 from .data import ReportData
 
 
@@ -51,7 +52,7 @@ def key_figures(data: ReportData) -> pd.DataFrame:
             "fig.administrations",
             label("fig.n_of_m", lang, n=int(listed["has_activities"].sum()), m=len(listed)),
         ),
-        ("fig.partners", fmt_integer(data.partners["partner_name"].str.casefold().nunique(), lang)),
+        ("fig.partners", fmt_integer(count_distinct(data.partners["partner_name"]), lang)),
         ("fig.countries", fmt_integer(data.partners["country_iso3"].nunique(), lang)),
         (
             "fig.external_funding",
@@ -112,9 +113,10 @@ def exceptions_in_force(data: ReportData) -> pd.DataFrame:
     """Exception decisions that cover a partner of this year's activities."""
     lang = data.lang
     used = data.partners.dropna(subset=["decision_id"])
+    used = used.assign(partner_key=text_keys(used["partner_name"]))
     counts = (
         used.groupby("decision_id")
-        .agg(n_partners=("partner_name", "nunique"), n_activities=("activity_id", "nunique"))
+        .agg(n_partners=("partner_key", "nunique"), n_activities=("activity_id", "nunique"))
         .reset_index()
     )
     decisions = data.register.exceptions.merge(counts, on="decision_id", how="inner")
@@ -144,7 +146,8 @@ def country_verdicts(data: ReportData) -> pd.DataFrame:
     lang = data.lang
     countries = data.evaluation.countries
     countries = countries[countries["iso3"].isin(data.partners["country_iso3"])]
-    counts = data.partners.groupby("country_iso3")["partner_name"].nunique()
+    partners = data.partners.assign(partner_key=text_keys(data.partners["partner_name"]))
+    counts = partners.groupby("country_iso3")["partner_key"].nunique()
     frame = pd.DataFrame(
         {
             "country": country_names(countries["iso3"], lang).to_numpy(),

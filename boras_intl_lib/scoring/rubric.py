@@ -13,18 +13,16 @@ entries of a list) is done once per *distinct* value, never once per row.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
 from ..i18n.labels import label
 from ..settings import AREAS, Settings
+from ..vocabulary import text_key_codes, text_keys
 
 OUTCOME_KNOWLEDGE, OUTCOME_DECIDED, OUTCOME_IMPLEMENTED = 1, 2, 3
-_NFC = functools.partial(unicodedata.normalize, "NFC")
 
 FACT_COLUMNS: tuple[str, ...] = (
     "committee",
@@ -220,7 +218,7 @@ def _partner_facts(
 
 def _distinct_partners(act: np.ndarray, names: pd.Series, known: np.ndarray, n: int) -> np.ndarray:
     """Count distinct (normalised) partner names per activity."""
-    codes = _normalised_codes(names.to_numpy(dtype=object))
+    codes = text_key_codes(names.to_numpy(dtype=object))
     keep = known & (codes >= 0)
     if not keep.any():
         return np.zeros(n, dtype=np.int64)
@@ -257,13 +255,15 @@ def _twin_index(
 
 def _twin_of_rows(cities: np.ndarray, countries: np.ndarray, settings: Settings) -> np.ndarray:
     """Twin-city index of each (city, country) row, ``-1`` when it is no twin city."""
-    lookup = {(_normalise_name(t.city), t.country): i for i, t in enumerate(settings.twin_cities)}
+    twins = settings.twin_cities
+    keys = text_keys(np.array([t.city for t in twins], dtype=object))
+    lookup = {(key, t.country): i for i, (key, t) in enumerate(zip(keys, twins, strict=True))}
     city_codes, city_uniques = pd.factorize(cities)
     country_codes, country_uniques = pd.factorize(countries)
     valid = (city_codes >= 0) & (country_codes >= 0)
     width = max(len(country_uniques), 1)
     pair_codes, pairs = pd.factorize(np.where(valid, city_codes * width + country_codes, -1))
-    names = _normalise_names(city_uniques)
+    names = text_keys(np.asarray(city_uniques, dtype=object))
     pair_twin = [
         lookup.get((names[p // width], country_uniques[p % width]), -1) if p >= 0 else -1
         for p in pairs
@@ -276,27 +276,6 @@ def _twin_city_names(twin_index: np.ndarray, settings: Settings) -> pd.Categoric
     names = list(dict.fromkeys(t.city for t in settings.twin_cities))
     codes = np.array([names.index(t.city) for t in settings.twin_cities] + [-1], dtype=np.int64)
     return pd.Categorical.from_codes(codes[twin_index], categories=pd.Index(names, dtype="str"))
-
-
-def _normalise_names(values: Iterable[object]) -> list[str]:
-    """Names compared by Unicode NFC, case-folded, runs of white space collapsed.
-
-    Built from C-level ``map`` calls only: it runs once per distinct name.
-    """
-    return list(map(" ".join, map(str.split, map(str.casefold, map(_NFC, map(str, values))))))
-
-
-def _normalise_name(text: object) -> str:
-    return _normalise_names([text])[0]
-
-
-def _normalised_codes(values: np.ndarray) -> np.ndarray:
-    """Integer codes of ``values`` after normalising each distinct value (``-1`` = missing)."""
-    codes, uniques = pd.factorize(values)
-    if len(uniques) == 0:
-        return codes
-    norm_codes, _ = pd.factorize(np.array(_normalise_names(uniques), dtype=object))
-    return np.append(norm_codes, -1)[codes]
 
 
 # --- the rubric ------------------------------------------------------------------------------

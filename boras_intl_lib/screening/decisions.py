@@ -14,19 +14,7 @@ import pandas as pd
 
 from ..countries import factorize_iso3
 from ..i18n.labels import label
-
-
-def _name_keys(names: pd.Series) -> np.ndarray:
-    """Partner names for matching: case-insensitive, surrounding and repeated spaces ignored."""
-    keys = (
-        names.astype("string")
-        .str.normalize("NFKC")
-        .str.casefold()
-        .str.split()
-        .str.join(" ")
-        .replace("", pd.NA)
-    )
-    return keys.to_numpy(dtype=object, na_value=None)
+from ..vocabulary import text_keys
 
 
 def decision_table(exceptions: pd.DataFrame) -> pd.DataFrame:
@@ -45,7 +33,7 @@ def decision_table(exceptions: pd.DataFrame) -> pd.DataFrame:
         dec[column] = pd.to_datetime(dec[column]) if column in dec else pd.NaT
     dec = dec[dec["decision_id"].notna() & (dec["decision_id"] != "")]
     dec["activity_id"] = dec["activity_id"].replace("", pd.NA)
-    dec["name_key"] = _name_keys(dec["partner_name"])
+    dec["name_key"] = text_keys(dec["partner_name"])
     start = dec["valid_from"].fillna(dec["decision_date"])
     dec["first_year"] = start.dt.year.astype("float64")
     dec["last_year"] = dec["valid_to"].dt.year.astype("float64")
@@ -80,7 +68,7 @@ def choose_decisions(
     named = None  # (codes of the partners' names, the distinct names' matching keys)
     if dec["name_key"].notna().any():
         codes, distinct = pd.factorize(names.to_numpy(dtype=object))
-        named = (codes, _name_keys(pd.Series(distinct, dtype=object)))
+        named = (codes, text_keys(np.asarray(distinct, dtype=object)))
     for i, d in enumerate(dec.itertuples(index=False)):
         if named is not None and pd.notna(d.name_key):
             rows = np.flatnonzero(np.isin(named[0], np.flatnonzero(named[1] == d.name_key)))

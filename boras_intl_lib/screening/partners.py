@@ -17,15 +17,18 @@ import pandas as pd
 from ..countries import factorize_iso3
 from ..i18n.labels import label
 from ..settings import CONDITIONS, Screening, Settings
+from ..vocabulary import CHECKS, VERDICTS, VerdictCode
 from .decisions import choose_decisions, decision_table
-from .rules import _LANGS, CHECKS, VERDICT_ORDER, screen_countries
+from .rules import _LANGS, screen_countries
 
 if TYPE_CHECKING:
     from ..register.model import Register
 
 log = logging.getLogger("boras_intl")
 
-_STATUS_CODES = {"met": 0, "not_met": 1, "unknown": 2}
+#: A country's status (``screen_countries``' ``status``) as a small integer.
+_MET, _NOT_MET, _UNKNOWN = 0, 1, 2
+_STATUS_CODES = {"met": _MET, "not_met": _NOT_MET, "unknown": _UNKNOWN}
 
 
 def screen_partners(
@@ -41,7 +44,7 @@ def screen_partners(
     Columns: :data:`PARTNER_COLUMNS` (the contract's partners.csv), then ``basis_sv`` and,
     when ``partners`` has them, ``city``, ``country`` (as written) and ``row`` (Excel row).
     The checks and ``verdict`` are categoricals with the categories :data:`CHECKS` and
-    :data:`VERDICT_ORDER` (ordered, best to worst); ``decision_id`` and the bases ``string``.
+    :data:`VERDICTS` (ordered, best to worst); ``decision_id`` and the bases ``string``.
 
     Data year: the latest not after ``year`` (default ``settings.year``, the report year).
     Domestic partners (``screening.domestic_country``) are ``met``; a partner whose country is
@@ -54,7 +57,7 @@ def screen_partners(
     table = _country_table(uniques, indicators, screening, year)
     codes[codes < 0] = len(table) - 1  # the table's last row: country not recognised
     status = table["status"].map(_STATUS_CODES).to_numpy(dtype=np.int8)[codes]
-    fails = np.flatnonzero(status == _STATUS_CODES["not_met"])
+    fails = np.flatnonzero(status == _NOT_MET)
     chosen = np.full(len(partners), -1, dtype=np.int64)
     dec = decision_table(exceptions) if exceptions is not None else None
     if len(fails) and dec is not None and len(dec):
@@ -68,9 +71,9 @@ def screen_partners(
             dec=dec,
         )
     verdict = np.select(
-        [status == 0, (status == 1) & (chosen >= 0), status == 1],
-        [0, 1, 3],
-        default=2,
+        [status == _MET, (status == _NOT_MET) & (chosen >= 0), status == _NOT_MET],
+        [VerdictCode.MET, VerdictCode.EXCEPTION, VerdictCode.NEEDS_EXCEPTION],
+        default=VerdictCode.UNKNOWN,
     )
     out = pd.DataFrame(
         {
@@ -83,7 +86,7 @@ def screen_partners(
     for condition in CONDITIONS:
         check = pd.Categorical(table[condition], categories=CHECKS).codes
         out[condition] = pd.Categorical.from_codes(check[codes], categories=CHECKS)
-    out["verdict"] = pd.Categorical.from_codes(verdict, categories=VERDICT_ORDER, ordered=True)
+    out["verdict"] = pd.Categorical.from_codes(verdict, categories=VERDICTS, ordered=True)
     out["decision_id"] = _decision_ids(chosen, dec)
     for lang, column in _LANGS:
         texts = dec[f"text_{lang}"] if dec is not None else pd.Series(dtype=object)
@@ -91,8 +94,8 @@ def screen_partners(
     for extra in ("city", "country", "row"):
         if extra in partners.columns:
             out[extra] = partners[extra]
-    counts = np.bincount(verdict, minlength=len(VERDICT_ORDER))
-    log.info("screened %d partners: %s", len(out), dict(zip(VERDICT_ORDER, counts, strict=True)))
+    counts = np.bincount(verdict, minlength=len(VERDICTS))
+    log.info("screened %d partners: %s", len(out), dict(zip(VERDICTS, counts, strict=True)))
     return out
 
 
@@ -170,25 +173,22 @@ def activity_precondition(screened: pd.DataFrame, activities: pd.DataFrame) -> p
     """Each activity's precondition (same index as ``activities``): the worst of its partners'
     verdicts (needs_exception > unknown > exception > met); no partners → ``unknown``.
 
-    An ordered categorical with the categories :data:`VERDICT_ORDER`.
+    An ordered categorical with the categories :data:`VERDICTS`.
     """
     verdict = screened["verdict"]
-    if (
-        isinstance(verdict.dtype, pd.CategoricalDtype)
-        and tuple(verdict.cat.categories) == VERDICT_ORDER
-    ):
+    if isinstance(verdict.dtype, pd.CategoricalDtype) and tuple(verdict.cat.categories) == VERDICTS:
         rank = verdict.cat.codes.to_numpy()
     else:
-        rank = pd.Categorical(verdict.astype(object), categories=VERDICT_ORDER).codes
+        rank = pd.Categorical(verdict.astype(object), categories=VERDICTS).codes
     rows, first = _activity_rows(screened["activity_id"], activities)
     worst = np.full(len(activities), -1, dtype=np.int8)
-    for r in range(len(VERDICT_ORDER)):  # ascending: the worst verdict is written last
+    for r in range(len(VERDICTS)):  # ascending: the worst verdict is written last
         worst[rows[(rank == r) & (rows >= 0)]] = r
     if first is not None:  # a repeated activity id shares its first occurrence's precondition
         worst = worst[first]
-    worst[worst < 0] = VERDICT_ORDER.index("unknown")
+    worst[worst < 0] = VerdictCode.UNKNOWN
     return pd.Series(
-        pd.Categorical.from_codes(worst, categories=VERDICT_ORDER, ordered=True),
+        pd.Categorical.from_codes(worst, categories=VERDICTS, ordered=True),
         index=activities.index,
         name="precondition",
     )

@@ -33,9 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("boras_intl")
 
-CHECKS: tuple[str, ...] = ("pass", "fail", "unknown")
-#: Verdicts from best to worst; an activity takes the worst of its partners'.
-VERDICT_ORDER: tuple[str, ...] = ("met", "exception", "unknown", "needs_exception")
 PARTNER_COLUMNS: tuple[str, ...] = (
     "activity_id",
     "partner_name",

@@ -1,0 +1,84 @@
+"""The toolkit's vocabulary: the typed keys every module shares, in their one order, and the one
+rule for when two texts name the same thing.
+
+Keys are ``Literal`` types (so a type checker catches a misspelt key) with a tuple of their
+values in the order reports show them. Words for them are in :mod:`.i18n.labels`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import IntEnum
+from typing import Literal, get_args
+
+import numpy as np
+import pandas as pd
+
+AreaKey = Literal[
+    "operational_development",
+    "project_collaboration",
+    "knowledge_exchange",
+    "profiling",
+    "societal_impact",
+    "democratic_values",
+    "twin_cities",
+]
+ConditionKey = Literal["democracy", "human_rights", "rule_of_law"]
+Check = Literal["pass", "fail", "unknown"]
+Verdict = Literal["met", "exception", "unknown", "needs_exception"]
+Status = Literal["planned", "ongoing", "completed", "cancelled"]
+
+#: The seven contribution areas, in policy order.
+AREAS: tuple[AreaKey, ...] = get_args(AreaKey)
+#: The precondition's three conditions.
+CONDITIONS: tuple[ConditionKey, ...] = get_args(ConditionKey)
+#: One condition's outcome for one country.
+CHECKS: tuple[Check, ...] = get_args(Check)
+#: Verdicts from best to worst; an activity takes the worst of its partners'.
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+#: Activity statuses in the order an activity passes through them.
+STATUSES: tuple[Status, ...] = get_args(Status)
+#: Rubric levels: 0 no contribution, 1 weak, 2 clear, 3 strong.
+LEVELS: tuple[int, ...] = (0, 1, 2, 3)
+
+
+class VerdictCode(IntEnum):
+    """Positions in :data:`VERDICTS`, for array code that works on integer codes."""
+
+    MET = 0
+    EXCEPTION = 1
+    UNKNOWN = 2
+    NEEDS_EXCEPTION = 3
+
+
+assert tuple(v.name.lower() for v in VerdictCode) == VERDICTS  # one order, checked at import
+
+
+def _key(text: str) -> str | None:
+    key = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return key or None
+
+
+def text_keys(values: pd.Series | np.ndarray) -> np.ndarray:
+    """The identity key of each text: NFKC-normalised, case-folded, runs of space collapsed.
+
+    This is the one rule by which two partner names (or city names, funding sources) are the
+    same: "Kulturhuset  AB" and "kulturhuset ab" are one partner everywhere — key figures,
+    tables, charts, scores, decisions and the workbook. Missing or blank values give ``None``.
+    Each distinct value is normalised once.
+    """
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    keys = np.array([_key(str(u)) for u in uniques] + [None], dtype=object)
+    return keys[codes]  # code −1 (missing) picks the trailing None
+
+
+def text_key_codes(values: pd.Series | np.ndarray) -> np.ndarray:
+    """Integer codes of :func:`text_keys` (equal keys, equal codes; ``-1`` for missing)."""
+    codes, _ = pd.factorize(text_keys(values))
+    return codes
+
+
+def count_distinct(values: pd.Series | np.ndarray) -> int:
+    """How many distinct identities the texts name (missing ones not counted)."""
+    codes = text_key_codes(values)
+    return int(codes.max() + 1) if len(codes) else 0
