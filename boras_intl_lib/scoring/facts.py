@@ -1,0 +1,243 @@
+"""The facts each activity's scores rest on, derived once from the register's tables.
+
+A :class:`Facts` holds one array per fact, aligned with the activities. Missing evidence is
+no evidence: an empty flag is ``False``, an empty level ``0``. Text columns are reduced to
+integer codes with ``pandas.factorize`` and per-value work (normalising a city name,
+counting the distinct entries of a list) is done once per *distinct* value, never per row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+from ..settings import Settings
+from ..vocabulary import text_key_codes, text_keys
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Per-activity facts, one array (or column) each, in the order of the activities."""
+
+    committee: pd.Series
+    activity_type: pd.Series
+    status: pd.Series
+    planned: np.ndarray  # bool
+    cancelled: np.ndarray  # bool
+    n_partners: np.ndarray  # int64: distinct partner organisations
+    has_external_funding: np.ndarray  # bool
+    external_share: np.ndarray  # float64: external funding / budget, NaN without a budget
+    outcome_level: np.ndarray  # int64 0–3
+    evaluated: np.ndarray  # bool
+    exchange_took_place: np.ndarray  # bool: participants recorded or an exchange-type activity
+    knowledge_documented: np.ndarray  # bool
+    knowledge_shared: np.ndarray  # bool
+    n_profiling_targets: np.ndarray  # int64
+    n_sustainability_dimensions: np.ndarray  # int64
+    n_sdgs: np.ndarray  # int64
+    democracy_level: np.ndarray  # int64 0–3
+    is_twin_city: np.ndarray  # bool
+    twin_city: pd.Categorical  # the matched twin city's name, missing when none
+
+    def columns(self) -> dict[str, object]:
+        """The facts by name, in declaration order (the score table's fact columns)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+#: The fact columns of the score table, in order.
+FACT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Facts))
+
+
+def activity_facts(activities: pd.DataFrame, partners: pd.DataFrame, settings: Settings) -> Facts:
+    """The facts of every activity; ``activity_id`` must be unique, partner rows of unknown
+    activities are ignored."""
+    n_partners, twin_index = _partner_facts(activities, partners, settings)
+    return Facts(
+        **_activity_facts(activities, settings),
+        n_partners=n_partners,
+        is_twin_city=twin_index >= 0,
+        twin_city=_twin_city_names(twin_index, settings),
+    )
+
+
+# --- facts from the activities table ---------------------------------------------------------
+
+
+def _activity_facts(activities: pd.DataFrame, settings: Settings) -> dict[str, object]:
+    """The per-activity facts the rubric reads, missing values meaning "no evidence"."""
+    status = _column(activities, "status")
+    planned, cancelled = _is_value(status, "planned", "cancelled")
+    activity_type = _column(activities, "activity_type")
+    budget = numbers(activities, "budget_sek")
+    external = np.nan_to_num(numbers(activities, "external_funding_sek"), nan=0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(budget > 0, external / budget, np.nan)
+    participants = numbers(activities, "participants")
+    exchange_type = activity_type.isin(settings.scoring.exchange_types).to_numpy()
+    return {
+        "committee": _column(activities, "committee"),
+        "activity_type": activity_type,
+        "status": status,
+        "planned": planned,
+        "cancelled": cancelled,
+        "has_external_funding": external > 0,
+        "external_share": share,
+        "outcome_level": _level(activities, "outcome_level"),
+        "evaluated": flags(activities, "evaluated"),
+        "exchange_took_place": (participants > 0) | exchange_type,
+        "knowledge_documented": flags(activities, "knowledge_documented"),
+        "knowledge_shared": flags(activities, "knowledge_shared"),
+        "n_profiling_targets": _distinct_count(activities, "profiling_targets"),
+        "n_sustainability_dimensions": _distinct_count(activities, "sustainability"),
+        "n_sdgs": _distinct_count(activities, "sdgs"),
+        "democracy_level": _level(activities, "democracy_level"),
+    }
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A text column as it is (all missing ``string`` when the column is absent)."""
+    if name not in frame:
+        return pd.Series(pd.NA, index=range(len(frame)), dtype="string")
+    return frame[name].reset_index(drop=True)
+
+
+def _is_value(series: pd.Series, *values: str) -> list[np.ndarray]:
+    """One boolean mask per value: where ``series`` equals it (one pass over the column)."""
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object))
+    found = list(uniques)
+    return [codes == found.index(v) if v in found else np.zeros(len(codes), bool) for v in values]
+
+
+def numbers(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A numeric column as float64 with NaN for missing (absent column: all NaN)."""
+    if name not in frame:
+        return np.full(len(frame), np.nan)
+    return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _level(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A 0–3 level column as int64; missing counts as 0 (no evidence)."""
+    return np.clip(np.nan_to_num(numbers(frame, name), nan=0.0), 0, 3).astype(np.int64)
+
+
+def integers(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A numeric column as int64; missing counts as 0."""
+    return np.nan_to_num(numbers(frame, name), nan=0.0).astype(np.int64)
+
+
+def flags(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A yes/no column as bool; missing counts as no."""
+    if name not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame[name].astype("boolean").to_numpy(dtype=bool, na_value=False)
+
+
+def _distinct_count(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """Number of distinct entries of a list column, computed once per distinct list."""
+    if name not in frame or len(frame) == 0:
+        return np.zeros(len(frame), dtype=np.int64)
+    values = frame[name].to_numpy(dtype=object)
+    try:
+        codes, uniques = pd.factorize(values)
+    except TypeError:  # unhashable lists from hand-built frames: make them tuples first
+        hashable = np.empty(len(values), dtype=object)
+        for i, value in enumerate(values):
+            hashable[i] = tuple(value) if isinstance(value, list | set) else value
+        codes, uniques = pd.factorize(hashable)
+    if set(map(type, uniques)) <= {tuple, frozenset}:  # the register's tuples: C-level loop
+        counts = np.fromiter(map(len, map(frozenset, uniques)), np.int64, len(uniques))
+    else:
+        counts = np.array([_count_distinct(u) for u in uniques], dtype=np.int64)
+    return np.append(counts, 0)[codes]  # code -1 (missing) picks the trailing 0
+
+
+def _count_distinct(value: object) -> int:
+    if not isinstance(value, tuple | list | set | frozenset):
+        return 0
+    return len({v for v in value if not pd.isna(v)})
+
+
+# --- facts from the partners table -------------------------------------------------------------
+
+
+def _partner_facts(
+    activities: pd.DataFrame, partners: pd.DataFrame, settings: Settings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per activity: distinct partner organisations, and the first twin city among them.
+
+    The twin index is the position in ``settings.twin_cities`` of the first twin city
+    matched (by normalised city name *and* ISO3 country), ``-1`` when none.
+    """
+    n = len(activities)
+    ids = pd.Index(activities["activity_id"].to_numpy(dtype=object))
+    if not ids.is_unique:
+        raise ValueError("activity_id must be unique to score activities")
+    act = ids.get_indexer(partners["activity_id"].to_numpy(dtype=object))
+    known = act >= 0
+    n_partners = _distinct_partners(act, partners["partner_name"], known, n)
+    twin_index = _twin_index(act, partners, known, n, settings)
+    return n_partners, twin_index
+
+
+def _distinct_partners(act: np.ndarray, names: pd.Series, known: np.ndarray, n: int) -> np.ndarray:
+    """Count distinct (normalised) partner names per activity."""
+    codes = text_key_codes(names.to_numpy(dtype=object))
+    keep = known & (codes >= 0)
+    if not keep.any():
+        return np.zeros(n, dtype=np.int64)
+    width = np.int64(codes.max() + 1)
+    pairs = np.sort(act[keep].astype(np.int64) * width + codes[keep], kind="stable")
+    first = np.ones(len(pairs), dtype=bool)
+    first[1:] = pairs[1:] != pairs[:-1]
+    return np.bincount(pairs[first] // width, minlength=n).astype(np.int64)
+
+
+def _twin_index(
+    act: np.ndarray, partners: pd.DataFrame, known: np.ndarray, n: int, settings: Settings
+) -> np.ndarray:
+    """Index of the first twin city among each activity's partners (``-1`` for none)."""
+    result = np.full(n, -1, dtype=np.int64)
+    twins = settings.twin_cities
+    if not twins or "city" not in partners or "country_iso3" not in partners:
+        return result
+    rows = np.flatnonzero(
+        partners["country_iso3"].isin({t.country for t in twins}).to_numpy() & known
+    )
+    if len(rows) == 0:
+        return result
+    twin = _twin_of_rows(
+        partners["city"].to_numpy(dtype=object)[rows],
+        partners["country_iso3"].to_numpy(dtype=object)[rows],
+        settings,
+    )
+    matched = twin >= 0
+    first = np.full(n, len(twins), dtype=np.int64)
+    np.minimum.at(first, act[rows][matched], twin[matched])
+    return np.where(first < len(twins), first, -1)
+
+
+def _twin_of_rows(cities: np.ndarray, countries: np.ndarray, settings: Settings) -> np.ndarray:
+    """Twin-city index of each (city, country) row, ``-1`` when it is no twin city."""
+    twins = settings.twin_cities
+    keys = text_keys(np.array([t.city for t in twins], dtype=object))
+    lookup = {(key, t.country): i for i, (key, t) in enumerate(zip(keys, twins, strict=True))}
+    city_codes, city_uniques = pd.factorize(cities)
+    country_codes, country_uniques = pd.factorize(countries)
+    valid = (city_codes >= 0) & (country_codes >= 0)
+    width = max(len(country_uniques), 1)
+    pair_codes, pairs = pd.factorize(np.where(valid, city_codes * width + country_codes, -1))
+    names = text_keys(np.asarray(city_uniques, dtype=object))
+    pair_twin = [
+        lookup.get((names[p // width], country_uniques[p % width]), -1) if p >= 0 else -1
+        for p in pairs
+    ]
+    return np.asarray(pair_twin, dtype=np.int64)[pair_codes]
+
+
+def _twin_city_names(twin_index: np.ndarray, settings: Settings) -> pd.Categorical:
+    """The matched twin city's name per activity (missing when none), as a categorical."""
+    names = list(dict.fromkeys(t.city for t in settings.twin_cities))
+    codes = np.array([names.index(t.city) for t in settings.twin_cities] + [-1], dtype=np.int64)
+    return pd.Categorical.from_codes(codes[twin_index], categories=pd.Index(names, dtype="str"))
