@@ -8,7 +8,7 @@ Unknown keys and wrong types are errors that name the key and the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -192,6 +192,39 @@ class Settings(_Strict):
     @property
     def administration_names(self) -> list[str]:
         return [a.name for a in self.administrations]
+
+    def with_changes(self, changes: dict[str, Any]) -> Settings:
+        """A validated copy with ``changes`` applied: a what-if for analysts.
+
+        ``changes`` maps dotted keys to new values, e.g. ``{"scoring.clear_level": 3,
+        "screening.conditions.democracy.rules.0.threshold": 3}``. Unlike pydantic's
+        ``model_copy(update=…)``, the result is validated as a parameters file would be, so
+        a ``clear_level`` of 7 raises :class:`ParametersError` instead of being accepted.
+        """
+        data = self.model_dump(mode="python")
+        for key, value in changes.items():
+            _set_dotted(data, key, value)
+        try:
+            return Settings.model_validate(data)
+        except ValidationError as exc:
+            raise ParametersError("what-if", [_describe(err) for err in exc.errors()]) from None
+
+
+def _set_dotted(data: Any, key: str, value: Any) -> None:
+    """Set ``data[a][b][0]…`` for the key ``a.b.0``; an unknown key is an error, not a new key."""
+    *path, last = key.split(".")
+    node = data
+    try:
+        for part in path:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if isinstance(node, list):
+            node[int(last)] = value
+        elif last in node:
+            node[last] = value
+        else:
+            raise KeyError(last)
+    except (KeyError, IndexError, ValueError, TypeError):
+        raise ParametersError("what-if", [f"unknown key '{key}'"]) from None
 
 
 def load_settings(path: Path | str) -> Settings:
