@@ -4,4 +4,4 @@ The package root stays light so ``boras-intl --help`` is instant; import the mod
 need (``from boras_intl_lib.register import load_register``).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the one version source (pyproject.toml reads it)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from .errors import ParametersError
 from .vocabulary import AREAS, CONDITIONS, AreaKey, ConditionKey
@@ -60,7 +61,7 @@ class IndicatorFile(_Strict):
     edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")
 
 
-def _default_conditions() -> dict[str, Condition]:
+def _default_conditions() -> dict[ConditionKey, Condition]:
     return {
         "democracy": Condition(rules=[Rule(indicator="v2x_regime", threshold=2)]),
         "human_rights": Condition(rules=[Rule(indicator="v2x_civlib", threshold=0.70)]),
@@ -257,7 +258,7 @@ def load_settings(path: Path | str) -> Settings:
         raise ParametersError(path, [_describe(err) for err in exc.errors()]) from None
 
 
-def _describe(err: dict) -> str:
+def _describe(err: ErrorDetails) -> str:
     key = ".".join(str(p) for p in err["loc"])
     if err["type"] == "extra_forbidden":
         return f"unknown key '{key}'"

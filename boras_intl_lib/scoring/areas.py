@@ -122,8 +122,10 @@ class Profiling(AreaRule):
     def level(self, facts: Facts, settings: Settings) -> np.ndarray:
         # The number of profiling targets against the parameters' three thresholds.
         n = facts.n_profiling_targets
-        steps = settings.scoring.profiling_targets_for_level
-        return sum((n >= t).astype(np.int64) for t in steps)
+        level = np.zeros(len(n), dtype=np.int64)
+        for threshold in settings.scoring.profiling_targets_for_level:
+            level += n >= threshold
+        return level
 
     def evidence(self, scores: pd.DataFrame, settings: Settings) -> list[np.ndarray]:
         return [integers(scores, "n_profiling_targets")]

@@ -9,6 +9,7 @@ counting the distinct entries of a list) is done once per *distinct* value, neve
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -65,7 +66,7 @@ def activity_facts(activities: pd.DataFrame, partners: pd.DataFrame, settings: S
 # --- facts from the activities table ---------------------------------------------------------
 
 
-def _activity_facts(activities: pd.DataFrame, settings: Settings) -> dict[str, object]:
+def _activity_facts(activities: pd.DataFrame, settings: Settings) -> dict[str, Any]:
     """The per-activity facts the rubric reads, missing values meaning "no evidence"."""
     status = _column(activities, "status")
     planned, cancelled = _is_value(status, "planned", "cancelled")
