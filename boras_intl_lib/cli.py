@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("register", type=Path, help="an .xlsx workbook or a folder of CSV files")
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="also write explanations.csv: why each score is what it is, in Swedish and English",
+    )
 
     p = sub.add_parser("report", help="write the yearly HTML report (and its Excel data)")
     when = p.add_mutually_exclusive_group(required=True)
@@ -122,7 +127,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_score(args: argparse.Namespace) -> int:
     from .commands import score
 
-    return score(args.register, args.params, args.out)
+    return score(args.register, args.params, args.out, explain=args.explain)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

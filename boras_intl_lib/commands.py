@@ -44,8 +44,9 @@ def validate(register_path: Path, params: Path | None, *, as_json: bool = False)
     return exit_status(register)
 
 
-def score(register_path: Path, params: Path | None, out: Path) -> int:
-    """``boras-intl score``: write scores.csv, partners.csv and rejected.csv to ``out``."""
+def score(register_path: Path, params: Path | None, out: Path, *, explain: bool = False) -> int:
+    """``boras-intl score``: write scores.csv, partners.csv and rejected.csv to ``out``
+    (and explanations.csv with ``explain``)."""
     from .evaluation import evaluate
     from .outputs import write_score_files
     from .register.load import load_register
@@ -55,7 +56,11 @@ def score(register_path: Path, params: Path | None, out: Path) -> int:
     register = load_register(register_path, settings)
     result = evaluate(register, settings)
     written = write_score_files(
-        out, result.scores, result.partners, register.issues, explanations=result.explanations
+        out,
+        result.scores,
+        result.partners,
+        register.issues,
+        explanations=result.explanations if explain else None,
     )
     for path in written.values():
         print(path)

@@ -8,6 +8,7 @@ the scores' ``precondition`` column comes from the very partner screening that
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -20,12 +21,20 @@ class Evaluation:
     """Scores, screened partners and the indicator data they rest on."""
 
     scores: pd.DataFrame  # one row per accepted activity: areas 0–3, facts, precondition
-    explanations: pd.DataFrame  # activity_id and <area>_why_sv / <area>_why_en
     partners: pd.DataFrame  # one row per accepted partner: checks, verdict, decision, basis
     countries: pd.DataFrame  # one row per partner country: checks with value, year, threshold
     indicators: pd.DataFrame  # the long indicator table used
     sources: list[dict[str, object]]  # attribution of every indicator source used
     year: int  # the report year the screening used
+    settings: Settings  # the settings it was evaluated under
+
+    @cached_property
+    def explanations(self) -> pd.DataFrame:
+        """``activity_id`` and ``<area>_why_sv`` / ``<area>_why_en``, written when first asked
+        for: the report quotes them, ``score`` writes them only with ``--explain``."""
+        from .scoring.rubric import explain_scores
+
+        return explain_scores(self.scores, self.settings)
 
 
 def evaluate(
@@ -43,7 +52,7 @@ def evaluate(
     ``indicators`` defaults to what the settings name (the bundled excerpt and any files).
     """
     from .indicators.loaders import load_indicators, sources_used
-    from .scoring.rubric import explain_scores, score_activities
+    from .scoring.rubric import score_activities
     from .screening.partners import activity_precondition
     from .screening.rules import screen_countries
 
@@ -57,12 +66,12 @@ def evaluate(
     iso3s = partners["country_iso3"].dropna().unique().tolist()
     return Evaluation(
         scores=scores,
-        explanations=explain_scores(scores, settings),
         partners=partners,
         countries=screen_countries(iso3s, indicators, settings.screening, last),
         indicators=indicators,
         sources=sources_used(indicators),
         year=last,
+        settings=settings,
     )
 
 
