@@ -27,6 +27,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "level.1": ("Svagt", "Weak"),
     "level.2": ("Tydligt", "Clear"),
     "level.3": ("Starkt", "Strong"),
+    # --- the analysts' what-if (what_if.py) --------------------------------------------------
+    "whatif.before": ("Före ändringen", "Before the change"),
+    "whatif.after": ("Efter ändringen", "After the change"),
+    "whatif.axis": (
+        "Andel aktiviteter med tydligt bidrag (%)",
+        "Share of activities with a clear contribution (%)",
+    ),
+    "whatif.alt": (
+        "Stapeldiagram: andel aktiviteter med tydligt bidrag per område före och efter ändringen.",
+        "Bar chart: share of activities with a clear contribution per area before and after the change.",
+    ),
+    "whatif.alt_area": (
+        "{area} {before} % före, {after} % efter",
+        "{area} {before}% before, {after}% after",
+    ),
     # --- the precondition ------------------------------------------------------------------
     "condition.democracy": ("Demokrati", "Democracy"),
     "condition.human_rights": ("Mänskliga rättigheter", "Human rights"),
