@@ -272,6 +272,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "undantagsbeslut {decision_id} ({date})",
         "exception {decision_id} ({date})",
     ),
+    "basis.sovereign": (
+        "{territory} saknar egna data, data för {state}",
+        "{territory} has no data of its own, data of {state}",
+    ),
+    "basis.regime_owid": (
+        "Regimes of the World, OWID:s kodning baserad på {edition}",
+        "Regimes of the World, OWID coding based on {edition}",
+    ),
     "source.vdem": ("V-Dem (Varieties of Democracy)", "V-Dem (Varieties of Democracy)"),
     "source.freedom_house": ("Freedom House", "Freedom House"),
     "source.wgi": (
@@ -279,9 +287,45 @@ LABELS: dict[str, tuple[str, str]] = {
         "World Bank Worldwide Governance Indicators",
     ),
     "source.owid": ("Our World in Data", "Our World in Data"),
+    "indicator.regime_row_owid": (
+        "Regimtyp, Regimes of the World i OWID:s kodning baserad på V-Dem"
+        " (0 sluten autokrati – 3 liberal demokrati)",
+        "Regime type, Regimes of the World as coded by OWID based on V-Dem"
+        " (0 closed autocracy – 3 liberal democracy)",
+    ),
     "indicator.v2x_regime": (
-        "Regimtyp (0 sluten autokrati – 3 liberal demokrati)",
-        "Regime type (0 closed autocracy – 3 liberal democracy)",
+        "Regimtyp, V-Dem:s Regimes of the World (0 sluten autokrati – 3 liberal demokrati)",
+        "Regime type, V-Dem's Regimes of the World (0 closed autocracy – 3 liberal democracy)",
+    ),
+    "indicator.v2x_freexp_altinf": (
+        "Index för yttrandefrihet och alternativa informationskällor",
+        "Freedom of expression and alternative sources of information index",
+    ),
+    "indicator.fh_pr_rating": (
+        "Politiska rättigheter, betyg (1 mest fri – 7 minst fri)",
+        "Political rights rating (1 most free – 7 least free)",
+    ),
+    "indicator.fh_cl_rating": (
+        "Medborgerliga friheter, betyg (1 mest fri – 7 minst fri)",
+        "Civil liberties rating (1 most free – 7 least free)",
+    ),
+    "indicator.fh_a": ("Valprocessen (0–12)", "Electoral process (0–12)"),
+    "indicator.fh_b": (
+        "Politisk pluralism och deltagande (0–16)",
+        "Political pluralism and participation (0–16)",
+    ),
+    "indicator.fh_c": ("Regeringens funktionssätt (0–12)", "Functioning of government (0–12)"),
+    "indicator.fh_d": (
+        "Yttrande- och religionsfrihet (0–16)",
+        "Freedom of expression and belief (0–16)",
+    ),
+    "indicator.fh_e": (
+        "Förenings- och organisationsrätt (0–12)",
+        "Associational and organizational rights (0–12)",
+    ),
+    "indicator.fh_g": (
+        "Personlig autonomi och individuella rättigheter (0–16)",
+        "Personal autonomy and individual rights (0–16)",
     ),
     "indicator.v2x_polyarchy": ("Index för elektoral demokrati", "Electoral democracy index"),
     "indicator.v2x_libdem": ("Index för liberal demokrati", "Liberal democracy index"),

@@ -15,8 +15,10 @@ import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import IndicatorDataError
@@ -24,6 +26,25 @@ from ..errors import IndicatorDataError
 log = logging.getLogger("boras_intl")
 
 COLUMNS: tuple[str, ...] = ("iso3", "year", "indicator", "value", "source", "edition")
+DROPPED_COLUMNS: tuple[str, ...] = ("row", "entity", "year", "reason")
+#: Why a publisher row is left out (labels ``indicators.drop.<reason>`` explain each).
+DROP_REASONS: tuple[str, ...] = (
+    "no_code",  # no country code: an aggregate or region
+    "not_a_country",  # a code that is no ISO country (historical state, sub-national unit)
+    "territory",  # Freedom House territory (C/T = t)
+    "unknown_name",  # a country name the toolkit does not know
+    "other_indicator",  # an indicator code the loader does not use
+    "no_value",  # no value in any indicator column
+)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What a loader read: the values used and every publisher row it left out."""
+
+    values: pd.DataFrame  # the long table (:data:`COLUMNS`)
+    dropped: pd.DataFrame  # :data:`DROPPED_COLUMNS`, one row per publisher row left out
+    rows_read: int  # data rows in the file (header not counted)
 
 
 def empty_indicators() -> pd.DataFrame:
@@ -108,12 +129,53 @@ def _require(frame: pd.DataFrame, columns: tuple[str, ...], path: Path, layout: 
         )
 
 
-def _drop_unresolved(iso3: pd.Series, labels: pd.Series, path: Path) -> None:
-    """Log the distinct entries that were dropped because no country could be found."""
-    lost = sorted({str(v) for v in labels[iso3.isna() & labels.notna()].unique()})
-    if lost:
-        shown = ", ".join(lost[:12]) + (" …" if len(lost) > 12 else "")
-        log.info("%s: %d entr(y/ies) without an ISO country dropped: %s", path, len(lost), shown)
+def dropped_rows(
+    reason: pd.Series, rows: pd.Series, entity: pd.Series, year: pd.Series
+) -> pd.DataFrame:
+    """The publisher rows left out: one row each where ``reason`` is set.
+
+    ``rows`` are the row numbers as the user sees them (a CSV line or an Excel row, header =
+    row 1); ``reason`` is one of :data:`DROP_REASONS`.
+    """
+    keep = reason.notna().to_numpy()
+    return pd.DataFrame(
+        {
+            "row": pd.array(rows.to_numpy()[keep], dtype="Int64"),
+            "entity": pd.array(entity.astype("string").to_numpy()[keep], dtype="string"),
+            "year": pd.array(pd.to_numeric(year, errors="coerce").to_numpy()[keep], dtype="Int64"),
+            "reason": pd.array(reason.to_numpy()[keep], dtype="string"),
+        }
+    )
+
+
+def reasons(conditions: list[tuple[pd.Series | np.ndarray, str]], index: pd.Index) -> pd.Series:
+    """Per row the first reason whose condition holds (``<NA>`` = the row is used)."""
+    masks = [np.asarray(mask, dtype=bool) for mask, _ in conditions]
+    chosen = np.select(masks, [name for _, name in conditions], default="")
+    return pd.Series(chosen, index=index, dtype="string").replace("", pd.NA)
+
+
+def log_dropped(path: Path, dropped: pd.DataFrame) -> None:
+    """One progress line naming how many publisher rows were left out, and why."""
+    if len(dropped):
+        counts = dropped["reason"].value_counts().sort_index()
+        why = ", ".join(f"{reason} {n}" for reason, n in counts.items())
+        log.info(
+            "%s: %d row(s) left out (%s); see `boras-intl indicators check`",
+            path,
+            len(dropped),
+            why,
+        )
+
+
+def open_workbook(path: Path) -> pd.ExcelFile:
+    """A workbook read with calamine (fast); openpyxl only if calamine cannot open it."""
+    try:
+        return pd.ExcelFile(path, engine="calamine")
+    except (FileNotFoundError, IsADirectoryError):
+        raise
+    except Exception:
+        return pd.ExcelFile(path, engine="openpyxl")
 
 
 def _version_from_name(path: Path, prefix: str) -> str | None:

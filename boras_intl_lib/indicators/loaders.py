@@ -5,19 +5,26 @@ The publisher layouts live one per module (:mod:`.owid`, :mod:`.vdem`,
 :mod:`.registry` maps format names to them; this module combines them and is the import
 point the rest of the package uses.
 
-The package bundles an excerpt of V-Dem v16 for 2025 (``data/vdem_v16_2025.csv``, see
-``data/SOURCES.md``), so the toolkit screens partners out of the box.
+The package bundles V-Dem v16 via OWID for every country and 2000–2025
+(:mod:`.bundled`, ``data/SOURCES.md``), so the toolkit screens partners out of the box.
 """
 
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 import pandas as pd
 
 from ..settings import Settings
 from .base import COLUMNS, empty_indicators
+from .bundled import (
+    BUNDLED_ATTRIBUTION,
+    BUNDLED_EDITION,
+    BUNDLED_FILE,
+    BUNDLED_LICENCE,
+    REGIME_OWID,
+    load_bundled,
+)
 from .freedom_house import FH_COLUMNS, FH_STATUS_CODES, load_freedom_house
 from .long import load_long
 from .owid import load_owid
@@ -29,9 +36,11 @@ __all__ = [
     "BUNDLED_ATTRIBUTION",
     "BUNDLED_EDITION",
     "BUNDLED_FILE",
+    "BUNDLED_LICENCE",
     "COLUMNS",
     "FH_COLUMNS",
     "FH_STATUS_CODES",
+    "REGIME_OWID",
     "VDEM_INDICES",
     "WGI_INDICATORS",
     "attribution",
@@ -48,17 +57,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("boras_intl")
-
-BUNDLED_FILE = "vdem_v16_2025.csv"
-BUNDLED_EDITION = "V-Dem v16"
-BUNDLED_ATTRIBUTION = "V-Dem Institute, V-Dem Dataset v16 (2026), CC BY 4.0, via Our World in Data"
-
-
-def load_bundled() -> pd.DataFrame:
-    """The bundled V-Dem v16 excerpt for 2025 (see ``data/SOURCES.md``)."""
-    ref = resources.files("boras_intl_lib") / "data" / BUNDLED_FILE
-    with resources.as_file(ref) as path:
-        return load_long(path)
 
 
 def load_indicators(settings: Settings) -> pd.DataFrame:
@@ -83,7 +81,7 @@ def load_indicators(settings: Settings) -> pd.DataFrame:
 def attribution(source: str, edition: str) -> tuple[str, str]:
     """(attribution, licence) to print for data of ``source`` and ``edition``."""
     if source == "vdem" and edition == BUNDLED_EDITION:
-        return BUNDLED_ATTRIBUTION, "CC BY 4.0"
+        return BUNDLED_ATTRIBUTION, BUNDLED_LICENCE
     if source == "vdem":
         return f"V-Dem Institute, V-Dem Dataset ({edition}), CC BY 4.0", "CC BY 4.0"
     if source == "freedom_house":

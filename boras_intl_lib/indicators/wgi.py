@@ -1,4 +1,8 @@
-"""The World Bank's Worldwide Governance Indicators, long layout (2024 update on)."""
+"""The World Bank's Worldwide Governance Indicators, long layout (2024 update on), xlsx or CSV.
+
+WGI has no human-rights dimension: a municipality that screens with WGI alone keeps V-Dem's
+(or Freedom House's) indicator for the human-rights condition (see ``docs/indicators.md``).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import pandas as pd
 
 from ..countries import codes_to_iso3
 from .base import (
-    _drop_unresolved,
+    Loaded,
     _finish,
     _header_key,
     _numbers,
@@ -17,28 +21,40 @@ from .base import (
     _reading,
     _rename_headers,
     _require,
+    dropped_rows,
+    open_workbook,
+    reasons,
 )
 
 WGI_INDICATORS: tuple[str, ...] = ("va", "pv", "ge", "rq", "rl", "cc")
+_WANTED = ("code", "year", "indicator", "estimate", "pctrank")
 
 
-def load_wgi(path: Path | str, *, edition: str | None = None) -> pd.DataFrame:
-    """Read the World Bank's Worldwide Governance Indicators, long layout (2024 update on).
+def read_wgi(path: Path | str, *, edition: str | None = None) -> Loaded:
+    """Read the WGI long table: the values used and the rows left out.
 
-    Columns ``codeindyr, code, countryname, year, indicator, estimate, … pctrank …``; xlsx or
-    CSV. For each of ``va pv ge rq rl cc``: ``wgi_<x>`` (the estimate, about −2.5 to 2.5) and
+    Columns ``codeindyr, code, countryname, year, indicator, estimate, … pctrank …``. For
+    each of ``va pv ge rq rl cc``: ``wgi_<x>`` (the estimate, about −2.5 to 2.5) and
     ``wgi_<x>_pctrank`` (percentile rank 0–100). World Bank codes (KSV, ROM, ZAR, TMP, ADO,
-    WBG …) become ISO3; entries with no ISO country (e.g. Channel Islands) are dropped.
+    WBG …) become ISO3; entries with no ISO country (e.g. Channel Islands) are left out.
     """
     path = Path(path)
-    wanted = ("code", "year", "indicator", "estimate", "pctrank")
     with _reading(path, "WGI data file"):
-        frame = _rename_headers(_wgi_table(path, wanted), wanted)
-        _require(frame, wanted, path, "WGI long")
+        frame, first_row = _wgi_table(path)
+        frame = _rename_headers(frame, (*_WANTED, "countryname"))
+        _require(frame, _WANTED, path, "WGI long")
         iso3 = codes_to_iso3(frame["code"].astype("string").str.strip())
-        _drop_unresolved(iso3, frame["code"], path)
         code = frame["indicator"].astype("string").str.strip().str.casefold()
-        keep = code.isin(WGI_INDICATORS)
+        numbers = {c: _numbers(frame[c], path, c) for c in ("estimate", "pctrank")}
+        why = reasons(
+            [
+                (iso3.isna(), "not_a_country"),
+                (~code.isin(WGI_INDICATORS).fillna(False), "other_indicator"),
+                (numbers["estimate"].isna() & numbers["pctrank"].isna(), "no_value"),
+            ],
+            frame.index,
+        )
+        keep = code.isin(WGI_INDICATORS).fillna(False).to_numpy()
         label = edition or _wgi_edition(path)
         parts = [
             pd.DataFrame(
@@ -46,25 +62,41 @@ def load_wgi(path: Path | str, *, edition: str | None = None) -> pd.DataFrame:
                     "iso3": iso3[keep],
                     "year": frame.loc[keep, "year"],
                     "indicator": "wgi_" + code[keep] + suffix,
-                    "value": _numbers(frame.loc[keep, column], path, column),
+                    "value": numbers[column][keep],
                     "source": "wgi",
                     "edition": label,
                 }
             )
             for column, suffix in (("estimate", ""), ("pctrank", "_pctrank"))
         ]
-        return _finish(pd.concat(parts, ignore_index=True))
+        entity = frame["countryname"] if "countryname" in frame else frame["code"]
+        return Loaded(
+            values=_finish(pd.concat(parts, ignore_index=True)),
+            dropped=dropped_rows(why, frame.index.to_series() + first_row, entity, frame["year"]),
+            rows_read=len(frame),
+        )
 
 
-def _wgi_table(path: Path, wanted: tuple[str, ...]) -> pd.DataFrame:
+def load_wgi(path: Path | str, *, edition: str | None = None) -> pd.DataFrame:
+    """Read the World Bank's WGI long table into the long layout (see :func:`read_wgi`)."""
+    return read_wgi(path, edition=edition).values
+
+
+def _wgi_table(path: Path) -> tuple[pd.DataFrame, int]:
+    """The sheet (or CSV) holding the WGI columns, and the row number of its first data row.
+
+    Workbooks are read with calamine: the 2024 update's 3 MB xlsx in about a second, against
+    some 18 s with openpyxl (``benchmarks/bench_wgi.py``).
+    """
     if path.suffix.casefold() in (".csv", ".txt"):
-        return _read_csv(path)
-    with pd.ExcelFile(path, engine="openpyxl") as book:
-        for sheet in book.sheet_names:
-            header = {_header_key(c) for c in pd.read_excel(book, sheet_name=sheet, nrows=0)}
-            if all(w in header for w in wanted):
-                return pd.read_excel(book, sheet_name=sheet)
-        return pd.read_excel(book, sheet_name=0)
+        return _read_csv(path), 2
+    with open_workbook(path) as book:
+        sheets = pd.read_excel(book, sheet_name=None)
+    for frame in sheets.values():
+        header = {_header_key(c) for c in frame.columns}
+        if all(w in header for w in _WANTED):
+            return frame, 2
+    return next(iter(sheets.values())), 2
 
 
 def _wgi_edition(path: Path) -> str:
