@@ -20,9 +20,10 @@ from ..settings import CONDITIONS, IndicatorFile, Settings
 from .base import Loaded
 
 
-def list_sources(settings: Settings, params: str, lang: Lang, out: TextIO = sys.stdout) -> int:
+def list_sources(settings: Settings, params: str, lang: Lang, out: TextIO | None = None) -> int:
     """The configured sources: publisher, edition, file, years, countries, licence; then the
     rules and whether some source provides each rule's indicator."""
+    out = out or sys.stdout
     from .bundled import bundled_path, load_bundled
     from .loaders import attribution
     from .registry import FORMATS, read_indicator_file
@@ -92,10 +93,11 @@ def check_file(
     indicator: str | None = None,
     source: str | None = None,
     edition: str | None = None,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
     """Load one publisher file and say what it yields: rows read, countries, years, and every
     row left out with the reason."""
+    out = out or sys.stdout
     from .registry import FORMATS, read_indicator_file
 
     if fmt not in FORMATS:
@@ -138,9 +140,10 @@ def _print_check(path: Path, fmt: str, loaded: Loaded, lang: Lang, out: TextIO) 
 
 
 def show_country(
-    settings: Settings, country: str, year: int | None, lang: Lang, out: TextIO = sys.stdout
+    settings: Settings, country: str, year: int | None, lang: Lang, out: TextIO | None = None
 ) -> int:
     """One country's value, data year, source and check per condition, in ``year``."""
+    out = out or sys.stdout
     from ..countries import country_name, to_iso3
     from ..screening.rules import screen_countries
     from .loaders import load_indicators
