@@ -154,7 +154,7 @@ def test_every_recognised_foreign_partner_gets_a_verdict(year: int) -> None:
     assert (foreign["verdict"].astype(str) != "unknown").all()
     assert foreign["basis"].str.contains(f"({year}, ", regex=False).all()
     assert not foreign["basis"].str.contains("v2x_regime").any()
-    assert foreign["basis"].str.contains("Regimes of the World, OWID coding").any()
+    assert foreign["basis"].str.contains("Regimes of the World, OWID's coding of").any()
 
 
 def test_the_report_names_the_regime_coding_in_its_sources() -> None:

@@ -229,12 +229,12 @@ def test_default_rules_on_the_bundled_data(bundled: pd.DataFrame) -> None:
         "TUR": "not_met",
     }
     assert frame.loc["SRB", "basis"] == (
-        "Democracy: regime_row_owid=1 (2025, Regimes of the World, OWID coding based on V-Dem v16)"
+        "Democracy: regime_row_owid=1 (2025, Regimes of the World, OWID's coding of V-Dem v16)"
         " < 2; "
         "Rule of law: v2x_rule=0.367 (2025, V-Dem v16) < 0.5"
     )
     assert frame.loc["SRB", "basis_sv"] == (
-        "Demokrati: regime_row_owid=1 (2025, Regimes of the World, OWID:s kodning baserad på"
+        "Demokrati: regime_row_owid=1 (2025, Regimes of the World, OWID:s kodning av"
         " V-Dem v16) < 2; "
         "Rättsstatens principer: v2x_rule=0,367 (2025, V-Dem v16) < 0,5"
     )
@@ -332,7 +332,7 @@ def test_pass_is_met() -> None:
         out["basis_sv"]
         .iloc[0]
         .startswith(
-            "Demokrati: regime_row_owid=3 (2025, Regimes of the World, OWID:s kodning baserad på"
+            "Demokrati: regime_row_owid=3 (2025, Regimes of the World, OWID:s kodning av"
             " V-Dem v16) >= 2; "
         )
     )
@@ -347,7 +347,7 @@ def test_fail_without_decision_needs_exception() -> None:
         "fail",
     ]
     assert (
-        "regime_row_owid=1 (2025, Regimes of the World, OWID coding based on V-Dem v16) < 2"
+        "regime_row_owid=1 (2025, Regimes of the World, OWID's coding of V-Dem v16) < 2"
         in out["basis"].iloc[0]
     )
     assert "civlib" not in out["basis"].iloc[0]

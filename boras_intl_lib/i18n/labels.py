@@ -277,8 +277,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{territory} has no data of its own, data of {state}",
     ),
     "basis.regime_owid": (
-        "Regimes of the World, OWID:s kodning baserad på {edition}",
-        "Regimes of the World, OWID coding based on {edition}",
+        "Regimes of the World, OWID:s kodning av {edition}",
+        "Regimes of the World, OWID's coding of {edition}",
     ),
     "source.vdem": ("V-Dem (Varieties of Democracy)", "V-Dem (Varieties of Democracy)"),
     "source.freedom_house": ("Freedom House", "Freedom House"),
