@@ -324,7 +324,7 @@ def test_pass_is_met() -> None:
         out["basis"]
         .iloc[0]
         .startswith(
-            "Democracy: regime_row_owid=3 (2025, Regimes of the World, OWID coding based on"
+            "Democracy: regime_row_owid=3 (2025, Regimes of the World, OWID's coding of"
             " V-Dem v16) >= 2; "
         )
     )
