@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         dest="fmt",
         metavar="F",
-        help="owid, vdem, freedom_house, wgi or long (see docs/indicators.md)",
+        help="owid, vdem, freedom_house, wgi, long or wide (see docs/indicators.md)",
     )
     q.add_argument("--indicator", help="name for an OWID column not recognised by its title")
     q.add_argument("--source", help="source name to give the values (e.g. vdem)")

@@ -73,13 +73,14 @@ class IndicatorFile(_Strict):
     """An extra indicator file an analyst downloaded from a publisher (``docs/indicators.md``).
 
     ``format`` names the publisher layout: ``owid`` (OWID grapher CSV), ``vdem`` (V-Dem
-    Country-Year CSV), ``freedom_house`` (All_data_FIW xlsx), ``wgi`` (WGI long xlsx/CSV) or
-    ``long`` (the toolkit's plain long CSV). OWID's V-Dem columns are recognised by their
-    titles and get source ``vdem``; any other OWID column needs ``indicator``.
+    Country-Year CSV), ``freedom_house`` (All_data_FIW xlsx), ``wgi`` (WGI long xlsx/CSV),
+    ``long`` (the toolkit's plain long CSV) or ``wide`` (iso3, year, one column per
+    indicator). OWID's V-Dem columns are recognised by their titles and get source ``vdem``;
+    any other OWID column needs ``indicator``.
     """
 
     path: Path
-    format: Literal["owid", "vdem", "freedom_house", "wgi", "long"]
+    format: Literal["owid", "vdem", "freedom_house", "wgi", "long", "wide"]
     indicator: str | None = None  # names an OWID column the loader does not recognise
     source: str | None = None  # overrides the loader's source name (vdem, freedom_house, wgi …)
     edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")

@@ -15,7 +15,9 @@ from boras_intl_lib.screening.rules import screen_countries
 from boras_intl_lib.settings import load_settings
 from tests.indicator_helpers import FIXTURES, write_fh, write_wgi
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "indicators.md"
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "indicators.md"
+BUNDLED = ROOT / "boras_intl_lib" / "data" / "vdem_v16_owid.csv"
 EXAMPLES = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
 
 #: The file each example names → how the test makes it (a fixture in the publisher's layout).
@@ -28,6 +30,7 @@ MAKERS = {
     "All_data_FIW_2013-2025.xlsx": write_fh,
     "wgidataset.xlsx": write_wgi,
     "own_index.csv": lambda p: shutil.copy(FIXTURES / "long.csv", p),
+    "vdem_v16_owid.csv": lambda p: shutil.copy(BUNDLED, p),
 }
 
 
@@ -37,7 +40,7 @@ def test_the_page_has_an_example_per_publisher() -> None:
         for text in EXAMPLES
         for f in yaml.safe_load(text)["screening"]["indicator_files"]
     ]
-    assert {"vdem", "owid", "freedom_house", "wgi", "long"} <= set(formats)
+    assert {"vdem", "owid", "freedom_house", "wgi", "long", "wide"} <= set(formats)
 
 
 @pytest.mark.parametrize("text", EXAMPLES, ids=[f"example{i}" for i in range(len(EXAMPLES))])

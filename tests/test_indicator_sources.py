@@ -18,6 +18,7 @@ from boras_intl_lib.indicators.base import DROP_REASONS, open_workbook
 from boras_intl_lib.indicators.freedom_house import read_freedom_house
 from boras_intl_lib.indicators.owid import read_owid
 from boras_intl_lib.indicators.wgi import read_wgi
+from boras_intl_lib.indicators.wide import read_wide
 from boras_intl_lib.register import load_register
 from boras_intl_lib.screening.rules import screen_countries
 from boras_intl_lib.settings import load_settings
@@ -314,7 +315,16 @@ def test_check_lists_each_dropped_entity(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_check_bundled_data(capsys: pytest.CaptureFixture[str]) -> None:
     path = ROOT / "boras_intl_lib" / "data" / ind.BUNDLED_FILE
-    # the bundled file is the wide layout: the long loader refuses it with one clear line
+    args = ["indicators", "--lang", "en", "check", str(path), "--format", "wide"]
+    assert main([*args, "--source", "vdem", "--edition", "V-Dem v16"]) == 0
+    text = capsys.readouterr().out
+    assert "rows read: 4576" in text and "countries: 176" in text and "years: 2000–2025" in text
+    assert "rows left out: 0" in text
+    assert "indicators: regime_row_owid, v2x_civlib, v2x_libdem, v2x_polyarchy, v2x_rule" in text
+    # read as the wide layout it is, it gives exactly what the package loads
+    wide = read_wide(path, source="vdem", edition="V-Dem v16").values
+    pd.testing.assert_frame_equal(wide, ind.load_bundled())
+    # in the long layout it is refused with one clear line
     assert main(["indicators", "check", str(path), "--format", "long"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing column(s) indicator, value" in err

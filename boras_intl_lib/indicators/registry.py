@@ -20,6 +20,7 @@ from .long import read_long
 from .owid import read_owid
 from .vdem import read_vdem
 from .wgi import read_wgi
+from .wide import read_wide
 
 log = logging.getLogger("boras_intl")
 
@@ -29,6 +30,7 @@ READERS: dict[str, Callable[..., Loaded]] = {
     "freedom_house": read_freedom_house,
     "wgi": read_wgi,
     "long": read_long,
+    "wide": read_wide,
 }
 #: What each format is, for ``boras-intl indicators`` and the docs.
 FORMATS: dict[str, str] = {
@@ -37,6 +39,7 @@ FORMATS: dict[str, str] = {
     "freedom_house": "Freedom House All_data_FIW_2013-YYYY.xlsx (sheet FIW13-YY)",
     "wgi": "World Bank WGI long table, xlsx or CSV (code, year, indicator, estimate, pctrank)",
     "long": "plain long CSV (iso3, year, indicator, value, source[, edition])",
+    "wide": "wide CSV, one column per indicator (iso3, year, <indicator> …), as bundled",
 }
 
 
@@ -45,10 +48,10 @@ def read_indicator_file(spec: IndicatorFile) -> Loaded:
     kwargs: dict[str, object] = {"edition": spec.edition}
     if spec.format == "owid":
         kwargs |= {"indicator": spec.indicator, "source": spec.source}
-    elif spec.format == "long":
+    elif spec.format in ("long", "wide"):
         kwargs |= {"source": spec.source}
     loaded = READERS[spec.format](spec.path, **kwargs)
-    if spec.source and spec.format not in ("owid", "long"):
+    if spec.source and spec.format not in ("owid", "long", "wide"):
         values = loaded.values.assign(
             source=pd.array([spec.source] * len(loaded.values), dtype="string")
         )
