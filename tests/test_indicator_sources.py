@@ -360,3 +360,16 @@ def test_show_a_country_in_swedish_and_english(capsys: pytest.CaptureFixture[str
     text = capsys.readouterr().out
     assert "Bosnia and Herzegovina (BIH), data for 2025" in text
     assert "Democracy: Not met" in text and "Precondition: not met" in text
+
+
+# --- the basis: numbers as published, never rounded into a false relation -------------------------
+
+
+def test_basis_shows_values_as_published_and_marks_long_ones() -> None:
+    from boras_intl_lib.screening.rules import _number_pair
+
+    assert _number_pair(0.889, 0.7, "en") == ("0.889", "0.7")
+    assert _number_pair(0.12345678, 0.5, "sv") == ("0,12345678", "0,5")
+    assert _number_pair(1 / 3, 0.5, "en") == ("≈0.333333", "0.5")
+    # a value that would round onto the threshold is shown in full
+    assert _number_pair(0.69999999999, 0.7, "en") == ("0.69999999999", "0.7")

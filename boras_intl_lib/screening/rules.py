@@ -154,11 +154,10 @@ def evaluate_rules(
     rows = list(zip(*(grid[c].to_numpy(dtype=object) for c in columns), strict=True))
     borrowed = (grid["data_country"] != grid["iso3"]).fillna(False).to_numpy()
     for lang, column in _LANGS:
-        texts = [_rule_basis(*row, first=first, last=year, lang=lang) for row in rows]
         notes = _sovereign_notes(grid, borrowed, lang)
         grid[column] = [
-            t if note is None else t.replace(")", f"; {note})", 1)
-            for t, note in zip(texts, notes, strict=True)
+            _rule_basis(*row, first=first, last=year, lang=lang, note=note)
+            for row, note in zip(rows, notes, strict=True)
         ]
     return grid
 
@@ -211,8 +210,10 @@ def _rule_basis(
     first: int,
     last: int,
     lang: str,
+    note: str | None = None,
 ) -> str:
-    """``v2x_regime=1 (2025, V-Dem v16) < 2`` — the relation shown is the one that holds."""
+    """``v2x_rule=0.367 (2025, V-Dem v16) < 0.5`` — the relation shown is the one that holds;
+    ``note`` (a territory screened with its sovereign's data) goes inside the parentheses."""
     if np.isnan(value):
         return label(
             "basis.no_data", lang, indicator=indicator, source=source, first=first, last=last
@@ -221,13 +222,14 @@ def _rule_basis(
     shown_op = op if result == "pass" else _NEGATED[op]
     if indicator == REGIME_INDICATOR and source == "vdem":
         edition = label("basis.regime_owid", lang, edition=edition)
-    return f"{indicator}={shown_value} ({data_year}, {edition}) {shown_op} {shown_threshold}"
+    where = f"{data_year}, {edition}" + (f"; {note}" if note else "")
+    return f"{indicator}={shown_value} ({where}) {shown_op} {shown_threshold}"
 
 
 def _number_pair(value: float, threshold: float, lang: str) -> tuple[str, str]:
     """Both numbers short (``0.578``, ``2``), but never so short they look equal when not."""
     a, b = _short(value), _short(threshold)
-    if a == b and value != threshold:
+    if a.lstrip("≈") == b.lstrip("≈") and value != threshold:
         a, b = repr(float(value)), repr(float(threshold))
     if lang == "sv":
         a, b = a.replace(".", ","), b.replace(".", ",")
