@@ -83,11 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the .xlsx file to write")
 
     p = sub.add_parser("indicators", help="indicator sources: list, check a file, show a country")
-    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="output language")
-    p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("sv", "en"), default="sv", help="output language")
+    common.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     what = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    what.add_parser("list", help="the configured sources: publisher, edition, years, licence")
-    q = what.add_parser("check", help="load a publisher file: rows, countries, years, left out")
+    what.add_parser(
+        "list", parents=[common], help="the configured sources: publisher, edition, years, licence"
+    )
+    q = what.add_parser(
+        "check", parents=[common], help="load a publisher file: rows, countries, years, left out"
+    )
     q.add_argument("file", type=Path, help="the publisher's file")
     q.add_argument(
         "--format",
@@ -99,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--indicator", help="name for an OWID column not recognised by its title")
     q.add_argument("--source", help="source name to give the values (e.g. vdem)")
     q.add_argument("--edition", help="edition to give the values (e.g. 'V-Dem v16')")
-    q = what.add_parser("show", help="one country's values, data year and checks")
+    q = what.add_parser("show", parents=[common], help="one country's values, data year and checks")
     q.add_argument("country", help="a country name (Swedish or English) or ISO code")
     q.add_argument("--year", type=int, help="the year screened (default: the parameters' year)")
     return parser

@@ -264,7 +264,7 @@ def test_list_names_the_sources_and_the_rules(capsys: pytest.CaptureFixture[str]
     assert "V-Dem v16" in text and "2000–2025" in text and "CC BY 4.0" in text
     assert "länder: 176" in text
     assert "Demokrati (all): regime_row_owid (vdem) >= 2" in text
-    assert main(["indicators", "--lang", "en", "list"]) == 0
+    assert main(["indicators", "list", "--lang", "en"]) == 0
     assert "countries: 176" in capsys.readouterr().out
 
 
@@ -298,7 +298,7 @@ def test_check_each_publisher_layout(
     path = FIXTURES / file
     if file.endswith(".xlsx"):
         path = (write_fh if fmt == "freedom_house" else write_wgi)(tmp_path / file)
-    assert main(["indicators", "--lang", "en", "check", str(path), "--format", fmt]) == 0
+    assert main(["indicators", "check", str(path), "--format", fmt, "--lang", "en"]) == 0
     text = capsys.readouterr().out
     assert f"countries: {countries}" in text
     assert "rows left out:" in text
@@ -315,7 +315,7 @@ def test_check_lists_each_dropped_entity(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_check_bundled_data(capsys: pytest.CaptureFixture[str]) -> None:
     path = ROOT / "boras_intl_lib" / "data" / ind.BUNDLED_FILE
-    args = ["indicators", "--lang", "en", "check", str(path), "--format", "wide"]
+    args = ["indicators", "check", str(path), "--format", "wide", "--lang", "en"]
     assert main([*args, "--source", "vdem", "--edition", "V-Dem v16"]) == 0
     text = capsys.readouterr().out
     assert "rows read: 4576" in text and "countries: 176" in text and "years: 2000–2025" in text
@@ -356,7 +356,7 @@ def test_show_a_country_in_swedish_and_english(capsys: pytest.CaptureFixture[str
     assert "v2x_civlib = 0,955 (2021, V-Dem v16, FIN)" in text
     assert "Åland saknar egna data, data för Finland" in text
     assert text.rstrip().endswith("Förutsättningen: uppfylld")
-    assert main(["indicators", "--lang", "en", "show", "Bosnien & Hercegovina"]) == 0
+    assert main(["indicators", "show", "Bosnien & Hercegovina", "--lang", "en"]) == 0
     text = capsys.readouterr().out
     assert "Bosnia and Herzegovina (BIH), data for 2025" in text
     assert "Democracy: Not met" in text and "Precondition: not met" in text
