@@ -86,6 +86,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="write an empty register workbook to fill in")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
+
+    p = sub.add_parser("indicators", help="indicator sources: list, check a file, show a country")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("sv", "en"), default="sv", help="output language")
+    common.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
+    what = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    what.add_parser(
+        "list", parents=[common], help="the configured sources: publisher, edition, years, licence"
+    )
+    q = what.add_parser(
+        "check", parents=[common], help="load a publisher file: rows, countries, years, left out"
+    )
+    q.add_argument("file", type=Path, help="the publisher's file")
+    q.add_argument(
+        "--format",
+        required=True,
+        dest="fmt",
+        metavar="F",
+        help="owid, vdem, freedom_house, wgi, long or wide (see docs/indicators.md)",
+    )
+    q.add_argument("--indicator", help="name for an OWID column not recognised by its title")
+    q.add_argument("--source", help="source name to give the values (e.g. vdem)")
+    q.add_argument("--edition", help="edition to give the values (e.g. 'V-Dem v16')")
+    q = what.add_parser("show", parents=[common], help="one country's values, data year and checks")
+    q.add_argument("country", help="a country name (Swedish or English) or ISO code")
+    q.add_argument("--year", type=int, help="the year screened (default: the parameters' year)")
     return parser
 
 
@@ -151,11 +177,33 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return template(args.file)
 
 
+def _cmd_indicators(args: argparse.Namespace) -> int:
+    from .commands import resolve_settings
+    from .indicators import commands as ind
+
+    if args.action == "check":
+        return ind.check_file(
+            args.file,
+            args.fmt,
+            args.lang,
+            indicator=args.indicator,
+            source=args.source,
+            edition=args.edition,
+        )
+    settings = resolve_settings(args.params, getattr(args, "year", None))
+    if args.action == "list":
+        return ind.list_sources(
+            settings, str(args.params or f"parameters/{settings.year}.yaml"), args.lang
+        )
+    return ind.show_country(settings, args.country, args.year, args.lang)
+
+
 _COMMANDS = {
     "validate": _cmd_validate,
     "score": _cmd_score,
     "report": _cmd_report,
     "template": _cmd_template,
+    "indicators": _cmd_indicators,
 }
 
 if __name__ == "__main__":  # pragma: no cover

@@ -45,10 +45,11 @@ def validate(register_path: Path, params: Path | None, *, as_json: bool = False)
 
 
 def score(register_path: Path, params: Path | None, out: Path, *, explain: bool = False) -> int:
-    """``boras-intl score``: write scores.csv, partners.csv and rejected.csv to ``out``
+    """``boras-intl score``: write scores.csv, partners.csv, countries.csv and rejected.csv
     (and explanations.csv with ``explain``)."""
     from .evaluation import evaluate
-    from .outputs import write_score_files
+    from .indicators.by_country import country_years
+    from .outputs import write_countries_file, write_score_files
     from .register.load import load_register
     from .register.summary import exit_status
 
@@ -62,6 +63,10 @@ def score(register_path: Path, params: Path | None, out: Path, *, explain: bool 
         register.issues,
         explanations=result.explanations if explain else None,
     )
+    countries = country_years(
+        register.partners, register.activities, result.indicators, settings.screening
+    )
+    written["countries"] = write_countries_file(out, countries)
     for path in written.values():
         print(path)
     return exit_status(register)

@@ -3,10 +3,17 @@
 Partners' countries arrive as Swedish or English names (with common variants), ISO alpha-2
 or alpha-3 codes, World Bank codes (``KSV``, ``ROM``, ``ZAR`` …) or Our World in Data codes
 (``OWID_KOS``). :func:`to_iso3` maps them through one lookup table built once from pycountry
-(ISO code tables), babel/CLDR (Swedish and English display names) and a small project-owned
-alias table. Matching is exact after normalisation (case, accents, punctuation, spaces) —
-never fuzzy: an unknown country is ``<NA>``, never guessed (pycountry's ``search_fuzzy`` maps
-"Kosovo" to Serbia). Kosovo, not in ISO 3166, uses the user-assigned code ``XKX``.
+(ISO code tables, and the official long names in the Swedish and English iso-codes catalogues
+it ships: "Amerikas förenta stater", "Folkrepubliken Kina"), babel/CLDR (Swedish and English
+display names) and a small project-owned alias table (:data:`ALIASES`). A name followed by its
+code in parentheses ("Förenta staterna (USA)") is accepted when both name the same country.
+Matching is exact after normalisation (case, accents, punctuation, spaces, "&"/"och"/"and",
+"St."/"Saint"/"Sankt") — never fuzzy: an unknown country is ``<NA>``, never guessed
+(pycountry's ``search_fuzzy`` maps "Kosovo" to Serbia). Kosovo, not in ISO 3166, uses the
+user-assigned code ``XKX``.
+
+Territories without indicator data of their own are screened with their sovereign state's
+(:data:`SOVEREIGNS`, :func:`sovereign_of`): Åland with Finland's, Greenland with Denmark's.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -41,7 +49,7 @@ OWID_CODES: dict[str, str] = {"OWID_KOS": KOSOVO}
 
 #: Names and codes outside pycountry and CLDR, by ISO3. Swedish and English, old and new.
 ALIASES: dict[str, tuple[str, ...]] = {
-    KOSOVO: ("Kosovo", "XK", "XKX", "Republic of Kosovo", "Republiken Kosovo"),
+    KOSOVO: ("Kosovo", "Kosova", "XK", "XKX", "Republic of Kosovo", "Republiken Kosovo"),
     "TUR": ("Turkey", "Turkiet", "Türkiye", "Turkiye", "Republic of Turkey"),
     "CZE": ("Czech Republic", "Tjeckiska republiken", "Czechia", "Tjeckien"),
     "GBR": (
@@ -58,7 +66,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Nordirland",
     ),
     "USA": ("US", "U.S.", "U.S.A.", "United States of America", "Förenta staterna"),
-    "KOR": ("South Korea", "Republic of Korea", "Korea, Rep.", "Sydkorea", "Korea (South)"),
+    "KOR": (
+        "South Korea",
+        "Republic of Korea",
+        "Republiken Korea",
+        "Korea, Rep.",
+        "Sydkorea",
+        "Korea (South)",
+    ),
     "PRK": ("North Korea", "Korea, Dem. People's Rep.", "Korea, Dem. Rep.", "Nordkorea"),
     "RUS": ("Russia", "Ryssland", "Ryska federationen"),
     "BLR": ("Belarus", "Vitryssland", "Belarussia", "Byelorussia"),
@@ -84,7 +99,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "CIV": ("Cote d'Ivoire", "Côte d'Ivoire", "Ivory Coast", "Elfenbenskusten"),
     "MKD": ("Macedonia", "Makedonien", "North Macedonia", "Nordmakedonien", "FYROM"),
-    "MDA": ("Moldova", "Moldavien", "Republic of Moldova"),
+    "MDA": ("Moldova", "Moldavien", "Republic of Moldova", "Republiken Moldova"),
     "SWZ": ("Swaziland", "Eswatini"),
     "MMR": ("Burma", "Myanmar"),
     "CPV": ("Cape Verde", "Cabo Verde", "Kap Verde"),
@@ -108,25 +123,86 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "SYR": ("Syria", "Syrien"),
     "TZA": ("Tanzania",),
     "BOL": ("Bolivia",),
-    "TWN": ("Taiwan",),
+    "TWN": ("Taiwan", "Republic of China"),
     "GRC": ("EL",),  # the EU's code for Greece (ISO 3166 exceptionally reserved)
+}
+
+#: Territories (ISO 3166 codes of their own) → the sovereign state whose indicator data screens
+#: them when they have none of their own. Self-governing states in free association (Cook
+#: Islands, Niue) and disputed territories (Western Sahara) are not listed: no fallback.
+SOVEREIGNS: dict[str, str] = {
+    "ALA": "FIN",  # Åland
+    "FRO": "DNK",  # Faroe Islands
+    "GRL": "DNK",  # Greenland
+    "SJM": "NOR",  # Svalbard and Jan Mayen
+    "BVT": "NOR",  # Bouvet Island
+    "ABW": "NLD",  # Aruba
+    "CUW": "NLD",  # Curaçao
+    "SXM": "NLD",  # Sint Maarten
+    "BES": "NLD",  # Bonaire, Sint Eustatius and Saba
+    "AIA": "GBR",  # Anguilla
+    "BMU": "GBR",  # Bermuda
+    "IOT": "GBR",  # British Indian Ocean Territory
+    "VGB": "GBR",  # British Virgin Islands
+    "CYM": "GBR",  # Cayman Islands
+    "FLK": "GBR",  # Falkland Islands
+    "GIB": "GBR",  # Gibraltar
+    "GGY": "GBR",  # Guernsey
+    "IMN": "GBR",  # Isle of Man
+    "JEY": "GBR",  # Jersey
+    "MSR": "GBR",  # Montserrat
+    "PCN": "GBR",  # Pitcairn
+    "SHN": "GBR",  # Saint Helena, Ascension and Tristan da Cunha
+    "SGS": "GBR",  # South Georgia and the South Sandwich Islands
+    "TCA": "GBR",  # Turks and Caicos Islands
+    "ASM": "USA",  # American Samoa
+    "GUM": "USA",  # Guam
+    "MNP": "USA",  # Northern Mariana Islands
+    "PRI": "USA",  # Puerto Rico
+    "UMI": "USA",  # United States Minor Outlying Islands
+    "VIR": "USA",  # United States Virgin Islands
+    "ATF": "FRA",  # French Southern Territories
+    "BLM": "FRA",  # Saint Barthélemy
+    "GLP": "FRA",  # Guadeloupe
+    "GUF": "FRA",  # French Guiana
+    "MAF": "FRA",  # Saint Martin
+    "MTQ": "FRA",  # Martinique
+    "MYT": "FRA",  # Mayotte
+    "NCL": "FRA",  # New Caledonia
+    "PYF": "FRA",  # French Polynesia
+    "REU": "FRA",  # Réunion
+    "SPM": "FRA",  # Saint Pierre and Miquelon
+    "WLF": "FRA",  # Wallis and Futuna
+    "CCK": "AUS",  # Cocos (Keeling) Islands
+    "CXR": "AUS",  # Christmas Island
+    "HMD": "AUS",  # Heard Island and McDonald Islands
+    "NFK": "AUS",  # Norfolk Island
+    "TKL": "NZL",  # Tokelau
+    "MAC": "CHN",  # Macao (Hong Kong has V-Dem data of its own)
 }
 
 _PUNCTUATION_DROPPED = re.compile(r"[.]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+#: Words that mean the same in country names: "och"/"&" → "and", "Saint"/"Sankt" → "st".
+_SAME_WORDS = {"och": "and", "saint": "st", "sankt": "st"}
+_WORDS = re.compile(r"\b(" + "|".join(_SAME_WORDS) + r")\b")
+#: "Name (CODE)": a name followed by a two- or three-letter code in parentheses.
+_NAME_AND_CODE = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<code>[A-Za-z]{2,3})\s*\)\s*$")
 
 
 def normalise_key(text: str) -> str:
-    """A matching key: accents stripped, casefolded, dots dropped, "&" read as "and", other
-    punctuation to spaces, spaces collapsed.
+    """A matching key: accents stripped, casefolded, dots dropped, "&" and "och" read as
+    "and", "Saint"/"Sankt" as "St", other punctuation to spaces, spaces collapsed.
 
     "Côte d’Ivoire", "Cote d'Ivoire" and "COTE D IVOIRE" all give "cote d ivoire";
-    "Congo (Kinshasa)" and "Congo - Kinshasa" both give "congo kinshasa"; "U.S.A." gives "usa".
+    "Congo (Kinshasa)" and "Congo - Kinshasa" both give "congo kinshasa"; "U.S.A." gives "usa";
+    "Bosnien & Hercegovina" and "Bosnien och Hercegovina" both give "bosnien and hercegovina".
     """
     decomposed = unicodedata.normalize("NFKD", str(text))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     plain = _PUNCTUATION_DROPPED.sub("", plain).replace("&", " and ")
-    return _NON_ALNUM.sub(" ", plain).strip()
+    plain = _NON_ALNUM.sub(" ", plain).strip()
+    return _WORDS.sub(lambda m: _SAME_WORDS[m.group(1)], plain)
 
 
 @cache
@@ -164,11 +240,13 @@ def _lookup_table() -> dict[str, str]:
 
     table: dict[str, str] = {}
     alpha2_to_iso3 = {iso2: iso3 for iso3, iso2 in _iso_countries().items()}
+    swedish = _iso_catalogue("sv")
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             name = getattr(country, attr, None)
             if name:
                 table[normalise_key(name)] = country.alpha_3
+                table[normalise_key(swedish(name))] = country.alpha_3
     for lang in ("en", "sv"):
         for iso2, name in Locale(lang).territories.items():
             if iso2 in alpha2_to_iso3:
@@ -181,12 +259,37 @@ def _lookup_table() -> dict[str, str]:
     return table
 
 
+def _iso_catalogue(lang: str) -> Callable[[str], str]:
+    """The translation of pycountry's ISO 3166-1 names into ``lang`` (its iso-codes catalogue)."""
+    import gettext
+
+    import pycountry
+
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+    except OSError:  # pragma: no cover - pycountry ships the Swedish catalogue
+        return str
+
+
+def _lookup(text: str, table: dict[str, str]) -> object:
+    """One name or code → ISO3 (or ``<NA>``): exact key, else "Name (CODE)" naming one country."""
+    found = table.get(normalise_key(text))
+    if found is not None:
+        return found
+    parts = _NAME_AND_CODE.match(text)
+    if parts:
+        by_name = table.get(normalise_key(parts["name"]))
+        by_code = _code_table().get(normalise_key(parts["code"]))
+        if by_name is not None and by_name == by_code:
+            return by_name
+    return pd.NA
+
+
 def _resolve(values: pd.Series, table: dict[str, str]) -> pd.Series:
     """Map ``values`` through ``table`` (normalised keys), looking at each distinct value once."""
     codes, uniques = pd.factorize(pd.Series(values, copy=False), use_na_sentinel=True)
     resolved = np.array(
-        [table.get(normalise_key(u), pd.NA) if isinstance(u, str) else pd.NA for u in uniques]
-        + [pd.NA],
+        [_lookup(u, table) if isinstance(u, str) else pd.NA for u in uniques] + [pd.NA],
         dtype=object,
     )
     # code -1 (missing) picks the trailing <NA>
@@ -202,6 +305,11 @@ def to_iso3(values: pd.Series) -> pd.Series:
     codes. Exact matching after normalisation; nothing is guessed.
     """
     return _resolve(values, _lookup_table())
+
+
+def sovereign_of(iso3s: pd.Series) -> pd.Series:
+    """The sovereign state of each territory in :data:`SOVEREIGNS` (``<NA>`` for the rest)."""
+    return pd.Series(iso3s, copy=False).map(SOVEREIGNS).astype("string")
 
 
 def codes_to_iso3(values: pd.Series) -> pd.Series:

@@ -112,6 +112,18 @@ def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
     return path
 
 
+def write_countries_file(out_dir: Path | str, countries: pd.DataFrame) -> Path:
+    """Write ``countries.csv``: per partner country and year each condition's indicator,
+    source, value (unrounded: written in full, never rounded for display), data year and
+    check (see :func:`~boras_intl_lib.indicators.by_country.country_years`)."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return write_csv(countries.reset_index(drop=True), out / "countries.csv")
+    except OSError as exc:
+        raise BorasIntlError(f"cannot write to {out}: {exc.strerror or exc}") from None
+
+
 def _issue_table(issues: pd.DataFrame, severity: str) -> pd.DataFrame:
     rows = issues[issues["severity"] == severity] if len(issues) else issues
     return _select(rows, REJECTED_COLUMNS, "issues").astype({"row": "Int64"})

@@ -36,7 +36,13 @@ class TwinCity(_Strict):
 
 
 class Rule(_Strict):
-    """One indicator rule: ``indicator`` from ``source`` compared with ``threshold``."""
+    """One indicator rule: ``indicator`` from ``source`` compared with ``threshold``.
+
+    Indicator names and scales per source are listed in ``docs/indicators.md``: e.g.
+    ``regime_row_owid`` (OWID's Regimes of the World coding based on V-Dem, 0–3, the bundled
+    data), ``v2x_regime`` (V-Dem's own, from a V-Dem file), ``v2x_civlib``, ``v2x_rule``
+    (0–1), ``fh_status`` (F=2, PF=1, NF=0), ``fh_cl`` (0–60), ``wgi_rl_pctrank`` (0–100).
+    """
 
     source: str = "vdem"
     indicator: str
@@ -52,18 +58,32 @@ class Condition(_Strict):
 
 
 class IndicatorFile(_Strict):
-    """An extra indicator file an analyst downloaded from a publisher."""
+    """An extra indicator file an analyst downloaded from a publisher (``docs/indicators.md``).
+
+    ``format`` names the publisher layout: ``owid`` (OWID grapher CSV), ``vdem`` (V-Dem
+    Country-Year CSV), ``freedom_house`` (All_data_FIW xlsx), ``wgi`` (WGI long xlsx/CSV),
+    ``long`` (the toolkit's plain long CSV) or ``wide`` (iso3, year, one column per
+    indicator). OWID's V-Dem columns are recognised by their titles and get source ``vdem``;
+    any other OWID column needs ``indicator``.
+    """
 
     path: Path
-    format: Literal["owid", "vdem", "freedom_house", "wgi", "long"]
-    indicator: str | None = None  # OWID grapher files carry one indicator; name it here
-    source: str | None = None  # overrides the loader's source name (e.g. "vdem" for OWID files)
+    format: Literal["owid", "vdem", "freedom_house", "wgi", "long", "wide"]
+    indicator: str | None = None  # names an OWID column the loader does not recognise
+    source: str | None = None  # overrides the loader's source name (vdem, freedom_house, wgi …)
     edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")
 
 
+#: The bundled data's regime indicator: OWID's Regimes of the World coding based on V-Dem
+#: (not V-Dem's ``v2x_regime``, which it is close to but not always equal to).
+REGIME_INDICATOR = "regime_row_owid"
+
+
 def _default_conditions() -> dict[ConditionKey, Condition]:
+    """Democracy: at least an electoral democracy (regime ≥ 2); human rights: civil liberties
+    index ≥ 0.70; rule of law: rule of law index ≥ 0.50 — all from the bundled V-Dem data."""
     return {
-        "democracy": Condition(rules=[Rule(indicator="v2x_regime", threshold=2)]),
+        "democracy": Condition(rules=[Rule(indicator=REGIME_INDICATOR, threshold=2)]),
         "human_rights": Condition(rules=[Rule(indicator="v2x_civlib", threshold=0.70)]),
         "rule_of_law": Condition(rules=[Rule(indicator="v2x_rule", threshold=0.50)]),
     }

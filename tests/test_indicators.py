@@ -12,6 +12,7 @@ from boras_intl_lib.countries import iso3_codes, to_iso3
 from boras_intl_lib.errors import IndicatorDataError
 from boras_intl_lib.indicators import loaders as ind
 from boras_intl_lib.settings import IndicatorFile, Settings
+from tests.indicator_helpers import fh_row, write_fh, write_wgi
 
 # Issue 3, item 3, copied verbatim: ISO3 | country | v2x_regime | v2x_polyarchy | v2x_libdem |
 # v2x_civlib | v2x_rule (V-Dem v16, 2025, via OWID).
@@ -65,6 +66,7 @@ ISSUE_TABLE = """\
 | RUS | Russia | 1 | 0.17 | 0.056 | 0.265 | 0.121 |
 """
 VDEM = ("v2x_regime", "v2x_polyarchy", "v2x_libdem", "v2x_civlib", "v2x_rule")
+BUNDLED = ("regime_row_owid", "v2x_polyarchy", "v2x_libdem", "v2x_civlib", "v2x_rule")
 
 
 def issue_rows() -> list[list[str]]:
@@ -93,10 +95,12 @@ def assert_long_layout(frame: pd.DataFrame) -> None:
     assert set(frame["iso3"]) <= iso3_codes()
 
 
-# --- the bundled excerpt ---------------------------------------------------------------------
+# --- the bundled data ---------------------------------------------------------------------------
 
 
-def test_bundled_excerpt_is_exactly_the_issue_table() -> None:
+def test_bundled_2025_values_are_the_issue_table() -> None:
+    """The 2025 values of issue 3's 47 countries, as OWID published them (the regime column
+    is OWID's Regimes of the World coding, ``regime_row_owid``)."""
     bundled = ind.load_bundled()
     assert_long_layout(bundled)
     rows = issue_rows()
@@ -105,19 +109,35 @@ def test_bundled_excerpt_is_exactly_the_issue_table() -> None:
         [
             (row[0], 2025, name, float(cell))
             for row in rows
-            for name, cell in zip(VDEM, row[2:], strict=True)
+            for name, cell in zip(BUNDLED, row[2:], strict=True)
         ],
         columns=["iso3", "year", "indicator", "value"],
     )
-    got = bundled[["iso3", "year", "indicator", "value"]]
+    got = bundled[(bundled.year == 2025) & bundled.iso3.isin(expected.iso3)]
     pd.testing.assert_frame_equal(
-        got.sort_values(["iso3", "indicator"]).reset_index(drop=True),
+        got[["iso3", "year", "indicator", "value"]]
+        .sort_values(["iso3", "indicator"])
+        .reset_index(drop=True),
         expected.sort_values(["iso3", "indicator"]).reset_index(drop=True),
         check_dtype=False,
         check_exact=True,
     )
     assert set(bundled["source"]) == {"vdem"}
     assert set(bundled["edition"]) == {"V-Dem v16"}
+    assert "v2x_regime" not in set(bundled["indicator"])
+
+
+def test_bundled_data_covers_every_year_and_country() -> None:
+    bundled = ind.load_bundled()
+    assert sorted(bundled["year"].unique()) == list(range(2000, 2026))
+    per_year = bundled.groupby("year")["iso3"].nunique()
+    assert per_year.min() >= 170
+    assert set(bundled["indicator"]) == set(BUNDLED)
+    # every indicator of every condition has a value for nearly all countries in every year
+    counts = bundled.groupby(["year", "indicator"]).size().unstack()
+    assert counts[["v2x_civlib", "v2x_rule"]].min().min() >= 170
+    assert {"XKX", "PSE", "SWE", "UKR", "RUS"} <= set(bundled[bundled.year == 2021]["iso3"])
+    assert not bundled.duplicated(["iso3", "year", "indicator"]).any()
 
 
 def test_every_country_of_the_excerpt_resolves_from_its_name() -> None:
@@ -127,12 +147,13 @@ def test_every_country_of_the_excerpt_resolves_from_its_name() -> None:
 
 
 def test_bundled_file_values_are_written_as_in_the_issue(project_root: Path) -> None:
-    """Not re-rounded or re-formatted: the CSV text holds the issue's digits."""
-    text = (project_root / "boras_intl_lib" / "data" / "vdem_v16_2025.csv").read_text()
-    lines = set(text.splitlines())
+    """Not re-rounded or re-formatted: the CSV text holds the published digits."""
+    path = project_root / "boras_intl_lib" / "data" / ind.BUNDLED_FILE
+    lines = set(path.read_text().splitlines())
+    assert lines & {"iso3,year," + ",".join(BUNDLED)}
     for row in issue_rows():
-        for name, cell in zip(VDEM, row[2:], strict=True):
-            assert f"{row[0]},2025,{name},{cell},vdem,V-Dem v16" in lines
+        assert f"{row[0]},2025,{','.join(row[2:])}" in lines
+    assert path.stat().st_size < 400_000
 
 
 def test_sources_used_gives_the_attribution() -> None:
@@ -143,14 +164,13 @@ def test_sources_used_gives_the_attribution() -> None:
             "edition": "V-Dem v16",
             "attribution": ind.BUNDLED_ATTRIBUTION,
             "licence": "CC BY 4.0",
-            "indicators": sorted(VDEM),
-            "countries": 47,
-            "years": "2025",
+            "indicators": sorted(BUNDLED),
+            "countries": 176,
+            "years": "2000–2025",
         }
     ]
-    assert ind.BUNDLED_ATTRIBUTION == (
-        "V-Dem Institute, V-Dem Dataset v16 (2026), CC BY 4.0, via Our World in Data"
-    )
+    assert "processed by Our World in Data" in ind.BUNDLED_ATTRIBUTION
+    assert "OWID's Regimes of the World coding" in ind.BUNDLED_ATTRIBUTION
     assert ind.sources_used(ind.empty_indicators()) == []
 
 
@@ -231,71 +251,16 @@ def test_vdem_without_indices_is_refused(tmp_path: Path) -> None:
 
 # --- Freedom House workbook ------------------------------------------------------------------
 
-FH_HEADER = (
-    ["Country/Territory", "Region", "C/T", "Edition", "Status", "PR rating", "CL rating"]
-    + [
-        f"{c}{i}"
-        for c, n in zip("ABCDEFG", (3, 4, 4, 4, 4, 4, 4), strict=True)
-        for i in range(1, n + 1)
-    ]
-    + ["A", "B", "C", "Add Q", "Add A", "PR", "D", "E", "F", "G", "CL", "Total"]
-)
-
-
-def fh_row(name: str, ct: str, edition: int, status: str, pr: int, cl: int, f: int) -> list:
-    row = dict.fromkeys(FH_HEADER, 2)
-    row.update(
-        {
-            "Country/Territory": name,
-            "Region": "Europe",
-            "C/T": ct,
-            "Edition": edition,
-            "Status": status,
-            "PR": pr,
-            "CL": cl,
-            "F": f,
-            "Total": pr + cl,
-            "Add Q": None,
-            "Add A": None,
-        }
-    )
-    return [row[h] for h in FH_HEADER]
-
-
-def write_fh(path: Path, rows: list[list], sheet: str = "FIW13-25") -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = "License"
-    book.active.append(["Freedom House data, terms of use"])
-    data = book.create_sheet(sheet)
-    data.append(["Freedom in the World 2013-2025 Raw Data"])
-    data.append(FH_HEADER)
-    for row in rows:
-        data.append(row)
-    book.save(path)
-    return path
-
 
 @pytest.fixture
 def fh_file(tmp_path: Path) -> Path:
-    rows = [
-        fh_row("India", "c", 2025, "PF", 33, 30, 8),
-        fh_row("Indian Kashmir", "t", 2025, "NF", 6, 20, 3),
-        fh_row("Czech Republic", "c", 2025, "F", 36, 55, 15),
-        fh_row("Turkey", "c", 2025, "NF", 10, 23, 4),
-        fh_row("Congo (Kinshasa)", "c", 2025, "NF", 4, 15, 2),
-        fh_row("Cote d'Ivoire", "c", 2025, "PF", 20, 30, 7),
-        fh_row("Kosovo", "c", 2025, "PF", 28, 33, 8),
-        fh_row("Crimea", "t", 2025, "NF", 0, 4, 1),
-        fh_row("India", "c", 2024, "PF", 33, 33, 9),
-        fh_row("Sweden", "c", 2024, "F", 40, 59, 16),
-    ]
-    return write_fh(tmp_path / "All_data_FIW_2013-2025.xlsx", rows)
+    return write_fh(tmp_path / "All_data_FIW_2013-2025.xlsx")
 
 
 def test_freedom_house_countries_only_named_and_edition_minus_one(fh_file: Path) -> None:
     frame = ind.load_freedom_house(fh_file)
     assert_long_layout(frame)
-    assert set(frame["iso3"]) == {"IND", "CZE", "TUR", "COD", "CIV", "XKX", "SWE"}
+    assert set(frame["iso3"]) == {"IND", "CZE", "TUR", "COD", "CIV", "XKX", "SWE", "VCT"}
     # Indian Kashmir (a territory) does not overwrite India; edition 2025 describes 2024
     assert value(frame, "IND", 2024, "fh_f") == 8
     assert value(frame, "IND", 2024, "fh_status") == 1
@@ -304,7 +269,7 @@ def test_freedom_house_countries_only_named_and_edition_minus_one(fh_file: Path)
     assert value(frame, "TUR", 2024, "fh_status") == 0
     assert value(frame, "COD", 2024, "fh_pr") == 4
     assert value(frame, "CIV", 2024, "fh_total") == 50
-    assert set(frame["indicator"]) == {"fh_status", "fh_pr", "fh_cl", "fh_f", "fh_total"}
+    assert set(frame["indicator"]) == {"fh_status", *ind.FH_COLUMNS}
     assert set(frame["source"]) == {"freedom_house"}
     eds = frame.drop_duplicates("year").set_index("year")["edition"]
     assert eds[2024] == "Freedom in the World 2025"
@@ -354,25 +319,10 @@ def test_wgi_csv(fx: Path) -> None:
     assert set(frame["edition"]) == {"WGI 2024 update"}
 
 
-def test_wgi_xlsx(fx: Path, tmp_path: Path) -> None:
-    csv = pd.read_csv(fx / "wgi_2024_update.csv", dtype=str)
-    book = openpyxl.Workbook()
-    book.active.title = "Notes"
-    sheet = book.create_sheet("wgidataset")
-    sheet.append(list(csv.columns))
-    for row in csv.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
-    book.save(tmp_path / "wgidataset.xlsx")
-    frame = ind.load_wgi(tmp_path / "wgidataset.xlsx")
+def test_wgi_xlsx(tmp_path: Path) -> None:
+    frame = ind.load_wgi(write_wgi(tmp_path / "wgidataset.xlsx"))
     check_wgi(frame)
     assert set(frame["edition"]) == {"WGI"}
-
-
-def _cell(text: str) -> object:
-    try:
-        return float(text)
-    except ValueError:
-        return text
 
 
 # --- plain long CSV --------------------------------------------------------------------------
@@ -456,7 +406,7 @@ def settings_with(files: list[dict], bundled: bool = True) -> Settings:
 
 def test_load_indicators_bundled_only() -> None:
     frame = ind.load_indicators(settings_with([]))
-    assert len(frame) == 235
+    assert len(frame) == len(ind.load_bundled()) > 20_000
     assert ind.load_indicators(settings_with([], bundled=False)).empty
 
 

@@ -12,7 +12,7 @@ from boras_intl_lib.register import example_register_path, load_register
 from boras_intl_lib.report import tables
 from boras_intl_lib.report.data import build
 from boras_intl_lib.report.findings import main_findings
-from boras_intl_lib.settings import load_settings
+from boras_intl_lib.settings import Settings, load_settings
 from tests.register_helpers import activity, partner, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,17 +67,25 @@ def test_every_table_has_named_columns(lang: str) -> None:
 def test_report_names_countries_without_data_and_unrecognised_ones() -> None:
     register = load_register(example_register_path(), SETTINGS)
     in_2025 = build(register, SETTINGS, 2025)
-    assert tables.countries_without_data(in_2025) == []  # the bundled excerpt covers 2025
+    assert tables.countries_without_data(in_2025) == []  # the bundled data covers 2025
     in_2022 = build(register, SETTINGS, 2022)
-    # only 2025 values are bundled: no data year is "not after 2022"; Sweden is domestic
-    assert "Finland" in tables.countries_without_data(in_2022)
-    assert "Sverige" not in tables.countries_without_data(in_2022)
+    assert tables.countries_without_data(in_2022) == []  # … and every year since 2000
+    # without the bundled data no condition can be decided; Sweden is domestic
+    without = build(register, _without_bundled_data(), 2022)
+    assert "Finland" in tables.countries_without_data(without)
+    assert "Sverige" not in tables.countries_without_data(without)
     assert tables.unrecognised_countries(in_2022) == ["Katalonien"]
+
+
+def _without_bundled_data() -> Settings:
+    data = SETTINGS.model_dump()
+    data["screening"]["use_bundled_data"] = False
+    return Settings.model_validate(data)
 
 
 def test_findings_never_claim_all_is_well_when_activities_cannot_be_assessed() -> None:
     register = load_register(example_register_path(), SETTINGS)
-    findings = main_findings(build(register, SETTINGS, 2022))  # no indicator data for 2022
+    findings = main_findings(build(register, _without_bundled_data(), 2022))  # no data at all
     assert label("finding.no_missing_exception") not in findings
     assert any(f.endswith(label("finding.unknown", n=2).split(" ", 1)[1]) for f in findings)
 

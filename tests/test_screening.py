@@ -212,7 +212,7 @@ def bundled() -> pd.DataFrame:
 
 def test_default_rules_on_the_bundled_data(bundled: pd.DataFrame) -> None:
     frame = scr.screen_countries(
-        ["SWE", "SRB", "GEO", "ROU", "TUR", "NZL"], bundled, make_settings().screening, YEAR
+        ["SWE", "SRB", "GEO", "ROU", "TUR", "AND"], bundled, make_settings().screening, YEAR
     ).set_index("iso3")
     checks = frame[["democracy", "human_rights", "rule_of_law"]]
     assert checks.loc["SWE"].tolist() == ["pass", "pass", "pass"]
@@ -220,21 +220,23 @@ def test_default_rules_on_the_bundled_data(bundled: pd.DataFrame) -> None:
     assert checks.loc["GEO"].tolist() == ["fail", "pass", "pass"]  # civlib 0.7 exactly
     assert checks.loc["ROU"].tolist() == ["pass", "pass", "pass"]
     assert checks.loc["TUR"].tolist() == ["fail", "fail", "fail"]
-    assert checks.loc["NZL"].tolist() == ["unknown", "unknown", "unknown"]
+    assert checks.loc["AND"].tolist() == ["unknown", "unknown", "unknown"]
     assert frame["status"].to_dict() == {
         "GEO": "not_met",
-        "NZL": "unknown",
+        "AND": "unknown",
         "ROU": "met",
         "SRB": "not_met",
         "SWE": "met",
         "TUR": "not_met",
     }
     assert frame.loc["SRB", "basis"] == (
-        "Democracy: v2x_regime=1 (2025, V-Dem v16) < 2; "
+        "Democracy: regime_row_owid=1 (2025, Regimes of the World, OWID's coding of V-Dem v16)"
+        " < 2; "
         "Rule of law: v2x_rule=0.367 (2025, V-Dem v16) < 0.5"
     )
     assert frame.loc["SRB", "basis_sv"] == (
-        "Demokrati: v2x_regime=1 (2025, V-Dem v16) < 2; "
+        "Demokrati: regime_row_owid=1 (2025, Regimes of the World, OWID:s kodning av"
+        " V-Dem v16) < 2; "
         "Rättsstatens principer: v2x_rule=0,367 (2025, V-Dem v16) < 0,5"
     )
     assert frame.loc["SRB", "rule_of_law_threshold"] == 0.5
@@ -319,8 +321,22 @@ def test_index_is_kept() -> None:
 def test_pass_is_met() -> None:
     out = screen([("A1", "Mikkeli", "FIN")], {"A1": 2025})
     assert verdicts(out) == [("met", "-")]
-    assert out["basis"].iloc[0].startswith("Democracy: v2x_regime=3 (2025, V-Dem v16) >= 2; ")
-    assert out["basis_sv"].iloc[0].startswith("Demokrati: v2x_regime=3 (2025, V-Dem v16) >= 2; ")
+    assert (
+        out["basis"]
+        .iloc[0]
+        .startswith(
+            "Democracy: regime_row_owid=3 (2025, Regimes of the World, OWID's coding of"
+            " V-Dem v16) >= 2; "
+        )
+    )
+    assert (
+        out["basis_sv"]
+        .iloc[0]
+        .startswith(
+            "Demokrati: regime_row_owid=3 (2025, Regimes of the World, OWID:s kodning av"
+            " V-Dem v16) >= 2; "
+        )
+    )
 
 
 def test_fail_without_decision_needs_exception() -> None:
@@ -331,18 +347,21 @@ def test_fail_without_decision_needs_exception() -> None:
         "pass",
         "fail",
     ]
-    assert "v2x_regime=1 (2025, V-Dem v16) < 2" in out["basis"].iloc[0]
+    assert (
+        "regime_row_owid=1 (2025, Regimes of the World, OWID's coding of V-Dem v16) < 2"
+        in out["basis"].iloc[0]
+    )
     assert "civlib" not in out["basis"].iloc[0]
 
 
 def test_no_data_is_unknown_never_a_pass() -> None:
-    out = screen([("A1", "Auckland", "NZL")], {"A1": 2025})
+    out = screen([("A1", "Andorra la Vella", "AND")], {"A1": 2025})
     assert verdicts(out) == [("unknown", "-")]
-    assert "no data for v2x_regime (vdem) 2020–2025" in out["basis"].iloc[0]
+    assert "no data for regime_row_owid (vdem) 2020–2025" in out["basis"].iloc[0]
 
 
 def test_some_unknown_none_failed_is_unknown() -> None:
-    data = make_indicators(("FIN", 2025, "v2x_regime", 3), ("FIN", 2025, "v2x_civlib", 0.9))
+    data = make_indicators(("FIN", 2025, "regime_row_owid", 3), ("FIN", 2025, "v2x_civlib", 0.9))
     out = screen([("A1", "Mikkeli", "FIN")], {"A1": 2025}, indicators=data)
     assert out[["democracy", "human_rights", "rule_of_law"]].iloc[0].tolist() == [
         "pass",
@@ -368,7 +387,7 @@ def test_domestic_partner_is_met() -> None:
 
 
 def test_domestic_partner_is_met_even_without_data() -> None:
-    data = make_indicators(("FIN", 2025, "v2x_regime", 3))
+    data = make_indicators(("FIN", 2025, "regime_row_owid", 3))
     out = screen([("A1", "Högskolan i Borås", "SWE")], {"A1": 2025}, indicators=data)
     assert verdicts(out) == [("met", "-")]
     assert out["democracy"].iloc[0] == "unknown"
@@ -485,7 +504,7 @@ def test_decision_on_a_passing_partner_changes_nothing() -> None:
 
 
 def test_decision_does_not_turn_unknown_into_exception() -> None:
-    out = screen([("A1", "Auckland", "NZL")], {"A1": 2025}, [decision(country_iso3="NZL")])
+    out = screen([("A1", "Andorra la Vella", "AND")], {"A1": 2025}, [decision(country_iso3="AND")])
     assert verdicts(out) == [("unknown", "-")]
 
 
@@ -510,8 +529,12 @@ def test_no_exceptions_table() -> None:
 
 
 def test_data_year_follows_the_report_year() -> None:
-    """A report for 2024 may not use 2025 data: with only the 2025 excerpt, all is unknown."""
+    """A report for 2024 uses 2024 data, never 2025's; before the bundled years, unknown."""
     out = screen([("A1", "Mikkeli", "FIN")], {"A1": 2024}, year=2024)
+    assert verdicts(out) == [("met", "-")]
+    assert "(2024, " in out["basis"].iloc[0] and "2025" not in out["basis"].iloc[0]
+    only_2025 = load_bundled().query("year == 2025")
+    out = screen([("A1", "Mikkeli", "FIN")], {"A1": 2024}, indicators=only_2025, year=2024)
     assert verdicts(out) == [("unknown", "-")]
 
 
@@ -524,10 +547,10 @@ def test_activity_precondition_is_the_worst_partner() -> None:
             ("A1", "Mikkeli", "FIN"),
             ("A1", "Novi Sad", "SRB"),  # exception
             ("A2", "Mikkeli", "FIN"),
-            ("A2", "Auckland", "NZL"),  # unknown
+            ("A2", "Andorra la Vella", "AND"),  # unknown
             ("A2", "Novi Sad", "SRB"),  # exception
             ("A3", "Ankara", "TUR"),  # needs_exception
-            ("A3", "Auckland", "NZL"),
+            ("A3", "Andorra la Vella", "AND"),
             ("A4", "Molde", "NOR"),
             ("A4", "Borås Energi", "SWE"),
         ],
@@ -554,7 +577,7 @@ def test_screen_register_uses_the_register_tables() -> None:
 
 # --- the vectorised path agrees with a plain reading of the rules --------------------------------
 
-COUNTRIES = ["SWE", "FIN", "SRB", "TUR", "NZL", None]
+COUNTRIES = ["SWE", "FIN", "SRB", "TUR", "AND", None]
 NAMES = ["Novi Sad", "Beograd", "Mikkeli", "Ankara"]
 
 
@@ -615,7 +638,7 @@ def test_vectorised_verdicts_match_the_reference(partners, decisions, years) -> 
     year_of = dict(zip(["A1", "A2", "A3"], years, strict=True))
     rows = [(p["activity_id"], p["partner_name"], p["country_iso3"]) for p in partners]
     out = screen(rows, year_of, [dict(d) for d in decisions])
-    status = {"SWE": "met", "FIN": "met", "SRB": "not_met", "TUR": "not_met", "NZL": "unknown"}
+    status = {"SWE": "met", "FIN": "met", "SRB": "not_met", "TUR": "not_met", "AND": "unknown"}
     for p, (verdict, dec) in zip(partners, verdicts(out), strict=True):
         expected = reference_verdict(
             p, decisions, year_of[p["activity_id"]], status.get(p["country_iso3"], "")
@@ -625,7 +648,7 @@ def test_vectorised_verdicts_match_the_reference(partners, decisions, years) -> 
 
 def test_many_partners_many_countries_is_consistent() -> None:
     rng = np.random.default_rng(7)
-    iso3 = np.array(["SWE", "FIN", "SRB", "TUR", "GEO", "NZL", "DEU"], dtype=object)
+    iso3 = np.array(["SWE", "FIN", "SRB", "TUR", "GEO", "AND", "DEU"], dtype=object)
     n = 5000
     part, exc, acts = frames(
         list(
@@ -645,7 +668,7 @@ def test_many_partners_many_countries_is_consistent() -> None:
         "DEU": ["met"],
         "FIN": ["met"],
         "GEO": ["exception"],
-        "NZL": ["unknown"],
+        "AND": ["unknown"],
         "SRB": ["needs_exception"],
         "SWE": ["met"],
         "TUR": ["needs_exception"],

@@ -287,6 +287,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "undantagsbeslut {decision_id} ({date})",
         "exception {decision_id} ({date})",
     ),
+    "basis.sovereign": (
+        "{territory} saknar egna data, data för {state}",
+        "{territory} has no data of its own, data of {state}",
+    ),
+    "basis.regime_owid": (
+        "Regimes of the World, OWID:s kodning av {edition}",
+        "Regimes of the World, OWID's coding of {edition}",
+    ),
     "source.vdem": ("V-Dem (Varieties of Democracy)", "V-Dem (Varieties of Democracy)"),
     "source.freedom_house": ("Freedom House", "Freedom House"),
     "source.wgi": (
@@ -294,9 +302,45 @@ LABELS: dict[str, tuple[str, str]] = {
         "World Bank Worldwide Governance Indicators",
     ),
     "source.owid": ("Our World in Data", "Our World in Data"),
+    "indicator.regime_row_owid": (
+        "Regimtyp, Regimes of the World i OWID:s kodning baserad på V-Dem"
+        " (0 sluten autokrati – 3 liberal demokrati)",
+        "Regime type, Regimes of the World as coded by OWID based on V-Dem"
+        " (0 closed autocracy – 3 liberal democracy)",
+    ),
     "indicator.v2x_regime": (
-        "Regimtyp (0 sluten autokrati – 3 liberal demokrati)",
-        "Regime type (0 closed autocracy – 3 liberal democracy)",
+        "Regimtyp, V-Dem:s Regimes of the World (0 sluten autokrati – 3 liberal demokrati)",
+        "Regime type, V-Dem's Regimes of the World (0 closed autocracy – 3 liberal democracy)",
+    ),
+    "indicator.v2x_freexp_altinf": (
+        "Index för yttrandefrihet och alternativa informationskällor",
+        "Freedom of expression and alternative sources of information index",
+    ),
+    "indicator.fh_pr_rating": (
+        "Politiska rättigheter, betyg (1 mest fri – 7 minst fri)",
+        "Political rights rating (1 most free – 7 least free)",
+    ),
+    "indicator.fh_cl_rating": (
+        "Medborgerliga friheter, betyg (1 mest fri – 7 minst fri)",
+        "Civil liberties rating (1 most free – 7 least free)",
+    ),
+    "indicator.fh_a": ("Valprocessen (0–12)", "Electoral process (0–12)"),
+    "indicator.fh_b": (
+        "Politisk pluralism och deltagande (0–16)",
+        "Political pluralism and participation (0–16)",
+    ),
+    "indicator.fh_c": ("Regeringens funktionssätt (0–12)", "Functioning of government (0–12)"),
+    "indicator.fh_d": (
+        "Yttrande- och religionsfrihet (0–16)",
+        "Freedom of expression and belief (0–16)",
+    ),
+    "indicator.fh_e": (
+        "Förenings- och organisationsrätt (0–12)",
+        "Associational and organizational rights (0–12)",
+    ),
+    "indicator.fh_g": (
+        "Personlig autonomi och individuella rättigheter (0–16)",
+        "Personal autonomy and individual rights (0–16)",
     ),
     "indicator.v2x_polyarchy": ("Index för elektoral demokrati", "Electoral democracy index"),
     "indicator.v2x_libdem": ("Index för liberal demokrati", "Liberal democracy index"),
@@ -316,6 +360,72 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicator.wgi_rq": ("Regleringskvalitet", "Regulatory quality"),
     "indicator.wgi_rl": ("Rättsstatens principer", "Rule of law"),
     "indicator.wgi_cc": ("Kontroll av korruption", "Control of corruption"),
+    # --- [indicators] `boras-intl indicators` list, check and show -------------------------------
+    "indicators.drop.no_code": (
+        "ingen landskod (aggregat eller region)",
+        "no country code (an aggregate or region)",
+    ),
+    "indicators.drop.not_a_country": (
+        "koden är inget ISO-land (region, historisk stat eller del av ett land)",
+        "the code is no ISO country (a region, historical state or part of a country)",
+    ),
+    "indicators.drop.territory": (
+        "ett territorium, inte ett land (C/T = t)",
+        "a territory, not a country (C/T = t)",
+    ),
+    "indicators.drop.unknown_name": ("landets namn känns inte igen", "country name not recognised"),
+    "indicators.drop.other_indicator": (
+        "en indikator som verktyget inte använder",
+        "an indicator the toolkit does not use",
+    ),
+    "indicators.drop.no_value": ("inget värde", "no value"),
+    "indicators.list.title": ("Indikatorkällor enligt {params}", "Indicator sources in {params}"),
+    "indicators.list.bundled": ("inbyggd data", "bundled data"),
+    "indicators.list.file": ("fil", "file"),
+    "indicators.list.publisher": ("utgivare", "publisher"),
+    "indicators.list.years": ("år", "years"),
+    "indicators.list.countries": ("länder", "countries"),
+    "indicators.list.licence": ("licens", "licence"),
+    "indicators.list.attribution": ("källhänvisning", "attribution"),
+    "indicators.list.indicators": ("indikatorer", "indicators"),
+    "indicators.list.none": (
+        "Inga indikatorkällor: inbyggd data avstängd och inga filer angivna.",
+        "No indicator sources: bundled data switched off and no files configured.",
+    ),
+    "indicators.list.rules": ("Regler", "Rules"),
+    "indicators.list.rule_missing": (
+        "ingen källa ger {indicator} ({source})",
+        "no source provides {indicator} ({source})",
+    ),
+    "indicators.check.title": ("{path} ({format})", "{path} ({format})"),
+    "indicators.check.rows": ("rader lästa: {n}", "rows read: {n}"),
+    "indicators.check.values": ("värden: {n}", "values: {n}"),
+    "indicators.check.countries": ("länder: {n}", "countries: {n}"),
+    "indicators.check.years": ("år: {years}", "years: {years}"),
+    "indicators.check.indicators": ("indikatorer: {names}", "indicators: {names}"),
+    "indicators.check.editions": ("utgåvor: {names}", "editions: {names}"),
+    "indicators.check.dropped": ("rader utelämnade: {n}", "rows left out: {n}"),
+    "indicators.check.dropped_entity": (
+        "{entity}: {reason} ({n} rader: {rows})",
+        "{entity}: {reason} ({n} rows: {rows})",
+    ),
+    "indicators.show.title": (
+        "{country} ({iso3}), data för {year}",
+        "{country} ({iso3}), data for {year}",
+    ),
+    "indicators.show.no_data": ("inga data", "no data"),
+    "indicators.show.status": ("Förutsättningen: {status}", "Precondition: {status}"),
+    "indicators.show.status.met": ("uppfylld", "met"),
+    "indicators.show.status.not_met": ("inte uppfylld", "not met"),
+    "indicators.show.status.unknown": ("kan inte bedömas", "cannot be assessed"),
+    "indicators.error.country": (
+        "landet känns inte igen: {country!r} (ange ett namn eller en ISO-kod)",
+        "country not recognised: {country!r} (give a name or an ISO code)",
+    ),
+    "indicators.error.format": (
+        "okänt format {format!r}; välj ett av: {formats}",
+        "unknown format {format!r}; choose one of: {formats}",
+    ),
     # --- [scoring] rubric explanations and aggregation -------------------------------------------
     "why.cancelled": ("inställd", "cancelled"),
     "why.outcome.0": ("inget resultat registrerat", "no outcome recorded"),

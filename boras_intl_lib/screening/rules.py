@@ -9,7 +9,8 @@ Three steps:
 1. :func:`evaluate_rules` — every rule of every condition for every country: the latest value
    not after the report year and not older than ``max_data_age_years``, compared *unrounded*
    with the threshold; no value gives ``settings.screening.missing_data`` (default
-   ``unknown`` — never a silent pass).
+   ``unknown`` — never a silent pass). A territory without data of its own (Åland,
+   Greenland …) takes its sovereign state's value, and its basis says so.
 2. :func:`screen_countries` — rules combined per condition (``all`` / ``any`` /
    ``first_available``) into ``pass`` / ``fail`` / ``unknown`` with the basis that decided.
 3. :mod:`.partners` — each partner gets its country's checks and a verdict; each activity
@@ -20,16 +21,13 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from ..countries import country_name, sovereign_of
 from ..i18n.labels import label
-from ..settings import CONDITIONS, Screening
-
-if TYPE_CHECKING:
-    pass
+from ..settings import CONDITIONS, REGIME_INDICATOR, Screening
 
 log = logging.getLogger("boras_intl")
 
@@ -52,6 +50,7 @@ DETAIL_COLUMNS: tuple[str, ...] = (
     "edition",
     "indicator",
     "data_year",
+    "data_country",
     "value",
     "op",
     "threshold",
@@ -131,6 +130,7 @@ def evaluate_rules(
     grid = grid.astype({"source": "string", "indicator": "string"}).merge(
         latest, on=["iso3", "source", "indicator"], how="left"
     )
+    grid = _sovereign_fallback(grid, latest)
     value = grid["value"].to_numpy(dtype="float64", na_value=np.nan)
     threshold = grid["threshold"].to_numpy(dtype="float64")
     op = grid["op"].to_numpy()
@@ -149,9 +149,49 @@ def evaluate_rules(
     first = year - screening.max_data_age_years
     columns = ("indicator", "source", "value", "threshold", "op", "result", "data_year", "edition")
     rows = list(zip(*(grid[c].to_numpy(dtype=object) for c in columns), strict=True))
+    borrowed = (grid["data_country"] != grid["iso3"]).fillna(False).to_numpy()
     for lang, column in _LANGS:
-        grid[column] = [_rule_basis(*row, first=first, last=year, lang=lang) for row in rows]
+        notes = _sovereign_notes(grid, borrowed, lang)
+        grid[column] = [
+            _rule_basis(*row, first=first, last=year, lang=lang, note=note)
+            for row, note in zip(rows, notes, strict=True)
+        ]
     return grid
+
+
+def _sovereign_fallback(grid: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFrame:
+    """Rules without a value for a territory take its sovereign state's latest value.
+
+    ``data_country`` names whose data decided (the country itself, its sovereign, or ``<NA>``
+    when there is none).
+    """
+    grid["data_country"] = grid["iso3"].where(grid["value"].notna()).astype("string")
+    state = sovereign_of(grid["iso3"])
+    borrow = (grid["value"].isna() & state.notna()).to_numpy()
+    if not borrow.any():
+        return grid
+    keys = grid.loc[borrow, ["source", "indicator"]].assign(iso3=state[borrow].to_numpy())
+    found = keys.reset_index().merge(latest, on=["iso3", "source", "indicator"], how="left")
+    found = found.set_index("index")
+    for column in ("data_year", "value", "edition"):
+        grid.loc[found.index, column] = found[column]
+    got = found["value"].notna()
+    grid.loc[got[got].index, "data_country"] = found.loc[got, "iso3"]
+    return grid
+
+
+def _sovereign_notes(grid: pd.DataFrame, borrowed: np.ndarray, lang: str) -> list[str | None]:
+    """ "Åland has no data of its own, data of Finland" where a sovereign's data decided."""
+    notes: list[str | None] = [None] * len(grid)
+    for i in np.flatnonzero(borrowed):
+        territory, state = grid["iso3"].iat[i], grid["data_country"].iat[i]
+        notes[i] = label(
+            "basis.sovereign",
+            lang,
+            territory=country_name(territory, lang),
+            state=country_name(state, lang),
+        )
+    return notes
 
 
 def _rule_basis(
@@ -167,21 +207,26 @@ def _rule_basis(
     first: int,
     last: int,
     lang: str,
+    note: str | None = None,
 ) -> str:
-    """``v2x_regime=1 (2025, V-Dem v16) < 2`` — the relation shown is the one that holds."""
+    """``v2x_rule=0.367 (2025, V-Dem v16) < 0.5`` — the relation shown is the one that holds;
+    ``note`` (a territory screened with its sovereign's data) goes inside the parentheses."""
     if np.isnan(value):
         return label(
             "basis.no_data", lang, indicator=indicator, source=source, first=first, last=last
         )
     shown_value, shown_threshold = _number_pair(value, threshold, lang)
     shown_op = op if result == "pass" else _NEGATED[op]
-    return f"{indicator}={shown_value} ({data_year}, {edition}) {shown_op} {shown_threshold}"
+    if indicator == REGIME_INDICATOR and source == "vdem":
+        edition = label("basis.regime_owid", lang, edition=edition)
+    where = f"{data_year}, {edition}" + (f"; {note}" if note else "")
+    return f"{indicator}={shown_value} ({where}) {shown_op} {shown_threshold}"
 
 
 def _number_pair(value: float, threshold: float, lang: str) -> tuple[str, str]:
     """Both numbers short (``0.578``, ``2``), but never so short they look equal when not."""
     a, b = _short(value), _short(threshold)
-    if a == b and value != threshold:
+    if a.lstrip("≈") == b.lstrip("≈") and value != threshold:
         a, b = repr(float(value)), repr(float(threshold))
     if lang == "sv":
         a, b = a.replace(".", ","), b.replace(".", ",")
@@ -189,9 +234,15 @@ def _number_pair(value: float, threshold: float, lang: str) -> tuple[str, str]:
 
 
 def _short(number: float) -> str:
+    """The value as published (shortest exact form) when that is at most 8 significant
+    digits; otherwise 6 significant digits marked ``≈`` (the exact value is in countries.csv)."""
     if math.isfinite(number) and float(number).is_integer():
         return str(int(number))
-    return f"{number:.6g}"
+    exact = repr(float(number))
+    digits = exact.lstrip("-0.").replace(".", "")
+    if "e" not in exact and len(digits) <= 8:
+        return exact
+    return f"≈{number:.6g}"
 
 
 # --- step 2: conditions per country ----------------------------------------------------------

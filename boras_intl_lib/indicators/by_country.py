@@ -1,0 +1,65 @@
+"""The per-country table of ``score``'s ``countries.csv``: each partner country in each year.
+
+For every (country, year) that occurs among the register's foreign partners: per condition
+the indicator that decided, its source and edition, the value (unrounded), the data year,
+whose data it was (a territory may use its sovereign state's) and the check; then the
+country's status. Screened with :func:`~boras_intl_lib.screening.rules.screen_countries`,
+once per year over the distinct countries of that year, so it agrees with ``partners.csv``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..settings import CONDITIONS, Screening
+
+#: Per condition, in this order: ``<condition>_<detail>`` and then the check ``<condition>``.
+CONDITION_DETAILS: tuple[str, ...] = (
+    "indicator",
+    "source",
+    "edition",
+    "value",
+    "data_year",
+    "data_country",
+)
+COUNTRIES_COLUMNS: tuple[str, ...] = (
+    "country_iso3",
+    "country",
+    "year",
+    *(
+        name
+        for condition in CONDITIONS
+        for name in (*(f"{condition}_{d}" for d in CONDITION_DETAILS), condition)
+    ),
+    "status",
+)
+
+
+def country_years(
+    partners: pd.DataFrame,
+    activities: pd.DataFrame,
+    indicators: pd.DataFrame,
+    screening: Screening,
+) -> pd.DataFrame:
+    """One row per foreign partner country and activity year (:data:`COUNTRIES_COLUMNS`)."""
+    from ..countries import country_names
+    from ..screening.rules import screen_countries
+
+    year_of = activities.drop_duplicates("activity_id").set_index("activity_id")["year"]
+    pairs = pd.DataFrame(
+        {
+            "country_iso3": partners["country_iso3"].astype("string"),
+            "year": pd.to_numeric(partners["activity_id"].map(year_of), errors="coerce"),
+        }
+    ).dropna()
+    pairs = pairs[pairs["country_iso3"] != screening.domestic_country].drop_duplicates()
+    parts = []
+    for year, group in pairs.groupby("year", sort=True):
+        table = screen_countries(group["country_iso3"], indicators, screening, int(year))
+        parts.append(table.rename(columns={"iso3": "country_iso3"}).assign(year=int(year)))
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in COUNTRIES_COLUMNS})
+    out = pd.concat(parts, ignore_index=True)
+    out["country"] = country_names(out["country_iso3"], "sv")
+    out = out.sort_values(["country_iso3", "year"], kind="stable").reset_index(drop=True)
+    return out.loc[:, list(COUNTRIES_COLUMNS)]
