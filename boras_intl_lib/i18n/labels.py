@@ -87,10 +87,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Activity id does not exist in activities",
     ),
     "reason.one_of_required": ("Ange minst ett av {columns}", "Give at least one of {columns}"),
-    "reason.dates_reversed": (
-        "Giltigt till ligger före giltigt från",
-        "valid_to is before valid_from",
-    ),
     "reason.rejected_activity": (
         "Aktiviteten raden hör till har avvisats",
         "The activity this row belongs to was rejected",
@@ -107,6 +103,70 @@ LABELS: dict[str, tuple[str, str]] = {
     "warning.exception_unknown_activity": (
         "Aktivitets-id:t finns inte bland de godkända aktiviteterna; beslutet täcker ingen",
         "Activity id is not among the accepted activities; the decision covers none",
+    ),
+    "note.value_dropped": (
+        "värdet läses som tomt, raden används ändå",
+        "the value is read as empty; the row is still used",
+    ),
+    "note.did_you_mean": ("menade du {suggestion}?", "did you mean {suggestion}?"),
+    "warning.approximate": (
+        "Ungefärligt värde; talet används som det står",
+        "Approximate value; the number is used as written",
+    ),
+    "warning.unknown_committee": (
+        "Nämnden finns inte i parameterfilen",
+        "Committee is not in the parameters file",
+    ),
+    "warning.funding_above_budget": (
+        "Extern finansiering är större än budgeten ({budget} kr)",
+        "External funding is larger than the budget ({budget} SEK)",
+    ),
+    "warning.eu_without_funding": (
+        "EU-finansiering angiven som källa men ingen extern finansiering i kronor",
+        "An EU funding source is given but no external funding in SEK",
+    ),
+    "warning.dates_reversed": (
+        "Gäller till ligger före gäller från; kontrollera datumen",
+        "valid_to is before valid_from; check the dates",
+    ),
+    "warning.year_outside_parameters": (
+        "Året har ingen parameterfil ({years}); kontrollera året",
+        "The year has no parameters file ({years}); check the year",
+    ),
+    "warning.control_characters": (
+        "Osynliga styrtecken (t.ex. mjuk radbrytning) har tagits bort ur cellen",
+        "Invisible control characters (e.g. a soft line break) were removed from the cell",
+    ),
+    "warning.formula_without_value": (
+        "Cellen har en formel utan sparat värde och läses som tom; öppna och spara filen i "
+        "Excel, eller skriv in värdet",
+        "The cell holds a formula with no saved value and is read as empty; open and save "
+        "the file in Excel, or type the value",
+    ),
+    "warning.merged_cell": (
+        "Cellen ingår i de sammanfogade cellerna {range}; värdet står bara på första raden. "
+        "Dela upp sammanfogningen och fyll i varje rad",
+        "The cell is part of the merged cells {range}; the value is only on the first row. "
+        "Unmerge and fill in every row",
+    ),
+    "warning.fewer_fields": (
+        "Raden har {found} fält men rubrikraden {expected}; de saknade läses som tomma",
+        "The line has {found} fields but the header {expected}; the missing ones are read as empty",
+    ),
+    "reason.bad_encoding": (
+        "Raden är varken UTF-8 eller Windows-1252 (eller blandar dem) och kan inte läsas "
+        "säkert; skriv om raden",
+        "The line is neither UTF-8 nor Windows-1252 (or mixes them) and cannot be read "
+        "safely; retype it",
+    ),
+    "reason.unterminated_quote": (
+        'Ett citattecken (") öppnas på raden men stängs aldrig; raden kan inte delas i kolumner',
+        'A quotation mark (") opens on this line but never closes; the line cannot be split '
+        "into columns",
+    ),
+    "reason.duplicate_id_file": (
+        "Aktivitets-id:t finns redan i {place}",
+        "Activity id already used in {place}",
     ),
     "unreadable.not_found": ("Filen eller mappen finns inte", "No such file or folder"),
     "unreadable.csv_file": (

@@ -11,8 +11,9 @@ the row). Why pandera and not pydantic: see ``docs/register-format.md``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,7 @@ from .format import (
 from .model import ISSUE_COLUMNS, Register, empty_issues
 from .parsing import Parsed, missing_values, parse_column
 from .reading import RawRegister, RawTable
+from .suggest import country_names, suggest
 
 log = logging.getLogger("boras_intl")
 
@@ -61,11 +63,15 @@ class _Issues:
         *,
         severity: str = ERROR,
         header: str | None = None,
+        suggestion: np.ndarray | None = None,
+        dropped: bool = False,
         **fmt: object,
     ) -> None:
         """Add one line per row in ``rows`` (values as text, one per row or one for all).
 
         ``fmt`` fills the reason's placeholders; one of them may be an array (one per row).
+        ``suggestion`` (one text per row, ``""`` for none) is added to the reason as "did you
+        mean …?" and kept in its own column; ``dropped`` says the value is read as empty.
         """
         rows = pd.Index(rows, dtype="int64")
         if len(rows) == 0:
@@ -91,6 +97,16 @@ class _Issues:
             )
         else:
             reason_sv, reason_en = _reason_texts(reason_key, self.raw.table, column, fmt)
+        if dropped:
+            reason_sv = _append(reason_sv, label("note.value_dropped", "sv"))
+            reason_en = _append(reason_en, label("note.value_dropped", "en"))
+        suggested = np.full(len(rows), None, dtype=object)
+        if suggestion is not None:
+            suggested = np.where(suggestion == "", None, suggestion).astype(object)
+            reason_sv, reason_en = (
+                _with_suggestion(text, suggested, lang)
+                for text, lang in ((reason_sv, "sv"), (reason_en, "en"))
+            )
         self.chunks.append(
             pd.DataFrame(
                 {
@@ -103,6 +119,7 @@ class _Issues:
                     "reason_key": reason_key,
                     "reason": reason_en,
                     "reason_sv": reason_sv,
+                    "suggestion": suggested,
                     "_order": self._position(column),
                 }
             )
@@ -123,6 +140,25 @@ class _Issues:
         if not self.chunks:
             return empty_issues()
         return pd.concat(self.chunks, ignore_index=True)
+
+
+def _append(text: str | np.ndarray, note: str) -> str | np.ndarray:
+    """``text`` (one or one per row) with ``note`` added as a second clause."""
+    if isinstance(text, np.ndarray):
+        return np.array([f"{t}; {note}" for t in text], dtype=object)
+    return f"{text}; {note}"
+
+
+def _with_suggestion(text: str | np.ndarray, suggested: np.ndarray, lang: str) -> np.ndarray:
+    """Reasons with "did you mean …?" added where a suggestion was found."""
+    texts = np.broadcast_to(np.asarray(text, dtype=object), suggested.shape)
+    return np.array(
+        [
+            t if s is None else f"{t}; {label('note.did_you_mean', lang, suggestion=s)}"
+            for t, s in zip(texts, suggested, strict=True)
+        ],
+        dtype=object,
+    )
 
 
 def _reason_texts(
@@ -189,14 +225,37 @@ def _parse_table(raw: RawTable) -> _Checked:
             continue
         texts = raw.cells[col.name]
         parsed: Parsed = parse_column(texts, col)
-        typed[col.name] = parsed.values
+        typed[col.name] = _blank_failed(parsed, col)
         errors = parsed.errors
         parse_failed[col.name] = errors.index
+        severity = ERROR if col.required else WARNING  # keep the row, flag the value
         for reason_key, rows in errors.groupby(errors, sort=False).groups.items():
-            issues.add(rows, col.name, texts.loc[rows], str(reason_key))
+            issues.add(
+                rows,
+                col.name,
+                texts.loc[rows],
+                str(reason_key),
+                severity=severity,
+                dropped=not col.required,
+            )
+        if parsed.notes is not None and len(parsed.notes):
+            for key, rows in parsed.notes.groupby(parsed.notes, sort=False).groups.items():
+                issues.add(rows, col.name, texts.loc[rows], str(key), severity=WARNING)
     frame = pd.DataFrame(typed, index=index)
     _check_schema(raw, frame, parse_failed, issues)
     return _Checked(raw, frame, issues)
+
+
+def _blank_failed(parsed: Parsed, column: Column) -> pd.Series:
+    """The typed values, with a value that could not be read taken as blank.
+
+    Parsers already leave such values missing; a yes/no column reads blank as "no".
+    """
+    values = parsed.values
+    if column.kind == "boolean" and len(parsed.errors):
+        values = values.copy()
+        values[parsed.failed()] = False
+    return values
 
 
 def _schema(table: Table) -> pa.DataFrameSchema:
@@ -238,15 +297,20 @@ def _check_schema(
             reason_key = _PANDERA_REASONS.get(str(check).split("(")[0])
             if reason_key is None:
                 raise RuntimeError(f"unexpected pandera failure: {column} {check}") from exc
-            rows = pd.Index(group["index"].astype("int64"))
+            rows = pd.Index(group["index"].astype("int64")).unique()
             failed = parse_failed.get(str(column))
             if failed is not None:  # already reported as unreadable
                 rows = rows[~rows.isin(failed)]
+            required = raw.table.column(str(column)).required
+            if not required:  # out of range in an optional column: kept as blank, flagged
+                frame[str(column)] = frame[str(column)].mask(frame.index.isin(rows))
             issues.add(
                 rows,
                 str(column),
                 raw.cells[column].loc[rows] if column in raw.cells else "",
                 reason_key,
+                severity=ERROR if required else WARNING,
+                dropped=not required,
             )
 
 
@@ -281,13 +345,100 @@ def _check_administrations(checked: _Checked, settings: Settings | None) -> None
     unknown = typed.notna() & mapped.isna()
     checked.typed["administration"] = mapped.where(mapped.notna(), typed)
     rows = typed.index[unknown.to_numpy()]
+    written = checked.raw.cells["administration"].loc[rows]
     checked.issues.add(
         rows,
         "administration",
-        checked.raw.cells["administration"].loc[rows],
+        written,
         "warning.unknown_administration",
         severity=WARNING,
+        suggestion=suggest(written, settings.administration_names),
     )
+
+
+def _check_committees(checked: _Checked, settings: Settings | None) -> None:
+    """Unknown committees are flagged with the closest known one; known ones are respelled."""
+    if settings is None or "committee" not in checked.raw.cells:
+        return
+    known = [a.committee for a in settings.administrations if a.committee]
+    if not known:
+        return
+    names = {normalise_token(n): n for n in known}
+    typed = checked.typed["committee"]
+    given = typed.notna().to_numpy()
+    if not given.any():
+        return
+    tokens = typed[given].map(normalise_token)
+    mapped = tokens.map(names)
+    checked.typed.loc[typed.index[given], "committee"] = mapped.where(mapped.notna(), typed[given])
+    rows = tokens.index[mapped.isna().to_numpy()]
+    written = checked.raw.cells["committee"].loc[rows]
+    checked.issues.add(
+        rows,
+        "committee",
+        written,
+        "warning.unknown_committee",
+        severity=WARNING,
+        suggestion=suggest(written, known),
+    )
+
+
+def _check_amounts(checked: _Checked, settings: Settings | None) -> None:
+    """Cross-field warnings: funding above budget, an EU source without external funding."""
+    typed, raw = checked.typed, checked.raw
+    budget, external = typed["budget_sek"], typed["external_funding_sek"]
+    above = (external > budget).fillna(False).to_numpy(dtype=bool)
+    if above.any():
+        rows = typed.index[above]
+        checked.issues.add(
+            rows,
+            "external_funding_sek",
+            raw.cells["external_funding_sek"].loc[rows],
+            "warning.funding_above_budget",
+            severity=WARNING,
+            budget=raw.cells["budget_sek"].loc[rows].to_numpy(dtype=object),
+        )
+    if settings is None or "funding_source" not in raw.cells:
+        return
+    from ..aggregation import is_eu_funding
+
+    source = typed["funding_source"]
+    eu = np.asarray(is_eu_funding(source, settings.scoring.eu_funding_sources), dtype=bool)
+    without = eu & (external.fillna(0) <= 0).to_numpy(dtype=bool)
+    if without.any():
+        rows = typed.index[without]
+        checked.issues.add(
+            rows,
+            "funding_source",
+            raw.cells["funding_source"].loc[rows],
+            "warning.eu_without_funding",
+            severity=WARNING,
+        )
+
+
+def _check_years(checked: _Checked, years: Collection[int] | None) -> None:
+    """An activity year for which there is no parameters file is flagged (a typo, often)."""
+    if not years:
+        return
+    year = checked.typed["year"]
+    outside = (year.notna() & ~year.isin(list(years))).to_numpy(dtype=bool)
+    if outside.any():
+        rows = year.index[outside]
+        checked.issues.add(
+            rows,
+            "year",
+            checked.raw.cells["year"].loc[rows],
+            "warning.year_outside_parameters",
+            severity=WARNING,
+            years=_year_span(sorted(years)),
+        )
+
+
+def _year_span(years: list[int]) -> str:
+    """``2021–2025`` for consecutive years, else ``2021, 2023``."""
+    if len(years) > 1 and years[-1] - years[0] == len(years) - 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
 
 
 def _add_countries(checked: _Checked) -> None:
@@ -301,14 +452,16 @@ def _add_countries(checked: _Checked) -> None:
     unknown = (country.notna() & iso3.isna()).to_numpy()
     if "country" in checked.raw.cells and unknown.any():
         rows = country.index[unknown]
+        written = checked.raw.cells["country"].loc[rows]
         checked.issues.add(
             rows,
             "country",
-            checked.raw.cells["country"].loc[rows],
+            written,
             "warning.unknown_country"
             if checked.raw.name == "partners"
             else "warning.unknown_country_decision",
             severity=WARNING,
+            suggestion=suggest(written, country_names()),
         )
 
 
@@ -359,7 +512,13 @@ def _check_exceptions(checked: _Checked, activity_ids: np.ndarray, accepted: np.
     reversed_ = (typed["valid_to"] < typed["valid_from"]).fillna(False).to_numpy(dtype=bool)
     if reversed_.any():
         rows = raw.cells.index[reversed_]
-        issues.add(rows, "valid_to", raw.cells["valid_to"].loc[rows], "reason.dates_reversed")
+        issues.add(
+            rows,
+            "valid_to",
+            raw.cells["valid_to"].loc[rows],
+            "warning.dates_reversed",
+            severity=WARNING,
+        )
     ids = raw.cells.get("activity_id")
     if ids is not None:
         stray = (ids != "").to_numpy() & ~_activity_status(ids, activity_ids, accepted)[1]
@@ -386,13 +545,22 @@ def _accepted_frame(checked: _Checked) -> tuple[pd.DataFrame, np.ndarray]:
     return frame[[*order, "row"]], keep
 
 
-def validate_register(raw: RawRegister, settings: Settings | None = None) -> Register:
-    """Check every row of ``raw``; accepted rows and all issues make the :class:`Register`."""
+def validate_register(
+    raw: RawRegister, settings: Settings | None = None, years: Collection[int] | None = None
+) -> Register:
+    """Check every row of ``raw``; accepted rows and all issues make the :class:`Register`.
+
+    ``years``, when given, are the years that have a parameters file: an activity of another
+    year is flagged.
+    """
     tables = {name: raw.tables.get(name) or _empty_raw(spec) for name, spec in TABLES.items()}
     activities = _parse_table(tables["activities"])
     activities.typed["status"] = activities.typed["status"].fillna(DEFAULT_STATUS)
     _check_duplicates(activities)
     _check_administrations(activities, settings)
+    _check_committees(activities, settings)
+    _check_amounts(activities, settings)
+    _check_years(activities, years)
     act_frame, act_accepted = _accepted_frame(activities)
     activity_ids = activities.raw.cells["activity_id"].to_numpy(dtype=object)
 
@@ -419,7 +587,35 @@ def validate_register(raw: RawRegister, settings: Settings | None = None) -> Reg
         issues=issues,
         path=raw.path,
         input_rows=input_rows,
+        language=register_language(raw),
     )
+
+
+def register_language(raw: RawRegister) -> str:
+    """``"sv"`` when the sheet, file and column names are mostly Swedish, else ``"en"``.
+
+    Names spelled the same in both languages (``status``) count for neither; a tie is Swedish,
+    the toolkit's default.
+    """
+    votes = {"sv": 0, "en": 0}
+    for table in raw.tables.values():
+        spec = table.table
+        pairs = [(spec.name, spec.swedish, "", Path(table.source).stem)]
+        pairs += [
+            (col.name, col.swedish, col.display, table.headers[col.name])
+            for col in spec.columns
+            if col.name in table.headers
+        ]
+        for english, swedish, display, written in pairs:
+            token = normalise_token(written)
+            en, sv = normalise_token(english), normalise_token(swedish)
+            if en == sv:
+                continue
+            if token in (sv, normalise_token(display)):
+                votes["sv"] += 1
+            elif token == en:
+                votes["en"] += 1
+    return "en" if votes["en"] > votes["sv"] else "sv"
 
 
 def _reject_bad_lines(checked: _Checked) -> None:
