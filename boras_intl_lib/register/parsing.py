@@ -248,7 +248,10 @@ def parse_number(texts: pd.Series) -> Parsed:
 
 
 def parse_integer(texts: pd.Series) -> Parsed:
-    """Whole numbers (``3``, ``3,0``, ``1 000``, ``ca 12``, ``12 st``) → ``Int64``; ``2,5`` fails."""
+    """Whole numbers (``3``, ``3,0``, ``1 000``, ``ca 12``, ``12 st``) → ``Int64``.
+
+    ``2,5`` fails.
+    """
     codes, uniques = _factorize(texts)
     values, bad, approx = _numbers(uniques, _COUNT_UNIT)
     with np.errstate(invalid="ignore"):
