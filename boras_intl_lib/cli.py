@@ -51,6 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("register", type=Path, help="an .xlsx workbook or a folder of CSV files")
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=None,
+        help="language of the answer (default: the register's, Swedish headers → Swedish)",
+    )
+    p.add_argument(
+        "--fix-list",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="also write a correction list, one sheet per administration",
+    )
 
     p = sub.add_parser("score", help="score activities and screen partners, write CSV files")
     p.add_argument("register", type=Path, help="an .xlsx workbook or a folder of CSV files")
@@ -81,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="write an empty register workbook to fill in")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
+    p.add_argument(
+        "--params",
+        type=Path,
+        help="parameters file whose administrations and committees fill the drop-downs "
+        "(default: latest year's)",
+    )
     return parser
 
 
@@ -99,7 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except RegisterUnreadableError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # validate answers coordinators: in Swedish unless asked otherwise
+        lang = getattr(args, "lang", None) or ("sv" if args.command == "validate" else "en")
+        prefix = "fel" if lang == "sv" else "error"
+        print(f"{prefix}: {exc.message(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
     except BorasIntlError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -116,7 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .commands import validate
 
-    return validate(args.register, args.params, as_json=args.json)
+    return validate(
+        args.register, args.params, as_json=args.json, lang=args.lang, fix_list=args.fix_list
+    )
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -143,7 +166,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from .commands import template
 
-    return template(args.file)
+    return template(args.file, args.params)
 
 
 _COMMANDS = {

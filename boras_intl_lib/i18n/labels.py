@@ -261,6 +261,30 @@ LABELS: dict[str, tuple[str, str]] = {
         "{where}, rad {row}, kolumn {column}, tomt: {reason}",
         "{where}, row {row}, column {column}, empty: {reason}",
     ),
+    "fixlist.title": ("Rättelser – {administration}", "Corrections – {administration}"),
+    "fixlist.intro": (
+        "Avvisade rader används inte förrän de rättats. Flaggade värden används, men "
+        "kontrollera dem. Rätta i registret och skicka det tillbaka. Förslagen är bara "
+        "förslag: ingenting har ändrats.",
+        "Rejected rows are not used until they are fixed. Flagged values are used, but check "
+        "them. Fix them in the register and send it back. Suggestions are only suggestions: "
+        "nothing has been changed.",
+    ),
+    "fixlist.severity": ("Status", "Status"),
+    "fixlist.source": ("Blad/fil", "Sheet/file"),
+    "fixlist.row": ("Rad", "Row"),
+    "fixlist.column": ("Kolumn", "Column"),
+    "fixlist.value": ("Värde", "Value"),
+    "fixlist.reason": ("Orsak", "Reason"),
+    "fixlist.suggestion": ("Förslag", "Suggestion"),
+    "fixlist.rejected": ("Avvisad", "Rejected"),
+    "fixlist.flagged": ("Flaggad", "Flagged"),
+    "fixlist.no_administration": ("Utan förvaltning", "No administration"),
+    "fixlist.nothing_title": ("Inga rättelser", "No corrections"),
+    "fixlist.nothing": (
+        "Registret har inga avvisade rader och inga flaggade värden.",
+        "The register has no rejected rows and no flagged values.",
+    ),
     "kind.text": ("text", "text"),
     "kind.integer": ("heltal", "whole number"),
     "kind.number": ("tal", "number"),
@@ -275,16 +299,36 @@ LABELS: dict[str, tuple[str, str]] = {
         "Register of international activities – instructions",
     ),
     "template.intro": (
-        "Fyll i en rad per aktivitet och år på bladet aktiviteter, en rad per "
-        "partnerorganisation på bladet partner och Kommunstyrelsens undantagsbeslut på bladet "
-        "undantag. Ändra inte rubrikerna på rad 1. Tomma rader hoppas över. Flera värden i "
-        "en cell skiljs åt med semikolon (;). Datum skrivs ÅÅÅÅ-MM-DD. Kontrollera registret "
-        "med: boras-intl validate REGISTER.xlsx",
-        "Fill in one row per activity and year on the sheet aktiviteter, one row per partner "
-        "organisation on the sheet partner, and Kommunstyrelsen's exception decisions on the "
-        "sheet undantag. Do not change the headers in row 1. Blank rows are skipped. Separate "
-        "several values in one cell with a semicolon (;). Write dates as YYYY-MM-DD. Check the "
-        "register with: boras-intl validate REGISTER.xlsx",
+        "Så här fyller du i registret:\n"
+        "1. Bladet aktiviteter: en rad per aktivitet och år. Bladet partner: en rad per "
+        "partnerorganisation, med samma aktivitets-id som aktiviteten. Bladet undantag: "
+        "Kommunstyrelsens undantagsbeslut.\n"
+        "2. Välj förvaltning, nämnd, land, typ och status i listorna (pilen i cellen). När du "
+        "markerar en cell visas en hjälptext för kolumnen.\n"
+        "3. Ändra inte rubrikerna på rad 1 och sammanfoga inga celler; fyll i varje rad. Tomma "
+        "rader hoppas över. Flera värden i en cell skiljs åt med semikolon (;). Datum skrivs "
+        'ÅÅÅÅ-MM-DD. Belopp i kronor ("50 000" eller "50 tkr").\n'
+        "4. Spara som Excel-arbetsbok (.xlsx) och skicka filen till samordnaren. Du får "
+        "tillbaka en rättelselista om något behöver ändras; en rad med fel används inte "
+        "förrän den är rättad.",
+        "How to fill in the register:\n"
+        "1. Sheet aktiviteter: one row per activity and year. Sheet partner: one row per "
+        "partner organisation, with the activity's id. Sheet undantag: Kommunstyrelsen's "
+        "exception decisions.\n"
+        "2. Pick administration, committee, country, type and status from the lists (the "
+        "arrow in the cell). Selecting a cell shows a help text for its column.\n"
+        "3. Do not change the headers in row 1 and do not merge cells; fill in every row. "
+        "Blank rows are skipped. Separate several values in one cell with a semicolon (;). "
+        'Write dates as YYYY-MM-DD. Amounts in kronor ("50 000" or "50 tkr").\n'
+        "4. Save as an Excel workbook (.xlsx) and send it to the coordinator. You get a "
+        "correction list back if anything needs changing; a row with an error is not used "
+        "until it is fixed.",
+    ),
+    "template.required_mark": ("(obligatorisk)", "(required)"),
+    "template.unlisted_title": ("Finns inte i listan", "Not in the list"),
+    "template.unlisted_name": (
+        "Namnet finns inte i listan. Kontrollera stavningen; fortsätt bara om det är rätt.",
+        "The name is not in the list. Check the spelling; continue only if it is right.",
     ),
     "template.sheet": ("Blad", "Sheet"),
     "template.column": ("Kolumn", "Column"),

@@ -30,6 +30,7 @@ ISSUE_COLUMNS: tuple[str, ...] = (
     "reason",  # English sentence (command line, rejected.csv)
     "reason_sv",  # Swedish sentence (reports)
     "suggestion",  # a close known value ("Kulturförvaltningen"), never applied; else <NA>
+    "administration",  # whose row it is (a partner's: its activity's), for correction lists
 )
 
 

@@ -86,7 +86,9 @@ def read_register(path: Path | str) -> RawRegister:
 
 
 def _unreadable(path: Path, key: str, **values: object) -> RegisterUnreadableError:
-    return RegisterUnreadableError(path, label(key, "en", **values))
+    return RegisterUnreadableError(
+        path, label(key, "en", **values), reason_sv=label(key, "sv", **values)
+    )
 
 
 # --- workbooks -----------------------------------------------------------------------------

@@ -33,15 +33,15 @@ def suggest(unknown: Iterable[str], known: Iterable[str], cutoff: float = CUTOFF
     return np.array(out, dtype=object)
 
 
-@lru_cache(maxsize=1)
-def country_names() -> tuple[str, ...]:
-    """Country names a suggestion may offer: Swedish first, then English."""
+@lru_cache(maxsize=3)
+def country_names(lang: str | None = None) -> tuple[str, ...]:
+    """Country names a suggestion may offer: Swedish first, then English (or one language)."""
     from ..countries import country_name, iso3_codes
 
     names: list[str] = []
-    for lang in ("sv", "en"):
+    for language in (lang,) if lang else ("sv", "en"):
         for code in sorted(iso3_codes()):
-            name = country_name(code, lang)
+            name = country_name(code, language)
             if name and name != code:
                 names.append(name)
     return tuple(dict.fromkeys(names))

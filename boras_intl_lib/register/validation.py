@@ -578,6 +578,7 @@ def validate_register(
     for c in checked:
         _reject_bad_lines(c)
     issues = _issues_frame([c.issues for c in checked])
+    issues["administration"] = _owners(issues, activities, partners)
     input_rows = {c.raw.name: len(c.raw.cells) + len(c.raw.bad_lines) for c in checked}
     log.info("register read: %s", input_rows)
     return Register(
@@ -618,6 +619,24 @@ def register_language(raw: RawRegister) -> str:
     return "en" if votes["en"] > votes["sv"] else "sv"
 
 
+def _owners(issues: pd.DataFrame, activities: _Checked, partners: _Checked) -> pd.Series:
+    """The administration each issue belongs to: its activity's (as the parameters spell it).
+
+    A partner row belongs to the first activity row with its id; exceptions belong to none.
+    """
+    admin = activities.typed["administration"]
+    by_id = pd.Series(admin.to_numpy(), index=activities.raw.cells["activity_id"].to_numpy())
+    by_id = by_id[~by_id.index.duplicated(keep="first")]
+    partner_admin = partners.raw.cells["activity_id"].map(by_id)
+    out = pd.Series(pd.NA, index=issues.index, dtype="string")
+    for table, owner in (("activities", admin), ("partners", partner_admin)):
+        mine = (issues["table"] == table).to_numpy()
+        if mine.any():
+            rows = issues.loc[mine, "row"].astype("int64")
+            out[mine] = pd.array(owner.reindex(rows).to_numpy(dtype=object), dtype="string")
+    return out
+
+
 def _reject_bad_lines(checked: _Checked) -> None:
     """CSV lines that could not be split into the header's columns are rejected rows."""
     if checked.raw.bad_lines:
@@ -639,6 +658,6 @@ def _issues_frame(collected: list[_Issues]) -> pd.DataFrame:
     issues["_t"] = issues["table"].map(table_order)
     issues = issues.sort_values(["_t", "row", "_order"], kind="stable")
     issues = issues.reset_index(drop=True)
-    out = issues[list(ISSUE_COLUMNS)].astype("string")
+    out = issues.reindex(columns=list(ISSUE_COLUMNS)).astype("string")
     out["row"] = issues["row"].astype("Int64")
     return out
