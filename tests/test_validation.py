@@ -380,7 +380,8 @@ def test_issues_have_the_contract_columns_and_order() -> None:
         ["activities", 3, "titel"],
         ["partners", 2, "aktivitets_id"],
     ]
-    assert issues.drop(columns="suggestion").notna().all().all()
+    assert issues.drop(columns=["suggestion", "administration"]).notna().all().all()
+    assert issues["administration"].fillna("-").tolist() == ["Kulturförvaltningen"] * 3 + ["-"]
     assert issues["suggestion"].isna().all()  # nothing close to suggest here
     assert set(issues["source"]) == {"aktiviteter", "partner"}
 

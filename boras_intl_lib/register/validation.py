@@ -577,6 +577,7 @@ def validate_register(
     checked = (activities, partners, exceptions)
     for c in checked:
         _reject_bad_lines(c)
+        _add_notes(c)
     issues = _issues_frame([c.issues for c in checked])
     issues["administration"] = _owners(issues, activities, partners)
     input_rows = {c.raw.name: len(c.raw.cells) + len(c.raw.bad_lines) for c in checked}
@@ -639,11 +640,34 @@ def _owners(issues: pd.DataFrame, activities: _Checked, partners: _Checked) -> p
 
 def _reject_bad_lines(checked: _Checked) -> None:
     """CSV lines that could not be split into the header's columns are rejected rows."""
-    if checked.raw.bad_lines:
-        rows, lines = zip(*checked.raw.bad_lines, strict=True)
-        expected = len(checked.raw.headers) + len(checked.raw.ignored)
+    expected = len(checked.raw.headers) + len(checked.raw.ignored)
+    by_reason: dict[str, list[tuple[int, str]]] = {}
+    for row, line, key in checked.raw.bad_lines:
+        by_reason.setdefault(key, []).append((row, line))
+    for key, found in by_reason.items():
+        rows, lines = zip(*found, strict=True)
+        checked.issues.add(rows, None, list(lines), key, header="", expected=expected)
+
+
+def _add_notes(checked: _Checked) -> None:
+    """Remarks the reader made about single cells (control characters, merged cells …)."""
+    by_kind: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for row, column, value, key, detail in checked.raw.notes:
+        by_kind.setdefault((column, key, detail), []).append((row, value))
+    for (column, key, detail), found in by_kind.items():
+        rows, values = zip(*found, strict=True)
+        if not any(values) and column in checked.raw.cells:
+            values = tuple(checked.raw.cells[column].loc[list(rows)])
+        # detail: "range=B2:B5" or "found=3;expected=5": placeholders of the reason
+        fmt = dict(part.split("=", 1) for part in detail.split(";")) if detail else {}
         checked.issues.add(
-            rows, None, list(lines), "reason.too_many_fields", header="", expected=expected
+            rows,
+            column or None,
+            list(values),
+            key,
+            severity=WARNING,
+            header="" if not column else None,
+            **fmt,
         )
 
 
