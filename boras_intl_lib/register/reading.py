@@ -108,10 +108,11 @@ def read_workbook(path: Path) -> RawRegister:
     whose cells span a huge area (one stray cell at XFD1048576) or that holds error cells is
     read with openpyxl's streaming reader, because calamine would build the whole area first.
     """
-    from .sheetscan import scan_workbook
+    from .sheetscan import scan_workbook, without_unused_sheets
 
     data = _read_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
+    data = without_unused_sheets(data)
     scans = scan_workbook(data)
     use_openpyxl = scans is None or any(scan.needs_streaming for scan in scans.values())
     names, read_sheet, close = _open_workbook(path, data, force_openpyxl=use_openpyxl)
@@ -505,7 +506,7 @@ def _table_from_rows(
     Rows are cut to the header's width; a row with something only to the right of the headers
     keeps one marker cell so that it is still a row (and is reported, not lost).
     """
-    width = len(rows[0][1]) if rows else 0
+    width = _header_width(rows[0][1]) if rows else 0
     beyond = [any(row[width:]) for _, row in rows]
     cut = [row[:width] + [""] * (width - len(row[:width])) for _, row in rows]
     for cells, extra in zip(cut, beyond, strict=True):
@@ -516,6 +517,20 @@ def _table_from_rows(
     if raw is None or scan is None:
         return raw
     return dataclasses.replace(raw, notes=raw.notes + _scan_notes(raw, scan))
+
+
+MAX_HEADER_GAP = 100  # blank header cells after which a header row is taken to have ended
+
+
+def _header_width(header: list[str]) -> int:
+    """How many columns the header row spans, ignoring a stray cell far to the right."""
+    last = -1
+    for pos, cell in enumerate(header):
+        if cell:
+            if pos - last > MAX_HEADER_GAP:
+                break
+            last = pos
+    return last + 1
 
 
 def _scan_notes(raw: RawTable, scan: SheetScan) -> tuple[tuple[int, str, str, str, str], ...]:

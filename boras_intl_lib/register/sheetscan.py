@@ -85,6 +85,44 @@ def scan_workbook(data: bytes) -> dict[str, SheetScan] | None:
         return None
 
 
+LARGE_UNUSED = 1 << 20  # an unused sheet above this size (uncompressed) is left out
+_EMPTY_SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData/></worksheet>'
+)
+
+
+def without_unused_sheets(data: bytes) -> bytes:
+    """The workbook with large sheets that are not part of the register emptied.
+
+    openpyxl looks into every sheet when it opens a workbook (to find its size, reading to
+    the end when the file does not say), so a 3 GiB instructions sheet would be decompressed
+    after all. The copy is stored uncompressed; the original bytes are what is fingerprinted.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            used = set(_register_sheets(book).values())
+            unused = [
+                info
+                for info in book.infolist()
+                if info.filename.startswith("xl/worksheets/")
+                and info.filename.endswith(".xml")
+                and info.filename not in used
+                and info.file_size > LARGE_UNUSED
+            ]
+            if not unused:
+                return data
+            skip = {info.filename for info in unused}
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+                for info in book.infolist():
+                    body = _EMPTY_SHEET if info.filename in skip else book.read(info.filename)
+                    copy.writestr(info.filename, body)
+            return out.getvalue()
+    except Exception:  # not a workbook we can look into: the readers will say so
+        return data
+
+
 def _register_sheets(book: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → zip member, for the sheets named like a register table only."""
     workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
