@@ -65,7 +65,9 @@ def compressed_sheet_workbook(path: Path, mebibytes: int = 3072) -> Path:
             if info.filename != member:
                 dst.writestr(info, src.read(info.filename))
                 continue
-            with dst.open(zipfile.ZipInfo(member), "w", force_zip64=True) as out:
+            info = zipfile.ZipInfo(member)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with dst.open(info, "w", force_zip64=True) as out:
                 out.write(b'<?xml version="1.0" encoding="UTF-8"?>')
                 out.write(
                     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'

@@ -48,7 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="read and check a register, summarise problems")
-    p.add_argument("register", type=Path, help="an .xlsx workbook or a folder of CSV files")
+    p.add_argument(
+        "register",
+        type=Path,
+        help="an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks",
+    )
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument(
@@ -65,7 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("score", help="score activities and screen partners, write CSV files")
-    p.add_argument("register", type=Path, help="an .xlsx workbook or a folder of CSV files")
+    p.add_argument(
+        "register",
+        type=Path,
+        help="an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks",
+    )
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
 

@@ -293,3 +293,49 @@ def test_the_benchmark_workbooks_are_the_ones_tested(tmp_path: Path) -> None:
     with zipfile.ZipFile(huge) as z:
         sizes = {i.filename: i.file_size for i in z.infolist()}
     assert max(sizes.values()) >= 8_000_000
+
+
+# --- a folder of workbooks --------------------------------------------------------------------
+
+
+def test_a_folder_of_workbooks_is_one_register_naming_the_file_everywhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from boras_intl_lib.cli import main
+
+    folder = tmp_path / "inkommet"
+    write_workbook(
+        folder / "kultur.xlsx",
+        {
+            "activities": [activity("K1"), activity("K2", year="20x4")],
+            "partners": [partner("K1"), partner("M1")],  # a partner of the other file's activity
+        },
+    )
+    write_workbook(
+        folder / "miljo.xlsx",
+        {
+            "activities": [
+                activity("M1", administration="Miljöförvaltningen"),
+                activity("K1", administration="Miljöförvaltningen"),  # id used in kultur.xlsx
+            ],
+            "partners": [partner("M1", country="Tyskand")],
+        },
+    )
+    (folder / "~$kultur.xlsx").write_bytes(b"Excel's lock file")
+    register = load_register(folder, SETTINGS)
+    assert register.activities["activity_id"].tolist() == ["K1", "M1"]
+    assert register.activities["row"].tolist() == [2, 2]  # rows as each file shows them
+    assert len(register.partners) == 3
+    issues = register.issues[["source", "row", "reason_key"]].astype(object)
+    assert [tuple(r) for r in issues.itertuples(index=False)] == [
+        ("kultur.xlsx, aktiviteter", 3, "reason.not_a_number"),
+        ("miljo.xlsx, aktiviteter", 3, "reason.duplicate_id_file"),
+        ("miljo.xlsx, partner", 2, "warning.unknown_country"),
+    ]
+    assert register.issues["reason_sv"].iloc[1] == (
+        "Aktivitets-id:t finns redan i kultur.xlsx, aktiviteter, rad 2"
+    )
+    assert main(["validate", str(folder), "--params", str(ROOT / "parameters/2025.yaml")]) == 1
+    out = capsys.readouterr().out
+    assert "arbetsbok miljo.xlsx, blad aktiviteter, rad 3" in out
+    assert "arbetsbok kultur.xlsx, blad aktiviteter, rad 3" in out

@@ -165,8 +165,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "into columns",
     ),
     "reason.duplicate_id_file": (
-        "Aktivitets-id:t finns redan i {place}",
-        "Activity id already used in {place}",
+        "Aktivitets-id:t finns redan i {place}, rad {first_row}",
+        "Activity id already used in {place}, row {first_row}",
     ),
     "unreadable.not_found": ("Filen eller mappen finns inte", "No such file or folder"),
     "unreadable.csv_file": (
@@ -249,6 +249,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "summary.sheet": ("blad {source}", "sheet {source}"),
     "summary.file": ("fil {source}", "file {source}"),
+    "summary.book_sheet": ("arbetsbok {book}, blad {source}", "workbook {book}, sheet {source}"),
     "summary.issue": (
         '{where}, rad {row}, kolumn {column}, värde "{value}": {reason}',
         '{where}, row {row}, column {column}, value "{value}": {reason}',

@@ -36,6 +36,8 @@ from .sheetscan import SheetScan, column_letter
 log = logging.getLogger("boras_intl")
 
 CSV_SUFFIX = ".csv"
+XLSX_SUFFIX = ".xlsx"
+ROW_KEY = 10_000_000  # above Excel's 1,048,576 rows: file number × ROW_KEY + row is unique
 _NOT_BLANK = re.compile(rb"[^\s\xef\xbb\xbf]")  # anything but whitespace and a UTF-8 BOM
 
 
@@ -59,9 +61,19 @@ class RawTable:
     notes: tuple[tuple[int, str, str, str, str], ...] = ()
     positions: dict[str, int] = field(default_factory=dict)  # column -> number (A = 1)
 
+    # several workbooks read as one: the source of each file; the index is then a row key
+    # (file number × ROW_KEY + Excel row), see :func:`read_workbook_folder`
+    sources: tuple[str, ...] = ()
+
     @property
     def table(self) -> Table:
         return TABLES[self.name]
+
+    def source_of(self, keys: pd.Index | np.ndarray) -> np.ndarray | str:
+        """The sheet (or workbook and sheet) of each row key."""
+        if not self.sources:
+            return self.source
+        return np.asarray(self.sources, dtype=object)[np.asarray(keys, dtype="int64") // ROW_KEY]
 
     def header(self, column: str) -> str:
         """The header as the user wrote it (the canonical name when the column is absent)."""
@@ -84,6 +96,10 @@ def read_register(path: Path | str) -> RawRegister:
     if not path.exists():
         raise _unreadable(path, "unreadable.not_found")
     if path.is_dir():
+        if _workbooks(path) and not any(
+            p.suffix.lower() == CSV_SUFFIX and find_table(p.stem) for p in path.iterdir()
+        ):
+            return read_workbook_folder(path)
         return read_csv_folder(path)
     if path.suffix.lower() == CSV_SUFFIX:
         raise _unreadable(path, "unreadable.csv_file")
@@ -128,6 +144,66 @@ def read_workbook(path: Path) -> RawRegister:
         for table, sheet_rows in rows.items()
     }
     return RawRegister(path, _present(tables), (path,), sha256)
+
+
+def _workbooks(folder: Path) -> list[Path]:
+    """The ``.xlsx`` files of a folder, in name order (Excel's ``~$`` lock files left out)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() == XLSX_SUFFIX and not p.name.startswith("~$")
+    )
+
+
+def read_workbook_folder(folder: Path) -> RawRegister:
+    """Several workbooks (one per administration, say) read as one register.
+
+    Each table's rows are keyed by file number × :data:`ROW_KEY` + Excel row, and each file's
+    sheet is named ``workbook.xlsx, sheet`` so that every issue says which file to open.
+    """
+    books = [read_workbook(path) for path in _workbooks(folder)]
+    digest = hashlib.sha256()
+    for book in books:
+        digest.update(book.path.name.encode("utf-8") + b"\0" + book.sha256.encode())
+    tables = {}
+    for name in TABLES:
+        parts = [
+            (i, book.path.name, book.tables[name])
+            for i, book in enumerate(books)
+            if name in book.tables
+        ]
+        if parts:
+            tables[name] = _combine(name, parts, len(books))
+    return RawRegister(folder, tables, tuple(b.path for b in books), digest.hexdigest())
+
+
+def _combine(name: str, parts: list[tuple[int, str, RawTable]], n_books: int) -> RawTable:
+    """One raw table from the same table of several workbooks (rows keyed per file)."""
+    columns = [c.name for c in TABLES[name].columns if any(c.name in p.cells for _, _, p in parts)]
+    frames, headers, notes, bad, ignored = [], {}, [], [], []
+    sources = [""] * n_books
+    for number, file_name, part in parts:
+        offset = number * ROW_KEY
+        cells = part.cells.reindex(columns=columns, fill_value="")
+        cells.index = pd.Index(cells.index.to_numpy() + offset, name="row", dtype="int64")
+        frames.append(cells)
+        for column, header in part.headers.items():
+            headers.setdefault(column, header)
+        notes += [(r + offset, *rest) for r, *rest in part.notes]
+        bad += [(r + offset, *rest) for r, *rest in part.bad_lines]
+        ignored += [h for h in part.ignored if h not in ignored]
+        sources[number] = f"{file_name}, {part.source}"
+    cells = pd.concat(frames).fillna("")
+    return RawTable(
+        name,
+        sources[parts[0][0]],
+        cells,
+        headers,
+        tuple(ignored),
+        bad_lines=tuple(bad),
+        notes=tuple(notes),
+        sources=tuple(sources),
+    )
 
 
 SheetReader = Callable[[str], Iterable[Iterable[object]]]

@@ -55,6 +55,9 @@ def _records(issues: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _where(source: str, lang: Lang) -> str:
+    book, _, sheet = source.partition(", ")
+    if sheet and book.lower().endswith(".xlsx"):  # one of several workbooks in a folder
+        return label("summary.book_sheet", lang, book=book, source=sheet)
     key = "summary.file" if source.lower().endswith(".csv") else "summary.sheet"
     return label(key, lang, source=source)
 

@@ -32,7 +32,7 @@ from .format import (
 )
 from .model import ISSUE_COLUMNS, Register, empty_issues
 from .parsing import Parsed, missing_values, parse_column
-from .reading import RawRegister, RawTable
+from .reading import ROW_KEY, RawRegister, RawTable
 from .suggest import country_names, suggest
 
 log = logging.getLogger("boras_intl")
@@ -85,7 +85,20 @@ class _Issues:
             else np.asarray(list(values), dtype=object)
         )
         per_row = {k: v for k, v in fmt.items() if isinstance(v, np.ndarray | pd.Series)}
-        if per_row:  # one placeholder varies by row: word the reason once, then fill it in
+        if len(per_row) > 1:  # several placeholders vary (rare: duplicates across files)
+            fixed = {k: v for k, v in fmt.items() if k not in per_row}
+            texts = [
+                _reason_texts(
+                    reason_key,
+                    self.raw.table,
+                    column,
+                    {**fixed, **{k: np.asarray(v)[i] for k, v in per_row.items()}},
+                )
+                for i in range(len(rows))
+            ]
+            reason_sv = np.array([t[0] for t in texts], dtype=object)
+            reason_en = np.array([t[1] for t in texts], dtype=object)
+        elif per_row:  # one placeholder varies by row: word the reason once, then fill it in
             ((name, varying),) = per_row.items()
             marker = "\x00"
             templates = _reason_texts(reason_key, self.raw.table, column, {**fmt, name: marker})
@@ -111,8 +124,9 @@ class _Issues:
             pd.DataFrame(
                 {
                     "table": self.raw.name,
-                    "source": self.raw.source,
-                    "row": rows,
+                    "source": self.raw.source_of(rows),
+                    "row": rows % ROW_KEY,
+                    "_key": rows,
                     "column": col_text,
                     "value": values,
                     "severity": severity,
@@ -131,7 +145,7 @@ class _Issues:
 
     def rejected_rows(self) -> pd.Index:
         """Rows with at least one error."""
-        rows = [c.loc[c["severity"] == ERROR, "row"] for c in self.chunks]
+        rows = [c.loc[c["severity"] == ERROR, "_key"] for c in self.chunks]
         if not rows:
             return pd.Index([], dtype="int64")
         return pd.Index(pd.concat(rows).unique(), dtype="int64")
@@ -328,7 +342,26 @@ def _check_duplicates(checked: _Checked) -> None:
     first_rows = first_rows[~first_rows.index.duplicated(keep="first")]
     later = present[repeated]
     first_of = later.map(first_rows).to_numpy(dtype="int64")
-    checked.issues.add(later.index, "activity_id", later, "reason.duplicate_id", first_row=first_of)
+    raw = checked.raw
+    other_file = (first_of // ROW_KEY) != (later.index.to_numpy() // ROW_KEY)
+    same = ~other_file
+    checked.issues.add(
+        later.index[same],
+        "activity_id",
+        later[same],
+        "reason.duplicate_id",
+        first_row=first_of[same],
+    )
+    if other_file.any():  # an id in two workbooks of a folder: name both places
+        keys = first_of[other_file]
+        checked.issues.add(
+            later.index[other_file],
+            "activity_id",
+            later[other_file],
+            "reason.duplicate_id_file",
+            place=raw.source_of(pd.Index(keys)).astype(object),
+            first_row=keys % ROW_KEY,
+        )
 
 
 def _check_administrations(checked: _Checked, settings: Settings | None) -> None:
@@ -538,7 +571,7 @@ def _accepted_frame(checked: _Checked) -> tuple[pd.DataFrame, np.ndarray]:
     """The accepted rows (canonical columns + ``row`` as int64, index 0..n-1) and their mask."""
     keep = ~checked.typed.index.isin(checked.issues.rejected_rows())
     frame = checked.typed.loc[keep].reset_index(names="row")
-    frame["row"] = frame["row"].astype("int64")
+    frame["row"] = frame["row"].astype("int64") % ROW_KEY
     order = [c.name for c in checked.raw.table.columns]
     if COUNTRY_COLUMN in frame:
         order.insert(order.index("country") + 1, COUNTRY_COLUMN)
@@ -579,7 +612,9 @@ def validate_register(
         _reject_bad_lines(c)
         _add_notes(c)
     issues = _issues_frame([c.issues for c in checked])
-    issues["administration"] = _owners(issues, activities, partners)
+    if "_key" in issues:
+        issues["administration"] = _owners(issues, activities, partners)
+        issues = issues.drop(columns="_key")
     input_rows = {c.raw.name: len(c.raw.cells) + len(c.raw.bad_lines) for c in checked}
     log.info("register read: %s", input_rows)
     return Register(
@@ -633,7 +668,7 @@ def _owners(issues: pd.DataFrame, activities: _Checked, partners: _Checked) -> p
     for table, owner in (("activities", admin), ("partners", partner_admin)):
         mine = (issues["table"] == table).to_numpy()
         if mine.any():
-            rows = issues.loc[mine, "row"].astype("int64")
+            rows = issues.loc[mine, "_key"].astype("int64")
             out[mine] = pd.array(owner.reindex(rows).to_numpy(dtype=object), dtype="string")
     return out
 
@@ -680,8 +715,9 @@ def _issues_frame(collected: list[_Issues]) -> pd.DataFrame:
     issues = pd.concat(frames, ignore_index=True)
     table_order = {name: i for i, name in enumerate(TABLES)}
     issues["_t"] = issues["table"].map(table_order)
-    issues = issues.sort_values(["_t", "row", "_order"], kind="stable")
+    issues = issues.sort_values(["_t", "_key", "_order"], kind="stable")
     issues = issues.reset_index(drop=True)
     out = issues.reindex(columns=list(ISSUE_COLUMNS)).astype("string")
     out["row"] = issues["row"].astype("Int64")
+    out["_key"] = issues["_key"].astype("int64")
     return out
