@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNREADABLE = 0, 1, 2
+REGISTER_HELP = "an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks"
 log = logging.getLogger("boras_intl")
 
 
