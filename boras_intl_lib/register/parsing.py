@@ -182,12 +182,16 @@ def _strip_words(
     """
     factors = np.ones(len(uniques), dtype="float64")
     approx = np.zeros(len(uniques), dtype=bool)
-    if not _WORDY.search("".join(uniques)):
+    blob = "\n".join(uniques)
+    hits = [m.start() for m in _WORDY.finditer(blob)]
+    if not hits:
         return uniques, factors, approx
+    # which distinct texts the hits fall in: one searchsorted over the texts' start offsets
+    starts = np.cumsum([0] + [len(u) + 1 for u in uniques[:-1]])
+    wordy = np.unique(np.searchsorted(starts, hits, side="right") - 1)
     bare = uniques.copy()
-    for i, text in enumerate(uniques):
-        if not _WORDY.search(text):
-            continue
+    for i in wordy:
+        text = uniques[i]
         rest = _APPROX.sub("", text, count=1)
         approx[i] = rest != text
         match = unit.search(rest) if unit is not None else None

@@ -357,7 +357,7 @@ def _read_csv_table(folder: Path, path: Path, table: str, data: bytes) -> RawTab
     grid, skipped, payload = _parse_csv(folder, path, payload, encoding, sep, bad)
     kept = np.setdiff1d(np.arange(1, len(grid) + len(skipped) + 1), list(skipped))
     grid.index = pd.Index(kept, dtype="int64")
-    raw = _table_from_grid(folder, table, path.name, grid)
+    raw = _table_from_grid(folder, table, path.name, grid, clean=_needs_cleaning(payload, encoding))
     if raw is None:
         return raw
     lines = payload.decode(encoding, errors="replace").splitlines()
@@ -367,8 +367,26 @@ def _read_csv_table(folder: Path, path: Path, table: str, data: bytes) -> RawTab
     )
     rows = set(raw.cells.index)
     bad_lines = tuple((n, text, key) for n, (text, key) in sorted(bad.items()) if n not in rows)
-    notes = _fewer_fields(payload.decode(encoding, errors="replace"), sep, rows)
+    notes = _fewer_fields(payload, encoding, sep, rows)
     return dataclasses.replace(raw, bad_lines=bad_lines, notes=raw.notes + notes)
+
+
+def _needs_cleaning(payload: bytes, encoding: str) -> bool:
+    """True if the file may hold control characters or text that is not NFC.
+
+    Checked once over the whole file (numpy over the bytes, one NFC quick check), so a clean
+    file skips the per-column look of :func:`_clean_column`.
+    """
+    data = np.frombuffer(payload, dtype=np.uint8)
+    low = data < 0x20
+    if low.any() and np.isin(data[low], _ALLOWED_LOW, invert=True).any():
+        return True
+    if b"_x00" in payload or b"\x7f" in payload:
+        return True
+    return not unicodedata.is_normalized("NFC", payload.decode(encoding, errors="replace"))
+
+
+_ALLOWED_LOW = np.array([9, 10, 13], dtype=np.uint8)  # tab, line feed, carriage return
 
 
 def _separator(first_line: str) -> str:
@@ -435,25 +453,46 @@ def _unclosed_quote_line(payload: bytes) -> int | None:
 
 
 def _fewer_fields(
-    text: str, sep: str, rows: set[int]
+    payload: bytes, encoding: str, sep: str, rows: set[int]
 ) -> tuple[tuple[int, str, str, str, str], ...]:
-    """Warnings for records with fewer fields than the header (the missing ones read as empty)."""
-    if '"' in text:
-        records = [sep.join(r) for r in csv.reader(io.StringIO(text), delimiter=sep)]
-        counts = [len(r) for r in csv.reader(io.StringIO(text), delimiter=sep)]
-    else:
-        records = text.splitlines()
-        counts = [line.count(sep) + 1 for line in records]
-    header_at = next((i for i, r in enumerate(records) if r.strip(sep + " \ufeff")), None)
-    if header_at is None:
+    """Warnings for records with fewer fields than the header (the missing ones read as empty).
+
+    Separators per line are counted with numpy over the bytes; only when some line has too few
+    and the file holds quotation marks (a quoted field may span lines or hold a separator) are
+    the records counted exactly with the csv module.
+    """
+    data = np.frombuffer(payload, dtype=np.uint8)
+    ends = np.flatnonzero(data == ord("\n"))
+    if not len(ends) or ends[-1] != len(data) - 1:
+        ends = np.append(ends, len(data))
+    seps = np.flatnonzero(data == ord(sep))
+    counts = np.diff(np.searchsorted(seps, ends), prepend=0) + 1
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    blank = (ends - starts) <= 1  # empty, or only "\r"
+    content = np.flatnonzero(~blank)
+    if not len(content):
         return ()
-    expected = counts[header_at]
-    notes = []
-    for number, (record, found) in enumerate(zip(records, counts, strict=True), start=1):
-        if number in rows and found < expected and record.strip(sep + " "):
-            detail = f"found={found};expected={expected}"
-            notes.append((number, "", record[:200], "warning.fewer_fields", detail))
-    return tuple(notes)
+    expected = int(counts[content[0]])
+    short = content[counts[content] < expected]
+    if not len(short):
+        return ()
+    text = payload.decode(encoding, errors="replace")
+    if '"' in text:
+        records = list(csv.reader(io.StringIO(text), delimiter=sep))
+        found = [
+            (number, sep.join(r), len(r))
+            for number, r in enumerate(records, start=1)
+            if 0 < len(r) < expected and "".join(r).strip()
+        ]
+    else:
+        lines = text.split("\n")
+        found = [(int(i) + 1, lines[i].rstrip("\r"), int(counts[i])) for i in short]
+    detail = "found={};expected=" + str(expected)
+    return tuple(
+        (n, "", line[:200], "warning.fewer_fields", detail.format(k))
+        for n, line, k in found
+        if n in rows
+    )
 
 
 _SKIPPED = re.compile(r"Skipping line (\d+): expected \d+ fields, saw \d+")
@@ -492,6 +531,14 @@ def _decode(folder: Path, path: Path, data: bytes) -> tuple[bytes, str, dict[int
         pass
     else:
         return data, "utf-8-sig", {}
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # UTF-8 letters read as Windows-1252 start with Ã or Â: none, and it is a 1252 file
+        if ("Ã" not in text and "Â" not in text) or _UTF8_LETTER.search(data) is None:
+            return data, "cp1252", {}
     bad: dict[int, tuple[str, str]] = {}
     out = []
     for number, line in enumerate(data.split(b"\n"), start=1):
@@ -630,7 +677,9 @@ def _scan_notes(raw: RawTable, scan: SheetScan) -> tuple[tuple[int, str, str, st
     return tuple(notes)
 
 
-def _table_from_grid(path: Path, table: str, source: str, grid: pd.DataFrame) -> RawTable | None:
+def _table_from_grid(
+    path: Path, table: str, source: str, grid: pd.DataFrame, *, clean: bool = True
+) -> RawTable | None:
     """Find the header row of ``grid`` (text, index = row number) and name its columns."""
     spec = TABLES[table]
     stripped = [_strip(grid[c]) for c in grid.columns]
@@ -652,7 +701,9 @@ def _table_from_grid(path: Path, table: str, source: str, grid: pd.DataFrame) ->
     data: dict[str, np.ndarray] = {}
     notes: list[tuple[int, str, str, str, str]] = []
     for name, pos in columns.items():
-        values, changed = _clean_column(stripped[pos][rows])
+        values, changed = (
+            _clean_column(stripped[pos][rows]) if clean else _as_is(stripped[pos][rows])
+        )
         data[name] = values
         for at in np.flatnonzero(changed):
             notes.append((int(index[at]), name, values[at], "warning.control_characters", ""))
@@ -682,6 +733,10 @@ def _clean(text: str) -> tuple[str, bool]:
     clean = _CONTROL.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", clean)
     clean = unicodedata.normalize("NFC", clean).strip()
     return clean, _CONTROL.search(text) is not None or _ESCAPED_CONTROL.search(text) is not None
+
+
+def _as_is(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return values, np.zeros(len(values), dtype=bool)
 
 
 def _clean_column(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -661,15 +661,19 @@ def _owners(issues: pd.DataFrame, activities: _Checked, partners: _Checked) -> p
     A partner row belongs to the first activity row with its id; exceptions belong to none.
     """
     admin = activities.typed["administration"]
-    by_id = pd.Series(admin.to_numpy(), index=activities.raw.cells["activity_id"].to_numpy())
-    by_id = by_id[~by_id.index.duplicated(keep="first")]
-    partner_admin = partners.raw.cells["activity_id"].map(by_id)
     out = pd.Series(pd.NA, index=issues.index, dtype="string")
-    for table, owner in (("activities", admin), ("partners", partner_admin)):
-        mine = (issues["table"] == table).to_numpy()
-        if mine.any():
-            rows = issues.loc[mine, "_key"].astype("int64")
-            out[mine] = pd.array(owner.reindex(rows).to_numpy(dtype=object), dtype="string")
+    mine = (issues["table"] == "activities").to_numpy()
+    if mine.any():
+        rows = issues.loc[mine, "_key"].astype("int64")
+        out[mine] = pd.array(admin.reindex(rows).to_numpy(dtype=object), dtype="string")
+    mine = (issues["table"] == "partners").to_numpy()
+    if mine.any():  # only the few partner rows with an issue are looked up
+        ids = partners.raw.cells["activity_id"].reindex(issues.loc[mine, "_key"].astype("int64"))
+        activity_ids = activities.raw.cells["activity_id"].to_numpy(dtype=object)
+        first = ~pd.Index(activity_ids).duplicated(keep="first")
+        by_id = pd.Series(admin.to_numpy(dtype=object)[first], index=activity_ids[first])
+        owner = by_id.reindex(ids.to_numpy(dtype=object)).to_numpy(dtype=object)
+        out[mine] = pd.array(owner, dtype="string")
     return out
 
 
