@@ -339,3 +339,12 @@ def test_a_folder_of_workbooks_is_one_register_naming_the_file_everywhere(
     out = capsys.readouterr().out
     assert "arbetsbok miljo.xlsx, blad aktiviteter, rad 3" in out
     assert "arbetsbok kultur.xlsx, blad aktiviteter, rad 3" in out
+
+
+def test_control_characters_and_nfd_in_a_csv_file(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "Kulturförvaltningen")
+    body = HEAD + f"A1;2024;Möte\x0bi Borås;{nfd};projekt\nA2;2024;Resa;{nfd};projekt\n"
+    register = load_register(_csv(tmp_path, body.encode()), SETTINGS)
+    assert register.activities["title"].tolist() == ["Möte i Borås", "Resa"]
+    assert register.activities["administration"].tolist() == ["Kulturförvaltningen"] * 2
+    assert _keys(register) == [(2, "titel", "warning", "warning.control_characters")]

@@ -391,3 +391,77 @@ def test_unknown_value_names_the_swedish_spellings_too() -> None:
     reason = register.issues["reason"].iloc[0]
     assert "(in Swedish: EU-projekt, projekt, vänortsutbyte" in reason
     assert "projekt" in register.issues["reason_sv"].iloc[0]
+
+
+# --- suggestions and cross-field warnings (issue 10) ---------------------------------------
+
+
+def _with_committees() -> Settings:
+    return Settings(
+        year=2024,
+        administrations=[
+            Administration(name="Kulturförvaltningen", committee="Kulturnämnden"),
+            Administration(name="Miljöförvaltningen", committee="Miljö- och konsumentnämnden"),
+        ],
+    )
+
+
+def test_unknown_names_get_a_suggestion_and_are_kept_as_written() -> None:
+    register = validate_register(
+        raw_register(
+            [
+                activity("A1", administration="Kulturförvaltning", committee="kulturnämnden"),
+                activity(
+                    "A2", administration="Miljöförvaltningen", committee="Miljö och konsumentnämden"
+                ),
+                activity("A3", administration="Stadsdelsförvaltning Norr"),
+            ],
+            [partner("A1", country="Tyskand"), partner("A2", country="Atlantis")],
+        ),
+        _with_committees(),
+    )
+    found = register.issues[["row", "reason_key", "suggestion"]].fillna("-").astype(object)
+    assert [tuple(r) for r in found.itertuples(index=False)] == [
+        (2, "warning.unknown_administration", "Kulturförvaltningen"),
+        (3, "warning.unknown_committee", "Miljö- och konsumentnämnden"),
+        (4, "warning.unknown_administration", "-"),
+        (2, "warning.unknown_country", "Tyskland"),
+        (3, "warning.unknown_country", "-"),
+    ]
+    assert register.issues["reason_sv"].iloc[0] == (
+        "Förvaltningen finns inte i parameterfilen; menade du Kulturförvaltningen?"
+    )
+    assert register.issues["reason"].iloc[3].endswith("did you mean Tyskland?")
+    acts = register.activities
+    assert acts["administration"].tolist()[0] == "Kulturförvaltning"  # never corrected
+    assert acts["committee"].tolist()[:2] == ["Kulturnämnden", "Miljö och konsumentnämden"]
+
+
+def test_cross_field_warnings_keep_the_row() -> None:
+    register = validate_register(
+        raw_register(
+            [
+                activity("A1", budget_sek="10 000", external_funding_sek="25 000"),
+                activity("A2", funding_source="Interreg Öresund", external_funding_sek=""),
+                activity("A3", funding_source="Erasmus+", external_funding_sek="5000"),
+                activity("A4", funding_source="Egen budget"),
+                activity("A5", year="2042"),
+            ]
+        ),
+        _with_committees(),
+        years=[2021, 2022, 2023, 2024, 2025],
+    )
+    assert [(i[1], i[2], i[5]) for i in issues_of(register)] == [
+        (2, "extern_finansiering_kr", "warning.funding_above_budget"),
+        (3, "finansieringskälla", "warning.eu_without_funding"),
+        (6, "år", "warning.year_outside_parameters"),
+    ]
+    assert set(register.issues["severity"]) == {"warning"}
+    assert register.issues["reason_sv"].iloc[0].endswith("budgeten (10 000 kr)")
+    assert "(2021–2025)" in register.issues["reason_sv"].iloc[2]
+    assert len(register.activities) == 5
+
+
+def test_an_english_register_is_english() -> None:
+    assert validate_register(raw_register([activity()], [], lang="en")).language == "en"
+    assert validate_register(raw_register([activity()], [])).language == "sv"
