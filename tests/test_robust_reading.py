@@ -11,12 +11,15 @@ import io
 import struct
 import subprocess
 import sys
+import tempfile
 import unicodedata
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from register_helpers import (
     activity,
     partner,
@@ -348,3 +351,39 @@ def test_control_characters_and_nfd_in_a_csv_file(tmp_path: Path) -> None:
     assert register.activities["title"].tolist() == ["Möte i Borås", "Resa"]
     assert register.activities["administration"].tolist() == ["Kulturförvaltningen"] * 2
     assert _keys(register) == [(2, "titel", "warning", "warning.control_characters")]
+
+
+# --- nothing is lost, whatever the bytes of a CSV line --------------------------------------
+
+_LINES = {
+    "good": "A{n};2024;Möte;Kulturförvaltningen;projekt".encode(),
+    "cp1252": "A{n};2024;Möte;Kulturförvaltningen;projekt".encode("cp1252"),
+    "mixed": "A{n};2024;Möte;".encode() + "Kulturförvaltningen;projekt".encode("cp1252"),
+    "undefined": b"A{n};2024;M\x81te;K;projekt",
+    "fewer": b"A{n};2024;Mote",
+    "more": b"A{n};2024;Mote;K;projekt;extra;more",
+    "quote": b'A{n};2024;"Mote;K;projekt',
+    "control": "A{n};2024;Mö\x0bte;K;projekt".encode(),
+    "optional bad": b"A{n};2024;Mote;K;projekt",
+    "blank": b"",
+}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kinds=st.lists(st.sampled_from(sorted(_LINES)), min_size=1, max_size=12))
+def test_every_csv_line_is_accepted_or_rejected_whatever_its_bytes(kinds: list[str]) -> None:
+    if kinds.count("quote") > 1:  # two stray quotes pair up into one record, as in Excel
+        kinds = [k for k in kinds if k != "quote"] + ["quote"]
+    lines = [_LINES[k].replace(b"{n}", str(i).encode()) for i, k in enumerate(kinds)]
+    data = "aktivitets_id;år;titel;förvaltning;typ".encode() + b"\n" + b"\n".join(lines) + b"\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        register = load_register(_csv(Path(tmp), data), SETTINGS)
+    non_blank = {i + 2 for i, k in enumerate(kinds) if k != "blank"}
+    accepted = set(register.activities["row"])
+    rejected = set(register.rejected["row"].astype(int))
+    assert not accepted & rejected
+    assert accepted | rejected == non_blank
+    expected_bad = {"mixed", "undefined", "more", "quote", "fewer"}
+    assert rejected == {i + 2 for i, k in enumerate(kinds) if k in expected_bad}
+    titles = "".join(register.activities["title"])
+    assert "Ã" not in titles and "\x0b" not in titles
