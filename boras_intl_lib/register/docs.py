@@ -130,7 +130,8 @@ A **flagged** row is kept and used, with a warning:
 
 `boras-intl validate` answers in the register's language (Swedish headers → Swedish; `--lang`
 overrides). `--fix-list rättelser.xlsx` also writes a correction list: one sheet per
-administration (a partner row belongs to its activity's administration) with every rejected row
+administration (a partner row belongs to its activity's administration; a misspelt
+administration close to a known one goes to that one's sheet) with every rejected row
 and flagged value — status, sheet or file, row, column, value, reason, suggestion — ready to be
 e-mailed.
 

@@ -1,9 +1,11 @@
 """The correction list ``validate --fix-list rättelser.xlsx``: what each administration must fix.
 
-One sheet per administration (rows whose administration could not be told go to a sheet of
-their own), each listing every rejected row and every flagged value with the sheet or file,
-the row as Excel shows it, the column, the value, the reason and a suggestion. Written with
-openpyxl, formula-like text neutralised, so the file can be e-mailed as it is.
+One sheet per administration (the ``administration`` column of the issues: a partner row is
+its activity's, a misspelt administration is the one suggested for it, and rows of no
+administration go to a sheet of their own), each listing every rejected row and every flagged
+value with the sheet or file, the row as Excel shows it, the column, the value, the reason and
+a suggestion. Written with openpyxl, formula-like text neutralised, so the file can be e-mailed
+as it is.
 """
 
 from __future__ import annotations

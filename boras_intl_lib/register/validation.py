@@ -658,9 +658,18 @@ def register_language(raw: RawRegister) -> str:
 def _owners(issues: pd.DataFrame, activities: _Checked, partners: _Checked) -> pd.Series:
     """The administration each issue belongs to: its activity's (as the parameters spell it).
 
-    A partner row belongs to the first activity row with its id; exceptions belong to none.
+    A partner row belongs to the first activity row with its id; exceptions belong to none; a
+    row whose administration is unknown but close to a known one belongs to that one.
     """
-    admin = activities.typed["administration"]
+    admin = activities.typed["administration"].copy()
+    # a misspelt administration's rows go to the administration suggested for it: the list is
+    # sent to the people who can fix them (the value itself is not changed)
+    unknown = (issues["reason_key"] == "warning.unknown_administration") & issues[
+        "suggestion"
+    ].notna()
+    if unknown.any():
+        keys = issues.loc[unknown, "_key"].astype("int64").to_numpy()
+        admin.loc[keys] = issues.loc[unknown, "suggestion"].to_numpy(dtype=object)
     out = pd.Series(pd.NA, index=issues.index, dtype="string")
     mine = (issues["table"] == "activities").to_numpy()
     if mine.any():
