@@ -387,3 +387,16 @@ def test_every_csv_line_is_accepted_or_rejected_whatever_its_bytes(kinds: list[s
     assert rejected == {i + 2 for i, k in enumerate(kinds) if k in expected_bad}
     titles = "".join(register.activities["title"])
     assert "Ã" not in titles and "\x0b" not in titles
+
+
+def test_a_bad_line_after_a_cell_spanning_lines_keeps_its_own_row(tmp_path: Path) -> None:
+    body = (
+        HEAD.encode()
+        + 'A1;2024;"Möte\nmed radbrytning";Kulturförvaltningen;projekt\n'.encode()
+        + b"A2;2024;Trasig \x81;K;projekt\n"
+        + "A3;2024;Resa;Kulturförvaltningen;projekt\n".encode()
+    )
+    register = load_register(_csv(tmp_path, body), SETTINGS)
+    # records as Excel numbers them: the two-line cell is row 2, the broken line row 3
+    assert register.activities["row"].tolist() == [2, 4]
+    assert _keys(register) == [(3, "", "error", "reason.bad_encoding")]

@@ -360,7 +360,11 @@ def _read_csv_table(folder: Path, path: Path, table: str, data: bytes) -> RawTab
     raw = _table_from_grid(folder, table, path.name, grid, clean=_needs_cleaning(payload, encoding))
     if raw is None:
         return raw
-    lines = payload.decode(encoding, errors="replace").splitlines()
+    text = payload.decode(encoding, errors="replace")
+    if bad and '"' in text:  # a quoted cell may span lines: number the bad lines as records
+        record_of = _record_numbers(text, sep)
+        bad = {int(record_of[min(n, len(record_of)) - 1]): v for n, v in bad.items()}
+    lines = text.splitlines()
     bad.update(
         (n, (lines[n - 1][:200] if n <= len(lines) else "", "reason.too_many_fields"))
         for n in skipped
@@ -387,6 +391,16 @@ def _needs_cleaning(payload: bytes, encoding: str) -> bool:
 
 
 _ALLOWED_LOW = np.array([9, 10, 13], dtype=np.uint8)  # tab, line feed, carriage return
+
+
+def _record_numbers(text: str, sep: str) -> np.ndarray:
+    """For each physical line (index 0 = line 1), the number of the record it belongs to."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    ends = [reader.line_num for _ in reader]
+    if not ends:
+        return np.ones(1, dtype="int64")
+    lines = np.arange(1, ends[-1] + 1)
+    return np.searchsorted(np.asarray(ends), lines, side="left") + 1
 
 
 def _separator(first_line: str) -> str:
