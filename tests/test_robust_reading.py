@@ -269,12 +269,14 @@ def test_a_line_with_fewer_fields_is_flagged(tmp_path: Path) -> None:
     assert "4 fält men rubrikraden 5" in register.issues["reason_sv"].iloc[1]
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
-def test_utf16_tab_separated_unicode_text_is_read(tmp_path: Path, encoding: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-16", b""), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"")]
+)
+def test_utf16_tab_separated_unicode_text_is_read(
+    tmp_path: Path, encoding: str, bom: bytes
+) -> None:
     text = HEAD.replace(";", "\t") + "A1\t2024\tMöte\tKulturförvaltningen\tprojekt\n"
-    data = text.encode(encoding)
-    if encoding == "utf-16-be":
-        data = b"\xfe\xff" + data
+    data = bom + text.encode(encoding)
     folder = _csv(tmp_path, data)
     (folder / "partner.csv").write_bytes("aktivitets_id\tpartner\tland\n".encode(encoding))
     register = load_register(folder, SETTINGS)

@@ -39,7 +39,8 @@ RULES_MARKDOWN = """\
   `ö` (macOS, copy-paste) matches the composed one. Control characters (a soft line break that
   Excel stores as `_x000B_`, …) are removed — a soft line break becomes a space — and the cell
   is flagged.
-- **CSV files.** UTF-16 with a byte-order mark (Excel's "Unicode text") is read as a whole;
+- **CSV files.** UTF-16 (Excel's "Unicode text"; with a byte-order mark, or without one,
+  recognised by a NUL in every other byte) is read as a whole;
   otherwise a file that is UTF-8 (with or without a byte-order mark) is read as UTF-8, and any
   other file is decoded line by line: UTF-8 where the line is UTF-8, else Windows-1252. A line
   that fits neither, or that mixes the two (UTF-8 letters and Windows-1252 bytes), is rejected

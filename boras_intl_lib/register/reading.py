@@ -522,6 +522,20 @@ def _skipped_lines(caught: list[warnings.WarningMessage]) -> set[int]:
     }
 
 
+def _utf16(data: bytes) -> str | None:
+    """``utf-16`` (byte-order mark), ``utf-16-le``/``-be`` (NUL bytes every other byte), or None.
+
+    Text in UTF-16 without a byte-order mark is recognised by its NUL bytes: Latin text has a
+    NUL in every second byte, which no UTF-8 or Windows-1252 file has.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:400]
+    if len(head) >= 4 and head.count(b"\0") * 3 >= len(head):
+        return "utf-16-le" if head[1::2].count(b"\0") > head[0::2].count(b"\0") else "utf-16-be"
+    return None
+
+
 _UTF8_LETTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # a UTF-8 sequence (å, ö, é …)
 
 
@@ -534,11 +548,13 @@ def _decode(folder: Path, path: Path, data: bytes) -> tuple[bytes, str, dict[int
     mixing both would come out garbled) or bytes Windows-1252 does not define; such a line is
     blanked and reported as a rejected row.
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    utf16 = _utf16(data)
+    if utf16 is not None:
         try:
-            return data.decode("utf-16").encode("utf-8"), "utf-8", {}
+            text = data.decode(utf16).removeprefix("\ufeff")
         except UnicodeDecodeError:
             raise _unreadable(folder, "unreadable.encoding", name=path.name) from None
+        return text.encode("utf-8"), "utf-8", {}
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
