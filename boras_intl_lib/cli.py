@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNREADABLE = 0, 1, 2
+REGISTER_HELP = "an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks"
 log = logging.getLogger("boras_intl")
 
 
@@ -48,12 +49,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="read and check a register, summarise problems")
-    p.add_argument("register", type=Path, help="an .xlsx workbook or a folder of CSV files")
+    p.add_argument(
+        "register",
+        type=Path,
+        help="an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks",
+    )
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=None,
+        help="language of the answer (default: the register's, Swedish headers → Swedish)",
+    )
+    p.add_argument(
+        "--fix-list",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="also write a correction list, one sheet per administration",
+    )
 
     p = sub.add_parser("score", help="score activities and screen partners, write CSV files")
-    p.add_argument("register", type=Path, help="an .xlsx workbook or a folder of CSV files")
+    p.add_argument(
+        "register",
+        type=Path,
+        help="an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks",
+    )
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
     p.add_argument(
@@ -86,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="write an empty register workbook to fill in")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
+    p.add_argument(
+        "--params",
+        type=Path,
+        help="parameters file whose administrations and committees fill the drop-downs "
+        "(default: latest year's)",
+    )
 
     p = sub.add_parser("indicators", help="indicator sources: list, check a file, show a country")
     common = argparse.ArgumentParser(add_help=False)
@@ -130,7 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except RegisterUnreadableError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # validate answers coordinators: in Swedish unless asked otherwise
+        lang = getattr(args, "lang", None) or ("sv" if args.command == "validate" else "en")
+        prefix = "fel" if lang == "sv" else "error"
+        print(f"{prefix}: {exc.message(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
     except BorasIntlError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -147,7 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .commands import validate
 
-    return validate(args.register, args.params, as_json=args.json)
+    return validate(
+        args.register, args.params, as_json=args.json, lang=args.lang, fix_list=args.fix_list
+    )
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -174,7 +206,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from .commands import template
 
-    return template(args.file)
+    return template(args.file, args.params)
 
 
 def _cmd_indicators(args: argparse.Namespace) -> int:

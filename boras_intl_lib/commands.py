@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 
 from .errors import ParametersError
-from .settings import Settings, default_parameters_path, latest_parameters_path, load_settings
+from .settings import (
+    Settings,
+    check_parameters_year,
+    default_parameters_path,
+    latest_parameters_path,
+    load_settings,
+    parameter_years,
+)
 
 log = logging.getLogger("boras_intl")
 
@@ -29,18 +36,40 @@ def resolve_settings(params: Path | None, year: int | None = None) -> Settings:
     return load_settings(latest)
 
 
-def validate(register_path: Path, params: Path | None, *, as_json: bool = False) -> int:
-    """``boras-intl validate``: read and check a register, print a summary."""
+def resolve_parameters_path(params: Path | None) -> Path | None:
+    """The parameters file ``validate``/``score`` use: ``params``, else the latest year's."""
+    return params if params is not None else latest_parameters_path()
+
+
+def validate(
+    register_path: Path,
+    params: Path | None,
+    *,
+    as_json: bool = False,
+    lang: str | None = None,
+    fix_list: Path | None = None,
+) -> int:
+    """``boras-intl validate``: read and check a register, print a summary.
+
+    The answer is in the register's language unless ``lang`` says otherwise; with
+    ``fix_list`` a correction list (one sheet per administration) is written too.
+    """
     from .register.load import load_register
     from .register.summary import exit_status, format_summary, summarise
 
     settings = resolve_settings(params)
-    register = load_register(register_path, settings)
+    years = parameter_years(resolve_parameters_path(params))
+    register = load_register(register_path, settings, years=years)
     summary = summarise(register)
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
-        print(format_summary(summary))
+        print(format_summary(summary, lang))  # type: ignore[arg-type]
+    if fix_list is not None:
+        from .register.fixlist import write_fix_list
+
+        write_fix_list(fix_list, register, lang or register.language)
+        print(fix_list)
     return exit_status(register)
 
 
@@ -54,7 +83,8 @@ def score(register_path: Path, params: Path | None, out: Path, *, explain: bool 
     from .register.summary import exit_status
 
     settings = resolve_settings(params)
-    register = load_register(register_path, settings)
+    years = parameter_years(resolve_parameters_path(params))
+    register = load_register(register_path, settings, years=years)
     result = evaluate(register, settings)
     written = write_score_files(
         out,
@@ -72,11 +102,17 @@ def score(register_path: Path, params: Path | None, out: Path, *, explain: bool 
     return exit_status(register)
 
 
-def template(path: Path) -> int:
-    """``boras-intl template``: write an empty register workbook."""
+def template(path: Path, params: Path | None = None) -> int:
+    """``boras-intl template``: write an empty register workbook.
+
+    The administrations and committees of ``params`` (default: the latest year's) become
+    drop-down lists; without any parameters file those columns stay free text.
+    """
     from .register.template import write_template
 
-    write_template(path)
+    source = resolve_parameters_path(params)
+    settings = load_settings(source) if source is not None else None
+    write_template(path, settings)
     print(path)
     return 0
 
@@ -95,6 +131,8 @@ def report(
     """``boras-intl report``: run the report notebook for each year (see report_jobs)."""
     from .runner.jobs import run_reports
 
+    if params is not None:
+        check_parameters_year(params, years)
     return run_reports(
         years=years,
         register=register,

@@ -17,10 +17,15 @@ class BorasIntlError(Exception):
 class RegisterUnreadableError(BorasIntlError):
     """The register cannot be read at all (exit status 2)."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: str, reason_sv: str | None = None) -> None:
         self.path = Path(path)
         self.reason = reason
+        self.reason_sv = reason_sv or reason
         super().__init__(f"{self.path}: {reason}")
+
+    def message(self, lang: str = "en") -> str:
+        """The error in Swedish (``"sv"``) or English: the path, then the reason."""
+        return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
 
 
 class ParametersError(BorasIntlError):

@@ -214,6 +214,22 @@ class Settings(_Strict):
     def administration_names(self) -> list[str]:
         return [a.name for a in self.administrations]
 
+    @field_validator("administrations")
+    @classmethod
+    def _distinct_administrations(cls, value: list[Administration]) -> list[Administration]:
+        from .register.format import normalise_token
+
+        seen: set[str] = set()
+        twice = []
+        for admin in value:
+            token = normalise_token(admin.name)
+            if token in seen:
+                twice.append(admin.name)
+            seen.add(token)
+        if twice:
+            raise ValueError(f"administration listed twice: {', '.join(twice)}")
+        return value
+
     def with_changes(self, changes: dict[str, Any]) -> Settings:
         """A validated copy with ``changes`` applied: a what-if for analysts.
 
@@ -254,11 +270,19 @@ def load_settings(path: Path | str) -> Settings:
 
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise ParametersError(path, ["file not found"]) from None
+    except IsADirectoryError:
+        raise ParametersError(path, ["is a folder, not a parameters file"]) from None
     except OSError as exc:
         raise ParametersError(path, [f"cannot be read ({exc.strerror})"]) from None
+    except UnicodeDecodeError as exc:
+        line = text_line(exc)
+        raise ParametersError(
+            path,
+            [f"not UTF-8 text (line {line}; saved as Windows-1252?): save the file as UTF-8"],
+        ) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -268,14 +292,62 @@ def load_settings(path: Path | str) -> Settings:
         raise ParametersError(path, [f"not valid YAML{where}: {problem}"]) from None
     if not isinstance(data, dict):
         raise ParametersError(path, ["expected a mapping of keys at the top level"])
-    base = path.parent
-    for item in data.get("screening", {}).get("indicator_files", []) or []:
-        if isinstance(item, dict) and "path" in item:
-            item["path"] = str((base / item["path"]).resolve())
+    empty = [key for key in _SECTIONS if key in data and data[key] is None]
+    if empty:  # "screening:" with every sub-key commented out
+        raise ParametersError(
+            path,
+            [f"key '{key}' is empty: give its keys or remove the line" for key in empty],
+        )
+    _resolve_indicator_paths(data, path.parent)
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
         raise ParametersError(path, [_describe(err) for err in exc.errors()]) from None
+
+
+_SECTIONS = ("administrations", "twin_cities", "scoring", "screening", "targets", "weights")
+
+
+def text_line(exc: UnicodeDecodeError) -> int:
+    """The line number (from 1) of the first byte that is not UTF-8."""
+    return exc.object[: exc.start].count(b"\n") + 1
+
+
+def _resolve_indicator_paths(data: dict, base: Path) -> None:
+    """Indicator file paths are relative to the parameters file; a bad one is left to pydantic."""
+    screening = data.get("screening")
+    files = screening.get("indicator_files") if isinstance(screening, dict) else None
+    for item in files if isinstance(files, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("path"), str) and item["path"]:
+            item["path"] = str((base / item["path"]).resolve())
+
+
+def parameter_years(params: Path | None) -> list[int]:
+    """The years that have a parameters file beside ``params`` (``<year>.yaml``), and its own.
+
+    Used to flag an activity year nobody has parameters for (often a typo, 2204 for 2024).
+    """
+    if params is None:
+        return []
+    years = {int(p.stem) for p in Path(params).parent.glob("[0-9][0-9][0-9][0-9].yaml")}
+    if Path(params).stem.isdigit():
+        years.add(int(Path(params).stem))
+    return sorted(years)
+
+
+def check_parameters_year(params: Path, years: list[int]) -> None:
+    """A parameters file given for a report must be the report year's (one year at a time)."""
+    settings = load_settings(params)
+    other = [y for y in years if y != settings.year]
+    if other:
+        shown = ", ".join(str(y) for y in other)
+        raise ParametersError(
+            params,
+            [
+                f"is for {settings.year} but the report is for {shown}; give that year's "
+                "parameters file or leave --params out"
+            ],
+        )
 
 
 def _describe(err: ErrorDetails) -> str:

@@ -157,8 +157,11 @@ def raw_register(
     activities: Sequence[Record] = (),
     partners: Sequence[Record] = (),
     exceptions: Sequence[Record] | None = None,
+    lang: str = "sv",
 ) -> RawRegister:
-    """Raw tables as reading.py would deliver them (rows numbered from 2), without files."""
+    """Raw tables as reading.py would deliver them (rows numbered from 2), without files.
+
+    ``lang`` picks the headers and sheet names: Swedish (default) or English."""
     tables = {"activities": activities, "partners": partners}
     if exceptions is not None:
         tables["exceptions"] = exceptions
@@ -171,6 +174,6 @@ def raw_register(
             index=index,
             dtype=object,
         )
-        heads = {c.name: c.swedish for c in spec.columns}
-        raw[name] = RawTable(name, spec.swedish, cells, heads)
+        heads = {c.name: c.header(lang) for c in spec.columns}  # type: ignore[arg-type]
+        raw[name] = RawTable(name, spec.swedish if lang == "sv" else name, cells, heads)
     return RawRegister(Path("in-memory"), raw)

@@ -31,7 +31,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def messy_register(tmp_path: Path) -> Path:
-    """Two good activities, one negative budget, one repeated id, one orphan partner."""
+    """Two good activities, one impossible year, one repeated id, one orphan partner."""
     path = tmp_path / "messy.xlsx"
     write_workbook(
         path,
@@ -39,7 +39,7 @@ def messy_register(tmp_path: Path) -> Path:
             "activities": [
                 activity("A1"),
                 activity("A2"),
-                activity("A3", budget_sek=-5),
+                activity("A3", year=1999),
                 activity("A1", title="Kopia"),
             ],
             "partners": [partner("A1"), partner("A2"), partner("NOPE")],
@@ -66,6 +66,9 @@ def test_help_lists_every_command() -> None:
 
 def test_validate_bundled_register_accepts_every_row(capsys: pytest.CaptureFixture) -> None:
     assert main(["validate", str(example_register_path()), "--params", str(PARAMS)]) == 0
+    assert "Alla rader godkändes" in capsys.readouterr().out  # Swedish headers: Swedish answer
+    args = ["validate", str(example_register_path()), "--params", str(PARAMS), "--lang", "en"]
+    assert main(args) == 0
     assert "All rows were accepted" in capsys.readouterr().out
 
 
@@ -74,9 +77,48 @@ def test_validate_lists_each_problem_and_exits_1(
 ) -> None:
     assert main(["validate", str(messy_register), "--params", str(PARAMS)]) == 1
     out = capsys.readouterr().out
-    assert 'row 4, column budget_kr, value "-5"' in out
-    assert "row 5" in out and "row 2" in out  # the repeated id names the row it repeats
+    assert 'rad 4, kolumn år, värde "1999": Värdet är mindre än 2000' in out
+    assert "rad 5" in out and "rad 2" in out  # the repeated id names the row it repeats
     assert '"NOPE"' in out
+    assert "row " not in out and "Rejected" not in out  # nothing in English
+
+
+def test_validate_writes_a_correction_list_per_administration(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "reg.xlsx"
+    write_workbook(
+        path,
+        {
+            "activities": [
+                activity("K1", administration="Kulturförvaltning", budget_sek="50 000 kr"),
+                activity("K2", administration="Kulturförvaltningen", year="20x4"),
+                activity("M1", administration="Miljöförvaltningen", participants="många"),
+            ],
+            "partners": [partner("K1", country="Tyskand"), partner("K2")],
+        },
+    )
+    fix = tmp_path / "rättelser.xlsx"
+    assert main(["validate", str(path), "--params", str(PARAMS), "--fix-list", str(fix)]) == 1
+    out = capsys.readouterr().out
+    assert "menade du Kulturförvaltningen?" in out and "menade du Tyskland?" in out
+    book = openpyxl.load_workbook(fix)
+    # a misspelt administration's rows go to the one suggested; the value is not corrected
+    assert book.sheetnames == ["Kulturförvaltningen", "Miljöförvaltningen"]
+    kultur = [[c.value for c in row] for row in book["Kulturförvaltningen"].iter_rows(min_row=4)]
+    assert kultur[0] == ["Status", "Blad/fil", "Rad", "Kolumn", "Värde", "Orsak", "Förslag"]
+    body = {(r[0], r[1], r[2], r[3], r[4], r[6]) for r in kultur[1:]}
+    assert ("Avvisad", "aktiviteter", 3, "år", "20x4", None) in body
+    assert ("Avvisad", "partner", 3, "aktivitets_id", "K2", None) in body
+    assert ("Flaggad", "partner", 2, "land", "Tyskand", "Tyskland") in body
+    assert (
+        "Flaggad", "aktiviteter", 2, "förvaltning", "Kulturförvaltning", "Kulturförvaltningen"
+    ) in body  # fmt: skip
+    assert all(r[5] for r in kultur[1:])  # every line has a reason
+    miljo = [[c.value for c in row] for row in book["Miljöförvaltningen"].iter_rows(min_row=5)]
+    assert [(r[0], r[2], r[3], r[4]) for r in miljo] == [("Flaggad", 4, "deltagare", "många")]
 
 
 def test_validate_json_is_machine_readable(
@@ -96,6 +138,7 @@ def test_unreadable_register_gives_one_line_and_exit_2(tmp_path: Path, content: 
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "register.xlsx" in result.stderr
+    assert result.stderr.startswith("fel: ")  # validate answers in Swedish
 
 
 def test_missing_register_gives_exit_2(tmp_path: Path) -> None:

@@ -34,10 +34,10 @@ def _rules(sheet) -> dict[str, object]:
 
 def test_sheets_and_swedish_headers(template: Path) -> None:
     book = openpyxl.load_workbook(template)
-    assert book.sheetnames == ["instruktioner", "aktiviteter", "partner", "undantag"]
+    assert book.sheetnames == ["instruktioner", "aktiviteter", "partner", "undantag", "listor"]
     for table in TABLES.values():
         sheet = book[table.swedish]
-        assert [c.value for c in sheet[1]] == [c.swedish for c in table.columns]
+        assert [c.value for c in sheet[1]] == [c.display for c in table.columns]
         assert all(c.font.bold for c in sheet[1])
         assert sheet.freeze_panes == "A2"
         assert sheet.max_row == 1
@@ -66,7 +66,47 @@ def test_every_enumerated_column_has_a_drop_down(template: Path) -> None:
                 assert rule.type is None and rule.showInputMessage
                 assert "semikolon" in rule.prompt
                 checked += 1
+            assert rule.showInputMessage and column.description_sv in rule.prompt
+            assert rule.promptTitle.startswith(column.display[:20])
     assert checked == 3 + 3 + 3  # typ, status, partnertyp; 3 yes/no; 3 lists
+
+
+def _listed(book, rule) -> list[str]:
+    """The values a list rule offers, read from the hidden lists sheet it points at."""
+    sheet_name, cells = rule.formula1.split("!")
+    first, last = (c.replace("$", "") for c in cells.split(":"))
+    sheet = book[sheet_name.strip("'")]
+    return [c.value for row in sheet[first:last] for c in row]
+
+
+def test_administration_committee_and_country_drop_downs(tmp_path: Path) -> None:
+    from boras_intl_lib.settings import Administration, Settings
+
+    settings = Settings(
+        year=2025,
+        administrations=[
+            Administration(name="Kulturförvaltningen", committee="Kulturnämnden"),
+            Administration(name="Miljöförvaltningen", committee="Miljö- och konsumentnämnden"),
+        ],
+    )
+    write_template(tmp_path / "t.xlsx", settings)
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    rules = _rules(book["aktiviteter"])
+    assert _listed(book, rules["D"]) == ["Kulturförvaltningen", "Miljöförvaltningen"]
+    assert _listed(book, rules["E"]) == ["Kulturnämnden", "Miljö- och konsumentnämnden"]
+    assert rules["D"].errorStyle == "warning"  # a new administration can still be typed
+    countries = _listed(book, _rules(book["partner"])["E"])
+    assert {"Finland", "Tyskland", "Sverige", "Storbritannien"} <= set(countries)
+    assert "Germany" not in countries  # Swedish names only
+    assert book["listor"].sheet_state == "hidden"
+    assert _listed(book, _rules(book["undantag"])["C"]) == countries
+    book["aktiviteter"].append(
+        ["A1", 2025, "Möte", "Kulturförvaltningen", "Kulturnämnden", "Studiebesök"]
+    )
+    book["partner"].append(["A1", "Moldes kommune", "kommun", "Molde", "Norge"])
+    book.save(tmp_path / "filled.xlsx")
+    register = load_register(tmp_path / "filled.xlsx", settings)
+    assert register.issues.empty and len(register.activities) == 1
 
 
 def test_numbers_years_and_levels_are_constrained(template: Path) -> None:
@@ -94,13 +134,14 @@ def test_instructions_explain_every_column_in_swedish(template: Path) -> None:
     described = {(r[0], r[1]) for r in rows}
     for table in TABLES.values():
         for column in table.columns:
-            assert (table.swedish, column.swedish) in described
+            assert (table.swedish, column.display) in described
     by_column = {(r[0], r[1]): r for r in rows}
-    typ = by_column[("aktiviteter", "typ")]
+    typ = by_column[("aktiviteter", "Typ av aktivitet")]
     assert typ[3] == "ja" and "vänortsutbyte" in typ[4]
-    assert by_column[("undantag", "land")][3] == "minst en av land / partner"
-    assert by_column[("aktiviteter", "år")][2] == "heltal, 2000–2100"
+    assert by_column[("undantag", "Land")][3] == "minst en av land / partner"
+    assert by_column[("aktiviteter", "År")][2] == "heltal, 2000–2100"
     assert "Ändra inte rubrikerna" in sheet["A2"].value
+    assert "boras-intl" not in sheet["A2"].value  # no command line needed
 
 
 def test_the_template_reads_back_as_an_empty_clean_register(template: Path) -> None:
@@ -168,4 +209,5 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
 
 def test_build_template_does_not_need_a_file() -> None:
     book = build_template()
-    assert "listor" not in book.sheetnames  # every list fits in the rule itself today
+    # the country list is too long for a rule of its own: it lives on the hidden lists sheet
+    assert book.sheetnames[-1] == "listor" and book["listor"]["A1"].value == "country"

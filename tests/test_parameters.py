@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from boras_intl_lib.errors import ParametersError
-from boras_intl_lib.settings import load_settings
+from boras_intl_lib.settings import check_parameters_year, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAMETER_FILES = sorted((ROOT / "parameters").glob("*.yaml"))
@@ -101,3 +102,56 @@ def test_missing_file(tmp_path: Path) -> None:
     assert info.value.path == path
     assert str(path) in str(info.value)
     assert "not found" in str(info.value)
+
+
+# --- everyday mistakes in a parameters file: one line, exit status 2 ----------------------
+
+_MINIMAL = "year: 2025\nadministrations:\n  - name: Kulturförvaltningen\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "words"),
+    [
+        (_MINIMAL + "screening:\n#  max_data_age_years: 5\n", "utf-8", "key 'screening' is empty"),
+        (
+            _MINIMAL + "screening:\n  indicator_files:\n    - path: null\n      format: owid\n",
+            "utf-8",
+            "screening.indicator_files.0.path",
+        ),
+        (_MINIMAL + "city: Borås\n", "cp1252", "not UTF-8 text (line 3"),
+        (_MINIMAL + "  - name: kulturförvaltningen\n", "utf-8", "listed twice"),
+    ],
+)
+def test_parameters_mistakes_are_one_line_and_exit_2(
+    tmp_path: Path, text: str, encoding: str, words: str
+) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "2025.yaml"
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(ParametersError, match=re.escape(words)):
+        load_settings(path)
+    register = Path(__file__).resolve().parent.parent / "boras_intl_lib/data/example_register.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-m", "boras_intl_lib", "validate", str(register), "--params", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and words in result.stderr
+
+
+def test_parameters_of_another_year_than_the_report_is_an_error(tmp_path: Path) -> None:
+    from boras_intl_lib.cli import main
+
+    path = tmp_path / "p.yaml"
+    path.write_text(_MINIMAL.replace("2025", "2024"), encoding="utf-8")
+    check_parameters_year(path, [2024])  # the same year is fine
+    with pytest.raises(ParametersError, match="is for 2024 but the report is for 2025"):
+        check_parameters_year(path, [2025])
+    args = ["report", "--year", "2025", "--params", str(path), "--out", str(tmp_path / "o")]
+    assert main(args) == 2
+    assert not (tmp_path / "o").exists()

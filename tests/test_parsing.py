@@ -52,7 +52,7 @@ def test_number_accepts_swedish_and_plain_forms(text: str, expected: float) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["abc", "1.234,50", "1,2,3", "12 kr", "inf", "nan", "1e400", "--5", ".", "1_000"]
+    "text", ["abc", "1.234,50", "1,2,3", "12 äpplen", "inf", "nan", "1e400", "--5", ".", "1_000"]
 )
 def test_number_rejects_what_it_would_have_to_guess(text: str) -> None:
     parsed = parsing.parse_number(series("5", text))

@@ -48,10 +48,17 @@ def test_no_header_spelling_means_two_columns() -> None:
     for table in TABLES.values():
         owners: dict[str, set[str]] = {}
         for column in table.columns:
-            for spelling in (column.name, column.swedish):
+            for spelling in column.spellings:  # English, Swedish, the template's display header
                 owners.setdefault(normalise_token(spelling), set()).add(column.name)
         assert all(len(names) == 1 for names in owners.values()), table.name
         assert table.header_lookup() == {k: next(iter(v)) for k, v in owners.items()}
+
+
+def test_every_column_has_a_display_header_the_reader_accepts() -> None:
+    for table in TABLES.values():
+        for column in table.columns:
+            assert column.display, column.name
+            assert table.header_lookup()[normalise_token(column.display)] == column.name
 
 
 def test_every_column_has_descriptions_in_both_languages() -> None:

@@ -15,7 +15,7 @@ from boras_intl_lib.register.validation import validate_register
 def _register():
     return validate_register(
         raw_register(
-            [activity("A1"), activity("A2", budget_sek="-5"), activity("A3", title="")],
+            [activity("A1"), activity("A2", year="1999"), activity("A3", title="")],
             [partner("A1", country="Atlantis"), partner("A2"), partner("A1")],
         )
     )
@@ -35,16 +35,17 @@ def test_summary_is_json_ready() -> None:
     summary = summarise(_register())
     again = json.loads(json.dumps(summary))
     assert again["issues"][0]["row"] == 3
-    assert again["issues"][0]["reason"] == "Value is below 0"
+    assert again["issues"][0]["reason"] == "Value is below 2000"
+    assert again["language"] == "sv"
     assert again["is_example"] is False
 
 
 def test_text_names_sheet_row_column_value_and_reason() -> None:
-    text = format_summary(summarise(_register()))
+    text = format_summary(summarise(_register()), lang="en")
     lines = text.splitlines()
     assert "activities: 3 rows read, 1 accepted, 2 rejected, 0 flagged" in lines
     assert "partners: 3 rows read, 2 accepted, 1 rejected, 1 flagged" in lines
-    assert '  sheet aktiviteter, row 3, column budget_kr, value "-5": Value is below 0' in lines
+    assert '  sheet aktiviteter, row 3, column år, value "1999": Value is below 2000' in lines
     assert "  sheet aktiviteter, row 4, column titel, empty: Required value is missing" in lines
     assert (
         '  sheet partner, row 2, column land, value "Atlantis": '
@@ -56,17 +57,29 @@ def test_text_names_sheet_row_column_value_and_reason() -> None:
     assert lines[-1].startswith("  sheet partner, row 2, column land")
 
 
-def test_swedish_text() -> None:
-    text = format_summary(summarise(_register()), lang="sv")
-    assert '  blad aktiviteter, rad 3, kolumn budget_kr, värde "-5": Värdet är mindre än 0' in text
-    assert "activities: 3 rader lästa, 1 godkända, 2 avvisade, 0 flaggade" in text
+def test_swedish_text_is_the_default_for_a_swedish_register() -> None:
+    text = format_summary(summarise(_register()))
+    assert '  blad aktiviteter, rad 3, kolumn år, värde "1999": Värdet är mindre än 2000' in text
+    assert "aktiviteter: 3 rader lästa, 1 godkända, 2 avvisade, 0 flaggade" in text
+    assert "Avvisade rader (rätta dem i registret, de används inte):" in text
+    assert "Flaggade värden (raderna används ändå):" in text
+    assert "Rejected" not in text and "Flagged" not in text
+
+
+def test_english_text_for_an_english_register() -> None:
+    rows = [activity("A1", year="1999")]
+    register = validate_register(raw_register(rows, [], lang="en"))
+    assert register.language == "en"
+    text = format_summary(summarise(register))
+    assert "activities: 1 rows read, 0 accepted, 1 rejected, 0 flagged" in text
+    assert format_summary(summarise(register), lang="sv").count("rader lästa") == 3
 
 
 def test_csv_sources_are_called_files(tmp_path: Path) -> None:
     folder = write_csv_folder(
         tmp_path / "reg", {"activities": [activity(year="1999")], "partners": []}
     )
-    text = format_summary(summarise(load_register(folder)))
+    text = format_summary(summarise(load_register(folder)), lang="en")
     assert 'file aktiviteter.csv, row 2, column år, value "1999": Value is below 2000' in text
     assert text.splitlines()[0] == f"Register: {folder}"
 
@@ -74,9 +87,10 @@ def test_csv_sources_are_called_files(tmp_path: Path) -> None:
 def test_all_accepted_and_example_label() -> None:
     register = validate_register(raw_register([activity()], [partner()]))
     summary = summarise(register)
-    assert "All rows were accepted." in format_summary(summary)
+    assert "All rows were accepted." in format_summary(summary, "en")
+    assert "Alla rader godkändes." in format_summary(summary)
     summary["is_example"] = True
-    assert "(example data, fictitious)" in format_summary(summary).splitlines()[0]
+    assert "(example data, fictitious)" in format_summary(summary, "en").splitlines()[0]
 
 
 def test_exit_status() -> None:

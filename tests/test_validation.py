@@ -148,20 +148,9 @@ def test_missing_required_values_are_rejected_naming_the_header() -> None:
 @pytest.mark.parametrize(
     ("cells", "column", "value", "key", "reason"),
     [
-        ({"budget_sek": "-5"}, "budget_kr", "-5", "reason.below_minimum", "Value is below 0"),
         ({"year": "1999"}, "år", "1999", "reason.below_minimum", "Value is below 2000"),
         ({"year": "2101"}, "år", "2101", "reason.above_maximum", "Value is above 2100"),
-        ({"sdgs": "3; 18"}, "globala_mål", "3; 18", "reason.above_maximum", "Value is above 17"),
-        ({"outcome_level": "4"}, "resultatnivå", "4", "reason.above_maximum", "Value is above 3"),
-        (
-            {"participants": "2,5"},
-            "deltagare",
-            "2,5",
-            "reason.not_an_integer",
-            "Not a whole number",
-        ),
         ({"year": "tjugo"}, "år", "tjugo", "reason.not_a_number", "Not a number"),
-        ({"evaluated": "kanske"}, "utvärderad", "kanske", "reason.not_a_boolean", "Must be yes"),
         (
             {"activity_type": "resa"},
             "typ",
@@ -171,17 +160,88 @@ def test_missing_required_values_are_rejected_naming_the_header() -> None:
         ),
     ],
 )
-def test_impossible_values_are_rejected(cells, column, value, key, reason) -> None:
+def test_impossible_required_values_are_rejected(cells, column, value, key, reason) -> None:
     register = validate_register(raw_register([activity(**cells), activity("A2")]))
     assert issues_of(register) == [("activities", 2, column, value, "error", key)]
     assert register.issues["reason"].iloc[0].startswith(reason)
     assert register.activities["row"].tolist() == [3]
 
 
+@pytest.mark.parametrize(
+    ("cells", "column", "value", "key", "reason", "kept"),
+    [
+        ({"budget_sek": "-5"}, "budget_kr", "-5", "reason.below_minimum", "Value is below 0", None),
+        (
+            {"sdgs": "3; 18"},
+            "globala_mål",
+            "3; 18",
+            "reason.above_maximum",
+            "Value is above 17",
+            (),
+        ),
+        ({"outcome_level": "4"}, "resultatnivå", "4", "reason.above_maximum", "Value is abo", None),
+        (
+            {"participants": "2,5"},
+            "deltagare",
+            "2,5",
+            "reason.not_an_integer",
+            "Not a whole number",
+            None,
+        ),
+        ({"evaluated": "kanske"}, "utvärderad", "kanske", "reason.not_a_boolean", "Must be", False),
+        ({"status": "Pågår?"}, "status", "Pågår?", "reason.unknown_value", "Unknown", "ongoing"),
+        (
+            {"budget_sek": "50 000 kr x"},
+            "budget_kr",
+            "50 000 kr x",
+            "reason.not_a_number",
+            "",
+            None,
+        ),
+    ],
+)
+def test_a_bad_optional_value_keeps_the_row_as_empty_and_flags_it(
+    cells, column, value, key, reason, kept
+) -> None:
+    register = validate_register(raw_register([activity(**cells), activity("A2")]))
+    assert issues_of(register) == [("activities", 2, column, value, "warning", key)]
+    assert register.issues["reason"].iloc[0].startswith(reason)
+    assert register.issues["reason"].iloc[0].endswith("the row is still used")
+    assert register.issues["reason_sv"].iloc[0].endswith("raden används ändå")
+    assert register.activities["row"].tolist() == [2, 3]
+    name = next(k for k in cells)
+    got = register.activities[name].iloc[0]
+    assert (got is pd.NA or got != got) if kept is None else got == kept
+
+
+def test_coordinator_spellings_of_amounts_counts_and_status() -> None:
+    register = validate_register(
+        raw_register(
+            [
+                activity("A1", budget_sek="50 000 kr", status="Pågår", participants="ca 12"),
+                activity("A2", budget_sek="25 tkr", status="klar", external_funding_sek="10 SEK"),
+                activity("A3", budget_sek="1,5 mnkr", status="genomförd"),
+                activity("A4", budget_sek="cirka 4 000", status="avbruten"),
+                activity("A5", status="planeras", participants="12 st"),
+            ]
+        )
+    )
+    acts = register.activities
+    assert acts["budget_sek"].tolist()[:4] == [50_000.0, 25_000.0, 1_500_000.0, 4_000.0]
+    assert acts["status"].tolist() == ["ongoing", "completed", "completed", "cancelled", "planned"]
+    assert acts["participants"].tolist()[0] == 12 and acts["participants"].tolist()[4] == 12
+    assert issues_of(register) == [
+        ("activities", 2, "deltagare", "ca 12", "warning", "warning.approximate"),
+        ("activities", 5, "budget_kr", "cirka 4 000", "warning", "warning.approximate"),
+    ]
+    assert register.issues["reason_sv"].iloc[0].startswith("Ungefärligt värde")
+
+
 def test_swedish_reason_lists_the_swedish_words() -> None:
     register = validate_register(raw_register([activity(status="klart?")]))
     assert register.issues["reason_sv"].iloc[0] == (
-        "Okänt värde; tillåtna värden: planerad, pågående, avslutad, inställd"
+        "Okänt värde; tillåtna värden: planerad, pågående, avslutad, inställd; "
+        "värdet läses som tomt, raden används ändå"
     )
 
 
@@ -189,7 +249,7 @@ def test_an_unreadable_required_value_gets_one_reason_not_two() -> None:
     register = validate_register(raw_register([activity(year="abc", budget_sek="-1")]))
     assert issues_of(register) == [
         ("activities", 2, "år", "abc", "error", "reason.not_a_number"),
-        ("activities", 2, "budget_kr", "-1", "error", "reason.below_minimum"),
+        ("activities", 2, "budget_kr", "-1", "warning", "reason.below_minimum"),
     ]
     assert register.rejected_rows("activities") == 1
 
@@ -209,7 +269,7 @@ def test_duplicate_ids_keep_the_first_row_and_name_it() -> None:
 def test_partners_must_point_at_an_accepted_activity() -> None:
     register = validate_register(
         raw_register(
-            [activity("A1"), activity("BAD", budget_sek="-1")],
+            [activity("A1"), activity("BAD", year="-1")],
             [partner("A1"), partner("BAD"), partner("NONE"), partner("")],
         )
     )
@@ -278,12 +338,12 @@ def test_exception_rules() -> None:
     )
     assert issues_of(register, "exceptions") == [
         ("exceptions", 3, "land / partner", "", "error", "reason.one_of_required"),
-        ("exceptions", 5, "gäller_till", "2024-01-01", "error", "reason.dates_reversed"),
+        ("exceptions", 5, "gäller_till", "2024-01-01", "warning", "warning.dates_reversed"),
         ("exceptions", 6, "aktivitets_id", "A9", "warning", "warning.exception_unknown_activity"),
         ("exceptions", 7, "diarienummer", "", "error", "reason.required"),
         ("exceptions", 7, "beslutsdatum", "1/2/2024", "error", "reason.not_a_date"),
     ]
-    assert register.exceptions["decision_id"].tolist() == ["KS 1", "KS 3", "KS 5"]
+    assert register.exceptions["decision_id"].tolist() == ["KS 1", "KS 3", "KS 4", "KS 5"]
     one_of = register.issues[register.issues["reason_key"] == "reason.one_of_required"]
     assert one_of["reason"].iloc[0] == "Give at least one of land, partner"
 
@@ -320,7 +380,9 @@ def test_issues_have_the_contract_columns_and_order() -> None:
         ["activities", 3, "titel"],
         ["partners", 2, "aktivitets_id"],
     ]
-    assert issues.notna().all().all()
+    assert issues.drop(columns=["suggestion", "administration"]).notna().all().all()
+    assert issues["administration"].fillna("-").tolist() == ["Kulturförvaltningen"] * 3 + ["-"]
+    assert issues["suggestion"].isna().all()  # nothing close to suggest here
     assert set(issues["source"]) == {"aktiviteter", "partner"}
 
 
@@ -329,3 +391,77 @@ def test_unknown_value_names_the_swedish_spellings_too() -> None:
     reason = register.issues["reason"].iloc[0]
     assert "(in Swedish: EU-projekt, projekt, vänortsutbyte" in reason
     assert "projekt" in register.issues["reason_sv"].iloc[0]
+
+
+# --- suggestions and cross-field warnings (issue 10) ---------------------------------------
+
+
+def _with_committees() -> Settings:
+    return Settings(
+        year=2024,
+        administrations=[
+            Administration(name="Kulturförvaltningen", committee="Kulturnämnden"),
+            Administration(name="Miljöförvaltningen", committee="Miljö- och konsumentnämnden"),
+        ],
+    )
+
+
+def test_unknown_names_get_a_suggestion_and_are_kept_as_written() -> None:
+    register = validate_register(
+        raw_register(
+            [
+                activity("A1", administration="Kulturförvaltning", committee="kulturnämnden"),
+                activity(
+                    "A2", administration="Miljöförvaltningen", committee="Miljö och konsumentnämden"
+                ),
+                activity("A3", administration="Stadsdelsförvaltning Norr"),
+            ],
+            [partner("A1", country="Tyskand"), partner("A2", country="Atlantis")],
+        ),
+        _with_committees(),
+    )
+    found = register.issues[["row", "reason_key", "suggestion"]].fillna("-").astype(object)
+    assert [tuple(r) for r in found.itertuples(index=False)] == [
+        (2, "warning.unknown_administration", "Kulturförvaltningen"),
+        (3, "warning.unknown_committee", "Miljö- och konsumentnämnden"),
+        (4, "warning.unknown_administration", "-"),
+        (2, "warning.unknown_country", "Tyskland"),
+        (3, "warning.unknown_country", "-"),
+    ]
+    assert register.issues["reason_sv"].iloc[0] == (
+        "Förvaltningen finns inte i parameterfilen; menade du Kulturförvaltningen?"
+    )
+    assert register.issues["reason"].iloc[3].endswith("did you mean Tyskland?")
+    acts = register.activities
+    assert acts["administration"].tolist()[0] == "Kulturförvaltning"  # never corrected
+    assert acts["committee"].tolist()[:2] == ["Kulturnämnden", "Miljö och konsumentnämden"]
+
+
+def test_cross_field_warnings_keep_the_row() -> None:
+    register = validate_register(
+        raw_register(
+            [
+                activity("A1", budget_sek="10 000", external_funding_sek="25 000"),
+                activity("A2", funding_source="Interreg Öresund", external_funding_sek=""),
+                activity("A3", funding_source="Erasmus+", external_funding_sek="5000"),
+                activity("A4", funding_source="Egen budget"),
+                activity("A5", year="2042"),
+            ]
+        ),
+        _with_committees(),
+        years=[2021, 2022, 2023, 2024, 2025],
+    )
+    assert [(i[1], i[2], i[5]) for i in issues_of(register)] == [
+        (2, "extern_finansiering_kr", "warning.funding_above_budget"),
+        (3, "finansieringskälla", "warning.eu_without_funding"),
+        (6, "år", "warning.year_outside_parameters"),
+    ]
+    assert set(register.issues["severity"]) == {"warning"}
+    assert register.issues["reason_sv"].iloc[0].endswith("budgeten (10 000 kr)")
+    assert "(2021–2025)" in register.issues["reason_sv"].iloc[2]
+    assert len(register.activities) == 5
+
+
+def test_an_english_register_is_english() -> None:
+    assert validate_register(raw_register([activity()], [], lang="en")).language == "en"
+    assert validate_register(raw_register([activity()], [])).language == "sv"

@@ -102,10 +102,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Activity id does not exist in activities",
     ),
     "reason.one_of_required": ("Ange minst ett av {columns}", "Give at least one of {columns}"),
-    "reason.dates_reversed": (
-        "Giltigt till ligger före giltigt från",
-        "valid_to is before valid_from",
-    ),
     "reason.rejected_activity": (
         "Aktiviteten raden hör till har avvisats",
         "The activity this row belongs to was rejected",
@@ -122,6 +118,70 @@ LABELS: dict[str, tuple[str, str]] = {
     "warning.exception_unknown_activity": (
         "Aktivitets-id:t finns inte bland de godkända aktiviteterna; beslutet täcker ingen",
         "Activity id is not among the accepted activities; the decision covers none",
+    ),
+    "note.value_dropped": (
+        "värdet läses som tomt, raden används ändå",
+        "the value is read as empty; the row is still used",
+    ),
+    "note.did_you_mean": ("menade du {suggestion}?", "did you mean {suggestion}?"),
+    "warning.approximate": (
+        "Ungefärligt värde; talet används som det står",
+        "Approximate value; the number is used as written",
+    ),
+    "warning.unknown_committee": (
+        "Nämnden finns inte i parameterfilen",
+        "Committee is not in the parameters file",
+    ),
+    "warning.funding_above_budget": (
+        "Extern finansiering är större än budgeten ({budget} kr)",
+        "External funding is larger than the budget ({budget} SEK)",
+    ),
+    "warning.eu_without_funding": (
+        "EU-finansiering angiven som källa men ingen extern finansiering i kronor",
+        "An EU funding source is given but no external funding in SEK",
+    ),
+    "warning.dates_reversed": (
+        "Gäller till ligger före gäller från; kontrollera datumen",
+        "valid_to is before valid_from; check the dates",
+    ),
+    "warning.year_outside_parameters": (
+        "Året har ingen parameterfil ({years}); kontrollera året",
+        "The year has no parameters file ({years}); check the year",
+    ),
+    "warning.control_characters": (
+        "Osynliga styrtecken (t.ex. mjuk radbrytning) har tagits bort ur cellen",
+        "Invisible control characters (e.g. a soft line break) were removed from the cell",
+    ),
+    "warning.formula_without_value": (
+        "Cellen har en formel utan sparat värde och läses som tom; öppna och spara filen i "
+        "Excel, eller skriv in värdet",
+        "The cell holds a formula with no saved value and is read as empty; open and save "
+        "the file in Excel, or type the value",
+    ),
+    "warning.merged_cell": (
+        "Cellen ingår i de sammanfogade cellerna {range}; värdet står bara på första raden. "
+        "Dela upp sammanfogningen och fyll i varje rad",
+        "The cell is part of the merged cells {range}; the value is only on the first row. "
+        "Unmerge and fill in every row",
+    ),
+    "warning.fewer_fields": (
+        "Raden har {found} fält men rubrikraden {expected}; de saknade läses som tomma",
+        "The line has {found} fields but the header {expected}; the missing ones are read as empty",
+    ),
+    "reason.bad_encoding": (
+        "Raden är varken UTF-8 eller Windows-1252 (eller blandar dem) och kan inte läsas "
+        "säkert; skriv om raden",
+        "The line is neither UTF-8 nor Windows-1252 (or mixes them) and cannot be read "
+        "safely; retype it",
+    ),
+    "reason.unterminated_quote": (
+        'Ett citattecken (") öppnas på raden men stängs aldrig; raden kan inte delas i kolumner',
+        'A quotation mark (") opens on this line but never closes; the line cannot be split '
+        "into columns",
+    ),
+    "reason.duplicate_id_file": (
+        "Aktivitets-id:t finns redan i {place}, rad {first_row}",
+        "Activity id already used in {place}, row {first_row}",
     ),
     "unreadable.not_found": ("Filen eller mappen finns inte", "No such file or folder"),
     "unreadable.csv_file": (
@@ -204,6 +264,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "summary.sheet": ("blad {source}", "sheet {source}"),
     "summary.file": ("fil {source}", "file {source}"),
+    "summary.book_sheet": ("arbetsbok {book}, blad {source}", "workbook {book}, sheet {source}"),
     "summary.issue": (
         '{where}, rad {row}, kolumn {column}, värde "{value}": {reason}',
         '{where}, row {row}, column {column}, value "{value}": {reason}',
@@ -215,6 +276,30 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary.issue_blank": (
         "{where}, rad {row}, kolumn {column}, tomt: {reason}",
         "{where}, row {row}, column {column}, empty: {reason}",
+    ),
+    "fixlist.title": ("Rättelser – {administration}", "Corrections – {administration}"),
+    "fixlist.intro": (
+        "Avvisade rader används inte förrän de rättats. Flaggade värden används, men "
+        "kontrollera dem. Rätta i registret och skicka det tillbaka. Förslagen är bara "
+        "förslag: ingenting har ändrats.",
+        "Rejected rows are not used until they are fixed. Flagged values are used, but check "
+        "them. Fix them in the register and send it back. Suggestions are only suggestions: "
+        "nothing has been changed.",
+    ),
+    "fixlist.severity": ("Status", "Status"),
+    "fixlist.source": ("Blad/fil", "Sheet/file"),
+    "fixlist.row": ("Rad", "Row"),
+    "fixlist.column": ("Kolumn", "Column"),
+    "fixlist.value": ("Värde", "Value"),
+    "fixlist.reason": ("Orsak", "Reason"),
+    "fixlist.suggestion": ("Förslag", "Suggestion"),
+    "fixlist.rejected": ("Avvisad", "Rejected"),
+    "fixlist.flagged": ("Flaggad", "Flagged"),
+    "fixlist.no_administration": ("Utan förvaltning", "No administration"),
+    "fixlist.nothing_title": ("Inga rättelser", "No corrections"),
+    "fixlist.nothing": (
+        "Registret har inga avvisade rader och inga flaggade värden.",
+        "The register has no rejected rows and no flagged values.",
     ),
     "kind.text": ("text", "text"),
     "kind.integer": ("heltal", "whole number"),
@@ -230,16 +315,36 @@ LABELS: dict[str, tuple[str, str]] = {
         "Register of international activities – instructions",
     ),
     "template.intro": (
-        "Fyll i en rad per aktivitet och år på bladet aktiviteter, en rad per "
-        "partnerorganisation på bladet partner och Kommunstyrelsens undantagsbeslut på bladet "
-        "undantag. Ändra inte rubrikerna på rad 1. Tomma rader hoppas över. Flera värden i "
-        "en cell skiljs åt med semikolon (;). Datum skrivs ÅÅÅÅ-MM-DD. Kontrollera registret "
-        "med: boras-intl validate REGISTER.xlsx",
-        "Fill in one row per activity and year on the sheet aktiviteter, one row per partner "
-        "organisation on the sheet partner, and Kommunstyrelsen's exception decisions on the "
-        "sheet undantag. Do not change the headers in row 1. Blank rows are skipped. Separate "
-        "several values in one cell with a semicolon (;). Write dates as YYYY-MM-DD. Check the "
-        "register with: boras-intl validate REGISTER.xlsx",
+        "Så här fyller du i registret:\n"
+        "1. Bladet aktiviteter: en rad per aktivitet och år. Bladet partner: en rad per "
+        "partnerorganisation, med samma aktivitets-id som aktiviteten. Bladet undantag: "
+        "Kommunstyrelsens undantagsbeslut.\n"
+        "2. Välj förvaltning, nämnd, land, typ och status i listorna (pilen i cellen). När du "
+        "markerar en cell visas en hjälptext för kolumnen.\n"
+        "3. Ändra inte rubrikerna på rad 1 och sammanfoga inga celler; fyll i varje rad. Tomma "
+        "rader hoppas över. Flera värden i en cell skiljs åt med semikolon (;). Datum skrivs "
+        'ÅÅÅÅ-MM-DD. Belopp i kronor ("50 000" eller "50 tkr").\n'
+        "4. Spara som Excel-arbetsbok (.xlsx) och skicka filen till samordnaren. Du får "
+        "tillbaka en rättelselista om något behöver ändras; en rad med fel används inte "
+        "förrän den är rättad.",
+        "How to fill in the register:\n"
+        "1. Sheet aktiviteter: one row per activity and year. Sheet partner: one row per "
+        "partner organisation, with the activity's id. Sheet undantag: Kommunstyrelsen's "
+        "exception decisions.\n"
+        "2. Pick administration, committee, country, type and status from the lists (the "
+        "arrow in the cell). Selecting a cell shows a help text for its column.\n"
+        "3. Do not change the headers in row 1 and do not merge cells; fill in every row. "
+        "Blank rows are skipped. Separate several values in one cell with a semicolon (;). "
+        'Write dates as YYYY-MM-DD. Amounts in kronor ("50 000" or "50 tkr").\n'
+        "4. Save as an Excel workbook (.xlsx) and send it to the coordinator. You get a "
+        "correction list back if anything needs changing; a row with an error is not used "
+        "until it is fixed.",
+    ),
+    "template.required_mark": ("(obligatorisk)", "(required)"),
+    "template.unlisted_title": ("Finns inte i listan", "Not in the list"),
+    "template.unlisted_name": (
+        "Namnet finns inte i listan. Kontrollera stavningen; fortsätt bara om det är rätt.",
+        "The name is not in the list. Check the spelling; continue only if it is right.",
     ),
     "template.sheet": ("Blad", "Sheet"),
     "template.column": ("Kolumn", "Column"),

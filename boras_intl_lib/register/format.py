@@ -7,6 +7,7 @@ so the format documented for coordinators cannot drift from the format the code 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -48,10 +49,16 @@ class Column:
     personal_data: bool = False
     description: str = ""
     description_sv: str = ""  # shown on the template's instructions sheet
+    display: str = ""  # the template's Swedish display header (also accepted when read)
 
     def header(self, lang: Literal["sv", "en"] = "sv") -> str:
         """The header to write in a new register (Swedish by default)."""
         return self.swedish if lang == "sv" else self.name
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every header the reader accepts for this column."""
+        return tuple(s for s in (self.name, self.swedish, self.display) if s)
 
 
 @dataclass(frozen=True)
@@ -80,14 +87,21 @@ class Table:
         """Map every accepted header spelling (normalised) to the canonical column name."""
         table: dict[str, str] = {}
         for col in self.columns:
-            table[normalise_token(col.name)] = col.name
-            table[normalise_token(col.swedish)] = col.name
+            for spelling in col.spellings:
+                table[normalise_token(spelling)] = col.name
         return table
 
 
+_TOKEN_DROP = str.maketrans({"-": " ", "_": " ", "(": " ", ")": " "})
+
+
 def normalise_token(text: str) -> str:
-    """Normalise a header or enum word: case, surrounding space and ``-``/``_``/space ignored."""
-    return " ".join(str(text).strip().casefold().replace("-", " ").replace("_", " ").split())
+    """Normalise a header or enum word: case, surrounding space, ``-``/``_``/space, brackets.
+
+    Text is NFC-normalised first, so a decomposed ``ö`` (macOS, copy-paste) matches.
+    """
+    text = unicodedata.normalize("NFC", str(text))
+    return " ".join(text.casefold().translate(_TOKEN_DROP).split())
 
 
 ACTIVITY_TYPE = Enum(
@@ -115,7 +129,49 @@ STATUS = Enum(
         "completed": "avslutad",
         "cancelled": "inställd",
     },
-    aliases={"canceled": "cancelled", "avbruten": "cancelled", "klar": "completed"},
+    aliases={
+        # what coordinators write: verbs, neuter and plural forms, English words
+        "canceled": "cancelled",
+        "avbruten": "cancelled",
+        "avbrutet": "cancelled",
+        "avbrutna": "cancelled",
+        "inställt": "cancelled",
+        "inställda": "cancelled",
+        "ställdes in": "cancelled",
+        "stoppad": "cancelled",
+        "klar": "completed",
+        "klart": "completed",
+        "klara": "completed",
+        "genomförd": "completed",
+        "genomfört": "completed",
+        "genomförda": "completed",
+        "avslutat": "completed",
+        "avslutade": "completed",
+        "slutförd": "completed",
+        "slutfört": "completed",
+        "färdig": "completed",
+        "färdigt": "completed",
+        "done": "completed",
+        "finished": "completed",
+        "pågår": "ongoing",
+        "pågående arbete": "ongoing",
+        "påbörjad": "ongoing",
+        "påbörjat": "ongoing",
+        "startad": "ongoing",
+        "startat": "ongoing",
+        "aktiv": "ongoing",
+        "aktivt": "ongoing",
+        "in progress": "ongoing",
+        "active": "ongoing",
+        "planeras": "planned",
+        "planerat": "planned",
+        "planerade": "planned",
+        "ej påbörjad": "planned",
+        "ej startad": "planned",
+        "inte påbörjad": "planned",
+        "kommande": "planned",
+        "planning": "planned",
+    },
 )
 
 PROFILING_TARGET = Enum(
@@ -173,6 +229,7 @@ ACTIVITIES = Table(
             "activity_id",
             "aktivitets_id",
             "text",
+            display="Aktivitets-id",
             required=True,
             description="Unique id of the activity in the register.",
             description_sv="Aktivitetens id, unikt i registret (t.ex. KF-2024-03).",
@@ -181,6 +238,7 @@ ACTIVITIES = Table(
             "year",
             "år",
             "integer",
+            display="År",
             required=True,
             minimum=2000,
             maximum=2100,
@@ -191,6 +249,7 @@ ACTIVITIES = Table(
             "title",
             "titel",
             "text",
+            display="Titel",
             required=True,
             description="Short name of the activity.",
             description_sv="Aktivitetens namn.",
@@ -199,6 +258,7 @@ ACTIVITIES = Table(
             "administration",
             "förvaltning",
             "text",
+            display="Förvaltning",
             required=True,
             description="One of the administrations in the parameters file; "
             "an unknown one is kept with a warning.",
@@ -209,6 +269,7 @@ ACTIVITIES = Table(
             "committee",
             "nämnd",
             "text",
+            display="Nämnd",
             description="The committee the administration serves.",
             description_sv="Nämnden som förvaltningen hör till.",
         ),
@@ -216,6 +277,7 @@ ACTIVITIES = Table(
             "activity_type",
             "typ",
             "enum",
+            display="Typ av aktivitet",
             required=True,
             enum=ACTIVITY_TYPE,
             description="What kind of activity it is.",
@@ -225,6 +287,7 @@ ACTIVITIES = Table(
             "status",
             "status",
             "enum",
+            display="Status",
             enum=STATUS,
             description="Default: ongoing.",
             description_sv="Tomt betyder pågående.",
@@ -233,6 +296,7 @@ ACTIVITIES = Table(
             "budget_sek",
             "budget_kr",
             "number",
+            display="Budget (kr)",
             minimum=0,
             description="The activity's budget for the year, in kronor.",
             description_sv="Aktivitetens budget för året i kronor.",
@@ -241,6 +305,7 @@ ACTIVITIES = Table(
             "external_funding_sek",
             "extern_finansiering_kr",
             "number",
+            display="Extern finansiering (kr)",
             minimum=0,
             description="Of which funded from outside the city, in kronor.",
             description_sv="Varav extern finansiering i kronor.",
@@ -249,6 +314,7 @@ ACTIVITIES = Table(
             "funding_source",
             "finansieringskälla",
             "text",
+            display="Finansieringskälla",
             description="E.g. Interreg, Erasmus+, Horisont Europa, ICLD.",
             description_sv="T.ex. Interreg, Erasmus+, Horisont Europa, ICLD.",
         ),
@@ -256,6 +322,7 @@ ACTIVITIES = Table(
             "participants",
             "deltagare",
             "integer",
+            display="Antal deltagare",
             minimum=0,
             description="Number of the city's staff or residents taking part.",
             description_sv="Antal deltagare från staden.",
@@ -264,6 +331,7 @@ ACTIVITIES = Table(
             "outcome_level",
             "resultatnivå",
             "integer",
+            display="Resultatnivå (0–3)",
             minimum=0,
             maximum=3,
             description="0 none, 1 knowledge gained, 2 change decided, 3 change implemented.",
@@ -274,6 +342,7 @@ ACTIVITIES = Table(
             "evaluated",
             "utvärderad",
             "boolean",
+            display="Utvärderad",
             description="Has the activity been evaluated?",
             description_sv="Har aktiviteten utvärderats?",
         ),
@@ -281,6 +350,7 @@ ACTIVITIES = Table(
             "knowledge_documented",
             "kunskap_dokumenterad",
             "boolean",
+            display="Kunskap dokumenterad",
             description="Is what was learnt written down?",
             description_sv="Är det man lärt sig dokumenterat?",
         ),
@@ -288,6 +358,7 @@ ACTIVITIES = Table(
             "knowledge_shared",
             "kunskap_spridd",
             "boolean",
+            display="Kunskap spridd",
             description="Has what was learnt been shared within the city?",
             description_sv="Har kunskapen spridits inom staden?",
         ),
@@ -295,6 +366,7 @@ ACTIVITIES = Table(
             "profiling_targets",
             "profilering",
             "list",
+            display="Profileringsmål",
             enum=PROFILING_TARGET,
             description="Which of the city's profiling targets the activity serves.",
             description_sv="Vilka av stadens profileringsmål aktiviteten bidrar till.",
@@ -303,6 +375,7 @@ ACTIVITIES = Table(
             "sustainability",
             "hållbarhet",
             "list",
+            display="Hållbarhetsdimensioner",
             enum=SUSTAINABILITY,
             description="Dimensions of sustainability the activity addresses.",
             description_sv="Hållbarhetsdimensioner som aktiviteten berör.",
@@ -311,6 +384,7 @@ ACTIVITIES = Table(
             "sdgs",
             "globala_mål",
             "int_list",
+            display="Globala mål (1–17)",
             minimum=1,
             maximum=17,
             description="UN Sustainable Development Goals, numbers 1-17.",
@@ -320,6 +394,7 @@ ACTIVITIES = Table(
             "democracy_level",
             "demokratinivå",
             "integer",
+            display="Demokratinivå (0–3)",
             minimum=0,
             maximum=3,
             description="0 none, 1 touches on, 2 explicit component, 3 core purpose.",
@@ -329,6 +404,7 @@ ACTIVITIES = Table(
             "contact_person",
             "kontaktperson",
             "text",
+            display="Kontaktperson",
             personal_data=True,
             description="Personal data: never shown in any report.",
             description_sv="Personuppgift: visas aldrig i någon rapport.",
@@ -337,6 +413,7 @@ ACTIVITIES = Table(
             "description",
             "beskrivning",
             "text",
+            display="Beskrivning",
             description="A few sentences on what was done and why.",
             description_sv="Några meningar om vad som gjordes och varför.",
         ),
@@ -351,6 +428,7 @@ PARTNERS = Table(
             "activity_id",
             "aktivitets_id",
             "text",
+            display="Aktivitets-id",
             required=True,
             description="Must exist in activities.",
             description_sv="Måste finnas på bladet aktiviteter.",
@@ -359,6 +437,7 @@ PARTNERS = Table(
             "partner_name",
             "partner",
             "text",
+            display="Partnerorganisation",
             required=True,
             description="Name of the partner organisation.",
             description_sv="Partnerorganisationens namn.",
@@ -367,6 +446,7 @@ PARTNERS = Table(
             "partner_type",
             "partnertyp",
             "enum",
+            display="Typ av partner",
             enum=PARTNER_TYPE,
             description="What kind of organisation the partner is.",
             description_sv="Vilken sorts organisation partnern är.",
@@ -375,6 +455,7 @@ PARTNERS = Table(
             "city",
             "stad",
             "text",
+            display="Stad",
             description="The partner's city.",
             description_sv="Partnerns stad.",
         ),
@@ -382,6 +463,7 @@ PARTNERS = Table(
             "country",
             "land",
             "country",
+            display="Land",
             required=True,
             description="Country name in Swedish or English, or an ISO 3166 code.",
             description_sv="Landets namn på svenska eller engelska, eller ISO-kod (t.ex. FI, FIN).",
@@ -397,6 +479,7 @@ EXCEPTIONS = Table(
             "decision_id",
             "diarienummer",
             "text",
+            display="Diarienummer",
             required=True,
             description="Kommunstyrelsen's reference number of the decision.",
             description_sv="Kommunstyrelsens diarienummer för beslutet.",
@@ -405,6 +488,7 @@ EXCEPTIONS = Table(
             "decision_date",
             "beslutsdatum",
             "date",
+            display="Beslutsdatum",
             required=True,
             description="The date of the decision.",
             description_sv="Datum för beslutet.",
@@ -413,6 +497,7 @@ EXCEPTIONS = Table(
             "country",
             "land",
             "country",
+            display="Land",
             description="The country the decision covers (as in partners).",
             description_sv="Landet som beslutet gäller (som på bladet partner).",
         ),
@@ -420,6 +505,7 @@ EXCEPTIONS = Table(
             "partner_name",
             "partner",
             "text",
+            display="Partnerorganisation",
             description="The partner the decision covers.",
             description_sv="Partnern som beslutet gäller.",
         ),
@@ -427,6 +513,7 @@ EXCEPTIONS = Table(
             "activity_id",
             "aktivitets_id",
             "text",
+            display="Aktivitets-id",
             description="Limits the decision to one activity.",
             description_sv="Begränsar beslutet till en aktivitet.",
         ),
@@ -434,6 +521,7 @@ EXCEPTIONS = Table(
             "valid_from",
             "gäller_från",
             "date",
+            display="Gäller från",
             description="First day the decision applies.",
             description_sv="Första dag beslutet gäller.",
         ),
@@ -441,6 +529,7 @@ EXCEPTIONS = Table(
             "valid_to",
             "gäller_till",
             "date",
+            display="Gäller till",
             description="Last day the decision applies.",
             description_sv="Sista dag beslutet gäller.",
         ),

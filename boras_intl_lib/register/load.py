@@ -7,6 +7,7 @@ example register lives in ``boras_intl_lib/data/`` so an installed toolkit runs 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from pathlib import Path
 
 from ..settings import Settings
@@ -19,16 +20,21 @@ EXAMPLE_REGISTER = "example_register.xlsx"
 
 
 def load_register(
-    path: Path | str, settings: Settings | None = None, *, is_example: bool = False
+    path: Path | str,
+    settings: Settings | None = None,
+    *,
+    is_example: bool = False,
+    years: Collection[int] | None = None,
 ) -> Register:
     """Read and validate the register at ``path`` (an ``.xlsx`` or a folder of CSV files).
 
-    With ``settings``, administrations are checked against the parameters file. Raises
+    With ``settings``, administrations and committees are checked against the parameters
+    file; with ``years`` (those that have a parameters file), activity years too. Raises
     :class:`~boras_intl_lib.errors.RegisterUnreadableError` when the register cannot be read
     at all; every other problem is an issue line in the returned :class:`Register`.
     """
     raw = read_register(path)
-    register = redact_register(validate_register(raw, settings))
+    register = redact_register(validate_register(raw, settings, years))
     # The bundled file is example data however it was named: the report must say so.
     is_example = is_example or Path(path).resolve() == example_register_path().resolve()
     return dataclasses.replace(register, path=Path(path), sha256=raw.sha256, is_example=is_example)

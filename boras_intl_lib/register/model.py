@@ -29,6 +29,8 @@ ISSUE_COLUMNS: tuple[str, ...] = (
     "reason_key",  # a key of labels.LABELS, e.g. "reason.required"
     "reason",  # English sentence (command line, rejected.csv)
     "reason_sv",  # Swedish sentence (reports)
+    "suggestion",  # a close known value ("Kulturförvaltningen"), never applied; else <NA>
+    "administration",  # whose row it is (a partner's: its activity's), for correction lists
 )
 
 
@@ -51,6 +53,7 @@ class Register:
     sha256: str = ""
     is_example: bool = False
     input_rows: dict[str, int] = field(default_factory=dict)  # rows read per table
+    language: str = "sv"  # the register's own language (its headers): "sv" or "en"
 
     @property
     def rejected(self) -> pd.DataFrame:

@@ -36,6 +36,7 @@ NOT_AN_INTEGER = "reason.not_an_integer"
 NOT_A_BOOLEAN = "reason.not_a_boolean"
 NOT_A_DATE = "reason.not_a_date"
 UNKNOWN_VALUE = "reason.unknown_value"
+APPROXIMATE = "warning.approximate"
 BELOW_MINIMUM = "reason.below_minimum"
 ABOVE_MAXIMUM = "reason.above_maximum"
 
@@ -48,6 +49,18 @@ _WHOLE = re.compile(r"[+-]?\d+")
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _LIST_SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
 _MAX_EXACT_INT = 2**53  # beyond this a float no longer holds every whole number
+# What people write around a number: "ca 12", "cirka 40", "50 000 kr", "25 tkr", "1,5 mnkr".
+_WORDY = re.compile(r"[^\d\s.,+\-\u2212\u00a0\u202f\u2007\u2009eE]")  # anything else
+_APPROX = re.compile(
+    r"^(?:ca\.?|c:a|cirka|circa|ungefär|ungef\.|omkring|runt|drygt|knappt|~|≈)\s*", re.I
+)
+_MONEY_UNIT = re.compile(
+    r"\s*(?:(?P<thousand>tkr|tsek|ksek|tusen\s*(?:kr|kronor))"
+    r"|(?P<million>mnkr|mkr|msek|milj(?:oner)?\.?\s*(?:kr|kronor)?)"
+    r"|kr|kronor|sek|:-)\.?$",
+    re.I,
+)
+_COUNT_UNIT = re.compile(r"\s*(?:st|stycken|personer|pers|deltagare)\.?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ class Parsed:
 
     values: pd.Series
     errors: pd.Series  # reason key per failed row
+    notes: pd.Series | None = None  # warning key per row read with a remark ("ca 12")
 
     def failed(self) -> np.ndarray:
         """Boolean mask over ``values``: True where a non-blank value could not be read."""
@@ -83,6 +97,14 @@ def _factorize(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def _no_errors(index: pd.Index) -> pd.Series:
     return pd.Series([], index=index[:0], dtype=object)
+
+
+def _notes(approx: np.ndarray, codes: np.ndarray, index: pd.Index) -> pd.Series | None:
+    """The rows whose number was approximate, as a warning key per row (None if none)."""
+    if not approx.any():
+        return None
+    rows = approx[codes]
+    return pd.Series(APPROXIMATE, index=index[rows], dtype=object)
 
 
 def _spread(typed: Any, reasons: np.ndarray | None, codes: np.ndarray, index: pd.Index) -> Parsed:
@@ -150,7 +172,55 @@ def number_value(text: str) -> float | None:
     return value if np.isfinite(value) else None
 
 
-def _numbers(uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _strip_words(
+    uniques: np.ndarray, unit: re.Pattern[str] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Drop "ca"/"cirka" before and a unit ("kr", "tkr", "st") after each distinct number.
+
+    Returns the bare texts, the factor of each (1000 for tkr, 10**6 for mnkr) and a mask of
+    the approximate ones. Only texts holding a letter or a sign are looked at one by one.
+    """
+    factors = np.ones(len(uniques), dtype="float64")
+    approx = np.zeros(len(uniques), dtype=bool)
+    blob = "\n".join(uniques)
+    hits = [m.start() for m in _WORDY.finditer(blob)]
+    if not hits:
+        return uniques, factors, approx
+    # which distinct texts the hits fall in: one searchsorted over the texts' start offsets
+    starts = np.cumsum([0] + [len(u) + 1 for u in uniques[:-1]])
+    wordy = np.unique(np.searchsorted(starts, hits, side="right") - 1)
+    bare = uniques.copy()
+    for i in wordy:
+        text = uniques[i]
+        rest = _APPROX.sub("", text, count=1)
+        approx[i] = rest != text
+        match = unit.search(rest) if unit is not None else None
+        if match is not None and match.start() > 0:
+            rest = rest[: match.start()]
+            if match.groupdict().get("thousand"):
+                factors[i] = 1e3
+            elif match.groupdict().get("million"):
+                factors[i] = 1e6
+        rest = rest.strip()
+        if not rest:  # "ca" or "kr" alone is no number: keep the text, which then fails
+            approx[i], factors[i], rest = False, 1.0, text
+        bare[i] = rest
+    return bare, factors, approx
+
+
+def _numbers(
+    uniques: np.ndarray, unit: re.Pattern[str] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Floats of the distinct texts (NaN for blank or bad), a mask of the bad ones and of
+    the approximate ones ("ca 12"); ``unit`` is the pattern of units allowed after a number."""
+    bare, factors, approx = _strip_words(uniques, unit)
+    values, bad = _plain_numbers(bare)
+    values = values * factors
+    approx &= ~bad
+    return values, bad, approx
+
+
+def _plain_numbers(uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Floats of the distinct texts (NaN for blank or bad) and a mask of the bad ones."""
     blob = "\n".join(uniques)
     if len(uniques) == 0 or blob.count("\n") != len(uniques) - 1:
@@ -170,16 +240,24 @@ def _numbers(uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def parse_number(texts: pd.Series) -> Parsed:
-    """Numbers with decimal comma or point and space thousands separators → ``float64``."""
+    """Amounts with decimal comma or point and space thousands separators → ``float64``.
+
+    ``kr``, ``kronor``, ``SEK`` or ``:-`` after the number are dropped, ``tkr`` multiplies by
+    1000 and ``mnkr`` by 1,000,000; ``ca``/``cirka`` before it is noted as approximate.
+    """
     codes, uniques = _factorize(texts)
-    values, bad = _numbers(uniques)
-    return _spread(values, _reasons((bad, NOT_A_NUMBER)), codes, texts.index)
+    values, bad, approx = _numbers(uniques, _MONEY_UNIT)
+    parsed = _spread(values, _reasons((bad, NOT_A_NUMBER)), codes, texts.index)
+    return Parsed(parsed.values, parsed.errors, _notes(approx, codes, texts.index))
 
 
 def parse_integer(texts: pd.Series) -> Parsed:
-    """Whole numbers (``3``, ``3,0``, ``1 000``) → ``Int64``; ``2,5`` fails."""
+    """Whole numbers (``3``, ``3,0``, ``1 000``, ``ca 12``, ``12 st``) → ``Int64``.
+
+    ``2,5`` fails.
+    """
     codes, uniques = _factorize(texts)
-    values, bad = _numbers(uniques)
+    values, bad, approx = _numbers(uniques, _COUNT_UNIT)
     with np.errstate(invalid="ignore"):
         fraction = (
             ~bad
@@ -189,7 +267,8 @@ def parse_integer(texts: pd.Series) -> Parsed:
     missing = np.isnan(values) | fraction
     whole = pd.arrays.IntegerArray(np.where(missing, 0, values).astype("int64"), missing)
     reasons = _reasons((bad, NOT_A_NUMBER), (fraction, NOT_AN_INTEGER))
-    return _spread(whole, reasons, codes, texts.index)
+    parsed = _spread(whole, reasons, codes, texts.index)
+    return Parsed(parsed.values, parsed.errors, _notes(approx & ~fraction, codes, texts.index))
 
 
 # --- words, dates, vocabularies ------------------------------------------------------------------

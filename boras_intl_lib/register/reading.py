@@ -10,6 +10,7 @@ Anything that makes the register unreadable as a whole raises
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import hashlib
@@ -17,8 +18,8 @@ import io
 import logging
 import re
 import threading
+import unicodedata
 import warnings
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +31,13 @@ import pandas as pd
 from ..errors import RegisterUnreadableError
 from ..i18n.labels import label
 from .format import TABLES, Table, find_table, normalise_token
+from .sheetscan import SheetScan, column_letter
 
 log = logging.getLogger("boras_intl")
 
 CSV_SUFFIX = ".csv"
+XLSX_SUFFIX = ".xlsx"
+ROW_KEY = 10_000_000  # above Excel's 1,048,576 rows: file number × ROW_KEY + row is unique
 _NOT_BLANK = re.compile(rb"[^\s\xef\xbb\xbf]")  # anything but whitespace and a UTF-8 BOM
 
 
@@ -51,12 +55,25 @@ class RawTable:
     cells: pd.DataFrame
     headers: dict[str, str]  # canonical column -> header as written
     ignored: tuple[str, ...] = ()  # headers that are not part of the format
-    # CSV lines with more fields than the header: (row, the line as written); rejected rows
-    bad_lines: tuple[tuple[int, str], ...] = ()
+    # CSV lines that cannot be split into cells: (row, the line as written, reason key)
+    bad_lines: tuple[tuple[int, str, str], ...] = ()
+    # cells read with a remark: (row, canonical column, value, warning key, detail)
+    notes: tuple[tuple[int, str, str, str, str], ...] = ()
+    positions: dict[str, int] = field(default_factory=dict)  # column -> number (A = 1)
+
+    # several workbooks read as one: the source of each file; the index is then a row key
+    # (file number × ROW_KEY + Excel row), see :func:`read_workbook_folder`
+    sources: tuple[str, ...] = ()
 
     @property
     def table(self) -> Table:
         return TABLES[self.name]
+
+    def source_of(self, keys: pd.Index | np.ndarray) -> np.ndarray | str:
+        """The sheet (or workbook and sheet) of each row key."""
+        if not self.sources:
+            return self.source
+        return np.asarray(self.sources, dtype=object)[np.asarray(keys, dtype="int64") // ROW_KEY]
 
     def header(self, column: str) -> str:
         """The header as the user wrote it (the canonical name when the column is absent)."""
@@ -79,6 +96,10 @@ def read_register(path: Path | str) -> RawRegister:
     if not path.exists():
         raise _unreadable(path, "unreadable.not_found")
     if path.is_dir():
+        if _workbooks(path) and not any(
+            p.suffix.lower() == CSV_SUFFIX and find_table(p.stem) for p in path.iterdir()
+        ):
+            return read_workbook_folder(path)
         return read_csv_folder(path)
     if path.suffix.lower() == CSV_SUFFIX:
         raise _unreadable(path, "unreadable.csv_file")
@@ -86,43 +107,117 @@ def read_register(path: Path | str) -> RawRegister:
 
 
 def _unreadable(path: Path, key: str, **values: object) -> RegisterUnreadableError:
-    return RegisterUnreadableError(path, label(key, "en", **values))
+    return RegisterUnreadableError(
+        path, label(key, "en", **values), reason_sv=label(key, "sv", **values)
+    )
 
 
 # --- workbooks -----------------------------------------------------------------------------
 
 
 def read_workbook(path: Path) -> RawRegister:
-    """Read the register sheets of an ``.xlsx`` workbook (other sheets are ignored).
+    """Read the register sheets of an ``.xlsx`` workbook (other sheets are never opened).
 
     Uses python-calamine when it is installed (a Rust reader, about 15 times faster), else
-    openpyxl; both give the same text for every cell (see :func:`cell_text`).
+    openpyxl; both give the same text for every cell (see :func:`cell_text`). Before either
+    reads anything, the register sheets' XML is scanned as a stream (:mod:`sheetscan`): a sheet
+    whose cells span a huge area (one stray cell at XFD1048576) or that holds error cells is
+    read with openpyxl's streaming reader, because calamine would build the whole area first.
     """
+    from .sheetscan import scan_workbook, without_unused_sheets
+
     data = _read_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
-    names, read_sheet, close = _open_workbook(path, data)
+    data = without_unused_sheets(data)
+    scans = scan_workbook(data)
+    use_openpyxl = scans is None or any(scan.needs_streaming for scan in scans.values())
+    names, read_sheet, close = _open_workbook(path, data, force_openpyxl=use_openpyxl)
     try:
         sheets = _match_names(path, names, lambda name: name, "sheet")
         rows = {table: _read_sheet(path, read_sheet, name) for table, name in sheets.items()}
     finally:
         close()
     tables = {
-        table: _table_from_rows(path, table, sheets[table], sheet_rows)
+        table: _table_from_rows(
+            path, table, sheets[table], sheet_rows, (scans or {}).get(sheets[table])
+        )
         for table, sheet_rows in rows.items()
     }
     return RawRegister(path, _present(tables), (path,), sha256)
 
 
+def _workbooks(folder: Path) -> list[Path]:
+    """The ``.xlsx`` files of a folder, in name order (Excel's ``~$`` lock files left out)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() == XLSX_SUFFIX and not p.name.startswith("~$")
+    )
+
+
+def read_workbook_folder(folder: Path) -> RawRegister:
+    """Several workbooks (one per administration, say) read as one register.
+
+    Each table's rows are keyed by file number × :data:`ROW_KEY` + Excel row, and each file's
+    sheet is named ``workbook.xlsx, sheet`` so that every issue says which file to open.
+    """
+    books = [read_workbook(path) for path in _workbooks(folder)]
+    digest = hashlib.sha256()
+    for book in books:
+        digest.update(book.path.name.encode("utf-8") + b"\0" + book.sha256.encode())
+    tables = {}
+    for name in TABLES:
+        parts = [
+            (i, book.path.name, book.tables[name])
+            for i, book in enumerate(books)
+            if name in book.tables
+        ]
+        if parts:
+            tables[name] = _combine(name, parts, len(books))
+    return RawRegister(folder, tables, tuple(b.path for b in books), digest.hexdigest())
+
+
+def _combine(name: str, parts: list[tuple[int, str, RawTable]], n_books: int) -> RawTable:
+    """One raw table from the same table of several workbooks (rows keyed per file)."""
+    columns = [c.name for c in TABLES[name].columns if any(c.name in p.cells for _, _, p in parts)]
+    frames, headers, notes, bad, ignored = [], {}, [], [], []
+    sources = [""] * n_books
+    for number, file_name, part in parts:
+        offset = number * ROW_KEY
+        cells = part.cells.reindex(columns=columns, fill_value="")
+        cells.index = pd.Index(cells.index.to_numpy() + offset, name="row", dtype="int64")
+        frames.append(cells)
+        for column, header in part.headers.items():
+            headers.setdefault(column, header)
+        notes += [(r + offset, *rest) for r, *rest in part.notes]
+        bad += [(r + offset, *rest) for r, *rest in part.bad_lines]
+        ignored += [h for h in part.ignored if h not in ignored]
+        sources[number] = f"{file_name}, {part.source}"
+    cells = pd.concat(frames).fillna("")
+    return RawTable(
+        name,
+        sources[parts[0][0]],
+        cells,
+        headers,
+        tuple(ignored),
+        bad_lines=tuple(bad),
+        notes=tuple(notes),
+        sources=tuple(sources),
+    )
+
+
 SheetReader = Callable[[str], Iterable[Iterable[object]]]
 
 
-def _open_workbook(path: Path, data: bytes) -> tuple[list[str], SheetReader, Callable[[], None]]:
+def _open_workbook(
+    path: Path, data: bytes, *, force_openpyxl: bool = False
+) -> tuple[list[str], SheetReader, Callable[[], None]]:
     """Sheet names, a function giving a sheet's rows of cell values (row 1 first), and close."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
         return _open_with_openpyxl(path, data)
-    if _has_error_cells(data):  # calamine reads #N/A, #DIV/0! … as blank; openpyxl as text
+    if force_openpyxl:  # error cells (calamine reads them as blank) or a huge cell area
         return _open_with_openpyxl(path, data)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -134,19 +229,6 @@ def _open_workbook(path: Path, data: bytes) -> tuple[list[str], SheetReader, Cal
         return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
     return list(book.sheet_names), rows, book.close
-
-
-_ERROR_CELL = re.compile(rb'<c [^>]*t="e"')
-
-
-def _has_error_cells(data: bytes) -> bool:
-    """True if a worksheet of the workbook holds an error cell (``t="e"``)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/")]
-            return any(_ERROR_CELL.search(book.read(n)) for n in sheets if n.endswith(".xml"))
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return False  # not a workbook: the reader says so in plain words
 
 
 def _open_with_openpyxl(
@@ -173,15 +255,28 @@ def _open_with_openpyxl(
     return list(book.sheetnames), rows, book.close
 
 
-def _read_sheet(path: Path, read_sheet: SheetReader, name: str) -> list[list[str]]:
-    """Every row of one sheet as text; a damaged sheet makes the workbook unreadable."""
+def _read_sheet(path: Path, read_sheet: SheetReader, name: str) -> list[tuple[int, list[str]]]:
+    """The non-blank rows of one sheet as (row number, cells as text, trailing blanks cut).
+
+    Blank rows are dropped as they stream past, so a stray cell far below the data costs
+    neither memory nor a grid of empty rows. A damaged sheet makes the workbook unreadable.
+    """
+    kept: list[tuple[int, list[str]]] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return [[cell_text(v) for v in values] for values in read_sheet(name)]
+            for number, values in enumerate(read_sheet(name), start=1):
+                if not any(v is not None and v != "" for v in values):
+                    continue
+                cells = [cell_text(v) for v in values]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    kept.append((number, cells))
     except Exception as exc:  # broken XML inside a valid zip, and the like
         log.debug("could not read sheet %s of %s: %r", name, path, exc)
         raise _unreadable(path, "unreadable.bad_sheet", source=name) from None
+    return kept
 
 
 def cell_text(value: object) -> str:
@@ -246,43 +341,172 @@ def _sha256_in_background(parts: list[bytes]) -> Callable[[], str]:
 
 
 def _read_csv_table(folder: Path, path: Path, table: str, data: bytes) -> RawTable | None:
-    """One CSV file as a raw table; problems are reported against the register ``folder``."""
+    """One CSV file as a raw table; problems are reported against the register ``folder``.
+
+    Lines that fit no encoding, and a line whose quotation mark never closes, are kept aside
+    as rejected rows; the rest of the file is read as usual.
+    """
     if _blank(data):
         if TABLES[table].optional:
             return None
         raise _unreadable(folder, "unreadable.empty_file", name=path.name)
-    encoding = _encoding(data)
-    end = data.find(b"\n")
-    first_line = (data if end < 0 else data[:end]).decode(encoding, errors="replace")
-    sep = ";" if first_line.count(";") > first_line.count(",") else ","
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", pd.errors.ParserWarning)
-            grid = pd.read_csv(
-                io.BytesIO(data),
-                encoding=encoding,
-                sep=sep,
-                header=None,
-                dtype=str,
-                keep_default_na=False,
-                na_filter=False,
-                skip_blank_lines=False,
-                on_bad_lines="warn",  # one broken line is one rejected row, not a lost file
-            )
-    except UnicodeDecodeError:
-        raise _unreadable(folder, "unreadable.encoding", name=path.name) from None
-    except (pd.errors.ParserError, ValueError) as exc:
-        detail = str(exc).split("error:")[-1].strip()
-        raise _unreadable(folder, "unreadable.bad_csv", name=path.name, detail=detail) from None
-    skipped = _skipped_lines(caught)
+    payload, encoding, bad = _decode(folder, path, data)
+    end = payload.find(b"\n")
+    first_line = (payload if end < 0 else payload[:end]).decode(encoding, errors="replace")
+    sep = _separator(first_line)
+    grid, skipped, payload = _parse_csv(folder, path, payload, encoding, sep, bad)
     kept = np.setdiff1d(np.arange(1, len(grid) + len(skipped) + 1), list(skipped))
     grid.index = pd.Index(kept, dtype="int64")
-    raw = _table_from_grid(folder, table, path.name, grid)
-    if raw is None or not skipped:
+    raw = _table_from_grid(folder, table, path.name, grid, clean=_needs_cleaning(payload, encoding))
+    if raw is None:
         return raw
-    lines = data.decode(encoding, errors="replace").splitlines()
-    bad = tuple((n, lines[n - 1][:200] if n <= len(lines) else "") for n in sorted(skipped))
-    return dataclasses.replace(raw, bad_lines=bad)
+    text = payload.decode(encoding, errors="replace")
+    if bad and '"' in text:  # a quoted cell may span lines: number the bad lines as records
+        record_of = _record_numbers(text, sep)
+        bad = {int(record_of[min(n, len(record_of)) - 1]): v for n, v in bad.items()}
+    lines = text.splitlines()
+    bad.update(
+        (n, (lines[n - 1][:200] if n <= len(lines) else "", "reason.too_many_fields"))
+        for n in skipped
+    )
+    rows = set(raw.cells.index)
+    bad_lines = tuple((n, text, key) for n, (text, key) in sorted(bad.items()) if n not in rows)
+    notes = _fewer_fields(payload, encoding, sep, rows)
+    return dataclasses.replace(raw, bad_lines=bad_lines, notes=raw.notes + notes)
+
+
+def _needs_cleaning(payload: bytes, encoding: str) -> bool:
+    """True if the file may hold control characters or text that is not NFC.
+
+    Checked once over the whole file (numpy over the bytes, one NFC quick check), so a clean
+    file skips the per-column look of :func:`_clean_column`.
+    """
+    data = np.frombuffer(payload, dtype=np.uint8)
+    low = data < 0x20
+    if low.any() and np.isin(data[low], _ALLOWED_LOW, invert=True).any():
+        return True
+    if b"_x00" in payload or b"\x7f" in payload:
+        return True
+    return not unicodedata.is_normalized("NFC", payload.decode(encoding, errors="replace"))
+
+
+_ALLOWED_LOW = np.array([9, 10, 13], dtype=np.uint8)  # tab, line feed, carriage return
+
+
+def _record_numbers(text: str, sep: str) -> np.ndarray:
+    """For each physical line (index 0 = line 1), the number of the record it belongs to."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    ends = [reader.line_num for _ in reader]
+    if not ends:
+        return np.ones(1, dtype="int64")
+    lines = np.arange(1, ends[-1] + 1)
+    return np.searchsorted(np.asarray(ends), lines, side="left") + 1
+
+
+def _separator(first_line: str) -> str:
+    """``;``, ``,`` or a tab: whichever the header line has most of (``;`` wins a tie)."""
+    counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
+    best = max(counts.values())
+    return next(sep for sep, n in counts.items() if n == best) if best else ","
+
+
+def _parse_csv(
+    folder: Path,
+    path: Path,
+    payload: bytes,
+    encoding: str,
+    sep: str,
+    bad: dict[int, tuple[str, str]],
+) -> tuple[pd.DataFrame, set[int], bytes]:
+    """Parse ``payload``; a quotation mark that never closes blanks its line and parsing goes on.
+
+    Returns the grid, the line numbers pandas skipped (more fields than the header) and the
+    payload as finally parsed.
+    """
+    for _ in range(100):
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", pd.errors.ParserWarning)
+                grid = pd.read_csv(
+                    io.BytesIO(payload),
+                    encoding=encoding,
+                    sep=sep,
+                    header=None,
+                    dtype=str,
+                    keep_default_na=False,
+                    na_filter=False,
+                    skip_blank_lines=False,
+                    on_bad_lines="warn",  # one broken line is one rejected row, not a lost file
+                )
+            return grid, _skipped_lines(caught), payload
+        except UnicodeDecodeError:
+            raise _unreadable(folder, "unreadable.encoding", name=path.name) from None
+        except (pd.errors.ParserError, ValueError) as exc:
+            opened = _unclosed_quote_line(payload) if "EOF inside string" in str(exc) else None
+            if opened is None:
+                detail = str(exc).split("error:")[-1].strip()
+                raise _unreadable(
+                    folder, "unreadable.bad_csv", name=path.name, detail=detail
+                ) from None
+            lines = payload.split(b"\n")
+            shown = lines[opened].decode(encoding, errors="replace").rstrip("\r")[:200]
+            bad[opened + 1] = (shown, "reason.unterminated_quote")
+            lines[opened] = b""
+            payload = b"\n".join(lines)
+    raise _unreadable(folder, "unreadable.bad_csv", name=path.name, detail="quotes")
+
+
+def _unclosed_quote_line(payload: bytes) -> int | None:
+    """Index of the line whose quotation mark is still open at the end of the file."""
+    inside, opened = False, None
+    for number, line in enumerate(payload.split(b"\n")):
+        if line.count(b'"') % 2:
+            inside = not inside
+            opened = number if inside else None
+    return opened if inside else None
+
+
+def _fewer_fields(
+    payload: bytes, encoding: str, sep: str, rows: set[int]
+) -> tuple[tuple[int, str, str, str, str], ...]:
+    """Warnings for records with fewer fields than the header (the missing ones read as empty).
+
+    Separators per line are counted with numpy over the bytes; only when some line has too few
+    and the file holds quotation marks (a quoted field may span lines or hold a separator) are
+    the records counted exactly with the csv module.
+    """
+    data = np.frombuffer(payload, dtype=np.uint8)
+    ends = np.flatnonzero(data == ord("\n"))
+    if not len(ends) or ends[-1] != len(data) - 1:
+        ends = np.append(ends, len(data))
+    seps = np.flatnonzero(data == ord(sep))
+    counts = np.diff(np.searchsorted(seps, ends), prepend=0) + 1
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    blank = (ends - starts) <= 1  # empty, or only "\r"
+    content = np.flatnonzero(~blank)
+    if not len(content):
+        return ()
+    expected = int(counts[content[0]])
+    short = content[counts[content] < expected]
+    if not len(short):
+        return ()
+    text = payload.decode(encoding, errors="replace")
+    if '"' in text:
+        records = list(csv.reader(io.StringIO(text), delimiter=sep))
+        found = [
+            (number, sep.join(r), len(r))
+            for number, r in enumerate(records, start=1)
+            if 0 < len(r) < expected and "".join(r).strip()
+        ]
+    else:
+        lines = text.split("\n")
+        found = [(int(i) + 1, lines[i].rstrip("\r"), int(counts[i])) for i in short]
+    detail = "found={};expected=" + str(expected)
+    return tuple(
+        (n, "", line[:200], "warning.fewer_fields", detail.format(k))
+        for n, line, k in found
+        if n in rows
+    )
 
 
 _SKIPPED = re.compile(r"Skipping line (\d+): expected \d+ fields, saw \d+")
@@ -298,13 +522,73 @@ def _skipped_lines(caught: list[warnings.WarningMessage]) -> set[int]:
     }
 
 
-def _encoding(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped) if the bytes are valid UTF-8, else Windows-1252."""
+def _utf16(data: bytes) -> str | None:
+    """``utf-16`` (byte-order mark), ``utf-16-le``/``-be`` (NUL bytes every other byte), or None.
+
+    Text in UTF-16 without a byte-order mark is recognised by its NUL bytes: Latin text has a
+    NUL in every second byte, which no UTF-8 or Windows-1252 file has.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:400]
+    if len(head) >= 4 and head.count(b"\0") * 3 >= len(head):
+        return "utf-16-le" if head[1::2].count(b"\0") > head[0::2].count(b"\0") else "utf-16-be"
+    return None
+
+
+_UTF8_LETTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # a UTF-8 sequence (å, ö, é …)
+
+
+def _decode(folder: Path, path: Path, data: bytes) -> tuple[bytes, str, dict[int, tuple[str, str]]]:
+    """The bytes to parse, their encoding, and the lines that fit no encoding (by line number).
+
+    UTF-16 (with a byte-order mark, as Excel's "Unicode text" writes it) is decoded whole.
+    UTF-8 (a BOM is dropped) is the fast path. Otherwise each line is decoded on its own:
+    UTF-8 if it is, else Windows-1252 — unless the line holds UTF-8 sequences too (a line
+    mixing both would come out garbled) or bytes Windows-1252 does not define; such a line is
+    blanked and reported as a rejected row.
+    """
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16).removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            raise _unreadable(folder, "unreadable.encoding", name=path.name) from None
+        return text.encode("utf-8"), "utf-8", {}
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8-sig"
+        pass
+    else:
+        return data, "utf-8-sig", {}
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # UTF-8 letters read as Windows-1252 start with Ã or Â: none, and it is a 1252 file
+        if ("Ã" not in text and "Â" not in text) or _UTF8_LETTER.search(data) is None:
+            return data, "cp1252", {}
+    bad: dict[int, tuple[str, str]] = {}
+    out = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            out.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            if _UTF8_LETTER.search(line):
+                raise UnicodeDecodeError("mixed", line, 0, 1, "UTF-8 and Windows-1252")
+            out.append(line.decode("cp1252"))
+        except UnicodeDecodeError:
+            shown = line.decode("utf-8", errors="replace").rstrip("\r")[:200]
+            bad[number] = (shown, "reason.bad_encoding")
+            out.append("")
+    if bad and not any(line.strip() for line in out[: min(bad)]):  # the header line itself
+        raise _unreadable(folder, "unreadable.encoding", name=path.name)
+    text = "\n".join(out)
+    return text.removeprefix("\ufeff").encode("utf-8"), "utf-8", bad
 
 
 def _blank(data: bytes) -> bool:
@@ -364,22 +648,68 @@ def _display(item: object, name_of: Callable[[Any], str]) -> str:
 
 
 def _table_from_rows(
-    path: Path, table: str, source: str, rows: Iterable[list[str]]
+    path: Path,
+    table: str,
+    source: str,
+    rows: list[tuple[int, list[str]]],
+    scan: SheetScan | None = None,
 ) -> RawTable | None:
-    """Build a raw table from rows of text (row 1 first), as read from a sheet."""
-    kept: list[list[str]] = []
-    numbers: list[int] = []
-    for number, row in enumerate(rows, start=1):
-        if any(row):
-            kept.append(row)
-            numbers.append(number)
-    width = max((len(row) for row in kept), default=0)
-    padded = [row + [""] * (width - len(row)) for row in kept]
-    grid = pd.DataFrame(padded, index=pd.Index(numbers, dtype="int64"), dtype=object)
-    return _table_from_grid(path, table, source, grid)
+    """Build a raw table from the non-blank rows of a sheet (row number, cells as text).
+
+    Rows are cut to the header's width; a row with something only to the right of the headers
+    keeps one marker cell so that it is still a row (and is reported, not lost).
+    """
+    width = _header_width(rows[0][1]) if rows else 0
+    beyond = [any(row[width:]) for _, row in rows]
+    cut = [row[:width] + [""] * (width - len(row[:width])) for _, row in rows]
+    for cells, extra in zip(cut, beyond, strict=True):
+        cells.append("…" if extra else "")
+    numbers = [number for number, _ in rows]
+    grid = pd.DataFrame(cut, index=pd.Index(numbers, dtype="int64"), dtype=object)
+    raw = _table_from_grid(path, table, source, grid)
+    if raw is None or scan is None:
+        return raw
+    return dataclasses.replace(raw, notes=raw.notes + _scan_notes(raw, scan))
 
 
-def _table_from_grid(path: Path, table: str, source: str, grid: pd.DataFrame) -> RawTable | None:
+MAX_HEADER_GAP = 100  # blank header cells after which a header row is taken to have ended
+
+
+def _header_width(header: list[str]) -> int:
+    """How many columns the header row spans, ignoring a stray cell far to the right."""
+    last = -1
+    for pos, cell in enumerate(header):
+        if cell:
+            if pos - last > MAX_HEADER_GAP:
+                break
+            last = pos
+    return last + 1
+
+
+def _scan_notes(raw: RawTable, scan: SheetScan) -> tuple[tuple[int, str, str, str, str], ...]:
+    """Warnings from the sheet's XML: formulas with no saved value, cells under a merge."""
+    by_position = {pos: name for name, pos in raw.positions.items()}
+    present = set(raw.cells.index)
+    notes = []
+    for row, col in sorted(scan.formulas_without_value):
+        name = by_position.get(col)
+        if name is not None and row in present:
+            notes.append((row, name, "", "warning.formula_without_value", ""))
+    for top, left, bottom, right in scan.merged:
+        ref = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
+        for col in range(left, right + 1):
+            name = by_position.get(col)
+            if name is None:
+                continue
+            for row in range(top, bottom + 1):
+                if (row, col) != (top, left) and row in present:
+                    notes.append((row, name, "", "warning.merged_cell", f"range={ref}"))
+    return tuple(notes)
+
+
+def _table_from_grid(
+    path: Path, table: str, source: str, grid: pd.DataFrame, *, clean: bool = True
+) -> RawTable | None:
     """Find the header row of ``grid`` (text, index = row number) and name its columns."""
     spec = TABLES[table]
     stripped = [_strip(grid[c]) for c in grid.columns]
@@ -395,12 +725,19 @@ def _table_from_grid(path: Path, table: str, source: str, grid: pd.DataFrame) ->
     rows: np.ndarray | slice = body[1:]
     if len(body) == len(grid) - header_at:  # no blank rows: take views, not copies
         rows = slice(header_at + 1, None)
-    headers = [str(values[header_at]) for values in stripped]
+    headers = [_clean(str(values[header_at]))[0] for values in stripped]
     columns, ignored = _name_columns(path, spec, source, headers)
     index = pd.Index(grid.index.to_numpy()[rows], name="row", dtype="int64")
-    cells = pd.DataFrame(
-        {name: stripped[pos][rows] for name, pos in columns.items()}, index=index, dtype=object
-    )
+    data: dict[str, np.ndarray] = {}
+    notes: list[tuple[int, str, str, str, str]] = []
+    for name, pos in columns.items():
+        values, changed = (
+            _clean_column(stripped[pos][rows]) if clean else _as_is(stripped[pos][rows])
+        )
+        data[name] = values
+        for at in np.flatnonzero(changed):
+            notes.append((int(index[at]), name, values[at], "warning.control_characters", ""))
+    cells = pd.DataFrame(data, index=index, dtype=object)
     if ignored:
         log.info("%s: columns not part of the register format ignored: %s", source, ignored)
     return RawTable(
@@ -409,7 +746,47 @@ def _table_from_grid(path: Path, table: str, source: str, grid: pd.DataFrame) ->
         cells,
         {name: headers[pos] for name, pos in columns.items()},
         tuple(ignored),
+        notes=tuple(notes),
+        positions={name: pos + 1 for name, pos in columns.items()},
     )
+
+
+# Characters no report, workbook or XML may hold (a soft line break Excel stores as _x000B_ …),
+# and Excel's escape for them when a reader leaves it as text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ESCAPED_CONTROL = re.compile("_x(00[01][0-9A-Fa-f]|007[Ff])_")
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    """``text`` in NFC without control characters (a soft line break becomes a space)."""
+    clean = _ESCAPED_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), text)
+    clean = _CONTROL.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", clean)
+    clean = unicodedata.normalize("NFC", clean).strip()
+    return clean, _CONTROL.search(text) is not None or _ESCAPED_CONTROL.search(text) is not None
+
+
+def _as_is(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return values, np.zeros(len(values), dtype=bool)
+
+
+def _clean_column(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """NFC-normalise a column and drop control characters; also say which cells changed.
+
+    One joined string is checked first, so a clean column (the usual case) costs one pass
+    in C; only then is each cell looked at.
+    """
+    changed = np.zeros(len(values), dtype=bool)
+    if not len(values):
+        return values, changed
+    blob = "\n".join(values)
+    dirty = _CONTROL.search(blob) is not None or _ESCAPED_CONTROL.search(blob) is not None
+    if not dirty and unicodedata.is_normalized("NFC", blob):
+        return values, changed
+    pairs = [_clean(v) for v in values]
+    out = np.empty(len(values), dtype=object)
+    out[:] = [p[0] for p in pairs]
+    changed[:] = [p[1] for p in pairs]
+    return out, changed
 
 
 _STRIP = np.frompyfunc(str.strip, 1, 1)

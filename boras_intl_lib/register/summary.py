@@ -35,6 +35,7 @@ def summarise(register: Register) -> dict[str, Any]:
         }
     return {
         "path": str(register.path) if register.path is not None else None,
+        "language": register.language,
         "sha256": register.sha256,
         "is_example": register.is_example,
         "tables": tables,
@@ -54,11 +55,14 @@ def _records(issues: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _where(source: str, lang: Lang) -> str:
+    book, _, sheet = source.partition(", ")
+    if sheet and book.lower().endswith(".xlsx"):  # one of several workbooks in a folder
+        return label("summary.book_sheet", lang, book=book, source=sheet)
     key = "summary.file" if source.lower().endswith(".csv") else "summary.sheet"
     return label(key, lang, source=source)
 
 
-def format_issue(issue: dict[str, Any], lang: Lang = "en") -> str:
+def format_issue(issue: dict[str, Any], lang: Lang = "sv") -> str:
     """One problem in words: ``sheet aktiviteter, row 7, column budget_kr, value "-5": …``."""
     reason = issue["reason"] if lang == "en" else issue["reason_sv"]
     value = issue.get("value") or ""
@@ -76,14 +80,19 @@ def format_issue(issue: dict[str, Any], lang: Lang = "en") -> str:
     )
 
 
-def format_summary(summary: dict[str, Any], lang: Lang = "en") -> str:
-    """The summary as text for the terminal: counts per table, then each problem on a line."""
+def format_summary(summary: dict[str, Any], lang: Lang | None = None) -> str:
+    """The summary as text for the terminal: counts per table, then each problem on a line.
+
+    ``lang`` defaults to the register's own language (Swedish headers → Swedish).
+    """
+    lang = lang or summary.get("language") or "sv"
     head = label("summary.register", lang, path=summary.get("path") or "")
     if summary.get("is_example"):
         head += " " + label("summary.example", lang)
     lines = [head]
     for name, counts in summary["tables"].items():
-        lines.append(label("summary.table", lang, table=name, **counts))
+        table = TABLES[name].swedish if lang == "sv" else name
+        lines.append(label("summary.table", lang, table=table, **counts))
     errors = [i for i in summary["issues"] if i["severity"] == "error"]
     warnings = [i for i in summary["issues"] if i["severity"] == "warning"]
     lines.append("")

@@ -1,16 +1,21 @@
 """The empty register workbook coordinators fill in (``boras-intl template FILE.xlsx``).
 
-Built from :mod:`register_format`: an instructions sheet (first) that explains every column in
-Swedish, then one sheet per table with Swedish headers (bold, frozen), and Excel data
-validation on every column that has a fixed vocabulary or range — drop-down lists for type,
-status, partner type and yes/no, whole numbers for year and levels, decimals ≥ 0 for money —
-so a coordinator cannot type an invalid value in the first place. Reading the template back
-gives a register with no rows and no issues.
+Built from :mod:`register_format`: an instructions sheet (first) that explains, in Swedish and
+without any command line, how to fill in and send the register and every column; then one
+sheet per table with Swedish display headers (``Budget (kr)``, which the reader accepts), bold
+and frozen, and Excel data validation on every column — drop-down lists for type, status,
+partner type and yes/no; for administration and committee from the year's parameters file and
+for country (Swedish names, on a hidden sheet); whole numbers for year and levels, decimals ≥ 0
+for money — each with the column's help text as the cell's prompt. Names outside the
+administration, committee and country lists are allowed after a warning (a new administration
+must still be registrable); everything else is refused. Reading the template back gives a
+register with no rows and no issues.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -23,6 +28,9 @@ from ..i18n.labels import label
 from ..safety import atomic_write
 from .format import TABLES, Column, Table, allowed_values, range_text
 
+if TYPE_CHECKING:
+    from ..settings import Settings
+
 MAX_ROW = 5000  # rows 2..MAX_ROW carry the validation rules
 MAX_INLINE_LIST = 255  # Excel's limit for a list typed into the validation formula
 LISTS_SHEET = "listor"
@@ -33,12 +41,15 @@ TEXT_FORMAT = "@"
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def write_template(path: Path | str) -> None:
-    """Write the empty register workbook to ``path`` (replaced atomically if it exists)."""
+def write_template(path: Path | str, settings: Settings | None = None) -> None:
+    """Write the empty register workbook to ``path`` (replaced atomically if it exists).
+
+    With ``settings``, administration and committee get drop-down lists of its names.
+    """
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise BorasIntlError(f"{path}: the template is an Excel workbook; name it *.xlsx")
-    book = build_template()
+    book = build_template(settings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(path, "wb") as handle:
@@ -47,16 +58,34 @@ def write_template(path: Path | str) -> None:
         raise BorasIntlError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def build_template() -> Workbook:
+def build_template(settings: Settings | None = None) -> Workbook:
     """The template as an openpyxl workbook (not yet saved)."""
     book = Workbook()
     instructions = book.active
     instructions.title = INSTRUCTIONS_SHEET
     _write_instructions(instructions)
+    names = _name_lists(settings)
     for table in TABLES.values():
-        _write_table_sheet(book, table)
+        _write_table_sheet(book, table, names)
+    if LISTS_SHEET in book.sheetnames:  # the hidden lists go last, after the register sheets
+        lists = book[LISTS_SHEET]
+        book.move_sheet(lists, offset=len(book.sheetnames) - 1 - book.index(lists))
     book.properties.title = label("template.title", "sv")
     return book
+
+
+def _name_lists(settings: Settings | None) -> dict[str, list[str]]:
+    """Drop-down values of the free-text columns that have known names."""
+    from .suggest import country_names
+
+    swedish = sorted(set(country_names(lang="sv")), key=str.casefold)
+    lists = {"country": swedish}
+    if settings is not None:
+        lists["administration"] = list(settings.administration_names)
+        committees = {a.committee for a in settings.administrations if a.committee}
+        if committees:
+            lists["committee"] = sorted(committees, key=str.casefold)
+    return lists
 
 
 # --- the instructions sheet ----------------------------------------------------------------
@@ -68,7 +97,7 @@ def _write_instructions(sheet: Worksheet) -> None:
     sheet["A2"] = label("template.intro", "sv")
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells("A2:F2")
-    sheet.row_dimensions[2].height = 90
+    sheet.row_dimensions[2].height = 150
     keys = ("sheet", "column", "type", "required", "allowed", "description")
     for col, key in enumerate(keys, start=1):
         cell = sheet.cell(row=4, column=col, value=label(f"template.{key}", "sv"))
@@ -79,7 +108,7 @@ def _write_instructions(sheet: Worksheet) -> None:
         for column in table.columns:
             values = (
                 table.swedish,
-                column.swedish,
+                column.display or column.swedish,
                 _kind_text(column),
                 _required_text(table, column),
                 _allowed_text(column),
@@ -123,20 +152,37 @@ def _allowed_text(column: Column) -> str:
 # --- the table sheets ------------------------------------------------------------------------
 
 
-def _write_table_sheet(book: Workbook, table: Table) -> None:
+def _write_table_sheet(book: Workbook, table: Table, names: dict[str, list[str]]) -> None:
     sheet = book.create_sheet(table.swedish)
     for pos, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=1, column=pos, value=column.swedish)
+        header = column.display or column.swedish
+        cell = sheet.cell(row=1, column=pos, value=header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         letter = get_column_letter(pos)
-        sheet.column_dimensions[letter].width = max(len(column.swedish) + 4, _width(column))
+        sheet.column_dimensions[letter].width = max(len(header) + 4, _width(column))
         _format_column(sheet, letter, column)
-        rule = _validation(book, column)
-        if rule is not None:
-            sheet.add_data_validation(rule)
-            rule.add(f"{letter}2:{letter}{MAX_ROW}")
+        rule = _validation(book, column, names.get(column.name))
+        _add_help(rule, table, column)
+        sheet.add_data_validation(rule)
+        rule.add(f"{letter}2:{letter}{MAX_ROW}")
     sheet.freeze_panes = "A2"
+
+
+def _add_help(rule: DataValidation, table: Table, column: Column) -> None:
+    """The column's help text in Swedish, shown when a cell of the column is selected."""
+    title = column.display or column.swedish
+    if column.required:
+        title += " " + label("template.required_mark", "sv")
+    text = column.description_sv
+    extra = _allowed_text(column) if column.kind in ("list", "int_list") else ""
+    if rule.prompt:  # list columns already explain how to write several values
+        extra = rule.prompt
+    if extra:
+        text = f"{text} {extra}"
+    rule.showInputMessage = True
+    rule.promptTitle = title[:32]
+    rule.prompt = text[:255]
 
 
 def _width(column: Column) -> int:
@@ -151,9 +197,18 @@ def _format_column(sheet: Worksheet, letter: str, column: Column) -> None:
         sheet.column_dimensions[letter].number_format = DATE_FORMAT
 
 
-def _validation(book: Workbook, column: Column) -> DataValidation | None:
-    """The data validation rule of a column, or None for free text."""
+def _validation(book: Workbook, column: Column, names: list[str] | None = None) -> DataValidation:
+    """The data validation rule of a column (a prompt-only rule for free text)."""
     title = label("template.invalid_title", "sv")
+    if names:  # administration, committee, country: a list, other names allowed with a warning
+        rule = DataValidation(
+            type="list", formula1=_list_range(book, column.name, names), allow_blank=True
+        )
+        rule.error = label("template.unlisted_name", "sv")
+        rule.errorTitle = label("template.unlisted_title", "sv")
+        rule.showErrorMessage = True
+        rule.errorStyle = "warning"
+        return rule
     if column.kind == "enum":
         rule = _list_rule(book, column.name, allowed_values(column, "sv"))
         rule.error = label("template.invalid_list", "sv")
@@ -178,7 +233,7 @@ def _validation(book: Workbook, column: Column) -> DataValidation | None:
     elif column.kind in ("list", "int_list"):
         return _prompt_rule(column)
     else:
-        return None
+        return DataValidation(type=None, allow_blank=True)
     rule.errorTitle = title
     rule.showErrorMessage = True
     rule.errorStyle = "stop"

@@ -11,8 +11,9 @@ the row). Why pandera and not pydantic: see ``docs/register-format.md``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,7 +32,8 @@ from .format import (
 )
 from .model import ISSUE_COLUMNS, Register, empty_issues
 from .parsing import Parsed, missing_values, parse_column
-from .reading import RawRegister, RawTable
+from .reading import ROW_KEY, RawRegister, RawTable
+from .suggest import country_names, suggest
 
 log = logging.getLogger("boras_intl")
 
@@ -61,11 +63,15 @@ class _Issues:
         *,
         severity: str = ERROR,
         header: str | None = None,
+        suggestion: np.ndarray | None = None,
+        dropped: bool = False,
         **fmt: object,
     ) -> None:
         """Add one line per row in ``rows`` (values as text, one per row or one for all).
 
         ``fmt`` fills the reason's placeholders; one of them may be an array (one per row).
+        ``suggestion`` (one text per row, ``""`` for none) is added to the reason as "did you
+        mean …?" and kept in its own column; ``dropped`` says the value is read as empty.
         """
         rows = pd.Index(rows, dtype="int64")
         if len(rows) == 0:
@@ -79,7 +85,20 @@ class _Issues:
             else np.asarray(list(values), dtype=object)
         )
         per_row = {k: v for k, v in fmt.items() if isinstance(v, np.ndarray | pd.Series)}
-        if per_row:  # one placeholder varies by row: word the reason once, then fill it in
+        if len(per_row) > 1:  # several placeholders vary (rare: duplicates across files)
+            fixed = {k: v for k, v in fmt.items() if k not in per_row}
+            texts = [
+                _reason_texts(
+                    reason_key,
+                    self.raw.table,
+                    column,
+                    {**fixed, **{k: np.asarray(v)[i] for k, v in per_row.items()}},
+                )
+                for i in range(len(rows))
+            ]
+            reason_sv = np.array([t[0] for t in texts], dtype=object)
+            reason_en = np.array([t[1] for t in texts], dtype=object)
+        elif per_row:  # one placeholder varies by row: word the reason once, then fill it in
             ((name, varying),) = per_row.items()
             marker = "\x00"
             templates = _reason_texts(reason_key, self.raw.table, column, {**fmt, name: marker})
@@ -91,18 +110,30 @@ class _Issues:
             )
         else:
             reason_sv, reason_en = _reason_texts(reason_key, self.raw.table, column, fmt)
+        if dropped:
+            reason_sv = _append(reason_sv, label("note.value_dropped", "sv"))
+            reason_en = _append(reason_en, label("note.value_dropped", "en"))
+        suggested = np.full(len(rows), None, dtype=object)
+        if suggestion is not None:
+            suggested = np.where(suggestion == "", None, suggestion).astype(object)
+            reason_sv, reason_en = (
+                _with_suggestion(text, suggested, lang)
+                for text, lang in ((reason_sv, "sv"), (reason_en, "en"))
+            )
         self.chunks.append(
             pd.DataFrame(
                 {
                     "table": self.raw.name,
-                    "source": self.raw.source,
-                    "row": rows,
+                    "source": self.raw.source_of(rows),
+                    "row": rows % ROW_KEY,
+                    "_key": rows,
                     "column": col_text,
                     "value": values,
                     "severity": severity,
                     "reason_key": reason_key,
                     "reason": reason_en,
                     "reason_sv": reason_sv,
+                    "suggestion": suggested,
                     "_order": self._position(column),
                 }
             )
@@ -114,7 +145,7 @@ class _Issues:
 
     def rejected_rows(self) -> pd.Index:
         """Rows with at least one error."""
-        rows = [c.loc[c["severity"] == ERROR, "row"] for c in self.chunks]
+        rows = [c.loc[c["severity"] == ERROR, "_key"] for c in self.chunks]
         if not rows:
             return pd.Index([], dtype="int64")
         return pd.Index(pd.concat(rows).unique(), dtype="int64")
@@ -123,6 +154,25 @@ class _Issues:
         if not self.chunks:
             return empty_issues()
         return pd.concat(self.chunks, ignore_index=True)
+
+
+def _append(text: str | np.ndarray, note: str) -> str | np.ndarray:
+    """``text`` (one or one per row) with ``note`` added as a second clause."""
+    if isinstance(text, np.ndarray):
+        return np.array([f"{t}; {note}" for t in text], dtype=object)
+    return f"{text}; {note}"
+
+
+def _with_suggestion(text: str | np.ndarray, suggested: np.ndarray, lang: str) -> np.ndarray:
+    """Reasons with "did you mean …?" added where a suggestion was found."""
+    texts = np.broadcast_to(np.asarray(text, dtype=object), suggested.shape)
+    return np.array(
+        [
+            t if s is None else f"{t}; {label('note.did_you_mean', lang, suggestion=s)}"
+            for t, s in zip(texts, suggested, strict=True)
+        ],
+        dtype=object,
+    )
 
 
 def _reason_texts(
@@ -189,14 +239,37 @@ def _parse_table(raw: RawTable) -> _Checked:
             continue
         texts = raw.cells[col.name]
         parsed: Parsed = parse_column(texts, col)
-        typed[col.name] = parsed.values
+        typed[col.name] = _blank_failed(parsed, col)
         errors = parsed.errors
         parse_failed[col.name] = errors.index
+        severity = ERROR if col.required else WARNING  # keep the row, flag the value
         for reason_key, rows in errors.groupby(errors, sort=False).groups.items():
-            issues.add(rows, col.name, texts.loc[rows], str(reason_key))
+            issues.add(
+                rows,
+                col.name,
+                texts.loc[rows],
+                str(reason_key),
+                severity=severity,
+                dropped=not col.required,
+            )
+        if parsed.notes is not None and len(parsed.notes):
+            for key, rows in parsed.notes.groupby(parsed.notes, sort=False).groups.items():
+                issues.add(rows, col.name, texts.loc[rows], str(key), severity=WARNING)
     frame = pd.DataFrame(typed, index=index)
     _check_schema(raw, frame, parse_failed, issues)
     return _Checked(raw, frame, issues)
+
+
+def _blank_failed(parsed: Parsed, column: Column) -> pd.Series:
+    """The typed values, with a value that could not be read taken as blank.
+
+    Parsers already leave such values missing; a yes/no column reads blank as "no".
+    """
+    values = parsed.values
+    if column.kind == "boolean" and len(parsed.errors):
+        values = values.copy()
+        values[parsed.failed()] = False
+    return values
 
 
 def _schema(table: Table) -> pa.DataFrameSchema:
@@ -238,15 +311,20 @@ def _check_schema(
             reason_key = _PANDERA_REASONS.get(str(check).split("(")[0])
             if reason_key is None:
                 raise RuntimeError(f"unexpected pandera failure: {column} {check}") from exc
-            rows = pd.Index(group["index"].astype("int64"))
+            rows = pd.Index(group["index"].astype("int64")).unique()
             failed = parse_failed.get(str(column))
             if failed is not None:  # already reported as unreadable
                 rows = rows[~rows.isin(failed)]
+            required = raw.table.column(str(column)).required
+            if not required:  # out of range in an optional column: kept as blank, flagged
+                frame[str(column)] = frame[str(column)].mask(frame.index.isin(rows))
             issues.add(
                 rows,
                 str(column),
                 raw.cells[column].loc[rows] if column in raw.cells else "",
                 reason_key,
+                severity=ERROR if required else WARNING,
+                dropped=not required,
             )
 
 
@@ -264,7 +342,26 @@ def _check_duplicates(checked: _Checked) -> None:
     first_rows = first_rows[~first_rows.index.duplicated(keep="first")]
     later = present[repeated]
     first_of = later.map(first_rows).to_numpy(dtype="int64")
-    checked.issues.add(later.index, "activity_id", later, "reason.duplicate_id", first_row=first_of)
+    raw = checked.raw
+    other_file = (first_of // ROW_KEY) != (later.index.to_numpy() // ROW_KEY)
+    same = ~other_file
+    checked.issues.add(
+        later.index[same],
+        "activity_id",
+        later[same],
+        "reason.duplicate_id",
+        first_row=first_of[same],
+    )
+    if other_file.any():  # an id in two workbooks of a folder: name both places
+        keys = first_of[other_file]
+        checked.issues.add(
+            later.index[other_file],
+            "activity_id",
+            later[other_file],
+            "reason.duplicate_id_file",
+            place=raw.source_of(pd.Index(keys)).astype(object),
+            first_row=keys % ROW_KEY,
+        )
 
 
 def _check_administrations(checked: _Checked, settings: Settings | None) -> None:
@@ -281,13 +378,100 @@ def _check_administrations(checked: _Checked, settings: Settings | None) -> None
     unknown = typed.notna() & mapped.isna()
     checked.typed["administration"] = mapped.where(mapped.notna(), typed)
     rows = typed.index[unknown.to_numpy()]
+    written = checked.raw.cells["administration"].loc[rows]
     checked.issues.add(
         rows,
         "administration",
-        checked.raw.cells["administration"].loc[rows],
+        written,
         "warning.unknown_administration",
         severity=WARNING,
+        suggestion=suggest(written, settings.administration_names),
     )
+
+
+def _check_committees(checked: _Checked, settings: Settings | None) -> None:
+    """Unknown committees are flagged with the closest known one; known ones are respelled."""
+    if settings is None or "committee" not in checked.raw.cells:
+        return
+    known = [a.committee for a in settings.administrations if a.committee]
+    if not known:
+        return
+    names = {normalise_token(n): n for n in known}
+    typed = checked.typed["committee"]
+    given = typed.notna().to_numpy()
+    if not given.any():
+        return
+    tokens = typed[given].map(normalise_token)
+    mapped = tokens.map(names)
+    checked.typed.loc[typed.index[given], "committee"] = mapped.where(mapped.notna(), typed[given])
+    rows = tokens.index[mapped.isna().to_numpy()]
+    written = checked.raw.cells["committee"].loc[rows]
+    checked.issues.add(
+        rows,
+        "committee",
+        written,
+        "warning.unknown_committee",
+        severity=WARNING,
+        suggestion=suggest(written, known),
+    )
+
+
+def _check_amounts(checked: _Checked, settings: Settings | None) -> None:
+    """Cross-field warnings: funding above budget, an EU source without external funding."""
+    typed, raw = checked.typed, checked.raw
+    budget, external = typed["budget_sek"], typed["external_funding_sek"]
+    above = (external > budget).fillna(False).to_numpy(dtype=bool)
+    if above.any():
+        rows = typed.index[above]
+        checked.issues.add(
+            rows,
+            "external_funding_sek",
+            raw.cells["external_funding_sek"].loc[rows],
+            "warning.funding_above_budget",
+            severity=WARNING,
+            budget=raw.cells["budget_sek"].loc[rows].to_numpy(dtype=object),
+        )
+    if settings is None or "funding_source" not in raw.cells:
+        return
+    from ..aggregation import is_eu_funding
+
+    source = typed["funding_source"]
+    eu = np.asarray(is_eu_funding(source, settings.scoring.eu_funding_sources), dtype=bool)
+    without = eu & (external.fillna(0) <= 0).to_numpy(dtype=bool)
+    if without.any():
+        rows = typed.index[without]
+        checked.issues.add(
+            rows,
+            "funding_source",
+            raw.cells["funding_source"].loc[rows],
+            "warning.eu_without_funding",
+            severity=WARNING,
+        )
+
+
+def _check_years(checked: _Checked, years: Collection[int] | None) -> None:
+    """An activity year for which there is no parameters file is flagged (a typo, often)."""
+    if not years:
+        return
+    year = checked.typed["year"]
+    outside = (year.notna() & ~year.isin(list(years))).to_numpy(dtype=bool)
+    if outside.any():
+        rows = year.index[outside]
+        checked.issues.add(
+            rows,
+            "year",
+            checked.raw.cells["year"].loc[rows],
+            "warning.year_outside_parameters",
+            severity=WARNING,
+            years=_year_span(sorted(years)),
+        )
+
+
+def _year_span(years: list[int]) -> str:
+    """``2021–2025`` for consecutive years, else ``2021, 2023``."""
+    if len(years) > 1 and years[-1] - years[0] == len(years) - 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
 
 
 def _add_countries(checked: _Checked) -> None:
@@ -301,14 +485,16 @@ def _add_countries(checked: _Checked) -> None:
     unknown = (country.notna() & iso3.isna()).to_numpy()
     if "country" in checked.raw.cells and unknown.any():
         rows = country.index[unknown]
+        written = checked.raw.cells["country"].loc[rows]
         checked.issues.add(
             rows,
             "country",
-            checked.raw.cells["country"].loc[rows],
+            written,
             "warning.unknown_country"
             if checked.raw.name == "partners"
             else "warning.unknown_country_decision",
             severity=WARNING,
+            suggestion=suggest(written, country_names()),
         )
 
 
@@ -359,7 +545,13 @@ def _check_exceptions(checked: _Checked, activity_ids: np.ndarray, accepted: np.
     reversed_ = (typed["valid_to"] < typed["valid_from"]).fillna(False).to_numpy(dtype=bool)
     if reversed_.any():
         rows = raw.cells.index[reversed_]
-        issues.add(rows, "valid_to", raw.cells["valid_to"].loc[rows], "reason.dates_reversed")
+        issues.add(
+            rows,
+            "valid_to",
+            raw.cells["valid_to"].loc[rows],
+            "warning.dates_reversed",
+            severity=WARNING,
+        )
     ids = raw.cells.get("activity_id")
     if ids is not None:
         stray = (ids != "").to_numpy() & ~_activity_status(ids, activity_ids, accepted)[1]
@@ -379,20 +571,29 @@ def _accepted_frame(checked: _Checked) -> tuple[pd.DataFrame, np.ndarray]:
     """The accepted rows (canonical columns + ``row`` as int64, index 0..n-1) and their mask."""
     keep = ~checked.typed.index.isin(checked.issues.rejected_rows())
     frame = checked.typed.loc[keep].reset_index(names="row")
-    frame["row"] = frame["row"].astype("int64")
+    frame["row"] = frame["row"].astype("int64") % ROW_KEY
     order = [c.name for c in checked.raw.table.columns]
     if COUNTRY_COLUMN in frame:
         order.insert(order.index("country") + 1, COUNTRY_COLUMN)
     return frame[[*order, "row"]], keep
 
 
-def validate_register(raw: RawRegister, settings: Settings | None = None) -> Register:
-    """Check every row of ``raw``; accepted rows and all issues make the :class:`Register`."""
+def validate_register(
+    raw: RawRegister, settings: Settings | None = None, years: Collection[int] | None = None
+) -> Register:
+    """Check every row of ``raw``; accepted rows and all issues make the :class:`Register`.
+
+    ``years``, when given, are the years that have a parameters file: an activity of another
+    year is flagged.
+    """
     tables = {name: raw.tables.get(name) or _empty_raw(spec) for name, spec in TABLES.items()}
     activities = _parse_table(tables["activities"])
     activities.typed["status"] = activities.typed["status"].fillna(DEFAULT_STATUS)
     _check_duplicates(activities)
     _check_administrations(activities, settings)
+    _check_committees(activities, settings)
+    _check_amounts(activities, settings)
+    _check_years(activities, years)
     act_frame, act_accepted = _accepted_frame(activities)
     activity_ids = activities.raw.cells["activity_id"].to_numpy(dtype=object)
 
@@ -409,7 +610,11 @@ def validate_register(raw: RawRegister, settings: Settings | None = None) -> Reg
     checked = (activities, partners, exceptions)
     for c in checked:
         _reject_bad_lines(c)
+        _add_notes(c)
     issues = _issues_frame([c.issues for c in checked])
+    if "_key" in issues:
+        issues["administration"] = _owners(issues, activities, partners)
+        issues = issues.drop(columns="_key")
     input_rows = {c.raw.name: len(c.raw.cells) + len(c.raw.bad_lines) for c in checked}
     log.info("register read: %s", input_rows)
     return Register(
@@ -419,16 +624,98 @@ def validate_register(raw: RawRegister, settings: Settings | None = None) -> Reg
         issues=issues,
         path=raw.path,
         input_rows=input_rows,
+        language=register_language(raw),
     )
+
+
+def register_language(raw: RawRegister) -> str:
+    """``"sv"`` when the sheet, file and column names are mostly Swedish, else ``"en"``.
+
+    Names spelled the same in both languages (``status``) count for neither; a tie is Swedish,
+    the toolkit's default.
+    """
+    votes = {"sv": 0, "en": 0}
+    for table in raw.tables.values():
+        spec = table.table
+        pairs = [(spec.name, spec.swedish, "", Path(table.source).stem)]
+        pairs += [
+            (col.name, col.swedish, col.display, table.headers[col.name])
+            for col in spec.columns
+            if col.name in table.headers
+        ]
+        for english, swedish, display, written in pairs:
+            token = normalise_token(written)
+            en, sv = normalise_token(english), normalise_token(swedish)
+            if en == sv:
+                continue
+            if token in (sv, normalise_token(display)):
+                votes["sv"] += 1
+            elif token == en:
+                votes["en"] += 1
+    return "en" if votes["en"] > votes["sv"] else "sv"
+
+
+def _owners(issues: pd.DataFrame, activities: _Checked, partners: _Checked) -> pd.Series:
+    """The administration each issue belongs to: its activity's (as the parameters spell it).
+
+    A partner row belongs to the first activity row with its id; exceptions belong to none; a
+    row whose administration is unknown but close to a known one belongs to that one.
+    """
+    admin = activities.typed["administration"].copy()
+    # a misspelt administration's rows go to the administration suggested for it: the list is
+    # sent to the people who can fix them (the value itself is not changed)
+    unknown = (issues["reason_key"] == "warning.unknown_administration") & issues[
+        "suggestion"
+    ].notna()
+    if unknown.any():
+        keys = issues.loc[unknown, "_key"].astype("int64").to_numpy()
+        admin.loc[keys] = issues.loc[unknown, "suggestion"].to_numpy(dtype=object)
+    out = pd.Series(pd.NA, index=issues.index, dtype="string")
+    mine = (issues["table"] == "activities").to_numpy()
+    if mine.any():
+        rows = issues.loc[mine, "_key"].astype("int64")
+        out[mine] = pd.array(admin.reindex(rows).to_numpy(dtype=object), dtype="string")
+    mine = (issues["table"] == "partners").to_numpy()
+    if mine.any():  # only the few partner rows with an issue are looked up
+        ids = partners.raw.cells["activity_id"].reindex(issues.loc[mine, "_key"].astype("int64"))
+        activity_ids = activities.raw.cells["activity_id"].to_numpy(dtype=object)
+        first = ~pd.Index(activity_ids).duplicated(keep="first")
+        by_id = pd.Series(admin.to_numpy(dtype=object)[first], index=activity_ids[first])
+        owner = by_id.reindex(ids.to_numpy(dtype=object)).to_numpy(dtype=object)
+        out[mine] = pd.array(owner, dtype="string")
+    return out
 
 
 def _reject_bad_lines(checked: _Checked) -> None:
     """CSV lines that could not be split into the header's columns are rejected rows."""
-    if checked.raw.bad_lines:
-        rows, lines = zip(*checked.raw.bad_lines, strict=True)
-        expected = len(checked.raw.headers) + len(checked.raw.ignored)
+    expected = len(checked.raw.headers) + len(checked.raw.ignored)
+    by_reason: dict[str, list[tuple[int, str]]] = {}
+    for row, line, key in checked.raw.bad_lines:
+        by_reason.setdefault(key, []).append((row, line))
+    for key, found in by_reason.items():
+        rows, lines = zip(*found, strict=True)
+        checked.issues.add(rows, None, list(lines), key, header="", expected=expected)
+
+
+def _add_notes(checked: _Checked) -> None:
+    """Remarks the reader made about single cells (control characters, merged cells …)."""
+    by_kind: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for row, column, value, key, detail in checked.raw.notes:
+        by_kind.setdefault((column, key, detail), []).append((row, value))
+    for (column, key, detail), found in by_kind.items():
+        rows, values = zip(*found, strict=True)
+        if not any(values) and column in checked.raw.cells:
+            values = tuple(checked.raw.cells[column].loc[list(rows)])
+        # detail: "range=B2:B5" or "found=3;expected=5": placeholders of the reason
+        fmt = dict(part.split("=", 1) for part in detail.split(";")) if detail else {}
         checked.issues.add(
-            rows, None, list(lines), "reason.too_many_fields", header="", expected=expected
+            rows,
+            column or None,
+            list(values),
+            key,
+            severity=WARNING,
+            header="" if not column else None,
+            **fmt,
         )
 
 
@@ -441,8 +728,9 @@ def _issues_frame(collected: list[_Issues]) -> pd.DataFrame:
     issues = pd.concat(frames, ignore_index=True)
     table_order = {name: i for i, name in enumerate(TABLES)}
     issues["_t"] = issues["table"].map(table_order)
-    issues = issues.sort_values(["_t", "row", "_order"], kind="stable")
+    issues = issues.sort_values(["_t", "_key", "_order"], kind="stable")
     issues = issues.reset_index(drop=True)
-    out = issues[list(ISSUE_COLUMNS)].astype("string")
+    out = issues.reindex(columns=list(ISSUE_COLUMNS)).astype("string")
     out["row"] = issues["row"].astype("Int64")
+    out["_key"] = issues["_key"].astype("int64")
     return out

@@ -1,0 +1,47 @@
+"""Suggestions, never corrections: the known name closest to an unknown one.
+
+For an administration, committee or country that is not recognised, the coordinator is told
+"menade du Kulturförvaltningen?"; the value itself is kept as written. Matching uses the
+standard library's :func:`difflib.get_close_matches` on normalised spellings (case, spacing and
+Unicode form ignored), each distinct unknown value once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+
+from .format import normalise_token
+
+CUTOFF = 0.75  # difflib ratio below which no suggestion is made
+
+
+def suggest(unknown: Iterable[str], known: Iterable[str], cutoff: float = CUTOFF) -> np.ndarray:
+    """For each text in ``unknown``, the closest of ``known`` as written there, or ``""``."""
+    spelled = {normalise_token(k): k for k in known if k}
+    choices = list(spelled)
+    found: dict[str, str] = {}
+    out = []
+    for text in unknown:
+        if text not in found:
+            match = difflib.get_close_matches(normalise_token(text), choices, n=1, cutoff=cutoff)
+            found[text] = spelled[match[0]] if match else ""
+        out.append(found[text])
+    return np.array(out, dtype=object)
+
+
+@lru_cache(maxsize=3)
+def country_names(lang: str | None = None) -> tuple[str, ...]:
+    """Country names a suggestion may offer: Swedish first, then English (or one language)."""
+    from ..countries import country_name, iso3_codes
+
+    names: list[str] = []
+    for language in (lang,) if lang else ("sv", "en"):
+        for code in sorted(iso3_codes()):
+            name = country_name(code, language)
+            if name and name != code:
+                names.append(name)
+    return tuple(dict.fromkeys(names))
