@@ -79,3 +79,14 @@ def test_range_text() -> None:
     assert range_text(TABLES["activities"].column("year")) == "2000–2100"
     assert range_text(TABLES["activities"].column("budget_sek")) == "≥ 0"
     assert range_text(TABLES["activities"].column("title")) == ""
+
+
+def test_enum_words_are_the_labels_tables_words() -> None:
+    """One definition: the Swedish word a coordinator types for an enumerated value is the
+    word the report shows for it (labels ``<enum>.<key>``), never a second spelling."""
+    from boras_intl_lib.i18n.labels import label
+
+    for name, enum in ENUMS.items():
+        for key, swedish in enum.values.items():
+            assert normalise_token(swedish) == normalise_token(label(f"{name}.{key}", "sv"))
+            assert enum.lookup()[normalise_token(swedish)] == key

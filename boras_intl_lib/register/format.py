@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..i18n.labels import LABELS
+
 Kind = Literal[
     "text", "integer", "number", "boolean", "date", "enum", "list", "int_list", "country"
 ]
@@ -104,31 +106,36 @@ def normalise_token(text: str) -> str:
     return " ".join(text.casefold().translate(_TOKEN_DROP).split())
 
 
+def _swedish(name: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """The Swedish word of each key, from the one table of labels (``<name>.<key>``), written
+    as a coordinator types it mid-sentence: "planerad", but "EU-projekt"."""
+    words = {key: LABELS[f"{name}.{key}"][0] for key in keys}
+    return {k: w if w[:2].isupper() else w[:1].lower() + w[1:] for k, w in words.items()}
+
+
 ACTIVITY_TYPE = Enum(
     "activity_type",
-    {
-        "eu_project": "EU-projekt",
-        "project": "projekt",
-        "twinning": "vänortsutbyte",
-        "study_visit": "studiebesök",
-        "knowledge_exchange": "kunskapsutbyte",
-        "network": "nätverk",
-        "conference": "konferens",
-        "profiling": "profilering",
-        "development_cooperation": "utvecklingssamarbete",
-        "other": "övrigt",
-    },
+    _swedish(
+        "activity_type",
+        (
+            "eu_project",
+            "project",
+            "twinning",
+            "study_visit",
+            "knowledge_exchange",
+            "network",
+            "conference",
+            "profiling",
+            "development_cooperation",
+            "other",
+        ),
+    ),
     aliases={"eu projekt": "eu_project", "vänort": "twinning", "twin city": "twinning"},
 )
 
 STATUS = Enum(
     "status",
-    {
-        "planned": "planerad",
-        "ongoing": "pågående",
-        "completed": "avslutad",
-        "cancelled": "inställd",
-    },
+    _swedish("status", ("planned", "ongoing", "completed", "cancelled")),
     aliases={
         # what coordinators write: verbs, neuter and plural forms, English words
         "canceled": "cancelled",
@@ -176,37 +183,43 @@ STATUS = Enum(
 
 PROFILING_TARGET = Enum(
     "profiling_target",
-    {
-        "education": "utbildning",
-        "establishment": "etablering",
-        "growth": "tillväxt",
-        "knowledge": "kunskap",
-        "quality_of_life": "livskvalitet",
-        "visitor_industry": "besöksnäring",
-    },
+    _swedish(
+        "profiling_target",
+        (
+            "education",
+            "establishment",
+            "growth",
+            "knowledge",
+            "quality_of_life",
+            "visitor_industry",
+        ),
+    ),
     aliases={"ett gott liv": "quality_of_life", "gott liv": "quality_of_life"},
 )
 
 SUSTAINABILITY = Enum(
     "sustainability",
-    {"ecological": "ekologisk", "social": "social", "economic": "ekonomisk"},
+    _swedish("sustainability", ("ecological", "social", "economic")),
     aliases={"miljö": "ecological", "environmental": "ecological"},
 )
 
 PARTNER_TYPE = Enum(
     "partner_type",
-    {
-        "municipality": "kommun",
-        "region": "region",
-        "university": "universitet",
-        "school": "skola",
-        "company": "företag",
-        "ngo": "ideell",
-        "authority": "myndighet",
-        "eu_body": "eu-organ",
-        "network": "nätverk",
-        "other": "övrigt",
-    },
+    _swedish(
+        "partner_type",
+        (
+            "municipality",
+            "region",
+            "university",
+            "school",
+            "company",
+            "ngo",
+            "authority",
+            "eu_body",
+            "network",
+            "other",
+        ),
+    ),
     aliases={
         "city": "municipality",
         "stad": "municipality",
