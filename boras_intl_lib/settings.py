@@ -14,7 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from .errors import ParametersError
-from .vocabulary import AREAS, CONDITIONS, AreaKey, ConditionKey
+from .vocabulary import (
+    ACTIVITY_TYPES,
+    AREAS,
+    CONDITIONS,
+    AreaKey,
+    ConditionKey,
+    normalise_token,
+)
 
 
 class _Strict(BaseModel):
@@ -172,9 +179,7 @@ class Scoring(_Strict):
     @field_validator("exchange_types")
     @classmethod
     def _known_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        from .register.format import ACTIVITY_TYPE
-
-        unknown = [v for v in value if v not in ACTIVITY_TYPE.values]
+        unknown = [v for v in value if v not in ACTIVITY_TYPES]
         if unknown:
             raise ValueError(f"unknown activity type(s): {', '.join(unknown)}")
         return value
@@ -217,8 +222,6 @@ class Settings(_Strict):
     @field_validator("administrations")
     @classmethod
     def _distinct_administrations(cls, value: list[Administration]) -> list[Administration]:
-        from .register.format import normalise_token
-
         seen: set[str] = set()
         twice = []
         for admin in value:

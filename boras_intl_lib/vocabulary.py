@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import unicodedata
 from enum import IntEnum
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where texts are keyed, so the vocabulary stays light
+    import numpy as np
+    import pandas as pd
 
 AreaKey = Literal[
     "operational_development",
@@ -27,6 +28,18 @@ ConditionKey = Literal["democracy", "human_rights", "rule_of_law"]
 Check = Literal["pass", "fail", "unknown"]
 Verdict = Literal["met", "exception", "unknown", "needs_exception"]
 Status = Literal["planned", "ongoing", "completed", "cancelled"]
+ActivityType = Literal[
+    "eu_project",
+    "project",
+    "twinning",
+    "study_visit",
+    "knowledge_exchange",
+    "network",
+    "conference",
+    "profiling",
+    "development_cooperation",
+    "other",
+]
 
 #: The seven contribution areas, in policy order.
 AREAS: tuple[AreaKey, ...] = get_args(AreaKey)
@@ -38,6 +51,8 @@ CHECKS: tuple[Check, ...] = get_args(Check)
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 #: Activity statuses in the order an activity passes through them.
 STATUSES: tuple[Status, ...] = get_args(Status)
+#: The register's activity types (Swedish words in the labels table, ``activity_type.<key>``).
+ACTIVITY_TYPES: tuple[ActivityType, ...] = get_args(ActivityType)
 #: Rubric levels: 0 no contribution, 1 weak, 2 clear, 3 strong.
 LEVELS: tuple[int, ...] = (0, 1, 2, 3)
 
@@ -54,6 +69,18 @@ class VerdictCode(IntEnum):
 assert tuple(v.name.lower() for v in VerdictCode) == VERDICTS  # one order, checked at import
 
 
+_TOKEN_DROP = str.maketrans({"-": " ", "_": " ", "(": " ", ")": " "})
+
+
+def normalise_token(text: str) -> str:
+    """Normalise a header or enum word: case, surrounding space, ``-``/``_``/space, brackets.
+
+    Text is NFC-normalised first, so a decomposed ``ö`` (macOS, copy-paste) matches.
+    """
+    text = unicodedata.normalize("NFC", str(text))
+    return " ".join(text.casefold().translate(_TOKEN_DROP).split())
+
+
 def _key(text: str) -> str | None:
     key = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return key or None
@@ -67,6 +94,9 @@ def text_keys(values: pd.Series | np.ndarray) -> np.ndarray:
     tables, charts, scores, decisions and the workbook. Missing or blank values give ``None``.
     Each distinct value is normalised once.
     """
+    import numpy as np
+    import pandas as pd
+
     codes, uniques = pd.factorize(np.asarray(values, dtype=object))
     keys = np.array([_key(str(u)) for u in uniques] + [None], dtype=object)
     return keys[codes]  # code −1 (missing) picks the trailing None
@@ -74,6 +104,8 @@ def text_keys(values: pd.Series | np.ndarray) -> np.ndarray:
 
 def text_key_codes(values: pd.Series | np.ndarray) -> np.ndarray:
     """Integer codes of :func:`text_keys` (equal keys, equal codes; ``-1`` for missing)."""
+    import pandas as pd
+
     codes, _ = pd.factorize(text_keys(values))
     return codes
 

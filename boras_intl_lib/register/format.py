@@ -7,11 +7,11 @@ so the format documented for coordinators cannot drift from the format the code 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..i18n.labels import LABELS
+from ..vocabulary import ACTIVITY_TYPES, STATUSES, normalise_token
 
 Kind = Literal[
     "text", "integer", "number", "boolean", "date", "enum", "list", "int_list", "country"
@@ -94,18 +94,6 @@ class Table:
         return table
 
 
-_TOKEN_DROP = str.maketrans({"-": " ", "_": " ", "(": " ", ")": " "})
-
-
-def normalise_token(text: str) -> str:
-    """Normalise a header or enum word: case, surrounding space, ``-``/``_``/space, brackets.
-
-    Text is NFC-normalised first, so a decomposed ``ö`` (macOS, copy-paste) matches.
-    """
-    text = unicodedata.normalize("NFC", str(text))
-    return " ".join(text.casefold().translate(_TOKEN_DROP).split())
-
-
 def _swedish(name: str, keys: tuple[str, ...]) -> dict[str, str]:
     """The Swedish word of each key, from the one table of labels (``<name>.<key>``), written
     as a coordinator types it mid-sentence: "planerad", but "EU-projekt"."""
@@ -115,27 +103,13 @@ def _swedish(name: str, keys: tuple[str, ...]) -> dict[str, str]:
 
 ACTIVITY_TYPE = Enum(
     "activity_type",
-    _swedish(
-        "activity_type",
-        (
-            "eu_project",
-            "project",
-            "twinning",
-            "study_visit",
-            "knowledge_exchange",
-            "network",
-            "conference",
-            "profiling",
-            "development_cooperation",
-            "other",
-        ),
-    ),
+    _swedish("activity_type", ACTIVITY_TYPES),
     aliases={"eu projekt": "eu_project", "vänort": "twinning", "twin city": "twinning"},
 )
 
 STATUS = Enum(
     "status",
-    _swedish("status", ("planned", "ongoing", "completed", "cancelled")),
+    _swedish("status", STATUSES),
     aliases={
         # what coordinators write: verbs, neuter and plural forms, English words
         "canceled": "cancelled",
