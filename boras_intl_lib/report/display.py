@@ -132,6 +132,38 @@ def level_bar_html(counts: Sequence[int], labels: Sequence[str], title: str, alt
     )
 
 
+def verdict_html(
+    sentences: Sequence[str],
+    findings: Sequence[tuple[str, str, str, Sequence[str]]],
+    title: str,
+    none_text: str,
+) -> str:
+    """The verdict block: the assessment as a paragraph, then the findings by severity.
+
+    ``findings`` are ``(severity key, severity words, sentence, named items)``; the severity is
+    written out in words (and marked by a border and an icon-free class), so colour is never
+    its only carrier. Everything is escaped.
+    """
+    parts = ['<div class="verdict" role="group" aria-labelledby="findings">']
+    if sentences:
+        parts.append(f'<p class="assessment">{escape(" ".join(sentences))}</p>')
+    parts.append(f'<h3 id="findings">{escape(title)}</h3>')
+    if not findings:
+        parts.append(f"<p>{escape(none_text)}</p>")
+    else:
+        parts.append('<ul class="findings">')
+        for key, words, text, items in findings:
+            sub = "".join(f"<li>{escape(i)}</li>" for i in items)
+            sub = f'<ul class="items">{sub}</ul>' if sub else ""
+            parts.append(
+                f'<li class="sev-{escape(key)}"><strong class="severity">{escape(words)}:</strong>'
+                f' <span class="finding-text">{escape(text)}</span>{sub}</li>'
+            )
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
 def toc_html(entries: Sequence[TocEntry], title: str) -> str:
     """A table of contents: ``(text, anchor)`` or ``(text, anchor, level)`` entries, level 2
     by default; deeper levels nest as sub-lists."""
@@ -173,8 +205,12 @@ def table_html(
     lang: Lang = "sv",
     index: bool = False,
     number_format: Mapping[str, CellFormat] | None = None,
+    vertical: Sequence[str] = (),
 ) -> str:
     """An accessible HTML table of ``df``, every cell escaped and formatted for ``lang``.
+
+    Headers of the columns named in ``vertical`` are written top to bottom (class
+    ``vertical``), so a table of many narrow number columns fits the page.
 
     ``number_format`` maps a column name to a :func:`.formatting.formatter` kind (``"percent"``,
     ``"number:1"``, ``"sek:mnkr"``, ``"plain"`` …) or a callable; other columns are formatted by
@@ -195,8 +231,9 @@ def table_html(
         head = (
             f'<th scope="col">{escape(" – ".join(map(str, names)))}</th>' if names else "<td></td>"
         )
+    upright = set(vertical)
     head += "".join(
-        f'<th scope="col"{_num_class(n)}>{escape(c)}</th>'
+        f'<th scope="col"{_num_class(n, c in upright)}>{escape(c)}</th>'
         for c, n in zip(columns, numeric, strict=True)
     )
     rows = []
@@ -260,8 +297,9 @@ def _is_numeric(series: pd.Series, chosen: CellFormat | None) -> bool:
     return types.is_numeric_dtype(series.dtype) and not types.is_bool_dtype(series.dtype)
 
 
-def _num_class(numeric: bool) -> str:
-    return ' class="num"' if numeric else ""
+def _num_class(numeric: bool, vertical: bool = False) -> str:
+    classes = " ".join(c for c, on in (("num", numeric), ("vertical", vertical)) if on)
+    return f' class="{classes}"' if classes else ""
 
 
 def _index_text(value: object) -> str:
@@ -337,6 +375,17 @@ def show_level_bar(counts: Sequence[int], labels: Sequence[str], title: str, alt
     _publish(level_bar_html(counts, labels, title, alt), alt)
 
 
+def show_verdict(
+    sentences: Sequence[str],
+    findings: Sequence[tuple[str, str, str, Sequence[str]]],
+    title: str,
+    none_text: str,
+) -> None:
+    """Show the verdict block; see :func:`verdict_html`."""
+    plain = "\n".join([*sentences, *(f"{w}: {t}" for _, w, t, _ in findings)])
+    _publish(verdict_html(sentences, findings, title, none_text), plain)
+
+
 def show_toc(entries: Sequence[TocEntry], lang: Lang = "sv", title: str | None = None) -> None:
     """Show the table of contents; links go to the ids given by :func:`heading`."""
     title = title or label("page.toc", lang)
@@ -356,6 +405,36 @@ def show_table(
         table_html(df, caption, lang=lang, index=index, number_format=number_format),
         caption or "",
     )
+
+
+def show_html(html_text: str, plain: str) -> None:
+    """Show HTML built by this package (charts): the caller has escaped every value in it."""
+    _publish(html_text, plain)
+
+
+def details_html(
+    summary: str,
+    df: pd.DataFrame,
+    caption: str,
+    *,
+    lang: Lang = "sv",
+    vertical: Sequence[str] = (),
+) -> str:
+    """A table folded in ``<details>``: opened by the reader, no script; printed open."""
+    table = table_html(df, caption, lang=lang, vertical=vertical)
+    return f'<details class="annex"><summary>{escape(summary)}</summary>{table}</details>'
+
+
+def show_details(
+    summary: str,
+    df: pd.DataFrame,
+    caption: str,
+    *,
+    lang: Lang = "sv",
+    vertical: Sequence[str] = (),
+) -> None:
+    """Show a folded table; see :func:`details_html`."""
+    _publish(details_html(summary, df, caption, lang=lang, vertical=vertical), summary)
 
 
 def show_figure(fig: Figure, alt: str, *, dpi: int = DPI) -> None:

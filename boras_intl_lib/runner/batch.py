@@ -38,6 +38,7 @@ class ReportJob:
     extra_outputs: Mapping[str, Path] = field(default_factory=dict)
     cwd: Path | None = None
     name: str = ""  # shown in progress lines, e.g. "2025 sv"
+    out_pdf: Path | None = None  # also print the report to this PDF
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _run_job(job: ReportJob) -> ReportOutcome:
             title=job.title,
             extra_outputs=job.extra_outputs,
             cwd=job.cwd,
+            out_pdf=job.out_pdf,
         )
     except ReportError as exc:
         return ReportOutcome(job, error=str(exc), section=exc.section)

@@ -79,7 +79,9 @@ def _folders(names: list[str]) -> dict[str, str]:
     return folders
 
 
-def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
+def _job(
+    plan: PlannedReport, register: Path | None, timeout: int, settings: Settings, pdf: bool = False
+):
     from .batch import ReportJob
 
     title = report_title(plan.lang, settings.city, plan.year, plan.administration)
@@ -100,6 +102,7 @@ def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Set
         extra_outputs={"excel_path": plan.folder / f"{plan.stem}.xlsx"},
         cwd=project_root(),
         name=f"{plan.year} {plan.lang} {plan.administration or ''}".strip(),
+        out_pdf=plan.folder / f"{plan.stem}.pdf" if pdf else None,
     )
 
 
@@ -115,6 +118,7 @@ def run_reports(
     timeout: int,
     out_stream: TextIO,
     err_stream: TextIO,
+    pdf: bool = False,
 ) -> int:
     """Write every planned report; print where each went to ``out_stream`` and why any failed
     to ``err_stream``.
@@ -125,11 +129,15 @@ def run_reports(
     from .batch import render_many
 
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
+    if pdf:
+        from .pdf import check_chromium
+
+        check_chromium()  # no browser → one clear line and exit 2, before any kernel
     if register is not None:
         from ..register.reading import read_register
 
         read_register(register)  # unreadable → one clear line and exit 2, before any kernel
-    work = [_job(p, register, timeout, settings_by_year[p.year]) for p in plans]
+    work = [_job(p, register, timeout, settings_by_year[p.year], pdf) for p in plans]
     outcomes = render_many(work, jobs)
     failed = 0
     for outcome in outcomes:
