@@ -841,6 +841,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Overall index (weighted share with a clear contribution)",
     ),
     # --- [report] status-aware comparison, annex (tables.py) ---------------------------------
+    "col.city_share": ("Hela staden", "Whole city"),
     "col.comparison": ("Jämfört med föregående år", "Compared with the previous year"),
     "comparison.all": ("{this} mot {previous}: {trend}", "{this} against {previous}: {trend}"),
     "comparison.completed": (
@@ -882,6 +883,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "The table makes every figure traceable. Levels 0–3 per area are explained under Method and sources. The same table is in the workbook.",
     ),
     "sheet.annex": ("Alla aktiviteter", "All activities"),
+    "sheet.about": ("Om arbetsboken", "About"),
+    "col.as_shown": ("Som i rapporten", "As in the report"),
+    "about.fictitious": ("Fiktiva exempeldata", "Fictitious example data"),
+    "about.report": ("Rapport", "Report"),
+    "about.year": ("År", "Year"),
+    "about.register": ("Register (källa)", "Register (source)"),
+    "about.register_hash": ("Registrets SHA-256", "Register SHA-256"),
+    "about.params_hash": ("Parameterfilens SHA-256", "Parameters file SHA-256"),
+    "about.version": ("boras-intl version", "boras-intl version"),
+    "about.counting": ("Räkneregel", "Counting rule"),
+    "about.counting_rule": (
+        "Inställda aktiviteter och deras partner räknas inte i någon siffra (de räknas en gång, som inställda). En partner är samma partner när namnen är lika efter Unicode-normalisering (NFKC), skiftlägesokänsligt och med blanksteg sammanslagna. Parametrarna står på bladet Parametrar.",
+        "Cancelled activities and their partners are left out of every figure (they are counted once, as cancelled). Two partner names are one partner when they are equal after Unicode normalisation (NFKC), ignoring case and runs of spaces. The parameters are on the sheet Parameters.",
+    ),
+    "document.reference": ("Diarienummer", "Reference number"),
+    "document.officer": ("Handläggare", "Officer"),
+    "document.date": ("Datum", "Date"),
     "sheet.country_values": ("Indikatorvärden", "Indicator values"),
     "data_quality.other_years": (
         "Ytterligare {n} anmärkningar gäller rader för andra år och visas i de årens rapporter.",

@@ -52,6 +52,7 @@ class ReportData:
     statuses: pd.Series  # counted activities per status (planned, ongoing, completed)
     issues: pd.DataFrame  # register issues of this year (and those whose year is unknown)
     n_issues_other_years: int  # register issues that concern other years
+    city_areas: pd.DataFrame | None = None  # the whole city's area_summary (per-administration)
 
     @property
     def administrations(self) -> list[str]:
@@ -99,6 +100,10 @@ def build(
     """Compute every aggregate of the report for ``year`` (and one administration, if given)."""
     evaluation = evaluate(register, settings, indicators, year)
     all_scores = _merge_text(evaluation.scores, register.activities)
+    city_areas = None
+    if administration is not None:
+        city = agg.for_year(all_scores, year)
+        city_areas = agg.area_summary(city, settings.scoring.clear_level)
     all_activities = register.activities
     if administration is not None:
         all_scores = all_scores[all_scores["administration"] == administration]
@@ -143,6 +148,7 @@ def build(
         statuses=agg.status_counts(scores),
         issues=issues,
         n_issues_other_years=n_other,
+        city_areas=city_areas,
         area_trend=agg.area_trend_over_years(all_scores, sc.clear_level, tg.trend_tolerance, years),
         coverage_trend=agg.coverage_over_years(all_activities, admins, tg.trend_tolerance, years),
         funding_trend=agg.funding_over_years(all_activities, sc.eu_funding_sources, years),

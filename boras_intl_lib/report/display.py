@@ -103,6 +103,17 @@ def key_figures_html(pairs: Iterable[tuple[object, object]]) -> str:
     return f'<dl class="key-figures">{rows}</dl>'
 
 
+def document_info_html(pairs: Sequence[tuple[str, str]]) -> str:
+    """The document's reference, officer and date above the title (first page of the PDF)."""
+    rows = "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in pairs)
+    return f'<dl class="document-info">{rows}</dl>'
+
+
+def show_document_info(pairs: Sequence[tuple[str, str]]) -> None:
+    """Show :func:`document_info_html`."""
+    _publish(document_info_html(pairs), "\n".join(f"{k}: {v}" for k, v in pairs))
+
+
 def banner_html(text: str) -> str:
     """A notice above the report (e.g. "fictitious example data"), ``role="note"``."""
     return f'<div class="banner" role="note"><p>{escape(text)}</p></div>'

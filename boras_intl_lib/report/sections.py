@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n.formatting import fmt_percent
+from ..i18n.formatting import fmt_date, fmt_percent
 from ..i18n.labels import label, report_title
 from ..settings import AREAS
 from . import charts, tables
@@ -19,6 +19,7 @@ from .display import (
     heading,
     show_banner,
     show_details,
+    show_document_info,
     show_html,
     show_key_figures,
     show_level_bar,
@@ -66,6 +67,18 @@ def _chart(chart: charts.Chart) -> None:
 def show_front(data: ReportData) -> None:
     """Title, example-data banner, scope and the table of contents."""
     title = report_title(data.lang, data.settings.city, data.year, data.administration)
+    document = data.settings.document
+    if document is not None:
+        pairs = [
+            (_t(data, f"document.{key}"), fmt_date(value, data.lang) if key == "date" else value)
+            for key, value in (
+                ("reference", document.reference),
+                ("officer", document.officer),
+                ("date", document.date),
+            )
+            if value
+        ]
+        show_document_info(pairs)
     heading(title, level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
@@ -176,7 +189,7 @@ def show_areas(data: ReportData) -> None:
         overview,
         _t(data, "areas.table"),
         lang=data.lang,
-        number_format={_t(data, "col.share_clear"): PERCENT},
+        number_format={_t(data, "col.share_clear"): PERCENT, _t(data, "col.city_share"): PERCENT},
     )
     for area in AREAS:
         _show_area(data, area, no_targets)

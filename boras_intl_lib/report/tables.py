@@ -74,6 +74,8 @@ def key_figures(data: ReportData) -> pd.DataFrame:
         return fmt_integer(value, lang)
 
     rows = [(k, text(k, v, kind)) for k, v, kind in key_figure_values(data)]
+    if data.administration is not None:  # "1 of 1 administrations" says nothing
+        rows = [(k, v) for k, v in rows if k != "fig.administrations"]
     return pd.DataFrame(
         {
             label("col.measure", lang): [label(k, lang) for k, _ in rows],
@@ -83,17 +85,58 @@ def key_figures(data: ReportData) -> pd.DataFrame:
 
 
 def key_figures_numbers(data: ReportData) -> pd.DataFrame:
-    """The key figures for the workbook: numbers as numbers, with their format kind."""
+    """The key figures for the workbook: numbers as numbers (with their format kind in
+    ``attrs["row_formats"]``) beside the text the report shows."""
     lang = data.lang
     rows = key_figure_values(data)
+    if data.administration is not None:
+        rows = [r for r in rows if r[0] != "fig.administrations"]
+    shown = key_figures(data)
     frame = pd.DataFrame(
         {
             label("col.measure", lang): [label(k, lang) for k, _, _ in rows],
             label("col.value", lang): [v for _, v, _ in rows],
+            label("col.as_shown", lang): shown[label("col.value", lang)].to_numpy(),
         }
     )
     frame.attrs["row_formats"] = [kind for _, _, kind in rows]
     return frame
+
+
+def about_table(data: ReportData) -> pd.DataFrame:
+    """The workbook's first sheet: what it is, from which register and parameters, and — for
+    the bundled register — that the data is fictitious."""
+    from .. import __version__
+
+    lang, register = data.lang, data.register
+    title = label("report.title", lang, scope=data.settings.city, year=data.year)
+    if data.administration:
+        title = f"{title}: {data.administration}"
+    rows = [
+        ("about.report", title),
+        ("about.year", str(data.year)),
+        ("about.register", register.path.name if register.path else ""),
+        ("about.register_hash", register.sha256),
+        ("about.params_hash", data.params_sha256),
+        ("about.version", __version__),
+        ("about.counting", label("about.counting_rule", lang)),
+    ]
+    if register.is_example:
+        rows.insert(0, ("about.fictitious", label("report.example_banner", lang)))
+    document = getattr(data.settings, "document", None)
+    if document is not None:
+        rows += [
+            (f"document.{k}", str(v))
+            for k, v in (("reference", document.reference), ("officer", document.officer),
+                         ("date", document.date))
+            if v
+        ]  # fmt: skip
+    return pd.DataFrame(
+        {
+            label("col.measure", lang): [label(k, lang) for k, _ in rows],
+            label("col.value", lang): [v for _, v in rows],
+        }
+    )
 
 
 def missing_exceptions(data: ReportData) -> pd.DataFrame:
@@ -313,6 +356,11 @@ def area_overview(data: ReportData) -> pd.DataFrame:
         status=target_words(data).reindex(areas["area"]).to_numpy(),
         comparison=[comparison_words(data, a) for a in areas["area"]],
     )
+    city: list[str | tuple[str, str]] = []
+    if data.city_areas is not None:  # an administration's report: the city's share beside
+        shares = data.city_areas.set_index("area")["share_clear"]
+        frame["city_share"] = shares.reindex(frame["area"]).to_numpy()
+        city = [("city_share", "city_share")]
     return _rename(
         frame,
         lang,
@@ -322,6 +370,7 @@ def area_overview(data: ReportData) -> pd.DataFrame:
         "level_2",
         "level_3",
         "share_clear",
+        *city,
         ("comparison", "comparison"),
         ("status", "target_status"),
     )
@@ -609,7 +658,10 @@ def sources_table(data: ReportData) -> pd.DataFrame:
 def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
     """Every table behind the report's charts and tables, by sheet name (for Excel)."""
     lang = data.lang
+    matrix, trend = matrix_with_n(data), area_trend_table(data).reset_index()
+    matrix.attrs["percent_all"] = trend.attrs["percent_all"] = True
     tables = {
+        "sheet.about": about_table(data),
         "sheet.key_figures": key_figures_numbers(data),
         "sheet.missing_exceptions": missing_exceptions(data),
         "sheet.exceptions": exceptions_in_force(data),
@@ -617,11 +669,11 @@ def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
         "sheet.precondition": precondition_table(data),
         "sheet.areas": area_overview(data),
         "sheet.coverage": coverage_table(data),
-        "sheet.matrix": matrix_with_n(data),
+        "sheet.matrix": matrix,
         "sheet.funding": funding_by_source(data),
         "sheet.countries": countries_table(data),
         "sheet.sdgs": sdg_table(data),
-        "sheet.area_trend": area_trend_table(data).reset_index(),
+        "sheet.area_trend": trend,
         "sheet.coverage_trend": coverage_trend_table(data),
         "sheet.funding_trend": funding_trend_table(data),
         "sheet.data_quality": issues_table(data),

@@ -61,8 +61,14 @@ def check_chromium() -> Path:
 def html_to_pdf(source: Path, target: Path, *, title: str, lang: Lang = "sv") -> None:
     """Print the report ``source`` (HTML) to ``target`` (PDF, A4, tagged, page numbers)."""
     chromium = check_chromium()
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise ReportError(
+            "cannot write the PDF: the Python package playwright is missing "
+            "(install it with `pip install 'boras-intl[pdf]'`; never `playwright install`)"
+        ) from None
 
     page_words = label("pdf.page", lang, page='<span class="pageNumber"></span>',
                        total='<span class="totalPages"></span>')  # fmt: skip
