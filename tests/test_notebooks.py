@@ -295,8 +295,11 @@ class Report:
 
     @property
     def findings(self) -> list[str]:
-        """The items of the main-findings list (under the heading with id "findings")."""
-        return [text for tag, under, text in self.elements if tag == "li" and under == "findings"]
+        """The sentences of the verdict's findings (without their severity words)."""
+        import html as html_module
+
+        found = re.findall(r'<span class="finding-text">(.*?)</span>', self.html, re.S)
+        return [norm(html_module.unescape(re.sub(r"<[^>]+>", "", f))) for f in found]
 
     @property
     def headings(self) -> list[str]:
@@ -482,7 +485,7 @@ def test_one_administration_report_of_the_bundled_register(
     figures = report.key_figures
     assert figures[report.t("fig.activities")] == str(len(rows) - n_cancelled)
     assert figures[report.t("fig.cancelled")] == str(n_cancelled)
-    assert figures[report.t("fig.administrations")] == report.t("fig.n_of_m", n=1, m=1)
+    assert report.t("fig.administrations") not in figures  # "1 of 1" would say nothing
     coverage = report.row(ADMIN, COVERAGE_WIDTH)
     assert coverage[2] == str(len(rows) - n_cancelled)
     for other in ADMINISTRATIONS:

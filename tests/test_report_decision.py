@@ -383,3 +383,25 @@ def test_tables_hold_no_raw_floats_as_text(example) -> None:
                 continue
             text = table[column].astype(object).astype(str)
             assert not text.str.fullmatch(r"0\.\d{6,}").any(), (name, column)
+
+
+# --- 8. report --pdf without Chromium -------------------------------------------------------------
+
+
+def test_pdf_without_chromium_is_one_clear_line_and_writes_nothing(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BORAS_INTL_CHROMIUM": str(tmp_path / "no-chromium")}
+    done = subprocess.run(
+        [sys.executable, "-m", "boras_intl_lib", "report", "--year", "2025", "--pdf",
+         "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2
+    lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert lines[0].startswith("error: cannot write the PDF: Chromium was not found at ")
+    assert "apt-get install chromium" in lines[0]
+    assert not list((tmp_path / "out").rglob("*.html"))

@@ -143,6 +143,8 @@ def run_reports(
     for outcome in outcomes:
         if outcome.ok:
             print(f"wrote {outcome.job.out_html}", file=out_stream)
+            if outcome.result is not None and outcome.result.pdf is not None:
+                print(f"wrote {outcome.result.pdf}", file=out_stream)
         else:
             failed += 1
             print(f"error: report {outcome.job.name}: {outcome.error}", file=err_stream)
