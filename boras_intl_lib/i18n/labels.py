@@ -1065,6 +1065,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),
     "page.toc": ("Innehåll", "Contents"),
     "pdf.page": ("Sida {page} av {total}", "Page {page} of {total}"),
+    "index.figures": ("Nyckeltal per rapport", "Key figures per report"),
     "page.reports": ("Rapporter", "Reports"),
     "format.yes": ("Ja", "Yes"),
     "format.no": ("Nej", "No"),

@@ -151,19 +151,49 @@ def run_reports(
     if per_administration:
         for year in years:
             done = [p for p, o in zip(plans, outcomes, strict=True) if p.year == year and o.ok]
-            index = write_index(out / str(year), done, lang, year, settings_by_year[year])
+            index = write_index(
+                out / str(year), done, lang, year, settings_by_year[year], example=register is None
+            )
             print(f"wrote {index}", file=out_stream)
     return 1 if failed else 0
 
 
 def write_index(
-    folder: Path, plans: list[PlannedReport], lang: Lang, year: int, settings: Settings
+    folder: Path,
+    plans: list[PlannedReport],
+    lang: Lang,
+    year: int,
+    settings: Settings,
+    *,
+    example: bool = False,
 ) -> Path:
-    """The index page of one year's reports, linking each written report."""
+    """The index page of one year's reports, linking each written report with its key figures
+    (read back from the report's workbook) and, for the example register, its banner."""
     from .batch import write_index_page
 
     entries = [
         (p.administration or settings.city, p.html.relative_to(folder).as_posix()) for p in plans
     ]
     title = label("report.index_title", lang, year=year)
-    return write_index_page(folder / f"index-{lang}.html", entries, lang, title)
+    banner = label("report.example_banner", lang) if example else None
+    figures = [_key_figures(p.folder / f"{p.stem}.xlsx", lang) for p in plans]
+    return write_index_page(
+        folder / f"index-{lang}.html", entries, lang, title, banner=banner, figures=figures
+    )
+
+
+def _key_figures(workbook: Path, lang: Lang) -> dict[str, str]:
+    """Key figure → text as the report shows it, from a report's workbook ({} if unreadable)."""
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(workbook, read_only=True)
+        try:
+            sheet = book[label("sheet.key_figures", lang)]
+            rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        finally:
+            book.close()
+    except (OSError, KeyError, ValueError) as exc:
+        log.warning("no key figures for the index from %s: %s", workbook, exc)
+        return {}
+    return {str(r[0]): str(r[2]) for r in rows if r and r[0] is not None and len(r) > 2}
