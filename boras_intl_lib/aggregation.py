@@ -275,6 +275,55 @@ def partner_countries(
     )
 
 
+def administration_resources(
+    activities: pd.DataFrame, administrations: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Per administration (counted activities): participants, budget, external funding and
+    the city's own co-financing (budget minus external funding, never below 0, over the
+    activities that have a budget). A last row ``administration = None`` holds the totals.
+
+    Columns ``administration, n_activities, participants, budget_sek, external_funding_sek,
+    own_funding_sek``.
+    """
+    rows = active(activities)
+    budget, external = _money(rows, "budget_sek"), _money(rows, "external_funding_sek")
+    own = np.where(budget > 0, np.clip(budget - external, 0, None), 0.0)
+    participants = (
+        pd.to_numeric(rows["participants"], errors="coerce").fillna(0).to_numpy(np.float64)
+        if "participants" in rows
+        else np.zeros(len(rows))
+    )
+    frame = pd.DataFrame(
+        {
+            "administration": rows["administration"].astype(object).to_numpy(),
+            "n_activities": 1,
+            "participants": participants,
+            "budget_sek": budget,
+            "external_funding_sek": external,
+            "own_funding_sek": own,
+        }
+    )
+    names = _ordered_names(administrations, frame["administration"])
+    table = frame.groupby("administration").sum().reindex(names, fill_value=0)
+    table.index.name = "administration"
+    table = table.reset_index()
+    total = table.drop(columns="administration").sum().to_dict()
+    table = pd.concat([table, pd.DataFrame([{"administration": None, **total}])])
+    return table.astype({"n_activities": np.int64, "participants": np.int64}).reset_index(drop=True)
+
+
+def twin_city_years(scores: pd.DataFrame, years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Counted activities with each twin city per year (years as rows, twin cities as columns;
+    the register's years, gaps included)."""
+    rows = active(scores)
+    rows = rows[rows["twin_city"].notna()] if "twin_city" in rows else rows.iloc[:0]
+    all_years = _year_range(scores, years)
+    table = pd.crosstab(rows["year"], rows["twin_city"].astype(str)) if len(rows) else None
+    if table is None:
+        return pd.DataFrame(index=pd.Index(all_years, name="year"))
+    return table.reindex(all_years, fill_value=0).rename_axis(index="year", columns=None)
+
+
 def sdg_counts(activities: pd.DataFrame) -> pd.DataFrame:
     """Per UN Sustainable Development Goal 1–17: activities naming it and their share.
 

@@ -842,6 +842,24 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # --- [report] status-aware comparison, annex (tables.py) ---------------------------------
     "col.city_share": ("Hela staden", "Whole city"),
+    "col.participants": ("Deltagare", "Participants"),
+    "col.budget_sek": ("Budget (kr)", "Budget (SEK)"),
+    "col.own_funding_sek": ("Egen medfinansiering (kr)", "Own co-financing (SEK)"),
+    "word.total": ("Totalt", "Total"),
+    "sheet.resources": ("Deltagare och medfinansiering", "Participants and co-financing"),
+    "sheet.twin_cities": ("Vänorter per år", "Twin cities per year"),
+    "administrations.resources": (
+        "Deltagare och egen medfinansiering per förvaltning",
+        "Participants and own co-financing per administration",
+    ),
+    "administrations.resources_text": (
+        "Deltagare är antalet personer som tog del av kunskapsutbyten och andra aktiviteter enligt registret. Egen medfinansiering är budget minus extern finansiering för aktiviteter med angiven budget.",
+        "Participants are the people who took part in knowledge exchanges and other activities according to the register. Own co-financing is budget minus external funding, for activities with a budget.",
+    ),
+    "over_time.twin_cities": (
+        "Aktiviteter med varje vänort per år",
+        "Activities with each twin city per year",
+    ),
     "col.comparison": ("Jämfört med föregående år", "Compared with the previous year"),
     "comparison.all": ("{this} mot {previous}: {trend}", "{this} against {previous}: {trend}"),
     "comparison.completed": (

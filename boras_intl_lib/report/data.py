@@ -53,6 +53,8 @@ class ReportData:
     issues: pd.DataFrame  # register issues of this year (and those whose year is unknown)
     n_issues_other_years: int  # register issues that concern other years
     city_areas: pd.DataFrame | None = None  # the whole city's area_summary (per-administration)
+    resources: pd.DataFrame | None = None  # participants and own co-financing per administration
+    twin_cities: pd.DataFrame | None = None  # activities per twin city and year
 
     @property
     def administrations(self) -> list[str]:
@@ -149,6 +151,8 @@ def build(
         issues=issues,
         n_issues_other_years=n_other,
         city_areas=city_areas,
+        resources=agg.administration_resources(activities, admins),
+        twin_cities=agg.twin_city_years(all_scores, years),
         area_trend=agg.area_trend_over_years(all_scores, sc.clear_level, tg.trend_tolerance, years),
         coverage_trend=agg.coverage_over_years(all_activities, admins, tg.trend_tolerance, years),
         funding_trend=agg.funding_over_years(all_activities, sc.eu_funding_sources, years),

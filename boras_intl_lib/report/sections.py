@@ -254,6 +254,19 @@ def show_administrations(data: ReportData) -> None:
     show_paragraph(_t(data, "administrations.heatmap_text"))
     n = data.matrix["n_activities"].astype(int).tolist()
     _chart(charts.heatmap(matrix, n, data.lang, title, _t(data, "col.n_activities")))
+    heading(_t(data, "administrations.resources"), level=3, anchor="resources")
+    show_paragraph(_t(data, "administrations.resources_text"))
+    sek = "integer"  # the headers say (kr)
+    show_table(
+        tables.resources_table(data),
+        _t(data, "administrations.resources"),
+        lang=data.lang,
+        number_format={
+            _t(data, "col.budget_sek"): sek,
+            _t(data, "col.external_funding_sek"): sek,
+            _t(data, "col.own_funding_sek"): sek,
+        },
+    )
 
 
 def show_funding(data: ReportData) -> None:
@@ -327,6 +340,9 @@ def show_over_time(data: ReportData) -> None:
         lang=data.lang,
         number_format={_t(data, "col.eu_share"): PERCENT},
     )
+    twin = tables.twin_cities_table(data)
+    if len(twin.columns):
+        show_table(twin, _t(data, "over_time.twin_cities"), lang=data.lang, index=True)
 
 
 def show_data_quality(data: ReportData) -> None:

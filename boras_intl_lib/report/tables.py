@@ -458,6 +458,31 @@ def matrix_with_n(data: ReportData) -> pd.DataFrame:
     return frame
 
 
+def resources_table(data: ReportData) -> pd.DataFrame:
+    """Participants and the city's own co-financing per administration, with the total."""
+    lang = data.lang
+    frame = data.resources.assign(
+        administration=data.resources["administration"].fillna(label("word.total", lang))
+    )
+    return _rename(
+        frame,
+        lang,
+        "administration",
+        "n_activities",
+        "participants",
+        ("budget_sek", "budget_sek"),
+        "external_funding_sek",
+        "own_funding_sek",
+    )
+
+
+def twin_cities_table(data: ReportData) -> pd.DataFrame:
+    """Activities with each twin city per year."""
+    frame = data.twin_cities.copy()
+    frame.index.name = label("col.year", data.lang)
+    return frame
+
+
 def funding_by_source(data: ReportData) -> pd.DataFrame:
     """External funding per funding source, EU marked."""
     lang = data.lang
@@ -673,6 +698,8 @@ def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
         "sheet.funding": funding_by_source(data),
         "sheet.countries": countries_table(data),
         "sheet.sdgs": sdg_table(data),
+        "sheet.resources": resources_table(data),
+        "sheet.twin_cities": twin_cities_table(data).reset_index(),
         "sheet.area_trend": trend,
         "sheet.coverage_trend": coverage_trend_table(data),
         "sheet.funding_trend": funding_trend_table(data),

@@ -33,7 +33,12 @@ FORMATS = {
 }
 #: Columns (by label key) whose values are shares or amounts in kronor.
 PERCENT_COLUMNS = ("col.share", "col.share_clear", "col.eu_share")
-SEK_COLUMNS = ("col.external_funding_sek", "col.eu_funding_sek")
+SEK_COLUMNS = (
+    "col.external_funding_sek",
+    "col.eu_funding_sek",
+    "col.budget_sek",
+    "col.own_funding_sek",
+)
 
 
 def write_report_workbook(data: ReportData, path: str | Path) -> None:
