@@ -77,7 +77,9 @@ def test_severity_is_written_in_words_not_only_colour(example, shown: list[str])
     sections.show_front(build(example, SETTINGS, 2025))
     verdict = next(h for h in shown if 'class="verdict"' in h)
     for severity in ("action", "note", "info"):
-        assert f"{label(f'severity_level.{severity}')}:</strong>" in verdict
+        assert (
+            f"""<span class="severity">{label(f"severity_level.{severity}")}:</span>""" in verdict
+        )
 
 
 def test_expiring_and_open_ended_exceptions_are_to_note(tmp_path: Path) -> None:
@@ -405,3 +407,13 @@ def test_pdf_without_chromium_is_one_clear_line_and_writes_nothing(tmp_path: Pat
     assert lines[0].startswith("error: cannot write the PDF: Chromium was not found at ")
     assert "apt-get install chromium" in lines[0]
     assert not list((tmp_path / "out").rglob("*.html"))
+
+
+def test_overlong_words_in_table_cells_get_break_opportunities_not_extra_text() -> None:
+    word = "<script>" + "x" * 30
+    cell = display.escape_breakable(word)
+    assert "<wbr>" in cell and "<script>" not in cell
+    assert cell.replace("<wbr>", "") == display.escape(word)
+    assert (
+        display.escape_breakable("Kulturförvaltningen och Kina") == "Kulturförvaltningen och Kina"
+    )

@@ -842,6 +842,45 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # --- [report] status-aware comparison, annex (tables.py) ---------------------------------
     "col.city_share": ("Hela staden", "Whole city"),
+    "col.parameter_key": ("I parameterfilen", "In the parameters file"),
+    "param.scoring.clear_level": (
+        "Nivå som räknas som tydligt bidrag",
+        "Level counted as a clear contribution",
+    ),
+    "param.scoring.min_partners": (
+        "Minsta antal partnerorganisationer för projektsamverkan",
+        "Fewest partner organisations for project collaboration",
+    ),
+    "param.scoring.strong_external_share": (
+        "Extern finansiering (andel av budget) för starkt bidrag till projektsamverkan",
+        "External funding (share of budget) for a strong project collaboration",
+    ),
+    "param.scoring.profiling_targets_for_level": (
+        "Antal profileringsmål för nivå 1, 2 och 3",
+        "Profiling targets for levels 1, 2 and 3",
+    ),
+    "param.scoring.sdgs_for_strong": (
+        "Antal globala mål som stärker omvärldspåverkan",
+        "Global goals that strengthen societal impact",
+    ),
+    "param.screening.max_data_age_years": (
+        "Äldsta indikatordata som används (år före rapportåret)",
+        "Oldest indicator data used (years before the report year)",
+    ),
+    "param.screening.missing_data": ("När indikatordata saknas", "When indicator data is missing"),
+    "param.targets.coverage": (
+        "Mål: andel förvaltningar med internationellt arbete",
+        "Target: share of administrations with international work",
+    ),
+    "param.twin_cities": ("Vänorter", "Twin cities"),
+    "param.weights": ("Vikter i det samlade indexet", "Weights of the overall index"),
+    "param.condition": ("Villkor: {condition}", "Condition: {condition}"),
+    "missing_data.unknown": ("partnern kan inte bedömas", "the partner cannot be assessed"),
+    "missing_data.pass": ("villkoret räknas som uppfyllt", "the condition counts as met"),
+    "missing_data.fail": ("villkoret räknas som inte uppfyllt", "the condition counts as not met"),
+    "combine.all": ("och", "and"),
+    "combine.any": ("eller", "or"),
+    "combine.first_available": ("annars", "else"),
     "col.participants": ("Deltagare", "Participants"),
     "col.budget_sek": ("Budget (kr)", "Budget (SEK)"),
     "col.own_funding_sek": ("Egen medfinansiering (kr)", "Own co-financing (SEK)"),

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..i18n.formatting import fmt_number, fmt_percent
 from ..i18n.labels import Lang, label
-from .display import escape
+from .display import escape, escape_breakable
 
 MAX_LABEL = 60  # characters of a bar's name; the full text is in the table beside the chart
 HEAT_BINS = (0.2, 0.4, 0.6, 0.8)  # share thresholds of the heatmap's five shades
@@ -75,7 +75,8 @@ def level_distribution(counts: pd.DataFrame, lang: Lang, title: str) -> Chart:
             if v
         )
         rows.append(
-            f'<div class="chart-row"><span class="chart-name">{escape(_short(item))}</span>'
+            '<div class="chart-row"><span class="chart-name">'
+            f"{escape_breakable(_short(item))}</span>"
             f'<div class="bar" role="img" aria-label="{escape(f"{item}: {described}")}">'
             f"{segments}</div></div>"
         )
@@ -124,7 +125,8 @@ def bars(
     for name, value in values.items():
         width = 0.0 if pd.isna(value) else 100 * float(value) / top
         items.append(
-            f'<li class="chart-row"><span class="chart-name">{escape(_short(name))}</span>'
+            '<li class="chart-row"><span class="chart-name">'
+            f"{escape_breakable(_short(name))}</span>"
             f'<span class="track" aria-hidden="true"><span class="fill" '
             f'style="width:{width:.2f}%"></span></span>'
             f'<span class="chart-value">{escape(_fmt(value, lang, as_percent))}</span></li>'
@@ -158,7 +160,7 @@ def heatmap(matrix: pd.DataFrame, n: Sequence[int], lang: Lang, title: str, n_he
     for (name, values), count in zip(matrix.iterrows(), n, strict=True):
         cells = "".join(_heat_cell(v, lang) for v in values)
         body.append(
-            f'<tr><th scope="row">{escape(name)}</th><td class="num">'
+            f'<tr><th scope="row">{escape_breakable(name)}</th><td class="num">'
             f"{escape(fmt_number(count, lang))}</td>{cells}</tr>"
         )
     alt = _alt_heatmap(matrix, lang, title)

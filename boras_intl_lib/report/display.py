@@ -57,6 +57,27 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+_LONG_WORD = re.compile(r"\S{16,}")
+WBR_EVERY = 8  # characters between break opportunities in an overlong word
+
+
+def escape_breakable(value: object) -> str:
+    """:func:`escape`, with ``<wbr>`` every :data:`WBR_EVERY` characters of a word of 16 or
+    more: a table cell can then never be wider than the page. ``<wbr>`` adds no text and is
+    used only where the line would not fit otherwise."""
+    if is_missing(value):
+        return MISSING
+    text, out, last = str(value), [], 0
+    for match in _LONG_WORD.finditer(text):
+        out.append(html.escape(text[last : match.start()], quote=True))
+        word = match.group()
+        chunks = [word[i : i + WBR_EVERY] for i in range(0, len(word), WBR_EVERY)]
+        out.append("<wbr>".join(html.escape(c, quote=True) for c in chunks))
+        last = match.end()
+    out.append(html.escape(text[last:], quote=True))
+    return "".join(out)
+
+
 def slug(text: str) -> str:
     """A stable HTML id from any text: ``Förutsättningen 2025`` → ``forutsattningen-2025``.
 
@@ -167,7 +188,7 @@ def verdict_html(
             sub = "".join(f"<li>{escape(i)}</li>" for i in items)
             sub = f'<ul class="items">{sub}</ul>' if sub else ""
             parts.append(
-                f'<li class="sev-{escape(key)}"><strong class="severity">{escape(words)}:</strong>'
+                f'<li class="sev-{escape(key)}"><span class="severity">{escape(words)}:</span>'
                 f' <span class="finding-text">{escape(text)}</span>{sub}</li>'
             )
         parts.append("</ul>")
@@ -249,9 +270,9 @@ def table_html(
     )
     rows = []
     for row_index, values in zip(df.index, df.itertuples(index=False, name=None), strict=True):
-        cells = f'<th scope="row">{escape(_index_text(row_index))}</th>' if index else ""
+        cells = f'<th scope="row">{escape_breakable(_index_text(row_index))}</th>' if index else ""
         cells += "".join(
-            f"<td{_num_class(n)}>{escape(fmt(v))}</td>"
+            f"<td{_num_class(n)}>{escape_breakable(fmt(v))}</td>"
             for v, fmt, n in zip(values, cell_formats, numeric, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")

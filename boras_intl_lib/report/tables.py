@@ -634,32 +634,60 @@ def rubric_table(data: ReportData) -> pd.DataFrame:
 
 
 def parameters_table(data: ReportData) -> pd.DataFrame:
-    """The parameters the report used, as key → value."""
-    s = data.settings
-    rows: list[tuple[str, str]] = [
-        ("scoring.clear_level", str(s.scoring.clear_level)),
-        ("scoring.min_partners", str(s.scoring.min_partners)),
-        ("scoring.strong_external_share", str(s.scoring.strong_external_share)),
-        ("scoring.profiling_targets_for_level", str(list(s.scoring.profiling_targets_for_level))),
-        ("scoring.sdgs_for_strong", str(s.scoring.sdgs_for_strong)),
-        ("screening.max_data_age_years", str(s.screening.max_data_age_years)),
-        ("screening.missing_data", s.screening.missing_data),
-        ("targets.coverage", str(s.targets.coverage)),
-        ("twin_cities", ", ".join(f"{t.city} ({t.country})" for t in s.twin_cities)),
-        ("weights", ", ".join(f"{area} {weight:g}" for area, weight in s.weights.items())),
-    ]
+    """The parameters the report used: what each means and its value in words, with the key
+    as written in the parameters file (for whoever checks or changes it)."""
+    from ..i18n.formatting import fmt_percent
+    from .thresholds import indicator_name, requirement_words
+
+    s, lang = data.settings, data.lang
+    sc = s.scoring
+    rows: list[tuple[str, str, str]] = [
+        ("scoring.clear_level", f"{sc.clear_level} ({label(f'level.{sc.clear_level}', lang)})",
+         str(sc.clear_level)),
+        ("scoring.min_partners", str(sc.min_partners), str(sc.min_partners)),
+        ("scoring.strong_external_share", fmt_percent(sc.strong_external_share, lang),
+         str(sc.strong_external_share)),
+        ("scoring.profiling_targets_for_level",
+         ", ".join(map(str, sc.profiling_targets_for_level)),
+         str(list(sc.profiling_targets_for_level))),
+        ("scoring.sdgs_for_strong", str(sc.sdgs_for_strong), str(sc.sdgs_for_strong)),
+        ("screening.max_data_age_years", str(s.screening.max_data_age_years),
+         str(s.screening.max_data_age_years)),
+        ("screening.missing_data", label(f"missing_data.{s.screening.missing_data}", lang),
+         s.screening.missing_data),
+        ("targets.coverage",
+         fmt_percent(s.targets.coverage, lang) if s.targets.coverage is not None else "–",
+         str(s.targets.coverage)),
+        ("twin_cities", ", ".join(t.city for t in s.twin_cities),
+         ", ".join(f"{t.city} ({t.country})" for t in s.twin_cities)),
+        ("weights", ", ".join(f"{label(f'area.{a}', lang)} {w:g}" for a, w in s.weights.items()),
+         ", ".join(f"{a} {w:g}" for a, w in s.weights.items())),
+    ]  # fmt: skip
     for cond, rule_set in s.screening.conditions.items():
-        rules = f" {rule_set.combine} ".join(
+        joiner = f" {label(f'combine.{rule_set.combine}', lang)} "
+        words = joiner.join(
+            f"{indicator_name(r.indicator, lang)}: "
+            + requirement_words(r.indicator, r.op, r.threshold, lang)
+            for r in rule_set.rules
+        )
+        code = f" {rule_set.combine} ".join(
             f"{r.source}:{r.indicator} {r.op} {r.threshold:g}" for r in rule_set.rules
         )
-        rows.append((f"screening.conditions.{cond}", rules))
-    lang = data.lang
+        rows.append((f"screening.conditions.{cond}", words, code))
     return pd.DataFrame(
         {
-            label("col.parameter", lang): [k for k, _ in rows],
-            label("col.value", lang): [v for _, v in rows],
+            label("col.parameter", lang): [_parameter_words(k, lang) for k, _, _ in rows],
+            label("col.value", lang): [v for _, v, _ in rows],
+            label("col.parameter_key", lang): [f"{k}: {c}" for k, _, c in rows],
         }
     )
+
+
+def _parameter_words(key: str, lang: str) -> str:
+    if key.startswith("screening.conditions."):
+        cond = key.rsplit(".", 1)[1]
+        return label("param.condition", lang, condition=label(f"condition.{cond}", lang))
+    return label(f"param.{key}", lang)
 
 
 def sources_table(data: ReportData) -> pd.DataFrame:

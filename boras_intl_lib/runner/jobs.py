@@ -20,6 +20,8 @@ from ..settings import Settings, default_parameters_path, load_settings, project
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
+#: The key figures the index page shows beside each report.
+INDEX_FIGURES = ("fig.activities", "fig.partners", "fig.external_funding", "fig.overall_index")
 
 
 @dataclass(frozen=True)
@@ -196,4 +198,5 @@ def _key_figures(workbook: Path, lang: Lang) -> dict[str, str]:
     except (OSError, KeyError, ValueError) as exc:
         log.warning("no key figures for the index from %s: %s", workbook, exc)
         return {}
-    return {str(r[0]): str(r[2]) for r in rows if r and r[0] is not None and len(r) > 2}
+    wanted = {label(k, lang) for k in INDEX_FIGURES}
+    return {str(r[0]): str(r[2]) for r in rows if r and r[0] in wanted and len(r) > 2}
