@@ -59,18 +59,22 @@ def escape(value: object) -> str:
 
 _LONG_WORD = re.compile(r"\S{16,}")
 WBR_EVERY = 8  # characters between break opportunities in an overlong word
+LONG_LETTERS = 32  # a word of letters only is broken from this length (codes and markup: 16)
 
 
 def escape_breakable(value: object) -> str:
     """:func:`escape`, with ``<wbr>`` every :data:`WBR_EVERY` characters of a word of 16 or
-    more: a table cell can then never be wider than the page. ``<wbr>`` adds no text and is
+    more characters that are not all letters (32 for plain words, so Swedish compounds stay
+    whole): a table cell can then never be wider than the page. ``<wbr>`` adds no text and is
     used only where the line would not fit otherwise."""
     if is_missing(value):
         return MISSING
     text, out, last = str(value), [], 0
     for match in _LONG_WORD.finditer(text):
-        out.append(html.escape(text[last : match.start()], quote=True))
         word = match.group()
+        if len(word) < LONG_LETTERS and word.replace("-", "").isalpha():
+            continue  # a Swedish compound ("Kulturförvaltningen") keeps its line
+        out.append(html.escape(text[last : match.start()], quote=True))
         chunks = [word[i : i + WBR_EVERY] for i in range(0, len(word), WBR_EVERY)]
         out.append("<wbr>".join(html.escape(c, quote=True) for c in chunks))
         last = match.end()
