@@ -417,3 +417,45 @@ def test_overlong_words_in_table_cells_get_break_opportunities_not_extra_text() 
     assert (
         display.escape_breakable("Kulturförvaltningen och Kina") == "Kulturförvaltningen och Kina"
     )
+
+
+# --- 11. policy elements ------------------------------------------------------------------------
+
+
+def test_participants_and_own_co_financing_per_administration(tmp_path: Path) -> None:
+    register = _register(
+        tmp_path,
+        [
+            activity("A1", year="2025", participants="12", budget_sek="100000",
+                     external_funding_sek="60000"),
+            activity("A2", year="2025", participants="3", external_funding_sek="5000"),
+            activity("A3", year="2025", status="inställd", participants="40",
+                     budget_sek="90000"),
+        ],
+        [partner(i) for i in ("A1", "A2", "A3")],
+    )  # fmt: skip
+    data = build(register, SETTINGS, 2025)
+    table = data.resources.set_index(data.resources["administration"].fillna("total"))
+    row = table.loc["Kulturförvaltningen"]
+    assert (row["n_activities"], row["participants"]) == (2, 15)  # the cancelled one left out
+    assert row["own_funding_sek"] == 40000  # budget minus external, where there is a budget
+    assert table.loc["total", "participants"] == 15
+
+
+def test_twin_cities_over_the_years(example) -> None:
+    data = build(example, SETTINGS, 2025)
+    table = tables.twin_cities_table(data)
+    assert list(table.columns) == ["Mikkeli", "Molde", "Vejle"]
+    assert table.index.tolist() == [2021, 2022, 2023, 2024, 2025]
+    counted = active(data.scores)
+    assert table.loc[2025].sum() == counted["twin_city"].notna().sum()
+
+
+def test_the_parameters_are_in_words(example) -> None:
+    table = tables.parameters_table(build(example, SETTINGS, 2025))
+    values = dict(zip(table[label("col.parameter")], table[label("col.value")], strict=True))
+    democracy = values[label("param.condition", condition=label("condition.democracy"))]
+    assert democracy == "Regimes of the World: minst valdemokrati"
+    assert values[label("param.scoring.clear_level")] == "2 (Tydligt)"
+    keys = table[label("col.parameter_key")].tolist()
+    assert "screening.conditions.democracy: vdem:v2x_regime >= 2" in keys
