@@ -991,6 +991,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inga rader för {year} har anmärkningar.",
         "No rows for {year} have remarks.",
     ),
+    "chart.region": ("Diagram: {title}", "Chart: {title}"),
     "chart.scroll_cue": (
         "Diagrammet är bredare än skärmen: svep i sidled för att se hela.",
         "The chart is wider than the screen: swipe sideways to see all of it.",

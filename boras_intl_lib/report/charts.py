@@ -206,7 +206,8 @@ def lines(frame: pd.DataFrame, lang: Lang, title: str, *, as_percent: bool = Fal
     alt = _alt_lines(frame, lang, title, as_percent)
     svg = _lines_svg(frame, lang, as_percent)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    region = f'role="region" tabindex="0" aria-label="{escape(title)}"'
+    name = label("chart.region", lang, title=title)  # unlike the table beside it (a landmark)
+    region = f'role="region" tabindex="0" aria-label="{escape(name)}"'
     html = (
         f'<figure class="chart line-chart"><figcaption>{escape(title)}</figcaption>'
         f'<p class="scroll-cue" aria-hidden="true">{escape(label("chart.scroll_cue", lang))}</p>'

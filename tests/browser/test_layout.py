@@ -142,8 +142,7 @@ def test_axe_finds_nothing_serious_at_390_px(
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     finally:
         page.close()
-    serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert [v["id"] for v in result["violations"]] == []  # of any impact
 
 
 # --- the PDF ------------------------------------------------------------------------------------
