@@ -459,3 +459,10 @@ def test_the_parameters_are_in_words(example) -> None:
     assert values[label("param.scoring.clear_level")] == "2 (Tydligt)"
     keys = table[label("col.parameter_key")].tolist()
     assert "screening.conditions.democracy: vdem:v2x_regime >= 2" in keys
+
+
+def test_an_administrations_report_has_its_own_introduction(example, shown: list[str]) -> None:
+    sections.show_front(build(example, SETTINGS, 2025, administration="Kulturförvaltningen"))
+    page = "".join(shown)
+    assert "inom <bdi>Kulturförvaltningen</bdi> bidrar" in page
+    assert display.escape(label("report.intro", year=2025)) not in page

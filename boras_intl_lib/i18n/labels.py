@@ -991,6 +991,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inga rader för {year} har anmärkningar.",
         "No rows for {year} have remarks.",
     ),
+    "report.intro_administration": (
+        "Rapporten följer upp hur det internationella arbetet {year} inom {{name}} bidrar till de sju områdena i Borås Stads internationella policy (2023) och om samarbetena uppfyller policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer. Förvaltningens andelar står bredvid hela stadens.",
+        "This report follows up how the international work of {{name}} in {year} contributes to the seven areas of Borås Stad's international policy (2023), and whether its partners meet the policy's precondition of human rights, democracy and the rule of law. The administration's shares stand beside the whole city's.",
+    ),
     "chart.region": ("Diagram: {title}", "Chart: {title}"),
     "chart.scroll_cue": (
         "Diagrammet är bredare än skärmen: svep i sidled för att se hela.",

@@ -83,7 +83,13 @@ def show_front(data: ReportData) -> None:
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
     _show_verdict(data)
-    show_paragraph(_t(data, "report.intro", year=data.year))
+    if data.administration is None:
+        show_paragraph(_t(data, "report.intro", year=data.year))
+    else:  # its own introduction: the administration's work, the city's beside it
+        show_paragraph(
+            _t(data, "report.intro_administration", year=data.year),
+            name=data.administration,
+        )
     show_toc([(_t(data, f"section.{s}"), anchor(s)) for s in SECTIONS], lang=data.lang)
 
 
