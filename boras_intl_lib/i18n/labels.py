@@ -1022,7 +1022,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "threshold.heading": ("Trösklarna i ord", "The thresholds in words"),
     "threshold.rule": (
         "{condition} bedöms med {indicator}; policyn tolkas som att partnerlandet ska ha {requirement}.",
-        "{condition} is assessed with the {indicator}; the policy is read as requiring {requirement}.",
+        "{condition} is assessed with {indicator}; the policy is read as requiring {requirement}.",
     ),
     "threshold.now": (
         "Med dagens trösklar har {n} aktiviteter partner i länder som inte uppfyller alla villkor; de behöver undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
