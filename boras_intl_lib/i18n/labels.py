@@ -1097,6 +1097,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "{country}: data saknas",
         "{country}: no data",
     ),
+    "verdict.countries_without_data": (
+        "Data saknas för {n} länder: {countries}",
+        "No data for {n} countries: {countries}",
+    ),
+    "verdict.country_unrecognised": (
+        "{country}: landet känns inte igen (rätta registret)",
+        "{country}: country not recognised (correct the register)",
+    ),
     "verdict.decision_item": ("{id}, gäller till {date}", "{id}, valid until {date}"),
     "finding.expiring": (
         "{n} undantagsbeslut upphör inom ett år efter årets slut medan aktiviteterna de gäller fortsätter:",

@@ -33,6 +33,7 @@ from .data import ReportData
 
 SEVERITIES: tuple[str, ...] = ("action", "note", "info")
 EXPIRY_MONTHS = 12  # an exception ending within this many months of the year's end is flagged
+MAX_ITEMS = 5  # more countries than this are named in one line
 
 
 @dataclass(frozen=True)
@@ -209,10 +210,17 @@ def _unknown(data: ReportData) -> list[Finding]:
         return []
     from .tables import countries_without_data, unrecognised_countries
 
-    text = label("finding.unknown", data.lang, n=n)
-    countries = [*countries_without_data(data), *unrecognised_countries(data)]
-    items = tuple(label("verdict.country_without_data", data.lang, country=c) for c in countries)
-    return [Finding("action", text, items)]
+    lang = data.lang
+    text = label("finding.unknown", lang, n=n)
+    without, unrecognised = countries_without_data(data), unrecognised_countries(data)
+    items: list[str] = []
+    if len(without) > MAX_ITEMS:  # one line, not a page of countries
+        items.append(label("verdict.countries_without_data", lang, n=len(without),
+                           countries=", ".join(without)))  # fmt: skip
+    else:
+        items += [label("verdict.country_without_data", lang, country=c) for c in without]
+    items += [label("verdict.country_unrecognised", lang, country=c) for c in unrecognised]
+    return [Finding("action", text, tuple(items))]
 
 
 def _expiring(data: ReportData) -> list[Finding]:
