@@ -27,6 +27,11 @@ from .settings import Targets
 from .vocabulary import AREAS, VERDICTS, text_keys
 
 LEVELS: tuple[int, ...] = (0, 1, 2, 3)
+#: Areas whose clear levels rest on results (a change decided or made, knowledge documented or
+#: spread). A planned or ongoing activity cannot have those yet, so years are compared on
+#: completed activities only: like with like.
+OUTCOME_AREAS: tuple[str, ...] = ("operational_development", "knowledge_exchange", "twin_cities")
+COUNTED_STATUSES: tuple[str, ...] = ("planned", "ongoing", "completed")
 TREND_STATES: tuple[str, ...] = ("up", "down", "steady", "cannot_assess")
 TARGET_STATES: tuple[str, ...] = ("met", "not_met", "cannot_assess")
 _PRECISION = 10  # decimals kept before comparing shares, so 0.52 - 0.50 is not above 0.02
@@ -66,6 +71,26 @@ def cancelled_mask(frame: pd.DataFrame) -> np.ndarray:
 def active(frame: pd.DataFrame) -> pd.DataFrame:
     """The activities that count in shares: everything but the cancelled ones."""
     return frame[~cancelled_mask(frame)]
+
+
+def comparable(scores: pd.DataFrame, area: str) -> pd.DataFrame:
+    """The activities on which ``area`` is compared between years: the completed ones for an
+    area of :data:`OUTCOME_AREAS`, every counted (non-cancelled) activity otherwise."""
+    counted = active(scores)
+    if area in OUTCOME_AREAS and "status" in counted:
+        return counted[counted["status"].astype("string").eq("completed").fillna(False)]
+    return counted
+
+
+def status_counts(scores: pd.DataFrame) -> pd.Series:
+    """Counted activities per status (planned, ongoing, completed; missing status = ongoing)."""
+    counted = active(scores)
+    status = (
+        counted["status"].astype("string").fillna("ongoing")
+        if "status" in counted
+        else pd.Series("ongoing", index=counted.index, dtype="string")
+    )
+    return status.value_counts().reindex(list(COUNTED_STATUSES), fill_value=0).astype(np.int64)
 
 
 def share(part: float, whole: float) -> float:
@@ -250,6 +275,55 @@ def partner_countries(
     )
 
 
+def administration_resources(
+    activities: pd.DataFrame, administrations: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Per administration (counted activities): participants, budget, external funding and
+    the city's own co-financing (budget minus external funding, never below 0, over the
+    activities that have a budget). A last row ``administration = None`` holds the totals.
+
+    Columns ``administration, n_activities, participants, budget_sek, external_funding_sek,
+    own_funding_sek``.
+    """
+    rows = active(activities)
+    budget, external = _money(rows, "budget_sek"), _money(rows, "external_funding_sek")
+    own = np.where(budget > 0, np.clip(budget - external, 0, None), 0.0)
+    participants = (
+        pd.to_numeric(rows["participants"], errors="coerce").fillna(0).to_numpy(np.float64)
+        if "participants" in rows
+        else np.zeros(len(rows))
+    )
+    frame = pd.DataFrame(
+        {
+            "administration": rows["administration"].astype(object).to_numpy(),
+            "n_activities": 1,
+            "participants": participants,
+            "budget_sek": budget,
+            "external_funding_sek": external,
+            "own_funding_sek": own,
+        }
+    )
+    names = _ordered_names(administrations, frame["administration"])
+    table = frame.groupby("administration").sum().reindex(names, fill_value=0)
+    table.index.name = "administration"
+    table = table.reset_index()
+    total = table.drop(columns="administration").sum().to_dict()
+    table = pd.concat([table, pd.DataFrame([{"administration": None, **total}])])
+    return table.astype({"n_activities": np.int64, "participants": np.int64}).reset_index(drop=True)
+
+
+def twin_city_years(scores: pd.DataFrame, years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Counted activities with each twin city per year (years as rows, twin cities as columns;
+    the register's years, gaps included)."""
+    rows = active(scores)
+    rows = rows[rows["twin_city"].notna()] if "twin_city" in rows else rows.iloc[:0]
+    all_years = _year_range(scores, years)
+    table = pd.crosstab(rows["year"], rows["twin_city"].astype(str)) if len(rows) else None
+    if table is None:
+        return pd.DataFrame(index=pd.Index(all_years, name="year"))
+    return table.reindex(all_years, fill_value=0).rename_axis(index="year", columns=None)
+
+
 def sdg_counts(activities: pd.DataFrame) -> pd.DataFrame:
     """Per UN Sustainable Development Goal 1–17: activities naming it and their share.
 
@@ -346,21 +420,27 @@ def year_over_year(
 ) -> pd.DataFrame:
     """Per area: share with a clear contribution this year and last year, change and trend.
 
-    Columns ``area, share_this_year, share_previous_year, change, trend``; ``trend`` is
-    ``cannot_assess`` when either year has no (non-cancelled) activities.
+    Both years are counted on like populations (:func:`comparable`): completed activities for
+    the outcome areas, every counted activity for the others (``population``: ``completed`` or
+    ``all``). Columns ``area, population, n_this_year, share_this_year, n_previous_year,
+    share_previous_year, change, trend``; ``trend`` is ``cannot_assess`` when either year has
+    no activity to compare.
     """
-    this = area_summary(for_year(scores, year), clear_level).set_index("area")["share_clear"]
-    prev = area_summary(for_year(scores, year - 1), clear_level).set_index("area")["share_clear"]
-    change = (this - prev).to_numpy(dtype=np.float64)
-    return pd.DataFrame(
-        {
-            "area": list(AREAS),
-            "share_this_year": this.to_numpy(dtype=np.float64),
-            "share_previous_year": prev.to_numpy(dtype=np.float64),
-            "change": change,
-            "trend": trend_state(change, tolerance),
-        }
-    )
+    rows = []
+    for area in AREAS:
+        this = comparable(for_year(scores, year), area)
+        prev = comparable(for_year(scores, year - 1), area)
+        s_this = share(int((this[area] >= clear_level).sum()), len(this))
+        s_prev = share(int((prev[area] >= clear_level).sum()), len(prev))
+        population = "completed" if area in OUTCOME_AREAS else "all"
+        rows.append((area, population, len(this), s_this, len(prev), s_prev))
+    columns = ["area", "population", "n_this_year", "share_this_year"]
+    columns += ["n_previous_year", "share_previous_year"]
+    table = pd.DataFrame(rows, columns=columns)
+    change = (table["share_this_year"] - table["share_previous_year"]).to_numpy(np.float64)
+    table["change"] = change
+    table["trend"] = trend_state(change, tolerance)
+    return table
 
 
 # --- all years ------------------------------------------------------------------------------
@@ -374,17 +454,22 @@ def area_trend_over_years(
 ) -> pd.DataFrame:
     """Per year and area: ``n_activities, n_clear, share_clear, change, trend`` (long form).
 
-    Years run from the first to the last in ``scores`` (or ``years``), gaps included; the
-    change and trend compare with the year before.
+    Counted on like populations (:func:`comparable`: completed activities for the outcome
+    areas), so a year full of planned activities does not look like a fall. Years run from the
+    first to the last in ``scores`` (or ``years``), gaps included; the change and trend compare
+    with the year before.
     """
-    frames = []
+    rows = []
     for year in _year_range(scores, years):
-        summary = area_summary(for_year(scores, year), clear_level)
-        summary.insert(0, "year", year)
-        frames.append(summary[["year", "area", "n_activities", "n_clear", "share_clear"]])
-    if not frames:
-        return _empty(["year", "area", "n_activities", "n_clear", "share_clear", "change", "trend"])
-    table = pd.concat(frames, ignore_index=True)
+        rows_of_year = for_year(scores, year)
+        for area in AREAS:
+            counted = comparable(rows_of_year, area)
+            n_clear = int((counted[area] >= clear_level).sum())
+            rows.append((year, area, len(counted), n_clear, share(n_clear, len(counted))))
+    columns = ["year", "area", "n_activities", "n_clear", "share_clear"]
+    if not rows:
+        return _empty([*columns, "change", "trend"])
+    table = pd.DataFrame(rows, columns=columns)
     return _with_change(table, "share_clear", tolerance, by="area")
 
 

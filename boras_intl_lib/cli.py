@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--jobs", type=int, default=None, help="parallel processes (default: cores)")
     p.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds")
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write report-<year>-<lang>.pdf (A4, page numbers) with headless Chromium",
+    )
 
     p = sub.add_parser("template", help="write an empty register workbook to fill in")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
@@ -200,6 +205,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         per_administration=args.per_administration,
         jobs=args.jobs,
         timeout=args.timeout,
+        pdf=args.pdf,
     )
 
 

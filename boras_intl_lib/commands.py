@@ -127,6 +127,7 @@ def report(
     per_administration: bool,
     jobs: int | None,
     timeout: int,
+    pdf: bool = False,
 ) -> int:
     """``boras-intl report``: run the report notebook for each year (see report_jobs)."""
     from .runner.jobs import run_reports
@@ -144,4 +145,5 @@ def report(
         timeout=timeout,
         out_stream=sys.stdout,
         err_stream=sys.stderr,
+        pdf=pdf,
     )

@@ -7,6 +7,7 @@ Unknown keys and wrong types are errors that name the key and the file.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -203,6 +204,19 @@ class Targets(_Strict):
     trend_tolerance: float = Field(default=0.02, ge=0, le=1)
 
 
+class Document(_Strict):
+    """The report as a document of record (optional ``document:`` block): the case's
+    reference number, the officer in charge and the date, in the parameters' Swedish words
+    (``diarienummer``, ``handläggare``, ``datum``) or in English (``reference``, ``officer``,
+    ``date``). Shown at the top of the first page of the report and its PDF."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    reference: str | None = Field(default=None, alias="diarienummer", min_length=1)
+    officer: str | None = Field(default=None, alias="handläggare", min_length=1)
+    date: dt.date | None = Field(default=None, alias="datum")
+
+
 class Settings(_Strict):
     """Everything one report year needs, validated."""
 
@@ -214,6 +228,7 @@ class Settings(_Strict):
     screening: Screening = Screening()
     targets: Targets = Targets()
     weights: dict[AreaKey, float] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
+    document: Document | None = None
 
     @property
     def administration_names(self) -> list[str]:

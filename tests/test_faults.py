@@ -29,6 +29,7 @@ import pytest
 from fixtures import report_runs as runs
 from openpyxl import load_workbook
 
+from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.runner.files import STALE_TEMP_SECONDS
 
 pytestmark = pytest.mark.notebook
@@ -57,11 +58,12 @@ def html_key_figures(html: str) -> list[tuple[str, str]]:
 
 def workbook_key_figures(path: Path) -> list[tuple[str, str]]:
     workbook = load_workbook(path, read_only=True)
-    try:  # the key figures are the first sheet
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True))[1:]
+    try:  # the key figures sheet: measure, number, and the text as the report shows it
+        sheet = workbook[label("sheet.key_figures")]
+        rows = list(sheet.iter_rows(values_only=True))[1:]
     finally:
         workbook.close()
-    return [(str(a), str(b)) for a, b in rows]
+    return [(str(row[0]), str(row[2])) for row in rows]
 
 
 def cancel_some_activities(source: Path, target: Path, n: int = 5) -> Path:

@@ -96,7 +96,9 @@ def test_html_tables_have_scoped_headers_and_escaped_text(html: str) -> None:
     assert not re.search(r"<th[^>]*>\s*</th>", html)
     assert "<caption>Partner och budget</caption>" in html
     assert HOSTILE not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # a long code in a table cell gets <wbr> break opportunities (display.escape_breakable)
+    text = re.sub(r"<wbr/?>", "", html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "1\xa0234\xa0567,5" in html
 
 

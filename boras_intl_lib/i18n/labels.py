@@ -1080,10 +1080,302 @@ LABELS: dict[str, tuple[str, str]] = {
         "Samlat index (viktad andel tydligt bidrag)",
         "Overall index (weighted share with a clear contribution)",
     ),
+    # --- [report] status-aware comparison, annex (tables.py) ---------------------------------
+    "col.city_share": ("Hela staden", "Whole city"),
+    "col.parameter_key": ("I parameterfilen", "In the parameters file"),
+    "param.scoring.clear_level": (
+        "Nivå som räknas som tydligt bidrag",
+        "Level counted as a clear contribution",
+    ),
+    "param.scoring.min_partners": (
+        "Minsta antal partnerorganisationer för projektsamverkan",
+        "Fewest partner organisations for project collaboration",
+    ),
+    "param.scoring.strong_external_share": (
+        "Extern finansiering (andel av budget) för starkt bidrag till projektsamverkan",
+        "External funding (share of budget) for a strong project collaboration",
+    ),
+    "param.scoring.profiling_targets_for_level": (
+        "Antal profileringsmål för nivå 1, 2 och 3",
+        "Profiling targets for levels 1, 2 and 3",
+    ),
+    "param.scoring.sdgs_for_strong": (
+        "Antal globala mål som stärker omvärldspåverkan",
+        "Global goals that strengthen societal impact",
+    ),
+    "param.screening.max_data_age_years": (
+        "Äldsta indikatordata som används (år före rapportåret)",
+        "Oldest indicator data used (years before the report year)",
+    ),
+    "param.screening.missing_data": ("När indikatordata saknas", "When indicator data is missing"),
+    "param.targets.coverage": (
+        "Mål: andel förvaltningar med internationellt arbete",
+        "Target: share of administrations with international work",
+    ),
+    "param.twin_cities": ("Vänorter", "Twin cities"),
+    "param.weights": ("Vikter i det samlade indexet", "Weights of the overall index"),
+    "param.condition": ("Villkor: {condition}", "Condition: {condition}"),
+    "missing_data.unknown": ("partnern kan inte bedömas", "the partner cannot be assessed"),
+    "missing_data.pass": ("villkoret räknas som uppfyllt", "the condition counts as met"),
+    "missing_data.fail": ("villkoret räknas som inte uppfyllt", "the condition counts as not met"),
+    "combine.all": ("och", "and"),
+    "combine.any": ("eller", "or"),
+    "combine.first_available": ("annars", "else"),
+    "col.participants": ("Deltagare", "Participants"),
+    "col.budget_sek": ("Budget (kr)", "Budget (SEK)"),
+    "col.own_funding_sek": ("Egen medfinansiering (kr)", "Own co-financing (SEK)"),
+    "word.total": ("Totalt", "Total"),
+    "sheet.resources": ("Deltagare och medfinansiering", "Participants and co-financing"),
+    "sheet.twin_cities": ("Vänorter per år", "Twin cities per year"),
+    "administrations.resources": (
+        "Deltagare och egen medfinansiering per förvaltning",
+        "Participants and own co-financing per administration",
+    ),
+    "administrations.resources_text": (
+        "Deltagare är antalet personer som tog del av kunskapsutbyten och andra aktiviteter enligt registret. Egen medfinansiering är budget minus extern finansiering för aktiviteter med angiven budget.",
+        "Participants are the people who took part in knowledge exchanges and other activities according to the register. Own co-financing is budget minus external funding, for activities with a budget.",
+    ),
+    "over_time.twin_cities": (
+        "Aktiviteter med varje vänort per år",
+        "Activities with each twin city per year",
+    ),
+    "col.comparison": ("Jämfört med föregående år", "Compared with the previous year"),
+    "comparison.all": ("{this} mot {previous}: {trend}", "{this} against {previous}: {trend}"),
+    "comparison.completed": (
+        "{this} mot {previous} bland avslutade aktiviteter: {trend}",
+        "{this} against {previous} among completed activities: {trend}",
+    ),
+    "areas.counting": (
+        "Av {n} räknade aktiviteter är {planned} planerade, {ongoing} pågående och {completed} avslutade. Andelarna räknas på alla dessa. Jämförelsen med tidigare år görs på lika grupper: för {outcome_areas}, som bygger på resultat, jämförs bara avslutade aktiviteter, eftersom planerade och pågående ännu inte kan ha resultat.",
+        "Of {n} counted activities {planned} are planned, {ongoing} ongoing and {completed} completed. Shares are computed on all of them. Years are compared on like groups: for {outcome_areas}, which rest on results, only completed activities are compared, since planned and ongoing ones cannot have results yet.",
+    ),
+    "areas.completed_text": (
+        "Bland de {n} avslutade aktiviteterna bidrar {n_clear} ({share}) tydligt.",
+        "Among the {n} completed activities {n_clear} ({share}) contribute clearly.",
+    ),
+    "col.activity_status": ("Status", "Status"),
+    "col.activity_type": ("Typ", "Type"),
+    "col.countries": ("Länder", "Countries"),
+    "col.area_short.operational_development": (
+        "Verksamhets\u00adutveckling",
+        "Operational development",
+    ),
+    "col.area_short.project_collaboration": ("Projekt\u00adsamverkan", "Project collaboration"),
+    "col.area_short.knowledge_exchange": ("Kunskaps\u00adutbyten", "Knowledge exchange"),
+    "col.area_short.profiling": ("Profilerings\u00adarbete", "Profiling"),
+    "col.area_short.societal_impact": ("Omvärlds\u00adpåverkan", "Societal impact"),
+    "col.area_short.democratic_values": (
+        "Demo\u00adkratiska värde\u00adringar",
+        "Democratic values",
+    ),
+    "col.area_short.twin_cities": ("Vänorts\u00adarbete", "Twin-city work"),
+    "annex.not_counted": ("Inställd, räknas inte", "Cancelled, not counted"),
+    "annex.heading": ("Bilaga: alla aktiviteter {year}", "Annex: all activities {year}"),
+    "annex.summary": (
+        "Visa alla {n} aktiviteter (id, status, typ, länder, nivå per område, bedömning)",
+        "Show all {n} activities (id, status, type, countries, level per area, verdict)",
+    ),
+    "annex.intro": (
+        "Tabellen gör varje siffra spårbar. Nivåerna 0–3 per område förklaras under Metod och källor. Samma tabell finns i arbetsboken.",
+        "The table makes every figure traceable. Levels 0–3 per area are explained under Method and sources. The same table is in the workbook.",
+    ),
+    "sheet.annex": ("Alla aktiviteter", "All activities"),
+    "sheet.about": ("Om arbetsboken", "About"),
+    "col.as_shown": ("Som i rapporten", "As in the report"),
+    "about.fictitious": ("Fiktiva exempeldata", "Fictitious example data"),
+    "about.report": ("Rapport", "Report"),
+    "about.year": ("År", "Year"),
+    "about.register": ("Register (källa)", "Register (source)"),
+    "about.register_hash": ("Registrets SHA-256", "Register SHA-256"),
+    "about.params_hash": ("Parameterfilens SHA-256", "Parameters file SHA-256"),
+    "about.version": ("boras-intl version", "boras-intl version"),
+    "about.counting": ("Räkneregel", "Counting rule"),
+    "about.counting_rule": (
+        "Inställda aktiviteter och deras partner räknas inte i någon siffra (de räknas en gång, som inställda). En partner är samma partner när namnen är lika efter Unicode-normalisering (NFKC), skiftlägesokänsligt och med blanksteg sammanslagna. Parametrarna står på bladet Parametrar.",
+        "Cancelled activities and their partners are left out of every figure (they are counted once, as cancelled). Two partner names are one partner when they are equal after Unicode normalisation (NFKC), ignoring case and runs of spaces. The parameters are on the sheet Parameters.",
+    ),
+    "document.reference": ("Diarienummer", "Reference number"),
+    "document.officer": ("Handläggare", "Officer"),
+    "document.date": ("Datum", "Date"),
+    "sheet.country_values": ("Indikatorvärden", "Indicator values"),
+    "data_quality.other_years": (
+        "Ytterligare {n} anmärkningar gäller rader för andra år och visas i de årens rapporter.",
+        "A further {n} remarks concern rows of other years and are shown in those years' reports.",
+    ),
+    "data_quality.other_years.one": (
+        "Ytterligare 1 anmärkning gäller en rad för ett annat år och visas i det årets rapport.",
+        "A further 1 remark concerns a row of another year and is shown in that year's report.",
+    ),
+    "over_time.like_groups": (
+        "För {areas} räknas varje år bara avslutade aktiviteter, så att åren jämförs på lika grupper; för övriga områden alla aktiviteter som inte ställts in.",
+        "For {areas} each year counts completed activities only, so that years are compared on like groups; for the other areas every activity that was not cancelled.",
+    ),
+    "section.annex": ("Bilaga: alla aktiviteter", "Annex: all activities"),
+    "areas.no_targets": (
+        "Parameterfilen anger inga mål för områdena, så rapporten bedömer inte måluppfyllelse.",
+        "The parameters file sets no targets for the areas, so the report does not assess them against targets.",
+    ),
+    "areas.area_text_no_target": (
+        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Jämfört med föregående år: {trend}.",
+        "{n_clear} of {n} activities ({share}) contribute clearly. Compared with the previous year: {trend}.",
+    ),
+    "areas.area_text_no_target.one": (
+        "{n_clear} av 1 aktivitet ({share}) bidrar tydligt. Jämfört med föregående år: {trend}.",
+        "{n_clear} of 1 activity ({share}) contributes clearly. Compared with the previous year: {trend}.",
+    ),
+    "administrations.heatmap_text": (
+        "Tabellen visar andelen av varje förvaltnings aktiviteter med tydligt bidrag per område; kolumnen Antal aktiviteter visar hur många andelen bygger på. Mörkare ruta betyder högre andel, och varje andel står utskriven.",
+        "The table shows the share of each administration's activities with a clear contribution per area; the Activities column shows how many the share rests on. A darker cell means a higher share, and every share is written out.",
+    ),
+    "data_quality.none_this_year": (
+        "Inga rader för {year} har anmärkningar.",
+        "No rows for {year} have remarks.",
+    ),
+    "report.intro_administration": (
+        "Rapporten följer upp hur det internationella arbetet {year} inom {{name}} bidrar till de sju områdena i Borås Stads internationella policy (2023) och om samarbetena uppfyller policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer. Förvaltningens andelar står bredvid hela stadens.",
+        "This report follows up how the international work of {{name}} in {year} contributes to the seven areas of Borås Stad's international policy (2023), and whether its partners meet the policy's precondition of human rights, democracy and the rule of law. The administration's shares stand beside the whole city's.",
+    ),
+    "chart.region": ("Diagram: {title}", "Chart: {title}"),
+    "chart.scroll_cue": (
+        "Diagrammet är bredare än skärmen: svep i sidled för att se hela.",
+        "The chart is wider than the screen: swipe sideways to see all of it.",
+    ),
+    # --- [report] thresholds and basis in words (report/thresholds.py) ------------------------
+    "basis_indicator.v2x_regime": ("Regimes of the World", "Regimes of the World"),
+    "basis_indicator.v2x_civlib": (
+        "V-Dems index för medborgerliga fri- och rättigheter",
+        "V-Dem civil liberties index",
+    ),
+    "basis_indicator.v2x_rule": ("V-Dems rättsstatsindex", "V-Dem rule of law index"),
+    "regime.0": ("sluten autokrati", "closed autocracy"),
+    "regime.1": ("valautokrati", "electoral autocracy"),
+    "regime.2": ("valdemokrati", "electoral democracy"),
+    "regime.3": ("liberal demokrati", "liberal democracy"),
+    "op.>=": ("minst", "at least"),
+    "op.>": ("mer än", "more than"),
+    "op.<=": ("högst", "at most"),
+    "op.<": ("mindre än", "less than"),
+    "basis.sentence": (
+        "{country}: {value} enligt {indicator}{year}; policyn kräver {requirement}",
+        "{country}: {value} according to {indicator}{year}; the policy requires {requirement}",
+    ),
+    "threshold.heading": ("Trösklarna i ord", "The thresholds in words"),
+    "threshold.rule": (
+        "{condition} bedöms med {indicator}; policyn tolkas som att partnerlandet ska ha {requirement}.",
+        "{condition} is assessed with {indicator}; the policy is read as requiring {requirement}.",
+    ),
+    "threshold.now": (
+        "Med dagens trösklar har {n} aktiviteter partner i länder som inte uppfyller alla villkor; de behöver undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
+        "With today's thresholds {n} activities have partners in countries that fail a condition; they need an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
+    ),
+    "threshold.now.one": (
+        "Med dagens trösklar har 1 aktivitet partner i länder som inte uppfyller alla villkor; den behöver undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
+        "With today's thresholds 1 activity has partners in countries that fail a condition; it needs an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
+    ),
+    "threshold.sensitivity": (
+        "Om kravet i stället vore {alternatives}.",
+        "If the requirement were instead {alternatives}.",
+    ),
+    "threshold.at": ("{requirement}: {n} aktiviteter", "{requirement}: {n} activities"),
+    "threshold.at.one": ("{requirement}: 1 aktivitet", "{requirement}: 1 activity"),
+    "precondition.domestic": (
+        "{n} svenska partner (i {m} aktiviteter) omfattas inte av bedömningen och står inte i tabellen.",
+        "{n} Swedish partners (in {m} activities) are outside the assessment and not in the table.",
+    ),
+    "precondition.domestic.one": (
+        "1 svensk partner (i {m} aktiviteter) omfattas inte av bedömningen och står inte i tabellen.",
+        "1 Swedish partner (in {m} activities) is outside the assessment and not in the table.",
+    ),
+    "precondition.none_missing_unknown": (
+        "Ingen bedömd aktivitet saknar undantagsbeslut, men {n} aktiviteter kan inte bedömas eftersom data om partnerlandet saknas.",
+        "No assessed activity lacks an exception decision, but {n} activities cannot be assessed because data on the partner's country is missing.",
+    ),
+    "precondition.none_missing_unknown.one": (
+        "Ingen bedömd aktivitet saknar undantagsbeslut, men 1 aktivitet kan inte bedömas eftersom data om partnerlandet saknas.",
+        "No assessed activity lacks an exception decision, but 1 activity cannot be assessed because data on the partner's country is missing.",
+    ),
+    "precondition.values_source": (
+        "Värdena kommer från {sources}. Koder och exakta värden står i arbetsboken och under Metod och källor.",
+        "The values come from {sources}. Codes and exact values are in the workbook and under Method and sources.",
+    ),
+    # --- [report] the verdict block (findings.py) ---------------------------------------------
+    "verdict.heading": ("Bedömning och åtgärder", "Assessment and action"),
+    "verdict.findings": ("Iakttagelser efter allvarlighet", "Findings by severity"),
+    "verdict.none": ("Inga iakttagelser kräver åtgärd.", "No finding needs action."),
+    "severity_level.action": ("Åtgärd krävs", "Action needed"),
+    "severity_level.note": ("Att notera", "To note"),
+    "severity_level.info": ("För kännedom", "For information"),
+    "verdict.volume": (
+        "{n} aktiviteter räknas {year}: {planned} planerade, {ongoing} pågående och {completed} avslutade. Inställda aktiviteter räknas inte i någon siffra i rapporten.",
+        "{n} activities count in {year}: {planned} planned, {ongoing} ongoing and {completed} completed. Cancelled activities are left out of every figure in the report.",
+    ),
+    "verdict.unknown_also": (
+        "Ytterligare {n} aktiviteter kan inte bedömas eftersom data om partnerlandet saknas.",
+        "A further {n} activities cannot be assessed because data on the partner's country is missing.",
+    ),
+    "verdict.unknown_also.one": (
+        "Ytterligare 1 aktivitet kan inte bedömas eftersom data om partnerlandet saknas.",
+        "A further 1 activity cannot be assessed because data on the partner's country is missing.",
+    ),
+    "verdict.precondition_unknown": (
+        "Förutsättningen kan inte bekräftas för {n} av {total} aktiviteter: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
+        "The precondition cannot be confirmed for {n} of {total} activities: data on the partner's country is missing. No assessed activity lacks an exception decision.",
+    ),
+    "verdict.precondition_unknown.one": (
+        "Förutsättningen kan inte bekräftas för 1 av {total} aktiviteter: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
+        "The precondition cannot be confirmed for 1 of {total} activities: data on the partner's country is missing. No assessed activity lacks an exception decision.",
+    ),
+    "verdict.own_administration": (
+        "Rapporten gäller bara {name}; andelarna jämförs med hela stadens i avsnittet om områdena.",
+        "This report covers {name} only; its shares are compared with the whole city's in the section on the areas.",
+    ),
+    "verdict.activity_item": (
+        "{id} {title} ({administration}; {countries})",
+        "{id} {title} ({administration}; {countries})",
+    ),
+    "verdict.country_without_data": (
+        "{country}: data saknas",
+        "{country}: no data",
+    ),
+    "verdict.countries_without_data": (
+        "Data saknas för {n} länder: {countries}",
+        "No data for {n} countries: {countries}",
+    ),
+    "verdict.country_unrecognised": (
+        "{country}: landet känns inte igen (rätta registret)",
+        "{country}: country not recognised (correct the register)",
+    ),
+    "verdict.decision_item": ("{id}, gäller till {date}", "{id}, valid until {date}"),
+    "finding.expiring": (
+        "{n} undantagsbeslut upphör inom ett år efter årets slut medan aktiviteterna de gäller fortsätter:",
+        "{n} exception decisions end within a year of the year's end while the activities they cover go on:",
+    ),
+    "finding.expiring.one": (
+        "1 undantagsbeslut upphör inom ett år efter årets slut medan aktiviteterna det gäller fortsätter:",
+        "1 exception decision ends within a year of the year's end while the activities it covers go on:",
+    ),
+    "finding.open_ended": (
+        "{n} undantagsbeslut som tillämpas i år saknar slutdatum:",
+        "{n} exception decisions in use have no end date:",
+    ),
+    "finding.open_ended.one": (
+        "1 undantagsbeslut som tillämpas i år saknar slutdatum:",
+        "1 exception decision in use has no end date:",
+    ),
+    "finding.without_work": (
+        "{n} förvaltningar har inget internationellt arbete i år:",
+        "{n} administrations have no international work this year:",
+    ),
+    "finding.without_work.one": (
+        "1 förvaltning har inget internationellt arbete i år:",
+        "1 administration has no international work this year:",
+    ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),
     "page.toc": ("Innehåll", "Contents"),
+    "pdf.page": ("Sida {page} av {total}", "Page {page} of {total}"),
+    "index.figures": ("Nyckeltal per rapport", "Key figures per report"),
     "page.reports": ("Rapporter", "Reports"),
     "format.yes": ("Ja", "Yes"),
     "format.no": ("Nej", "No"),

@@ -36,7 +36,7 @@ class ReportData:
     all_scores: pd.DataFrame  # every year (and administration)
     activities: pd.DataFrame  # this year's accepted activity rows
     all_activities: pd.DataFrame  # every year's accepted activity rows
-    partners: pd.DataFrame  # this year's screened partners
+    partners: pd.DataFrame  # the screened partners of this year's counted activities
     areas: pd.DataFrame  # aggregation.area_summary
     year_over_year: pd.DataFrame
     targets: pd.DataFrame
@@ -49,6 +49,12 @@ class ReportData:
     area_trend: pd.DataFrame
     coverage_trend: pd.DataFrame
     funding_trend: pd.DataFrame
+    statuses: pd.Series  # counted activities per status (planned, ongoing, completed)
+    issues: pd.DataFrame  # register issues of this year (and those whose year is unknown)
+    n_issues_other_years: int  # register issues that concern other years
+    city_areas: pd.DataFrame | None = None  # the whole city's area_summary (per-administration)
+    resources: pd.DataFrame | None = None  # participants and own co-financing per administration
+    twin_cities: pd.DataFrame | None = None  # activities per twin city and year
 
     @property
     def administrations(self) -> list[str]:
@@ -96,13 +102,21 @@ def build(
     """Compute every aggregate of the report for ``year`` (and one administration, if given)."""
     evaluation = evaluate(register, settings, indicators, year)
     all_scores = _merge_text(evaluation.scores, register.activities)
+    city_areas = None
+    if administration is not None:
+        city = agg.for_year(all_scores, year)
+        city_areas = agg.area_summary(city, settings.scoring.clear_level)
     all_activities = register.activities
     if administration is not None:
         all_scores = all_scores[all_scores["administration"] == administration]
         all_activities = all_activities[all_activities["administration"] == administration]
     scores = agg.for_year(all_scores, year)
     activities = agg.for_year(all_activities, year)
-    partners = evaluation.partners[evaluation.partners["activity_id"].isin(scores["activity_id"])]
+    # One counting rule: cancelled activities (and so their partners) are left out of every
+    # figure and table; they are counted once, as cancelled.
+    counted_ids = agg.active(scores)["activity_id"]
+    partners = evaluation.partners[evaluation.partners["activity_id"].isin(counted_ids)]
+    issues, n_other = issues_of_year(register, year, administration)
     admins = [administration] if administration else settings.administration_names
     sc, tg = settings.scoring, settings.targets
     # Over time: from the register's first year up to the report year, even when the report
@@ -133,10 +147,50 @@ def build(
         countries=agg.partner_countries(partners, scores),
         sdgs=agg.sdg_counts(activities),
         precondition=agg.precondition_summary(scores, scores),
+        statuses=agg.status_counts(scores),
+        issues=issues,
+        n_issues_other_years=n_other,
+        city_areas=city_areas,
+        resources=agg.administration_resources(activities, admins),
+        twin_cities=agg.twin_city_years(all_scores, years),
         area_trend=agg.area_trend_over_years(all_scores, sc.clear_level, tg.trend_tolerance, years),
         coverage_trend=agg.coverage_over_years(all_activities, admins, tg.trend_tolerance, years),
         funding_trend=agg.funding_over_years(all_activities, sc.eu_funding_sources, years),
     )
+
+
+def issues_of_year(
+    register: Register, year: int, administration: str | None = None
+) -> tuple[pd.DataFrame, int]:
+    """The register's issues that concern ``year``, and how many concern other years.
+
+    An activity row's year is its own; a partner row's is its activity's; an exception
+    decision and a row whose year cannot be told (a rejected row) are shown every year.
+    """
+    issues = register.issues
+    if issues.empty:
+        return issues, 0
+    acts, parts = register.activities, register.partners
+    act_year = pd.Series(acts["year"].to_numpy(), index=acts["row"].to_numpy())
+    act_admin = pd.Series(acts["administration"].to_numpy(), index=acts["row"].to_numpy())
+    by_id = pd.Series(acts["year"].to_numpy(), index=acts["activity_id"].to_numpy())
+    by_id_admin = pd.Series(acts["administration"].to_numpy(), index=acts["activity_id"].to_numpy())
+    part_ids = pd.Series(parts["activity_id"].to_numpy(), index=parts["row"].to_numpy())
+    rows = issues["row"].to_numpy()
+    table = issues["table"].astype("string").to_numpy()
+    years = pd.Series(pd.NA, index=issues.index, dtype="Int64")
+    admins = pd.Series(pd.NA, index=issues.index, dtype="string")
+    is_act, is_part = table == "activities", table == "partners"
+    years[is_act] = act_year.reindex(rows[is_act]).to_numpy()
+    admins[is_act] = act_admin.reindex(rows[is_act]).to_numpy()
+    ids = part_ids.reindex(rows[is_part]).to_numpy()
+    years[is_part] = by_id.reindex(ids).to_numpy()
+    admins[is_part] = by_id_admin.reindex(ids).to_numpy()
+    mine = years.isna() | (years == year)
+    if administration is not None:
+        mine &= admins.isna() | (admins == administration)
+    other = ~(years.isna() | (years == year))
+    return issues[mine.to_numpy(dtype=bool)], int(other.sum())
 
 
 def _merge_text(scores: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFrame:

@@ -57,6 +57,31 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+_LONG_WORD = re.compile(r"\S{16,}")
+WBR_EVERY = 8  # characters between break opportunities in an overlong word
+LONG_LETTERS = 32  # a word of letters only is broken from this length (codes and markup: 16)
+
+
+def escape_breakable(value: object) -> str:
+    """:func:`escape`, with ``<wbr>`` every :data:`WBR_EVERY` characters of a word of 16 or
+    more characters that are not all letters (32 for plain words, so Swedish compounds stay
+    whole): a table cell can then never be wider than the page. ``<wbr>`` adds no text and is
+    used only where the line would not fit otherwise."""
+    if is_missing(value):
+        return MISSING
+    text, out, last = str(value), [], 0
+    for match in _LONG_WORD.finditer(text):
+        word = match.group()
+        if len(word) < LONG_LETTERS and word.replace("-", "").isalpha():
+            continue  # a Swedish compound ("Kulturförvaltningen") keeps its line
+        out.append(html.escape(text[last : match.start()], quote=True))
+        chunks = [word[i : i + WBR_EVERY] for i in range(0, len(word), WBR_EVERY)]
+        out.append("<wbr>".join(html.escape(c, quote=True) for c in chunks))
+        last = match.end()
+    out.append(html.escape(text[last:], quote=True))
+    return "".join(out)
+
+
 def slug(text: str) -> str:
     """A stable HTML id from any text: ``Förutsättningen 2025`` → ``forutsattningen-2025``.
 
@@ -103,6 +128,17 @@ def key_figures_html(pairs: Iterable[tuple[object, object]]) -> str:
     return f'<dl class="key-figures">{rows}</dl>'
 
 
+def document_info_html(pairs: Sequence[tuple[str, str]]) -> str:
+    """The document's reference, officer and date above the title (first page of the PDF)."""
+    rows = "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in pairs)
+    return f'<dl class="document-info">{rows}</dl>'
+
+
+def show_document_info(pairs: Sequence[tuple[str, str]]) -> None:
+    """Show :func:`document_info_html`."""
+    _publish(document_info_html(pairs), "\n".join(f"{k}: {v}" for k, v in pairs))
+
+
 def banner_html(text: str) -> str:
     """A notice above the report (e.g. "fictitious example data"), ``role="note"``."""
     return f'<div class="banner" role="note"><p>{escape(text)}</p></div>'
@@ -130,6 +166,38 @@ def level_bar_html(counts: Sequence[int], labels: Sequence[str], title: str, alt
         f'<div class="bar" role="img" aria-label="{escape(alt)}">{segments}</div>'
         f'<ul class="legend">{legend}</ul></figure>'
     )
+
+
+def verdict_html(
+    sentences: Sequence[str],
+    findings: Sequence[tuple[str, str, str, Sequence[str]]],
+    title: str,
+    none_text: str,
+) -> str:
+    """The verdict block: the assessment as a paragraph, then the findings by severity.
+
+    ``findings`` are ``(severity key, severity words, sentence, named items)``; the severity is
+    written out in words (and marked by a border and an icon-free class), so colour is never
+    its only carrier. Everything is escaped.
+    """
+    parts = ['<div class="verdict" role="group" aria-labelledby="findings">']
+    if sentences:
+        parts.append(f'<p class="assessment">{escape(" ".join(sentences))}</p>')
+    parts.append(f'<h3 id="findings">{escape(title)}</h3>')
+    if not findings:
+        parts.append(f"<p>{escape(none_text)}</p>")
+    else:
+        parts.append('<ul class="findings">')
+        for key, words, text, items in findings:
+            sub = "".join(f"<li>{escape(i)}</li>" for i in items)
+            sub = f'<ul class="items">{sub}</ul>' if sub else ""
+            parts.append(
+                f'<li class="sev-{escape(key)}"><span class="severity">{escape(words)}:</span>'
+                f' <span class="finding-text">{escape(text)}</span>{sub}</li>'
+            )
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "".join(parts)
 
 
 def toc_html(entries: Sequence[TocEntry], title: str) -> str:
@@ -173,8 +241,12 @@ def table_html(
     lang: Lang = "sv",
     index: bool = False,
     number_format: Mapping[str, CellFormat] | None = None,
+    vertical: Sequence[str] = (),
 ) -> str:
     """An accessible HTML table of ``df``, every cell escaped and formatted for ``lang``.
+
+    Headers of the columns named in ``vertical`` are written top to bottom (class
+    ``vertical``), so a table of many narrow number columns fits the page.
 
     ``number_format`` maps a column name to a :func:`.formatting.formatter` kind (``"percent"``,
     ``"number:1"``, ``"sek:mnkr"``, ``"plain"`` …) or a callable; other columns are formatted by
@@ -195,15 +267,16 @@ def table_html(
         head = (
             f'<th scope="col">{escape(" – ".join(map(str, names)))}</th>' if names else "<td></td>"
         )
+    upright = set(vertical)
     head += "".join(
-        f'<th scope="col"{_num_class(n)}>{escape(c)}</th>'
+        f'<th scope="col"{_num_class(n, c in upright)}>{escape(c)}</th>'
         for c, n in zip(columns, numeric, strict=True)
     )
     rows = []
     for row_index, values in zip(df.index, df.itertuples(index=False, name=None), strict=True):
-        cells = f'<th scope="row">{escape(_index_text(row_index))}</th>' if index else ""
+        cells = f'<th scope="row">{escape_breakable(_index_text(row_index))}</th>' if index else ""
         cells += "".join(
-            f"<td{_num_class(n)}>{escape(fmt(v))}</td>"
+            f"<td{_num_class(n)}>{escape_breakable(fmt(v))}</td>"
             for v, fmt, n in zip(values, cell_formats, numeric, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
@@ -260,8 +333,9 @@ def _is_numeric(series: pd.Series, chosen: CellFormat | None) -> bool:
     return types.is_numeric_dtype(series.dtype) and not types.is_bool_dtype(series.dtype)
 
 
-def _num_class(numeric: bool) -> str:
-    return ' class="num"' if numeric else ""
+def _num_class(numeric: bool, vertical: bool = False) -> str:
+    classes = " ".join(c for c, on in (("num", numeric), ("vertical", vertical)) if on)
+    return f' class="{classes}"' if classes else ""
 
 
 def _index_text(value: object) -> str:
@@ -337,6 +411,17 @@ def show_level_bar(counts: Sequence[int], labels: Sequence[str], title: str, alt
     _publish(level_bar_html(counts, labels, title, alt), alt)
 
 
+def show_verdict(
+    sentences: Sequence[str],
+    findings: Sequence[tuple[str, str, str, Sequence[str]]],
+    title: str,
+    none_text: str,
+) -> None:
+    """Show the verdict block; see :func:`verdict_html`."""
+    plain = "\n".join([*sentences, *(f"{w}: {t}" for _, w, t, _ in findings)])
+    _publish(verdict_html(sentences, findings, title, none_text), plain)
+
+
 def show_toc(entries: Sequence[TocEntry], lang: Lang = "sv", title: str | None = None) -> None:
     """Show the table of contents; links go to the ids given by :func:`heading`."""
     title = title or label("page.toc", lang)
@@ -356,6 +441,36 @@ def show_table(
         table_html(df, caption, lang=lang, index=index, number_format=number_format),
         caption or "",
     )
+
+
+def show_html(html_text: str, plain: str) -> None:
+    """Show HTML built by this package (charts): the caller has escaped every value in it."""
+    _publish(html_text, plain)
+
+
+def details_html(
+    summary: str,
+    df: pd.DataFrame,
+    caption: str,
+    *,
+    lang: Lang = "sv",
+    vertical: Sequence[str] = (),
+) -> str:
+    """A table folded in ``<details>``: opened by the reader, no script; printed open."""
+    table = table_html(df, caption, lang=lang, vertical=vertical)
+    return f'<details class="annex"><summary>{escape(summary)}</summary>{table}</details>'
+
+
+def show_details(
+    summary: str,
+    df: pd.DataFrame,
+    caption: str,
+    *,
+    lang: Lang = "sv",
+    vertical: Sequence[str] = (),
+) -> None:
+    """Show a folded table; see :func:`details_html`."""
+    _publish(details_html(summary, df, caption, lang=lang, vertical=vertical), summary)
 
 
 def show_figure(fig: Figure, alt: str, *, dpi: int = DPI) -> None:

@@ -1,4 +1,18 @@
-"""The report's main findings: plain sentences generated from the data, most important first.
+"""The report's verdict: the year's assessment in a few sentences and its findings by severity.
+
+The verdict block stands first in the report, under the title: what the executive board must
+act on comes before anything else. Every finding has a severity — ``action`` (action needed),
+``note`` (to note) or ``info`` (for information) — that the report writes out in words, not
+only in colour. Findings that name things (activities lacking an exception, expiring
+decisions) carry them as ``items``.
+
+Two rules keep the text honest:
+
+- *Never reassure from missing data*: a sentence that would claim completeness ("every
+  activity meets the precondition") appears only when nothing is unassessable; otherwise the
+  sentence says how many cannot be assessed.
+- *No comparison without information*: "largest … smallest …" is left out when the values
+  are all equal.
 
 Sentences are built from labels with numbers filled in; register text (names) is passed as
 values so the display layer escapes it.
@@ -7,62 +21,120 @@ values so the display layer escapes it.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+
+import pandas as pd
 
 from ..aggregation import active
-from ..i18n.formatting import fmt_percent, fmt_sek
+from ..countries import country_names
+from ..i18n.formatting import fmt_date, fmt_percent, fmt_sek
 from ..i18n.labels import label
 from .data import ReportData
 
+SEVERITIES: tuple[str, ...] = ("action", "note", "info")
+EXPIRY_MONTHS = 12  # an exception ending within this many months of the year's end is flagged
+MAX_ITEMS = 5  # more countries than this are named in one line
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: its severity, its sentence and the things it names (already in words)."""
+
+    severity: str
+    text: str
+    items: tuple[str, ...] = ()
+
+
+def verdict(data: ReportData) -> tuple[list[str], list[Finding]]:
+    """The assessment (3–6 sentences) and the findings, most severe first."""
+    if data.is_empty:
+        return [], [Finding("note", label("finding.no_activities", data.lang, year=data.year))]
+    return assessment(data), findings(data)
+
+
+def assessment(data: ReportData) -> list[str]:
+    """The year in a few plain sentences: volume and status, precondition, coverage, areas,
+    funding."""
+    out = [_volume(data), _precondition_sentence(data), _coverage(data)]
+    out += _areas(data)
+    out.append(_funding(data))
+    return out
+
+
+def findings(data: ReportData) -> list[Finding]:
+    """Every finding of the year, ranked by severity (stable within a severity)."""
+    found = [
+        *_missing_exceptions(data),
+        *_unknown(data),
+        *_expiring(data),
+        *_without_work(data),
+        *_quality(data),
+        *_covered(data),
+        *_cancelled(data),
+    ]
+    return sorted(found, key=lambda f: SEVERITIES.index(f.severity))
+
 
 def main_findings(data: ReportData) -> list[str]:
-    """Sentences for the summary: precondition first, then coverage, areas, funding, quality."""
+    """The findings' sentences, most severe first (for tests and plain-text summaries)."""
     if data.is_empty:
         return [label("finding.no_activities", data.lang, year=data.year)]
-    return [
-        *_precondition(data),
-        _coverage(data),
-        *_areas(data),
-        _funding(data),
-        *_quality(data),
-    ]
+    return [f.text for f in findings(data)]
 
 
-def _precondition(data: ReportData) -> list[str]:
-    lang = data.lang
-    counts = data.precondition.set_index("verdict")["n_activities"]
-    out = []
-    missing, unknown = int(counts.get("needs_exception", 0)), int(counts.get("unknown", 0))
+# --- the assessment --------------------------------------------------------------------------
+
+
+def _volume(data: ReportData) -> str:
+    s = data.statuses
+    return label(
+        "verdict.volume",
+        data.lang,
+        n=int(s.sum()),
+        year=data.year,
+        planned=int(s["planned"]),
+        ongoing=int(s["ongoing"]),
+        completed=int(s["completed"]),
+    )
+
+
+def _counts(data: ReportData) -> pd.Series:
+    return data.precondition.set_index("verdict")["n_activities"].astype(int)
+
+
+def _precondition_sentence(data: ReportData) -> str:
+    """The precondition in one sentence; completeness is claimed only when all was assessed."""
+    c, lang = _counts(data), data.lang
+    missing, unknown, covered = int(c["needs_exception"]), int(c["unknown"]), int(c["exception"])
     if missing:
-        out.append(label("finding.needs_exception", lang, n=missing))
-    elif not unknown:  # "all meet it" only when every activity could be assessed
-        out.append(label("finding.no_missing_exception", lang))
+        text = label("finding.needs_exception", lang, n=missing)
+        return text + (" " + label("verdict.unknown_also", lang, n=unknown) if unknown else "")
     if unknown:
-        out.append(label("finding.unknown", lang, n=unknown))
-    if counts.get("exception", 0):
-        out.append(label("finding.exception", lang, n=int(counts["exception"])))
-    return out
+        return label("verdict.precondition_unknown", lang, n=unknown, total=int(c.sum()))
+    return label("finding.no_missing_exception", lang) + (
+        " " + label("finding.exception", lang, n=covered) if covered else ""
+    )
 
 
 def _coverage(data: ReportData) -> str:
     lang, table = data.lang, data.coverage.table
     listed = table[table["in_parameters"]]
-    without = listed.loc[~listed["has_activities"], "administration"].tolist()
-    text = label(
+    if data.administration is not None:
+        return label("verdict.own_administration", lang, name=data.administration)
+    return label(
         "finding.coverage",
         lang,
         n=int(listed["has_activities"].sum()),
         m=len(listed),
         share=fmt_percent(data.coverage.share, lang),
     )
-    if without:
-        text += " " + label("finding.coverage_without", lang, names=", ".join(without))
-    return text
 
 
 def _areas(data: ReportData) -> list[str]:
+    """Largest and smallest share of a clear contribution — only when they differ."""
     lang = data.lang
     shares = data.areas.set_index("area")["share_clear"].dropna()
-    if shares.empty:
+    if shares.empty or math.isclose(shares.max(), shares.min()):
         return []
     best, worst = shares.idxmax(), shares.idxmin()
     return [
@@ -91,15 +163,129 @@ def _funding(data: ReportData) -> str:
     )
 
 
-def _quality(data: ReportData) -> list[str]:
-    lang, reg = data.lang, data.register
-    rejected = sum(reg.rejected_rows(t) for t in ("activities", "partners", "exceptions"))
-    n_cancelled = len(data.scores) - len(active(data.scores))
+# --- the findings ----------------------------------------------------------------------------
+
+
+def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
+    """ "ID Title (administration; countries)" for the counted activities with a verdict."""
+    lang = data.lang
+    partners = data.partners[data.partners["verdict"].astype("string") == verdict_key]
+    if partners.empty:
+        return ()
+    names = country_names(partners["country_iso3"], lang).fillna(
+        partners["country"].astype("string")
+    )
+    countries = (
+        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": names.to_numpy()})
+        .dropna()
+        .groupby("activity_id")["c"]
+        .agg(lambda v: ", ".join(sorted(set(map(str, v)))))
+    )
+    rows = active(data.scores)
+    rows = rows[rows["activity_id"].isin(partners["activity_id"])].sort_values("activity_id")
+    return tuple(
+        label(
+            "verdict.activity_item",
+            lang,
+            id=r.activity_id,
+            title=r.title,
+            administration=r.administration,
+            countries=countries.get(r.activity_id, "–"),
+        )
+        for r in rows.itertuples(index=False)
+    )
+
+
+def _missing_exceptions(data: ReportData) -> list[Finding]:
+    n = int(_counts(data)["needs_exception"])
+    if not n:
+        return []
+    text = label("finding.needs_exception", data.lang, n=n)
+    return [Finding("action", text, _named_activities(data, "needs_exception"))]
+
+
+def _unknown(data: ReportData) -> list[Finding]:
+    n = int(_counts(data)["unknown"])
+    if not n:
+        return []
+    from .tables import countries_without_data, unrecognised_countries
+
+    lang = data.lang
+    text = label("finding.unknown", lang, n=n)
+    without, unrecognised = countries_without_data(data), unrecognised_countries(data)
+    items: list[str] = []
+    if len(without) > MAX_ITEMS:  # one line, not a page of countries
+        items.append(label("verdict.countries_without_data", lang, n=len(without),
+                           countries=", ".join(without)))  # fmt: skip
+    else:
+        items += [label("verdict.country_without_data", lang, country=c) for c in without]
+    items += [label("verdict.country_unrecognised", lang, country=c) for c in unrecognised]
+    return [Finding("action", text, tuple(items))]
+
+
+def _expiring(data: ReportData) -> list[Finding]:
+    """Exceptions in use that end within a year of the year's end while their activities go
+    on, and exceptions without an end date."""
+    lang = data.lang
+    used = data.partners.dropna(subset=["decision_id"])
+    if used.empty:
+        return []
+    going_on = active(data.scores)
+    going_on = going_on[going_on["status"].astype("string").isin(["planned", "ongoing"])]
+    continuing = set(used.loc[used["activity_id"].isin(going_on["activity_id"]), "decision_id"])
+    decisions = data.register.exceptions
+    decisions = decisions[decisions["decision_id"].isin(set(used["decision_id"]))]
+    year_end = pd.Timestamp(data.year, 12, 31)
+    limit = year_end + pd.DateOffset(months=EXPIRY_MONTHS)
+    valid_to = pd.to_datetime(decisions["valid_to"])
+    expiring = decisions[
+        valid_to.notna() & (valid_to <= limit) & decisions["decision_id"].isin(continuing)
+    ]
+    open_ended = decisions[valid_to.isna()]
     out = []
-    if rejected:
-        out.append(label("finding.rejected_rows", lang, n=rejected))
-    if len(reg.warnings):
-        out.append(label("finding.warnings", lang, n=len(reg.warnings)))
-    if n_cancelled:
-        out.append(label("finding.cancelled", lang, n=n_cancelled))
+    if len(expiring):
+        items = tuple(
+            label("verdict.decision_item", lang, id=d, date=fmt_date(v, lang))
+            for d, v in zip(expiring["decision_id"], expiring["valid_to"], strict=True)
+        )
+        out.append(Finding("note", label("finding.expiring", lang, n=len(expiring)), items))
+    if len(open_ended):
+        items = tuple(str(d) for d in open_ended["decision_id"])
+        out.append(Finding("note", label("finding.open_ended", lang, n=len(open_ended)), items))
     return out
+
+
+def _without_work(data: ReportData) -> list[Finding]:
+    if data.administration is not None:
+        return []
+    table = data.coverage.table
+    listed = table[table["in_parameters"]]
+    without = tuple(listed.loc[~listed["has_activities"], "administration"].astype(str))
+    if not without:
+        return []
+    text = label("finding.without_work", data.lang, n=len(without))
+    return [Finding("note", text, without)]
+
+
+def _quality(data: ReportData) -> list[Finding]:
+    """This year's data-quality problems (rejected rows to note, warnings for information)."""
+    lang, issues = data.lang, data.issues
+    rejected = issues[issues["severity"] == "error"]
+    n_rejected = int(rejected[["table", "row"]].drop_duplicates().shape[0])
+    n_warned = int((issues["severity"] == "warning").sum())
+    out = []
+    if n_rejected:
+        out.append(Finding("note", label("finding.rejected_rows", lang, n=n_rejected)))
+    if n_warned:
+        out.append(Finding("info", label("finding.warnings", lang, n=n_warned)))
+    return out
+
+
+def _covered(data: ReportData) -> list[Finding]:
+    n = int(_counts(data)["exception"])
+    return [Finding("info", label("finding.exception", data.lang, n=n))] if n else []
+
+
+def _cancelled(data: ReportData) -> list[Finding]:
+    n = len(data.scores) - len(active(data.scores))
+    return [Finding("info", label("finding.cancelled", data.lang, n=n))] if n else []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n.formatting import fmt_percent
+from ..i18n.formatting import fmt_date, fmt_percent
 from ..i18n.labels import label, report_title
 from ..settings import AREAS
 from . import charts, tables
@@ -18,13 +18,16 @@ from .data import ReportData
 from .display import (
     heading,
     show_banner,
-    show_figure,
+    show_details,
+    show_document_info,
+    show_html,
     show_key_figures,
     show_level_bar,
     show_list,
     show_paragraph,
     show_table,
     show_toc,
+    show_verdict,
 )
 
 SECTIONS: tuple[str, ...] = (
@@ -37,6 +40,7 @@ SECTIONS: tuple[str, ...] = (
     "sdgs",
     "over_time",
     "data_quality",
+    "annex",
     "method",
 )
 PERCENT = "percent"
@@ -57,37 +61,68 @@ def _mid_sentence(word: str) -> str:
 
 
 def _chart(chart: charts.Chart) -> None:
-    show_figure(chart.figure, chart.alt)
+    show_html(chart.html, chart.alt)
 
 
 def show_front(data: ReportData) -> None:
     """Title, example-data banner, scope and the table of contents."""
     title = report_title(data.lang, data.settings.city, data.year, data.administration)
+    document = data.settings.document
+    if document is not None:
+        pairs = [
+            (_t(data, f"document.{key}"), fmt_date(value, data.lang) if key == "date" else value)
+            for key, value in (
+                ("reference", document.reference),
+                ("officer", document.officer),
+                ("date", document.date),
+            )
+            if value
+        ]
+        show_document_info(pairs)
     heading(title, level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
-    show_paragraph(_t(data, "report.intro", year=data.year))
+    _show_verdict(data)
+    if data.administration is None:
+        show_paragraph(_t(data, "report.intro", year=data.year))
+    else:  # its own introduction: the administration's work, the city's beside it
+        show_paragraph(
+            _t(data, "report.intro_administration", year=data.year),
+            name=data.administration,
+        )
     show_toc([(_t(data, f"section.{s}"), anchor(s)) for s in SECTIONS], lang=data.lang)
 
 
-def show_summary(data: ReportData) -> None:
-    """The year in figures and the main findings."""
-    from .findings import main_findings
+def _show_verdict(data: ReportData) -> None:
+    """The assessment and the findings by severity: what needs action comes first."""
+    from .findings import verdict
 
+    sentences, found = verdict(data)
+    heading(_t(data, "verdict.heading"), anchor="verdict")
+    rows = [(f.severity, _t(data, f"severity_level.{f.severity}"), f.text, f.items) for f in found]
+    show_verdict(sentences, rows, _t(data, "verdict.findings"), _t(data, "verdict.none"))
+
+
+def show_summary(data: ReportData) -> None:
+    """The year in figures."""
     heading(_t(data, "section.summary"), anchor=anchor("summary"))
     figures = tables.key_figures(data)
     show_key_figures(figures.itertuples(index=False, name=None))
-    heading(_t(data, "summary.findings"), level=3, anchor="findings")
-    show_list(main_findings(data))
 
 
 def show_precondition(data: ReportData) -> None:
-    """Missing exception decisions first, then decisions in force, then every country."""
+    """Missing exception decisions first, then decisions in force, the thresholds in words
+    with their sensitivity, and every foreign partner country."""
+    from .thresholds import threshold_sentences
+
     heading(_t(data, "section.precondition"), anchor=anchor("precondition"))
     show_paragraph(_t(data, "precondition.intro"))
     missing = tables.missing_exceptions(data)
     heading(_t(data, "precondition.missing"), level=3, anchor="missing-exceptions")
-    if missing.empty:
+    n_unknown = int(data.precondition.set_index("verdict").loc["unknown", "n_activities"])
+    if missing.empty and n_unknown:  # never reassure from missing data
+        show_paragraph(_t(data, "precondition.none_missing_unknown", n=n_unknown))
+    elif missing.empty:
         show_paragraph(_t(data, "precondition.none_missing"))
     else:
         show_paragraph(_t(data, "precondition.missing_text", n=len(missing)))
@@ -105,53 +140,102 @@ def show_precondition(data: ReportData) -> None:
         lang=data.lang,
         number_format={_t(data, "col.share"): PERCENT},
     )
+    heading(_t(data, "threshold.heading"), level=3, anchor="thresholds")
+    lead, rules = threshold_sentences(data)
+    if lead:
+        show_paragraph(lead)
+    show_list(rules)
     heading(_t(data, "precondition.countries"), level=3, anchor="countries-screening")
     show_paragraph(_t(data, "precondition.countries_text"))
+    sources = ", ".join(str(s.get("edition", s.get("source", ""))) for s in data.evaluation.sources)
+    if sources:
+        show_paragraph(_t(data, "precondition.values_source"), sources=sources)
+    n_domestic, m_domestic = tables.domestic_partners(data)
+    if n_domestic:
+        show_paragraph(_t(data, "precondition.domestic", n=n_domestic, m=m_domestic))
     no_data = tables.countries_without_data(data)
     if no_data:
         show_paragraph(_t(data, "precondition.no_data"), countries=", ".join(no_data))
     unrecognised = tables.unrecognised_countries(data)
     if unrecognised:
         show_paragraph(_t(data, "precondition.unrecognised"), countries=", ".join(unrecognised))
-    show_table(tables.country_verdicts(data), _t(data, "precondition.countries"), lang=data.lang)
+    verdicts = tables.country_verdicts(data)
+    if not verdicts.empty:
+        show_table(verdicts, _t(data, "precondition.countries"), lang=data.lang)
 
 
 def show_areas(data: ReportData) -> None:
-    """The seven contribution areas: overview chart, then each area on its own."""
+    """The seven contribution areas: what is counted, overview chart and table, each area."""
+    from ..aggregation import OUTCOME_AREAS
+
     heading(_t(data, "section.areas"), anchor=anchor("areas"))
     show_paragraph(_t(data, "areas.intro", clear=data.settings.scoring.clear_level))
+    st = data.statuses
+    outcome_names = ", ".join(_t(data, f"area.{a}") for a in OUTCOME_AREAS)
+    show_paragraph(
+        _t(
+            data,
+            "areas.counting",
+            n=int(st.sum()),
+            planned=int(st["planned"]),
+            ongoing=int(st["ongoing"]),
+            completed=int(st["completed"]),
+            outcome_areas=outcome_names,
+        )
+    )
+    no_targets = _no_targets(data)
+    if no_targets:
+        show_paragraph(_t(data, "areas.no_targets"))
     title = _t(data, "areas.chart_title", year=data.year)
     _chart(charts.level_distribution(tables.level_counts(data), data.lang, title))
     overview = tables.area_overview(data)
+    if no_targets:
+        overview = overview.drop(columns=[_t(data, "col.target_status")])
     show_table(
         overview,
         _t(data, "areas.table"),
         lang=data.lang,
-        number_format={
-            _t(data, "col.share_clear"): PERCENT,
-            _t(data, "col.share_previous_year"): PERCENT,
-        },
+        number_format={_t(data, "col.share_clear"): PERCENT, _t(data, "col.city_share"): PERCENT},
     )
     for area in AREAS:
-        _show_area(data, area)
+        _show_area(data, area, no_targets)
 
 
-def _show_area(data: ReportData, area: str) -> None:
+def _no_targets(data: ReportData) -> bool:
+    """True when the parameters set no target for any area (then no status is shown)."""
+    rows = data.targets.dropna(subset=["area"])
+    return bool((rows["reason"] == "no_target").all())
+
+
+def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
+    from ..aggregation import OUTCOME_AREAS
+
     name = _t(data, f"area.{area}")
     heading(name, level=3, anchor=anchor(f"area_{area}"))
     row = data.areas.set_index("area").loc[area]
-    yoy = data.year_over_year.set_index("area").loc[area]
-    show_paragraph(
-        _t(
-            data,
-            "areas.area_text",
-            n_clear=int(row["n_clear"]),
-            n=int(row["n_activities"]),
-            share=fmt_percent(row["share_clear"], data.lang),
-            status=_mid_sentence(tables.target_words(data)[area]),
-            trend=_mid_sentence(_t(data, f"trend.{yoy['trend']}")),
-        )
+    key = "areas.area_text_no_target" if no_targets else "areas.area_text"
+    text = _t(
+        data,
+        key,
+        n_clear=int(row["n_clear"]),
+        n=int(row["n_activities"]),
+        share=fmt_percent(row["share_clear"], data.lang),
+        status=_mid_sentence(tables.target_words(data)[area]),
+        trend=_mid_sentence(tables.comparison_words(data, area)),
     )
+    if area in OUTCOME_AREAS:
+        yoy = data.year_over_year.set_index("area").loc[area]
+        n_done = int(yoy["n_this_year"])
+        if n_done:
+            n_clear_done = round(float(yoy["share_this_year"]) * n_done)
+            text += " " + _t(
+                data,
+                "areas.completed_text",
+                n=n_done,
+                n_clear=n_clear_done,
+                share=fmt_percent(yoy["share_this_year"], data.lang),
+            )
+    show_paragraph(text)
     counts = [int(row[f"level_{lv}"]) for lv in range(4)]
     levels = [f"{lv} {_t(data, f'level.{lv}')}" for lv in range(4)]
     alt = _t(
@@ -167,19 +251,27 @@ def _show_area(data: ReportData, area: str) -> None:
 
 
 def show_administrations(data: ReportData) -> None:
-    """Coverage (which administrations work internationally) and the area heatmap."""
+    """Coverage (which administrations work internationally) and the area heatmap with n."""
     heading(_t(data, "section.administrations"), anchor=anchor("administrations"))
     show_paragraph(_t(data, "administrations.intro"))
     show_table(tables.coverage_table(data), _t(data, "administrations.coverage"), lang=data.lang)
     matrix = tables.matrix_table(data)
     title = _t(data, "administrations.heatmap")
-    _chart(charts.heatmap(matrix, data.lang, title))
+    show_paragraph(_t(data, "administrations.heatmap_text"))
+    n = data.matrix["n_activities"].astype(int).tolist()
+    _chart(charts.heatmap(matrix, n, data.lang, title, _t(data, "col.n_activities")))
+    heading(_t(data, "administrations.resources"), level=3, anchor="resources")
+    show_paragraph(_t(data, "administrations.resources_text"))
+    sek = "integer"  # the headers say (kr)
     show_table(
-        matrix,
-        title,
+        tables.resources_table(data),
+        _t(data, "administrations.resources"),
         lang=data.lang,
-        index=True,
-        number_format={c: PERCENT for c in matrix.columns},
+        number_format={
+            _t(data, "col.budget_sek"): sek,
+            _t(data, "col.external_funding_sek"): sek,
+            _t(data, "col.own_funding_sek"): sek,
+        },
     )
 
 
@@ -228,7 +320,12 @@ def show_over_time(data: ReportData) -> None:
         show_paragraph(_t(data, "over_time.too_short"))
     else:
         title = _t(data, "over_time.areas")
-        _chart(charts.lines(trend, data.lang, title, as_percent=True))
+        from ..aggregation import OUTCOME_AREAS
+
+        names = ", ".join(_t(data, f"area.{a}") for a in OUTCOME_AREAS)
+        show_paragraph(_t(data, "over_time.like_groups", areas=names))
+        lines = trend.set_axis([_t(data, f"area.{a}") for a in AREAS], axis=1)
+        _chart(charts.lines(lines, data.lang, title, as_percent=True))
         show_table(
             trend,
             title,
@@ -249,22 +346,38 @@ def show_over_time(data: ReportData) -> None:
         lang=data.lang,
         number_format={_t(data, "col.eu_share"): PERCENT},
     )
+    twin = tables.twin_cities_table(data)
+    if len(twin.columns):
+        show_table(twin, _t(data, "over_time.twin_cities"), lang=data.lang, index=True)
 
 
 def show_data_quality(data: ReportData) -> None:
-    """Every rejected row and warning from the register, in plain words."""
+    """The register's rejected rows and warnings of this year, in plain words."""
     heading(_t(data, "section.data_quality"), anchor=anchor("data_quality"))
     issues = tables.issues_table(data)
     if issues.empty:
-        show_paragraph(_t(data, "data_quality.none"))
-        return
-    show_paragraph(_t(data, "data_quality.intro", n=len(issues)))
-    show_table(
-        issues,
-        _t(data, "section.data_quality"),
-        lang=data.lang,
-        number_format={_t(data, "col.row"): "plain"},
-    )
+        show_paragraph(_t(data, "data_quality.none_this_year", year=data.year))
+    else:
+        show_paragraph(_t(data, "data_quality.intro", n=len(issues)))
+        show_table(
+            issues,
+            _t(data, "section.data_quality"),
+            lang=data.lang,
+            number_format={_t(data, "col.row"): "plain"},
+        )
+    if data.n_issues_other_years:
+        show_paragraph(_t(data, "data_quality.other_years", n=data.n_issues_other_years))
+
+
+def show_annex(data: ReportData) -> None:
+    """Every activity of the year in one table, folded in ``<details>`` (no script needed)."""
+    heading(_t(data, "section.annex"), anchor=anchor("annex"))
+    show_paragraph(_t(data, "annex.intro"))
+    annex = tables.annex_table(data)
+    summary = _t(data, "annex.summary", n=len(annex))
+    levels = [_t(data, f"col.area_short.{a}") for a in AREAS]
+    caption = _t(data, "annex.heading", year=data.year)
+    show_details(summary, annex, caption, lang=data.lang, vertical=levels)
 
 
 def show_method(data: ReportData) -> None:

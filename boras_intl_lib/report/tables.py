@@ -37,31 +37,100 @@ def _rename(frame: pd.DataFrame, lang: str, *columns: str | tuple[str, str]) -> 
     return out.reset_index(drop=True)
 
 
+def key_figure_values(data: ReportData) -> list[tuple[str, float, str]]:
+    """The key figures as numbers: (label key, value, format kind). One counting rule:
+    cancelled activities and their partners are left out (they are counted once, as such)."""
+    f = data.funding.totals
+    cov = data.coverage.table
+    listed = cov[cov["in_parameters"]]
+    n_active = len(active(data.scores))
+    return [
+        ("fig.activities", n_active, "integer"),
+        ("fig.cancelled", len(data.scores) - n_active, "integer"),
+        ("fig.administrations", int(listed["has_activities"].sum()), "integer"),
+        ("fig.partners", count_distinct(data.partners["partner_name"]), "integer"),
+        ("fig.countries", int(data.partners["country_iso3"].nunique()), "integer"),
+        ("fig.external_funding", float(f["external_funding_sek"]), "sek"),
+        ("fig.eu_funding", float(f["eu_funding_sek"]), "sek"),
+        ("fig.eu_share", float(f["eu_share_of_external"]), "percent"),
+        ("fig.overall_index", overall_index(data.areas, data.settings.weights), "percent"),
+    ]
+
+
 def key_figures(data: ReportData) -> pd.DataFrame:
     """The year in figures: label → value (already formatted as text)."""
     from ..i18n.formatting import fmt_integer, fmt_percent, fmt_sek
 
-    lang, f = data.lang, data.funding.totals
-    cov = data.coverage.table
-    listed = cov[cov["in_parameters"]]
-    n_active = len(active(data.scores))
+    lang = data.lang
+    listed = data.coverage.table[data.coverage.table["in_parameters"]]
+
+    def text(key: str, value: float, kind: str) -> str:
+        if key == "fig.administrations":
+            return label("fig.n_of_m", lang, n=int(value), m=len(listed))
+        if kind == "sek":
+            return fmt_sek(value, lang, scale="mnkr", decimals=1)
+        if kind == "percent":
+            return fmt_percent(value, lang)
+        return fmt_integer(value, lang)
+
+    rows = [(k, text(k, v, kind)) for k, v, kind in key_figure_values(data)]
+    if data.administration is not None:  # "1 of 1 administrations" says nothing
+        rows = [(k, v) for k, v in rows if k != "fig.administrations"]
+    return pd.DataFrame(
+        {
+            label("col.measure", lang): [label(k, lang) for k, _ in rows],
+            label("col.value", lang): [v for _, v in rows],
+        }
+    )
+
+
+def key_figures_numbers(data: ReportData) -> pd.DataFrame:
+    """The key figures for the workbook: numbers as numbers (with their format kind in
+    ``attrs["row_formats"]``) beside the text the report shows."""
+    lang = data.lang
+    rows = key_figure_values(data)
+    if data.administration is not None:
+        rows = [r for r in rows if r[0] != "fig.administrations"]
+    shown = key_figures(data)
+    frame = pd.DataFrame(
+        {
+            label("col.measure", lang): [label(k, lang) for k, _, _ in rows],
+            label("col.value", lang): [v for _, v, _ in rows],
+            label("col.as_shown", lang): shown[label("col.value", lang)].to_numpy(),
+        }
+    )
+    frame.attrs["row_formats"] = [kind for _, _, kind in rows]
+    return frame
+
+
+def about_table(data: ReportData) -> pd.DataFrame:
+    """The workbook's first sheet: what it is, from which register and parameters, and — for
+    the bundled register — that the data is fictitious."""
+    from .. import __version__
+
+    lang, register = data.lang, data.register
+    title = label("report.title", lang, scope=data.settings.city, year=data.year)
+    if data.administration:
+        title = f"{title}: {data.administration}"
     rows = [
-        ("fig.activities", fmt_integer(n_active, lang)),
-        ("fig.cancelled", fmt_integer(len(data.scores) - n_active, lang)),
-        (
-            "fig.administrations",
-            label("fig.n_of_m", lang, n=int(listed["has_activities"].sum()), m=len(listed)),
-        ),
-        ("fig.partners", fmt_integer(count_distinct(data.partners["partner_name"]), lang)),
-        ("fig.countries", fmt_integer(data.partners["country_iso3"].nunique(), lang)),
-        (
-            "fig.external_funding",
-            fmt_sek(f["external_funding_sek"], lang, scale="mnkr", decimals=1),
-        ),
-        ("fig.eu_funding", fmt_sek(f["eu_funding_sek"], lang, scale="mnkr", decimals=1)),
-        ("fig.eu_share", fmt_percent(f["eu_share_of_external"], lang)),
-        ("fig.overall_index", fmt_percent(overall_index(data.areas, data.settings.weights), lang)),
+        ("about.report", title),
+        ("about.year", str(data.year)),
+        ("about.register", register.path.name if register.path else ""),
+        ("about.register_hash", register.sha256),
+        ("about.params_hash", data.params_sha256),
+        ("about.version", __version__),
+        ("about.counting", label("about.counting_rule", lang)),
     ]
+    if register.is_example:
+        rows.insert(0, ("about.fictitious", label("report.example_banner", lang)))
+    document = getattr(data.settings, "document", None)
+    if document is not None:
+        rows += [
+            (f"document.{k}", str(v))
+            for k, v in (("reference", document.reference), ("officer", document.officer),
+                         ("date", document.date))
+            if v
+        ]  # fmt: skip
     return pd.DataFrame(
         {
             label("col.measure", lang): [label(k, lang) for k, _ in rows],
@@ -79,7 +148,7 @@ def missing_exceptions(data: ReportData) -> pd.DataFrame:
     frame = rows.assign(
         country_name=country_names(rows["country_iso3"], lang),
         failed=_failed_conditions(rows, lang),
-        basis_text=rows["basis_sv" if lang == "sv" else "basis"],
+        basis_text=basis_words(data, rows),
     )
     return _rename(
         frame,
@@ -92,6 +161,50 @@ def missing_exceptions(data: ReportData) -> pd.DataFrame:
         ("failed", "failed_conditions"),
         ("basis_text", "basis"),
     )
+
+
+def _rule_of(data: ReportData, cond: str, country: pd.Series) -> tuple[str, str, float]:
+    """The condition's rule as the parameters give it (indicator, op, threshold); for a
+    condition of several rules, the one that decided this country."""
+    rules = data.settings.screening.conditions[cond].rules
+    if len(rules) == 1:
+        r = rules[0]
+        return r.indicator, r.op, float(r.threshold)
+    return (
+        str(country.get(f"{cond}_indicator", "")),
+        str(country.get(f"{cond}_op", ">=")),
+        float(country.get(f"{cond}_threshold", float("nan"))),
+    )
+
+
+def basis_words(data: ReportData, rows: pd.DataFrame) -> pd.Series:
+    """Per partner row: each failed condition in words ("Kina: sluten autokrati enligt
+    Regimes of the World 2025; policyn kräver minst valdemokrati")."""
+    from .thresholds import condition_sentence
+
+    lang = data.lang
+    countries = data.evaluation.countries.set_index("iso3")
+    names = country_names(rows["country_iso3"], lang)
+    out = []
+    for iso3, name, checks in zip(
+        rows["country_iso3"], names, rows[list(CONDITIONS)].itertuples(index=False), strict=True
+    ):
+        if pd.isna(iso3) or iso3 not in countries.index:
+            out.append("")
+            continue
+        country = countries.loc[iso3]
+        parts = []
+        for cond, check in zip(CONDITIONS, checks, strict=True):
+            if str(check) != "fail":
+                continue
+            indicator, op, threshold = _rule_of(data, cond, country)
+            value = float(pd.to_numeric(country.get(f"{cond}_value"), errors="coerce"))
+            sentence = condition_sentence(
+                str(name), indicator, value, country.get(f"{cond}_data_year"), op, threshold, lang
+            )
+            parts.append(f"{label(f'condition.{cond}', lang)} – {sentence}.")
+        out.append(" ".join(parts))
+    return pd.Series(out, index=rows.index, dtype="string")
 
 
 def _failed_conditions(rows: pd.DataFrame, lang: str) -> pd.Series:
@@ -141,12 +254,28 @@ def exceptions_in_force(data: ReportData) -> pd.DataFrame:
     )
 
 
+def foreign_partners(data: ReportData) -> pd.DataFrame:
+    """This year's partners outside the home country: the ones the precondition concerns."""
+    domestic = data.settings.screening.domestic_country
+    return data.partners[data.partners["country_iso3"].astype("string") != domestic]
+
+
+def domestic_partners(data: ReportData) -> tuple[int, int]:
+    """(partners, activities) in the home country: outside the precondition."""
+    domestic = data.settings.screening.domestic_country
+    rows = data.partners[data.partners["country_iso3"].astype("string") == domestic]
+    return count_distinct(rows["partner_name"]), int(rows["activity_id"].nunique())
+
+
 def country_verdicts(data: ReportData) -> pd.DataFrame:
-    """Every partner country with its result per condition and the basis of each."""
+    """Every foreign partner country with its result per condition, in words."""
+    from .thresholds import value_words
+
     lang = data.lang
+    partners = foreign_partners(data)
     countries = data.evaluation.countries
-    countries = countries[countries["iso3"].isin(data.partners["country_iso3"])]
-    partners = data.partners.assign(partner_key=text_keys(data.partners["partner_name"]))
+    countries = countries[countries["iso3"].isin(partners["country_iso3"])]
+    partners = partners.assign(partner_key=text_keys(partners["partner_name"]))
     counts = partners.groupby("country_iso3")["partner_key"].nunique()
     frame = pd.DataFrame(
         {
@@ -154,11 +283,16 @@ def country_verdicts(data: ReportData) -> pd.DataFrame:
             "n": counts.reindex(countries["iso3"]).fillna(0).astype(int).to_numpy(),
         }
     )
-    suffix = "_basis_sv" if lang == "sv" else "_basis"
     for c in CONDITIONS:
         result = _words("check", countries[c], lang).to_numpy()
-        basis = countries[c + suffix].astype("string").fillna("").to_numpy()
-        frame[c] = [f"{r}: {b}" if b else r for r, b in zip(result, basis, strict=True)]
+        indicators = [
+            _rule_of(data, c, row)[0] for _, row in countries.iterrows()
+        ]  # a few dozen countries at most
+        values = pd.to_numeric(countries[f"{c}_value"], errors="coerce").to_numpy()
+        frame[c] = [
+            r if pd.isna(v) else f"{r}: {value_words(i, float(v), lang)}"
+            for r, i, v in zip(result, indicators, values, strict=True)
+        ]
     frame["status"] = _words("country_status", countries["status"], lang).to_numpy()
     frame = frame.sort_values("country").reset_index(drop=True)
     return _rename(
@@ -171,6 +305,22 @@ def country_verdicts(data: ReportData) -> pd.DataFrame:
         "rule_of_law",
         "status",
     )
+
+
+def country_values(data: ReportData) -> pd.DataFrame:
+    """The screening's codes and raw values per partner country (for the workbook)."""
+    countries = data.evaluation.countries
+    countries = countries[countries["iso3"].isin(data.partners["country_iso3"])]
+    columns = ["iso3"]
+    for c in CONDITIONS:
+        columns += [
+            f"{c}_{k}"
+            for k in ("indicator", "value", "op", "threshold", "data_year", "edition")
+            if f"{c}_{k}" in countries
+        ]
+    frame = countries[columns].copy()
+    frame.insert(1, "country", country_names(countries["iso3"], data.lang).to_numpy())
+    return frame.reset_index(drop=True)
 
 
 def countries_without_data(data: ReportData) -> list[str]:
@@ -198,16 +348,19 @@ def precondition_table(data: ReportData) -> pd.DataFrame:
 
 
 def area_overview(data: ReportData) -> pd.DataFrame:
-    """Per area: levels 0–3, share clear, target status and trend."""
+    """Per area: levels 0–3, share clear, the comparison with last year and target status."""
     lang = data.lang
-    areas = data.areas.merge(
-        data.year_over_year[["area", "share_previous_year", "trend"]], on="area"
-    )
+    areas = data.areas.merge(data.year_over_year, on="area")
     frame = areas.assign(
         area_name=[label(f"area.{a}", lang) for a in areas["area"]],
         status=target_words(data).reindex(areas["area"]).to_numpy(),
-        trend=_words("trend", areas["trend"], lang).to_numpy(),
+        comparison=[comparison_words(data, a) for a in areas["area"]],
     )
+    city: list[str | tuple[str, str]] = []
+    if data.city_areas is not None:  # an administration's report: the city's share beside
+        shares = data.city_areas.set_index("area")["share_clear"]
+        frame["city_share"] = shares.reindex(frame["area"]).to_numpy()
+        city = [("city_share", "city_share")]
     return _rename(
         frame,
         lang,
@@ -217,9 +370,27 @@ def area_overview(data: ReportData) -> pd.DataFrame:
         "level_2",
         "level_3",
         "share_clear",
-        "share_previous_year",
+        *city,
+        ("comparison", "comparison"),
         ("status", "target_status"),
-        "trend",
+    )
+
+
+def comparison_words(data: ReportData, area: str) -> str:
+    """ "34 % mot 60 % (avslutade aktiviteter): minskning" — on like populations."""
+    from ..i18n.formatting import fmt_percent
+
+    lang = data.lang
+    row = data.year_over_year.set_index("area").loc[area]
+    trend = label(f"trend.{row['trend']}", lang)
+    if row["trend"] == "cannot_assess":
+        return trend
+    return label(
+        f"comparison.{row['population']}",
+        lang,
+        this=fmt_percent(row["share_this_year"], lang),
+        previous=fmt_percent(row["share_previous_year"], lang),
+        trend=trend[:1].lower() + trend[1:],
     )
 
 
@@ -275,8 +446,40 @@ def matrix_table(data: ReportData) -> pd.DataFrame:
     """Administration × area share with a clear contribution (the heatmap), areas as columns."""
     lang = data.lang
     frame = data.matrix.set_index("administration")[list(AREAS)]
-    frame.columns = [label(f"area.{a}", lang) for a in AREAS]
+    frame.columns = [label(f"col.area_short.{a}", lang) for a in AREAS]
     frame.index.name = label("col.administration", lang)
+    return frame
+
+
+def matrix_with_n(data: ReportData) -> pd.DataFrame:
+    """The heatmap's table with the number of activities per administration (workbook)."""
+    frame = matrix_table(data).reset_index()
+    frame.insert(1, label("col.n_activities", data.lang), data.matrix["n_activities"].to_numpy())
+    return frame
+
+
+def resources_table(data: ReportData) -> pd.DataFrame:
+    """Participants and the city's own co-financing per administration, with the total."""
+    lang = data.lang
+    frame = data.resources.assign(
+        administration=data.resources["administration"].fillna(label("word.total", lang))
+    )
+    return _rename(
+        frame,
+        lang,
+        "administration",
+        "n_activities",
+        "participants",
+        ("budget_sek", "budget_sek"),
+        "external_funding_sek",
+        "own_funding_sek",
+    )
+
+
+def twin_cities_table(data: ReportData) -> pd.DataFrame:
+    """Activities with each twin city per year."""
+    frame = data.twin_cities.copy()
+    frame.index.name = label("col.year", data.lang)
     return frame
 
 
@@ -322,7 +525,7 @@ def area_trend_table(data: ReportData) -> pd.DataFrame:
     if trend.empty:
         return pd.DataFrame()
     wide = trend.pivot(index="year", columns="area", values="share_clear")[list(AREAS)]
-    wide.columns = [label(f"area.{a}", data.lang) for a in AREAS]
+    wide.columns = [label(f"col.area_short.{a}", data.lang) for a in AREAS]
     wide.index.name = label("col.year", data.lang)
     return wide
 
@@ -349,7 +552,7 @@ def funding_trend_table(data: ReportData) -> pd.DataFrame:
 def issues_table(data: ReportData) -> pd.DataFrame:
     """Every rejected row and warning, in the reader's language."""
     lang = data.lang
-    issues = data.register.issues
+    issues = data.issues
     frame = issues.assign(
         severity_text=_words("severity", issues["severity"], lang),
         reason_text=issues["reason_sv" if lang == "sv" else "reason"],
@@ -364,6 +567,46 @@ def issues_table(data: ReportData) -> pd.DataFrame:
         ("severity_text", "severity"),
         ("reason_text", "reason"),
     )
+
+
+def annex_table(data: ReportData) -> pd.DataFrame:
+    """Every activity of the year (cancelled ones too, marked): id, title, administration,
+    status, type, countries, the level in each area and the precondition verdict."""
+    lang = data.lang
+    scores = data.scores.sort_values("activity_id")
+    partners = data.evaluation.partners
+    partners = partners[partners["activity_id"].isin(scores["activity_id"])]
+    names = country_names(partners["country_iso3"], lang).fillna(
+        partners["country"].astype("string")
+    )
+    countries = (
+        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": names.to_numpy()})
+        .dropna()
+        .groupby("activity_id")["c"]
+        .agg(lambda v: ", ".join(sorted(set(map(str, v)))))
+    )
+    status = scores["status"].astype("string").fillna("ongoing")
+    frame = scores.assign(
+        status_text=_words("status", status, lang).to_numpy(),
+        type_text=_words("activity_type", scores["activity_type"], lang).to_numpy(),
+        countries=countries.reindex(scores["activity_id"]).to_numpy(),
+        verdict_text=_words("verdict", scores["precondition"], lang).to_numpy(),
+    )
+    cancelled = status.eq("cancelled").to_numpy()
+    frame.loc[cancelled, "verdict_text"] = label("annex.not_counted", lang)
+    out = _rename(
+        frame,
+        lang,
+        "activity_id",
+        "title",
+        "administration",
+        ("status_text", "activity_status"),
+        ("type_text", "activity_type"),
+        ("countries", "countries"),
+        *[(a, f"area_short.{a}") for a in AREAS],
+        ("verdict_text", "verdict"),
+    )
+    return out
 
 
 def rubric_table(data: ReportData) -> pd.DataFrame:
@@ -391,32 +634,60 @@ def rubric_table(data: ReportData) -> pd.DataFrame:
 
 
 def parameters_table(data: ReportData) -> pd.DataFrame:
-    """The parameters the report used, as key → value."""
-    s = data.settings
-    rows: list[tuple[str, str]] = [
-        ("scoring.clear_level", str(s.scoring.clear_level)),
-        ("scoring.min_partners", str(s.scoring.min_partners)),
-        ("scoring.strong_external_share", str(s.scoring.strong_external_share)),
-        ("scoring.profiling_targets_for_level", str(list(s.scoring.profiling_targets_for_level))),
-        ("scoring.sdgs_for_strong", str(s.scoring.sdgs_for_strong)),
-        ("screening.max_data_age_years", str(s.screening.max_data_age_years)),
-        ("screening.missing_data", s.screening.missing_data),
-        ("targets.coverage", str(s.targets.coverage)),
-        ("twin_cities", ", ".join(f"{t.city} ({t.country})" for t in s.twin_cities)),
-        ("weights", ", ".join(f"{area} {weight:g}" for area, weight in s.weights.items())),
-    ]
+    """The parameters the report used: what each means and its value in words, with the key
+    as written in the parameters file (for whoever checks or changes it)."""
+    from ..i18n.formatting import fmt_percent
+    from .thresholds import indicator_name, requirement_words
+
+    s, lang = data.settings, data.lang
+    sc = s.scoring
+    rows: list[tuple[str, str, str]] = [
+        ("scoring.clear_level", f"{sc.clear_level} ({label(f'level.{sc.clear_level}', lang)})",
+         str(sc.clear_level)),
+        ("scoring.min_partners", str(sc.min_partners), str(sc.min_partners)),
+        ("scoring.strong_external_share", fmt_percent(sc.strong_external_share, lang),
+         str(sc.strong_external_share)),
+        ("scoring.profiling_targets_for_level",
+         ", ".join(map(str, sc.profiling_targets_for_level)),
+         str(list(sc.profiling_targets_for_level))),
+        ("scoring.sdgs_for_strong", str(sc.sdgs_for_strong), str(sc.sdgs_for_strong)),
+        ("screening.max_data_age_years", str(s.screening.max_data_age_years),
+         str(s.screening.max_data_age_years)),
+        ("screening.missing_data", label(f"missing_data.{s.screening.missing_data}", lang),
+         s.screening.missing_data),
+        ("targets.coverage",
+         fmt_percent(s.targets.coverage, lang) if s.targets.coverage is not None else "–",
+         str(s.targets.coverage)),
+        ("twin_cities", ", ".join(t.city for t in s.twin_cities),
+         ", ".join(f"{t.city} ({t.country})" for t in s.twin_cities)),
+        ("weights", ", ".join(f"{label(f'area.{a}', lang)} {w:g}" for a, w in s.weights.items()),
+         ", ".join(f"{a} {w:g}" for a, w in s.weights.items())),
+    ]  # fmt: skip
     for cond, rule_set in s.screening.conditions.items():
-        rules = f" {rule_set.combine} ".join(
+        joiner = f" {label(f'combine.{rule_set.combine}', lang)} "
+        words = joiner.join(
+            f"{indicator_name(r.indicator, lang)}: "
+            + requirement_words(r.indicator, r.op, r.threshold, lang)
+            for r in rule_set.rules
+        )
+        code = f" {rule_set.combine} ".join(
             f"{r.source}:{r.indicator} {r.op} {r.threshold:g}" for r in rule_set.rules
         )
-        rows.append((f"screening.conditions.{cond}", rules))
-    lang = data.lang
+        rows.append((f"screening.conditions.{cond}", words, code))
     return pd.DataFrame(
         {
-            label("col.parameter", lang): [k for k, _ in rows],
-            label("col.value", lang): [v for _, v in rows],
+            label("col.parameter", lang): [_parameter_words(k, lang) for k, _, _ in rows],
+            label("col.value", lang): [v for _, v, _ in rows],
+            label("col.parameter_key", lang): [f"{k}: {c}" for k, _, c in rows],
         }
     )
+
+
+def _parameter_words(key: str, lang: str) -> str:
+    if key.startswith("screening.conditions."):
+        cond = key.rsplit(".", 1)[1]
+        return label("param.condition", lang, condition=label(f"condition.{cond}", lang))
+    return label(f"param.{key}", lang)
 
 
 def sources_table(data: ReportData) -> pd.DataFrame:
@@ -440,22 +711,29 @@ def sources_table(data: ReportData) -> pd.DataFrame:
 def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
     """Every table behind the report's charts and tables, by sheet name (for Excel)."""
     lang = data.lang
+    matrix, trend = matrix_with_n(data), area_trend_table(data).reset_index()
+    matrix.attrs["percent_all"] = trend.attrs["percent_all"] = True
     tables = {
-        "sheet.key_figures": key_figures(data),
+        "sheet.about": about_table(data),
+        "sheet.key_figures": key_figures_numbers(data),
         "sheet.missing_exceptions": missing_exceptions(data),
         "sheet.exceptions": exceptions_in_force(data),
         "sheet.countries_screening": country_verdicts(data),
         "sheet.precondition": precondition_table(data),
         "sheet.areas": area_overview(data),
         "sheet.coverage": coverage_table(data),
-        "sheet.matrix": matrix_table(data).reset_index(),
+        "sheet.matrix": matrix,
         "sheet.funding": funding_by_source(data),
         "sheet.countries": countries_table(data),
         "sheet.sdgs": sdg_table(data),
-        "sheet.area_trend": area_trend_table(data).reset_index(),
+        "sheet.resources": resources_table(data),
+        "sheet.twin_cities": twin_cities_table(data).reset_index(),
+        "sheet.area_trend": trend,
         "sheet.coverage_trend": coverage_trend_table(data),
         "sheet.funding_trend": funding_trend_table(data),
         "sheet.data_quality": issues_table(data),
+        "sheet.annex": annex_table(data),
+        "sheet.country_values": country_values(data),
         "sheet.parameters": parameters_table(data),
         "sheet.sources": sources_table(data),
     }

@@ -38,6 +38,7 @@ class ReportJob:
     extra_outputs: Mapping[str, Path] = field(default_factory=dict)
     cwd: Path | None = None
     name: str = ""  # shown in progress lines, e.g. "2025 sv"
+    out_pdf: Path | None = None  # also print the report to this PDF
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _run_job(job: ReportJob) -> ReportOutcome:
             title=job.title,
             extra_outputs=job.extra_outputs,
             cwd=job.cwd,
+            out_pdf=job.out_pdf,
         )
     except ReportError as exc:
         return ReportOutcome(job, error=str(exc), section=exc.section)
@@ -181,11 +183,22 @@ class _Progress:
 # --- index page -----------------------------------------------------------------------------
 
 
-def write_index_page(out: Path, entries: Sequence[tuple[str, str]], lang: Lang, title: str) -> Path:
+def write_index_page(
+    out: Path,
+    entries: Sequence[tuple[str, str]],
+    lang: Lang,
+    title: str,
+    *,
+    banner: str | None = None,
+    figures: Sequence[Mapping[str, str]] | None = None,
+) -> Path:
     """An accessible page linking reports: ``entries`` are (link text, relative href).
 
-    Rendered through the same template as the reports (same head, CSS, skip link, no requests);
-    written atomically. Link texts are escaped; hrefs must be relative (no scheme, no host).
+    With ``banner`` (e.g. "fictitious example data") a notice under the title; with
+    ``figures`` (one mapping of key figure → text per entry) a table of each report's key
+    figures beside its link. Rendered through the same template as the reports (same head, CSS,
+    skip link, no requests); written atomically. Link texts are escaped; hrefs must be
+    relative (no scheme, no host).
     """
     import html
 
@@ -195,10 +208,13 @@ def write_index_page(out: Path, entries: Sequence[tuple[str, str]], lang: Lang, 
         f'<li><a href="{_relative_href(href)}">{html.escape(text)}</a></li>'
         for text, href in entries
     )
+    notice = f'<div class="banner" role="note"><p>{html.escape(banner)}</p></div>' if banner else ""
     body = (
-        f"<h1>{html.escape(title)}</h1>"
+        f"<h1>{html.escape(title)}</h1>{notice}"
         f'<nav aria-label="{html.escape(label("page.reports", lang))}"><ul>{links}</ul></nav>'
     )
+    if figures and any(figures):
+        body += _figures_table(entries, figures, lang)
     output = nbformat.v4.new_output("display_data", data={"text/html": body, "text/plain": title})
     cell = nbformat.v4.new_code_cell(outputs=[output])
     cell.id = "index"
@@ -211,6 +227,30 @@ def write_index_page(out: Path, entries: Sequence[tuple[str, str]], lang: Lang, 
     out = Path(out).absolute()
     replace_text(out, to_html(nb, lang))
     return out
+
+
+def _figures_table(
+    entries: Sequence[tuple[str, str]], figures: Sequence[Mapping[str, str]], lang: Lang
+) -> str:
+    """Each report's key figures in one table (columns: the measures of the first report)."""
+    import html
+
+    measures = list(dict.fromkeys(m for f in figures for m in f))
+    caption = html.escape(label("index.figures", lang))
+    head = f'<th scope="col">{html.escape(label("page.reports", lang))}</th>' + "".join(
+        f'<th scope="col">{html.escape(m)}</th>' for m in measures
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(text)}</th>'
+        + "".join(f'<td class="num">{html.escape(f.get(m, "–"))}</td>' for m in measures)
+        + "</tr>"
+        for (text, _), f in zip(entries, figures, strict=True)
+    )
+    return (
+        f'<div class="table-wrap" role="region" tabindex="0" aria-label="{caption}">'
+        f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def _relative_href(href: str) -> str:

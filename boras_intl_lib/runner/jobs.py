@@ -20,6 +20,8 @@ from ..settings import Settings, default_parameters_path, load_settings, project
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
+#: The key figures the index page shows beside each report.
+INDEX_FIGURES = ("fig.activities", "fig.partners", "fig.external_funding", "fig.overall_index")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,9 @@ def _folders(names: list[str]) -> dict[str, str]:
     return folders
 
 
-def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
+def _job(
+    plan: PlannedReport, register: Path | None, timeout: int, settings: Settings, pdf: bool = False
+):
     from .batch import ReportJob
 
     title = report_title(plan.lang, settings.city, plan.year, plan.administration)
@@ -100,6 +104,7 @@ def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Set
         extra_outputs={"excel_path": plan.folder / f"{plan.stem}.xlsx"},
         cwd=project_root(),
         name=f"{plan.year} {plan.lang} {plan.administration or ''}".strip(),
+        out_pdf=plan.folder / f"{plan.stem}.pdf" if pdf else None,
     )
 
 
@@ -115,6 +120,7 @@ def run_reports(
     timeout: int,
     out_stream: TextIO,
     err_stream: TextIO,
+    pdf: bool = False,
 ) -> int:
     """Write every planned report; print where each went to ``out_stream`` and why any failed
     to ``err_stream``.
@@ -125,35 +131,72 @@ def run_reports(
     from .batch import render_many
 
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
+    if pdf:
+        from .pdf import check_chromium
+
+        check_chromium()  # no browser → one clear line and exit 2, before any kernel
     if register is not None:
         from ..register.reading import read_register
 
         read_register(register)  # unreadable → one clear line and exit 2, before any kernel
-    work = [_job(p, register, timeout, settings_by_year[p.year]) for p in plans]
+    work = [_job(p, register, timeout, settings_by_year[p.year], pdf) for p in plans]
     outcomes = render_many(work, jobs)
     failed = 0
     for outcome in outcomes:
         if outcome.ok:
             print(f"wrote {outcome.job.out_html}", file=out_stream)
+            if outcome.result is not None and outcome.result.pdf is not None:
+                print(f"wrote {outcome.result.pdf}", file=out_stream)
         else:
             failed += 1
             print(f"error: report {outcome.job.name}: {outcome.error}", file=err_stream)
     if per_administration:
         for year in years:
             done = [p for p, o in zip(plans, outcomes, strict=True) if p.year == year and o.ok]
-            index = write_index(out / str(year), done, lang, year, settings_by_year[year])
+            index = write_index(
+                out / str(year), done, lang, year, settings_by_year[year], example=register is None
+            )
             print(f"wrote {index}", file=out_stream)
     return 1 if failed else 0
 
 
 def write_index(
-    folder: Path, plans: list[PlannedReport], lang: Lang, year: int, settings: Settings
+    folder: Path,
+    plans: list[PlannedReport],
+    lang: Lang,
+    year: int,
+    settings: Settings,
+    *,
+    example: bool = False,
 ) -> Path:
-    """The index page of one year's reports, linking each written report."""
+    """The index page of one year's reports, linking each written report with its key figures
+    (read back from the report's workbook) and, for the example register, its banner."""
     from .batch import write_index_page
 
     entries = [
         (p.administration or settings.city, p.html.relative_to(folder).as_posix()) for p in plans
     ]
     title = label("report.index_title", lang, year=year)
-    return write_index_page(folder / f"index-{lang}.html", entries, lang, title)
+    banner = label("report.example_banner", lang) if example else None
+    figures = [_key_figures(p.folder / f"{p.stem}.xlsx", lang) for p in plans]
+    return write_index_page(
+        folder / f"index-{lang}.html", entries, lang, title, banner=banner, figures=figures
+    )
+
+
+def _key_figures(workbook: Path, lang: Lang) -> dict[str, str]:
+    """Key figure → text as the report shows it, from a report's workbook ({} if unreadable)."""
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(workbook, read_only=True)
+        try:
+            sheet = book[label("sheet.key_figures", lang)]
+            rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        finally:
+            book.close()
+    except (OSError, KeyError, ValueError) as exc:
+        log.warning("no key figures for the index from %s: %s", workbook, exc)
+        return {}
+    wanted = {label(k, lang) for k in INDEX_FIGURES}
+    return {str(r[0]): str(r[2]) for r in rows if r and r[0] in wanted and len(r) > 2}

@@ -78,6 +78,7 @@ class ReportResult:
     ipynb: Path | None
     extra_outputs: dict[str, Path]
     seconds: float
+    pdf: Path | None = None
 
 
 class _ExecutionFailed(Exception):
@@ -104,13 +105,15 @@ def render_report(
     title: str | None = None,
     extra_outputs: Mapping[str, Path] | None = None,
     cwd: Path | None = None,
+    out_pdf: Path | None = None,
 ) -> ReportResult:
     """Execute ``notebook`` with ``parameters`` and write ``out_html`` (and the rest) atomically.
 
     ``timeout`` is per cell, in seconds (None: no limit). ``extra_outputs`` maps a notebook
     parameter to the final path of a file the notebook writes there. ``cwd`` defaults to the
-    notebook's folder. Raises :class:`ReportError` — before executing anything when an output
-    folder is not writable — and leaves earlier outputs untouched on any failure.
+    notebook's folder. ``out_pdf``: also print the HTML to this PDF (:mod:`.pdf`). Raises
+    :class:`ReportError` — before executing anything when an output folder is not writable
+    or Chromium is missing — and leaves earlier outputs untouched on any failure.
     """
     started = time.perf_counter()
     notebook = Path(notebook)
@@ -119,6 +122,11 @@ def render_report(
     finals = {"html": Path(out_html).absolute()}
     if out_ipynb is not None:
         finals["ipynb"] = Path(out_ipynb).absolute()
+    if out_pdf is not None:
+        from .pdf import check_chromium
+
+        check_chromium()  # before the kernel starts: a missing browser is a one-line error
+        finals["pdf"] = Path(out_pdf).absolute()
     finals.update({f"extra:{k}": Path(p).absolute() for k, p in extra_outputs.items()})
 
     temps: dict[str, Path] = {}
@@ -133,6 +141,10 @@ def render_report(
             nb, {str(temps[f"extra:{k}"]): str(finals[f"extra:{k}"]) for k in extra_outputs}
         )
         write_text(temps["html"], to_html(nb, lang))
+        if "pdf" in temps:
+            from .pdf import html_to_pdf
+
+            html_to_pdf(temps["html"], temps["pdf"], title=title or finals["html"].stem, lang=lang)
         if "ipynb" in temps:
             write_text(temps["ipynb"], _notebook_text(nb))
         for key in extra_outputs:
@@ -151,6 +163,7 @@ def render_report(
         ipynb=finals.get("ipynb"),
         extra_outputs={k: finals[f"extra:{k}"] for k in extra_outputs},
         seconds=seconds,
+        pdf=finals.get("pdf"),
     )
 
 

@@ -142,6 +142,7 @@ class Visit:
     missing_targets: list[str] = field(default_factory=list)
     n_internal_links: int = 0
     images: list[dict[str, str]] = field(default_factory=list)
+    charts: list[dict[str, str]] = field(default_factory=list)
     text: str = ""
     lang: str = ""
     title: str = ""
@@ -174,6 +175,11 @@ _PAGE_FACTS = """() => {
     n_internal: internal.length,
     images: [...document.images].map(i => ({alt: i.getAttribute('alt') ?? '',
                                             src: i.getAttribute('src').slice(0, 30)})),
+    charts: [...document.querySelectorAll('figure.chart, .heatmap')].map(c => ({
+      kind: c.className,
+      text: c.textContent,
+      labels: [...c.querySelectorAll('[role="img"]')].map(
+        e => e.getAttribute('aria-label') ?? '')})),
     links: [...document.querySelectorAll('a[href]')].map(a => ({href: a.getAttribute('href'),
                                                                text: a.textContent})),
     text: document.body.textContent,
@@ -218,6 +224,7 @@ def visit_page(context: Any, base_url: str, kind: str, path: Path, root: Path) -
         visit.missing_targets = facts["missing"]
         visit.n_internal_links = facts["n_internal"]
         visit.images = facts["images"]
+        visit.charts = facts["charts"]
         visit.links = facts["links"]
         visit.text = facts["text"]
         visit.lang, visit.title = facts["lang"], facts["title"]

@@ -83,13 +83,13 @@ def test_axe_finds_no_serious_or_critical_violation(visit: Visit, kind: str) -> 
     others = [v for v in page.violations if v["impact"] not in BLOCKING_IMPACTS]
     for v in others:  # also listed in the terminal summary and tests/artifacts/axe-<kind>.json
         print(f"axe {kind}: [{v['impact']}] {v['id']} — {v['help']} ({len(v['nodes'])})")
-    blocking = [
+    found = [
         f"[{v['impact']}] {v['id']}: {v['help']} — "
         + "; ".join(n["html"][:120] for n in v["nodes"][:3])
         for v in page.violations
-        if v["impact"] in BLOCKING_IMPACTS
     ]
-    assert not blocking, f"axe-core on the {kind} page:\n" + "\n".join(blocking)
+    # 0 violations of any impact (the report had none before issue 8; it keeps none)
+    assert not found, f"axe-core on the {kind} page:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -105,8 +105,16 @@ def test_internal_links_resolve(visit: Visit, kind: str) -> None:
 
 @pytest.mark.parametrize("kind", REPORTS)
 def test_every_image_has_a_meaningful_alt_text(visit: Visit, kind: str) -> None:
+    """Charts are HTML (their names and values are text; a stacked bar is role="img" with
+    the counts in its aria-label) or an SVG image with an alt text."""
     page = visit(kind)
-    assert len(page.images) >= 5, f"expected the report's charts, found {len(page.images)}"
+    assert len(page.charts) >= 5, f"expected the report's charts, found {len(page.charts)}"
+    for chart in page.charts:
+        if "line-chart" in chart["kind"]:
+            continue  # an SVG image: its alt text is checked below
+        assert re.search(r"\d", chart["text"]), f"a chart shows no values: {chart['kind']}"
+        for name in chart["labels"]:
+            assert len(name) > 20 and re.search(r"\d", name), f"role=img says too little: {name!r}"
     for image in page.images:
         alt = image["alt"].strip()
         assert alt, f"an image without alt text on the {kind} page ({image['src']}…)"
