@@ -189,3 +189,10 @@ def test_display_does_not_import_papermill_or_nbconvert() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_compound_keeps_its_line_when_punctuation_follows_it() -> None:
+    from boras_intl_lib.report.display import escape_breakable
+
+    assert escape_breakable("menade du Kulturförvaltningen?") == "menade du Kulturförvaltningen?"
+    assert "<wbr>" in escape_breakable("(KS-2024-00212-ÄNDRAT-BESLUT)")

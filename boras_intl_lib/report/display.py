@@ -59,6 +59,7 @@ def escape(value: object) -> str:
 
 _LONG_WORD = re.compile(r"\S{16,}")
 WBR_EVERY = 8  # characters between break opportunities in an overlong word
+_PUNCTUATION = ".,;:!?\"'()«»”’"  # around a word, not part of it ("Kulturförvaltningen?")
 LONG_LETTERS = 32  # a word of letters only is broken from this length (codes and markup: 16)
 
 
@@ -72,7 +73,8 @@ def escape_breakable(value: object) -> str:
     text, out, last = str(value), [], 0
     for match in _LONG_WORD.finditer(text):
         word = match.group()
-        if len(word) < LONG_LETTERS and word.replace("-", "").isalpha():
+        plain = word.strip(_PUNCTUATION).replace("-", "")
+        if len(word) < LONG_LETTERS and plain.isalpha():
             continue  # a Swedish compound ("Kulturförvaltningen") keeps its line
         out.append(html.escape(text[last : match.start()], quote=True))
         chunks = [word[i : i + WBR_EVERY] for i in range(0, len(word), WBR_EVERY)]
