@@ -1242,6 +1242,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # --- [report] thresholds and basis in words (report/thresholds.py) ------------------------
     "basis_indicator.v2x_regime": ("Regimes of the World", "Regimes of the World"),
+    "basis_indicator.regime_row_owid": ("Regimes of the World", "Regimes of the World"),
     "basis_indicator.v2x_civlib": (
         "V-Dems index för medborgerliga fri- och rättigheter",
         "V-Dem civil liberties index",

@@ -1,6 +1,6 @@
 """The precondition's thresholds in words, and how much the choice of threshold matters.
 
-A threshold (``v2x_regime >= 2``) is a political choice; the reader sees it as words —
+A threshold (``regime_row_owid >= 2``) is a political choice; the reader sees it as words —
 "policyn kräver minst valdemokrati" — built here from the parameters' rule (indicator,
 operator, threshold) and the labels, never by parsing the screening's basis strings. Codes and
 raw values stay in the method appendix and the workbook.
@@ -27,7 +27,9 @@ from ..vocabulary import CONDITIONS
 from .data import ReportData
 
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
-REGIME_INDICATOR = "v2x_regime"  # Regimes of the World: 0 closed autocracy … 3 liberal democracy
+#: Regimes of the World, 0 closed autocracy … 3 liberal democracy: OWID's coding (bundled) and
+#: V-Dem's own variable (a V-Dem file) share the scale and its words.
+REGIME_INDICATORS = frozenset({"regime_row_owid", "v2x_regime"})
 
 
 def indicator_name(indicator: str, lang: Lang) -> str:
@@ -41,7 +43,7 @@ def indicator_name(indicator: str, lang: Lang) -> str:
 
 def value_words(indicator: str, value: float, lang: Lang) -> str:
     """An indicator value in words: a regime category, or the number with two decimals."""
-    if indicator == REGIME_INDICATOR and not math.isnan(value) and float(value).is_integer():
+    if indicator in REGIME_INDICATORS and not math.isnan(value) and float(value).is_integer():
         key = f"regime.{int(value)}"
         if key in LABELS:
             return label(key, lang)
@@ -112,7 +114,7 @@ def _n_activities_failing(data: ReportData, fails: pd.Series) -> int:
 def _step(indicator: str, values: pd.Series, threshold: float) -> float:
     whole = values.dropna()
     integer = float(threshold).is_integer() and bool((whole == whole.round()).all())
-    return 1.0 if integer or indicator == REGIME_INDICATOR else 0.1
+    return 1.0 if integer or indicator in REGIME_INDICATORS else 0.1
 
 
 def sensitivity(data: ReportData) -> list[Sensitivity]:
@@ -167,7 +169,7 @@ def _any(fails: dict[str, pd.Series], index: pd.Index) -> pd.Series:
 
 
 def _bounds(indicator: str, values: pd.Series) -> tuple[float, float]:
-    if indicator == REGIME_INDICATOR:
+    if indicator in REGIME_INDICATORS:
         return 0.0, 3.0
     return 0.0, 1.0 if values.dropna().between(0, 1).all() else math.inf
 
