@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..i18n.labels import Lang, label, report_title
-from ..settings import Settings, default_parameters_path, load_settings, project_root
+from ..settings import Settings, default_parameters_path, load_settings
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
@@ -42,8 +42,10 @@ class PlannedReport:
 
 
 def report_notebook() -> Path:
-    """The report notebook of this checkout."""
-    return project_root() / "notebooks" / REPORT_NOTEBOOK
+    """The report notebook shipped inside the package (``boras_intl_lib/notebooks``)."""
+    from importlib.resources import files
+
+    return Path(str(files("boras_intl_lib") / "notebooks" / REPORT_NOTEBOOK))
 
 
 def plan_reports(
@@ -98,7 +100,6 @@ def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Set
         lang=plan.lang,
         title=title,
         extra_outputs={"excel_path": plan.folder / f"{plan.stem}.xlsx"},
-        cwd=project_root(),
         name=f"{plan.year} {plan.lang} {plan.administration or ''}".strip(),
     )
 
