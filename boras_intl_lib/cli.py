@@ -25,6 +25,12 @@ class _Formatter(logging.Formatter):
         return text if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {text}"
 
 
+def _progress_only(record: logging.LogRecord) -> bool:
+    """Warnings and errors, and the runner's progress lines (not the library's details)."""
+    where = record.pathname.replace("\\", "/")
+    return record.levelno >= logging.WARNING or "/runner/" in where
+
+
 def _years(text: str) -> list[int]:
     """Parse ``2025`` or ``2021-2025`` into a list of years."""
     try:
@@ -94,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
     if args.verbose or args.command == "report":
         log.setLevel(logging.INFO)
+    if args.command == "report" and not args.verbose:  # progress lines only, not details
+        handler.addFilter(_progress_only)
     from .errors import BorasIntlError, RegisterUnreadableError
 
     try:

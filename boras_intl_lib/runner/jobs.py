@@ -10,13 +10,19 @@ user mistake gives one clear line rather than a failed notebook. Output layout::
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from ..i18n.labels import Lang, label, report_title
+from ..i18n.labels import Lang, report_title
 from ..settings import Settings, default_parameters_path, load_settings
+from . import stopping
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
@@ -39,6 +45,11 @@ class PlannedReport:
     @property
     def html(self) -> Path:
         return self.folder / f"{self.stem}.html"
+
+    @property
+    def name(self) -> str:
+        """Shown in progress lines and messages, e.g. "2025 sv Kulturförvaltningen"."""
+        return f"{self.year} {self.lang} {self.administration or ''}".strip()
 
 
 def report_notebook() -> Path:
@@ -69,7 +80,7 @@ def plan_reports(
 
 def _folders(names: list[str]) -> dict[str, str]:
     """A distinct folder name per administration (names that slug alike get a suffix)."""
-    from ..report.display import slug
+    from ..i18n.formatting import slug
 
     folders: dict[str, str] = {}
     for name in names:
@@ -81,26 +92,33 @@ def _folders(names: list[str]) -> dict[str, str]:
     return folders
 
 
-def _job(plan: PlannedReport, register: Path | None, timeout: int, settings: Settings):
+def _job(plan: PlannedReport, settings: Settings, timeout: int, workdir: Path, data: Path):
+    """One report's job: the kernel runs in its own folder beside a link to the year's data."""
+    from ..report import contract
     from .batch import ReportJob
 
+    workdir.mkdir()
+    try:
+        os.link(data, workdir / contract.DATA_FILE)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(data, workdir / contract.DATA_FILE)
     title = report_title(plan.lang, settings.city, plan.year, plan.administration)
     return ReportJob(
         notebook=report_notebook(),
         parameters={
-            "year": plan.year,
-            "register_path": str(register.resolve()) if register else "",
-            "params_path": str(plan.params.resolve()),
-            "lang": plan.lang,
-            "administration": plan.administration or "",
+            contract.YEAR: plan.year,
+            contract.DATA_PATH: contract.DATA_FILE,
+            contract.LANG: plan.lang,
+            contract.ADMINISTRATION: plan.administration or "",
         },
         out_html=plan.html,
         out_ipynb=plan.folder / f"{plan.stem}.ipynb",
         timeout=timeout,
         lang=plan.lang,
         title=title,
-        extra_outputs={"excel_path": plan.folder / f"{plan.stem}.xlsx"},
-        name=f"{plan.year} {plan.lang} {plan.administration or ''}".strip(),
+        extra_outputs={contract.EXCEL_PATH: plan.folder / f"{plan.stem}.xlsx"},
+        workdir=workdir,
+        name=plan.name,
     )
 
 
@@ -120,41 +138,119 @@ def run_reports(
     """Write every planned report; print where each went to ``out_stream`` and why any failed
     to ``err_stream``.
 
-    Returns 0 when every report was written, 1 otherwise. Progress while they run is logged
-    (a bar on a terminal, one line per report elsewhere).
+    Returns 0 when every report was written, 1 otherwise, 128 + the signal when stopped by
+    SIGINT or SIGTERM (see :mod:`.stopping`). Progress while they run is logged (a bar on a
+    terminal, one line per report elsewhere).
     """
-    from .batch import render_many
-
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
-    if register is not None:
-        from ..register.reading import read_register
-
-        read_register(register)  # unreadable → one clear line and exit 2, before any kernel
-    work = [_job(p, register, timeout, settings_by_year[p.year]) for p in plans]
-    outcomes = render_many(work, jobs)
-    failed = 0
-    for outcome in outcomes:
-        if outcome.ok:
-            print(f"wrote {outcome.job.out_html}", file=out_stream)
-        else:
-            failed += 1
-            print(f"error: report {outcome.job.name}: {outcome.error}", file=err_stream)
-    if per_administration:
-        for year in years:
-            done = [p for p, o in zip(plans, outcomes, strict=True) if p.year == year and o.ok]
-            index = write_index(out / str(year), done, lang, year, settings_by_year[year])
-            print(f"wrote {index}", file=out_stream)
-    return 1 if failed else 0
+    run = _Run(plans, settings_by_year, out, lang, per_administration, err_stream)
+    stopper = stopping.Stopper(run.abort)
+    run.workdir = Path(tempfile.mkdtemp(prefix="boras-intl-run-"))
+    stopper.install()
+    try:
+        return run.execute(register, params, jobs, timeout, stopper, out_stream)
+    finally:
+        stopper.restore()
+        shutil.rmtree(run.workdir, ignore_errors=True)
 
 
-def write_index(
-    folder: Path, plans: list[PlannedReport], lang: Lang, year: int, settings: Settings
-) -> Path:
-    """The index page of one year's reports, linking each written report."""
-    from .batch import write_index_page
+class _Run:
+    """One ``report`` command: what it plans, what it has written, how it stops."""
 
-    entries = [
-        (p.administration or settings.city, p.html.relative_to(folder).as_posix()) for p in plans
-    ]
-    title = label("report.index_title", lang, year=year)
-    return write_index_page(folder / f"index-{lang}.html", entries, lang, title)
+    def __init__(
+        self,
+        plans: list[PlannedReport],
+        settings_by_year: dict[int, Settings],
+        out: Path,
+        lang: Lang,
+        per_administration: bool,
+        err_stream: TextIO,
+    ) -> None:
+        self.plans = plans
+        self.settings_by_year = settings_by_year
+        self.out = out
+        self.lang = lang
+        self.per_administration = per_administration
+        self.err_stream = err_stream
+        self.workdir = Path()
+        self.finished: dict[str, bool] = {}  # job name → written
+
+    def execute(
+        self,
+        register: Path | None,
+        params: Path | None,
+        jobs: int | None,
+        timeout: int,
+        stopper: stopping.Stopper,
+        out_stream: TextIO,
+    ) -> int:
+        from .batch import Stopped, render_many
+        from .inputs import evaluate_years, write_inputs
+
+        params_by_year = {y: params or default_parameters_path(y) for y in self.settings_by_year}
+        inputs = evaluate_years(register, self.settings_by_year, params_by_year)
+        data = {y: write_inputs(i, self.workdir / f"{y}.pickle") for y, i in inputs.items()}
+        work = [
+            _job(p, self.settings_by_year[p.year], timeout, self.workdir / f"job-{i}", data[p.year])
+            for i, p in enumerate(self.plans)
+        ]
+        if self.per_administration:  # from the reports already on disk; warms the writer too
+            for year in self.settings_by_year:
+                self.index(year)
+        try:
+            outcomes = render_many(work, jobs, on_done=self.done, stopper=stopper)
+        except Stopped as stop:
+            self.say_stopped(stop.signum)
+            return stopping.exit_status(stop.signum)
+        failed = 0
+        for outcome in outcomes:
+            if outcome.ok:
+                print(f"wrote {outcome.job.out_html}", file=out_stream)
+            else:
+                failed += 1
+                print(f"error: report {outcome.job.name}: {outcome.error}", file=self.err_stream)
+        if self.per_administration:  # each was rewritten whenever one of its reports was
+            for year in self.settings_by_year:
+                print(f"wrote {self._index_path(year)}", file=out_stream)
+        return 1 if failed else 0
+
+    def done(self, outcome) -> None:
+        """A report is finished (its files, if any, are in place): keep the index up to date."""
+        self.finished[outcome.job.name] = outcome.ok
+        if outcome.ok and self.per_administration:
+            year = next(p.year for p in self.plans if p.name == outcome.job.name)
+            self.index(year)
+
+    def index(self, year: int) -> Path:
+        from .index import write_year_index
+
+        settings = self.settings_by_year[year]
+        names = {sub: name for name, sub in _folders(settings.administration_names).items()}
+        return write_year_index(self.out / str(year), year, self.lang, settings.city, names)
+
+    def _index_path(self, year: int) -> Path:
+        return (self.out / str(year) / f"index-{self.lang}.html").absolute()
+
+    def say_stopped(self, signum: int) -> None:
+        """One line: which reports were written before the signal and which were not."""
+        written = [p.name for p in self.plans if self.finished.get(p.name)]
+        failed = [p.name for p in self.plans if self.finished.get(p.name) is False]
+        missing = [p.name for p in self.plans if p.name not in self.finished]
+        parts = [f"{len(written)} of {len(self.plans)} reports written"]
+        if written:
+            parts[0] += f" ({', '.join(written)})"
+        if failed:
+            parts.append(f"failed: {', '.join(failed)}")
+        if missing:
+            parts.append(f"not written: {', '.join(missing)}")
+        name = stopping.signal_name(signum)
+        print(f"stopped by {name}: {'; '.join(parts)}", file=self.err_stream, flush=True)
+
+    def abort(self, signum: int) -> None:
+        """A signal while this process executes a report: end it now, write nothing more."""
+        stopping.abandon()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+        self.say_stopped(signum)
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        os._exit(stopping.exit_status(signum))

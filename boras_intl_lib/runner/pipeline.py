@@ -43,14 +43,18 @@ import contextlib
 import functools
 import logging
 import re
+import shutil
+import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ReportError
 from ..i18n.labels import Lang, label
+from ..report.contract import METADATA_KEY
+from . import stopping
 from .files import commit, create_temp, replace_text, write_text
 
 if TYPE_CHECKING:
@@ -67,7 +71,7 @@ CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 _ENGINE_NAME = "boras_intl"
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_SECTION_KEY = "boras_intl"  # display.METADATA_KEY (not imported: display is for the kernel)
+_SECTION_KEY = METADATA_KEY
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,29 @@ class ReportResult:
     ipynb: Path | None
     extra_outputs: dict[str, Path]
     seconds: float
+
+
+@dataclass(frozen=True)
+class ProducedReport:
+    """A report executed and converted, its files complete under temporary names.
+
+    Nothing is under a final name yet: :func:`commit_report` moves the whole set into place
+    (the command does that, so that it alone decides whether anything is written after a
+    signal), :meth:`discard` removes it.
+    """
+
+    result: ReportResult
+    pairs: tuple[tuple[Path, Path], ...]  # (temporary, final), in the order they are moved
+
+    def discard(self) -> None:
+        for temp, _ in self.pairs:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+        stopping.untrack_temps(temp for temp, _ in self.pairs)
+
+
+# Makes a file from the finished report's HTML (e.g. a PDF): (temporary HTML, output) → None.
+DeriveOutput = Callable[[Path, Path], None]
 
 
 class _ExecutionFailed(Exception):
@@ -96,6 +123,23 @@ def render_report(
     notebook: Path,
     parameters: Mapping[str, Any],
     out_html: Path,
+    **options: Any,
+) -> ReportResult:
+    """Execute ``notebook`` with ``parameters`` and write ``out_html`` (and the rest) atomically.
+
+    Takes the options of :func:`produce_report`; then moves the files into place together.
+    """
+    produced = produce_report(notebook, parameters, out_html, **options)
+    try:
+        return commit_report(produced)
+    finally:
+        produced.discard()
+
+
+def produce_report(
+    notebook: Path,
+    parameters: Mapping[str, Any],
+    out_html: Path,
     *,
     out_ipynb: Path | None = None,
     kernel_name: str = "python3",
@@ -103,14 +147,19 @@ def render_report(
     lang: Lang = "sv",
     title: str | None = None,
     extra_outputs: Mapping[str, Path] | None = None,
-    cwd: Path | None = None,
-) -> ReportResult:
-    """Execute ``notebook`` with ``parameters`` and write ``out_html`` (and the rest) atomically.
+    derived_outputs: Sequence[tuple[Path, DeriveOutput]] = (),
+    workdir: Path | None = None,
+) -> ProducedReport:
+    """Execute ``notebook`` and write every output under a temporary name beside its final one.
 
     ``timeout`` is per cell, in seconds (None: no limit). ``extra_outputs`` maps a notebook
-    parameter to the final path of a file the notebook writes there. ``cwd`` defaults to the
-    notebook's folder. Raises :class:`ReportError` — before executing anything when an output
-    folder is not writable — and leaves earlier outputs untouched on any failure.
+    parameter to the final path of a file the notebook writes: the parameter's value is the
+    file's *name*, and the kernel runs in ``workdir`` (default: a new private temporary
+    folder), so it writes the file there and the saved notebook shows the name it will have
+    beside the report — nothing is patched afterwards. ``derived_outputs`` are (final path,
+    function) pairs that make a file from the finished HTML (e.g. a PDF) before anything is
+    moved. Raises :class:`ReportError` — before executing anything when an output folder is
+    not writable — and leaves no temporary file behind on failure.
     """
     started = time.perf_counter()
     notebook = Path(notebook)
@@ -120,38 +169,54 @@ def render_report(
     if out_ipynb is not None:
         finals["ipynb"] = Path(out_ipynb).absolute()
     finals.update({f"extra:{k}": Path(p).absolute() for k, p in extra_outputs.items()})
+    finals.update({f"derived:{i}": Path(p).absolute() for i, (p, _) in enumerate(derived_outputs)})
 
     temps: dict[str, Path] = {}
+    own_workdir = workdir is None
+    folder = Path(tempfile.mkdtemp(prefix="boras-intl-")) if workdir is None else Path(workdir)
     try:
         for key, final in finals.items():
             temps[key] = create_temp(final)
+            stopping.track_temps([temps[key]])
         params = {k: _parameter_value(v) for k, v in parameters.items()}
-        params.update({k: str(temps[f"extra:{k}"]) for k in extra_outputs})
-        nb = _execute(notebook, params, kernel_name, timeout, cwd or notebook.parent)
+        params.update({k: finals[f"extra:{k}"].name for k in extra_outputs})
+        nb = _execute(notebook, params, kernel_name, timeout, folder)
         nb = _finish(nb, lang=lang, title=title or finals["html"].stem)
-        _restore_paths(
-            nb, {str(temps[f"extra:{k}"]): str(finals[f"extra:{k}"]) for k in extra_outputs}
-        )
         write_text(temps["html"], to_html(nb, lang))
         if "ipynb" in temps:
             write_text(temps["ipynb"], _notebook_text(nb))
         for key in extra_outputs:
-            _check_written(temps[f"extra:{key}"], key)
-        commit([(temps[k], finals[k]) for k in _commit_order(finals)], finals["html"])
-    except _ExecutionFailed as failure:
-        raise _report_failure(failure, finals["html"], notebook, timeout) from None
-    finally:
+            _take_written(folder / finals[f"extra:{key}"].name, temps[f"extra:{key}"], key)
+        for i, (_, derive) in enumerate(derived_outputs):
+            derive(temps["html"], temps[f"derived:{i}"])
+            _check_written(temps[f"derived:{i}"], finals[f"derived:{i}"].name)
+    except BaseException as exc:
         for temp in temps.values():
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
-    seconds = time.perf_counter() - started
-    log.debug("wrote %s in %.1f s", finals["html"], seconds)
-    return ReportResult(
+        stopping.untrack_temps(temps.values())
+        if isinstance(exc, _ExecutionFailed):
+            raise _report_failure(exc, finals["html"], notebook, timeout) from None
+        raise
+    finally:
+        if own_workdir:
+            shutil.rmtree(folder, ignore_errors=True)
+    result = ReportResult(
         html=finals["html"],
         ipynb=finals.get("ipynb"),
         extra_outputs={k: finals[f"extra:{k}"] for k in extra_outputs},
-        seconds=seconds,
+        seconds=time.perf_counter() - started,
     )
+    pairs = tuple((temps[k], finals[k]) for k in _commit_order(finals))
+    return ProducedReport(result, pairs)
+
+
+def commit_report(produced: ProducedReport) -> ReportResult:
+    """Move a produced report's files into place together (the HTML last)."""
+    commit(list(produced.pairs), produced.result.html)
+    stopping.untrack_temps(temp for temp, _ in produced.pairs)
+    log.debug("wrote %s in %.1f s", produced.result.html, produced.result.seconds)
+    return produced.result
 
 
 def _check_arguments(
@@ -159,6 +224,9 @@ def _check_arguments(
 ) -> None:
     if not notebook.is_file():
         raise ReportError(f"report notebook not found: {notebook}")
+    names = [Path(p).name for p in extra.values()]
+    if len(set(names)) < len(names):
+        raise ValueError("extra outputs must have different file names")
     for key in extra:
         if not key.isidentifier():
             raise ValueError(f"extra output {key!r} is not a valid parameter name")
@@ -201,10 +269,16 @@ def _execute(
             cwd=str(cwd),
             record_timing=False,
             extra_arguments=KERNEL_ARGUMENTS,
+            kernel_manager_class=_kernel_manager_class(),
             keep=kept,
         )
     except Exception as exc:
         raise _ExecutionFailed(kept[0].nb if kept else None, exc) from exc
+
+
+@functools.cache
+def _kernel_manager_class() -> type:
+    return stopping.tracked_kernel_manager()
 
 
 @functools.cache
@@ -318,7 +392,7 @@ def _finish(nb: NotebookNode, *, lang: Lang, title: str) -> NotebookNode:
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
-    nb.metadata["boras_intl"] = {
+    nb.metadata[METADATA_KEY] = {
         "lang": lang,
         "title": title,
         "skip_link": label("page.skip_link", lang),
@@ -357,20 +431,6 @@ def _log_stderr(nb: NotebookNode) -> None:
                 log.warning("report notebook, %s: %s", section, first[:200])
 
 
-def _restore_paths(nb: NotebookNode, replacements: Mapping[str, str]) -> None:
-    """Temporary paths in the injected parameters → final paths (the saved notebook stays true)."""
-    if not replacements:
-        return
-    for cell in nb.cells:
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            for temp, final in replacements.items():
-                cell.source = cell.source.replace(temp, final)
-    parameters = nb.metadata.get("papermill", {}).get("parameters", {})
-    for key, value in list(parameters.items()):
-        if isinstance(value, str) and value in replacements:
-            parameters[key] = replacements[value]
-
-
 def to_html(nb: NotebookNode, lang: Lang) -> str:
     """nbconvert with the project template, in this process."""
     html, _ = _exporter(lang).from_notebook_node(nb)
@@ -404,3 +464,10 @@ def _notebook_text(nb: NotebookNode) -> str:
 def _check_written(temp: Path, key: str) -> None:
     if not temp.exists() or temp.stat().st_size == 0:
         raise ReportError(f"the report notebook did not write its output '{key}'")
+
+
+def _take_written(written: Path, temp: Path, key: str) -> None:
+    """Copy a file the kernel wrote in its working folder to its temporary name."""
+    if not written.is_file() or written.stat().st_size == 0:
+        raise ReportError(f"the report notebook did not write its output '{key}'")
+    shutil.copyfile(written, temp)
