@@ -9,7 +9,8 @@ Encoding: UTF-8 *with* a byte-order mark and ``,`` as separator. The mark lets E
 Swedish Windows open the files with å, ä and ö intact; pandas and most tools skip it (plain
 Python: ``open(path, encoding="utf-8-sig")``). The separator stays ``,`` as the contract
 says; the report's Excel workbook is the file meant for spreadsheet users. Text cells that
-a spreadsheet would run as formulas are neutralised; every file is written atomically.
+a spreadsheet would run as formulas are neutralised; the files are replaced together:
+a failure while writing any of them leaves the previous set as it was.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import BorasIntlError
-from .safety import atomic_write, neutralise_frame
+from .safety import atomic_write, neutralise_frame, replace_together
 from .scoring.rubric import FACT_COLUMNS, explanation_columns
 from .screening.rules import PARTNER_COLUMNS
 from .settings import AREAS
@@ -77,7 +78,11 @@ def _write_all(
     }
     if explanations is not None:
         tables["explanations"] = explanations_table(scores, explanations)
-    return {name: write_csv(table, out / f"{name}.csv") for name, table in tables.items()}
+    paths = {name: out / f"{name}.csv" for name in tables}
+    with replace_together(list(paths.values())) as temps:  # all files, or none of them
+        for table, temp in zip(tables.values(), temps, strict=True):
+            _write_file(temp, csv_text(table))
+    return paths
 
 
 def scores_table(scores: pd.DataFrame, preconditions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -105,10 +110,19 @@ def explanations_table(scores: pd.DataFrame, explanations: pd.DataFrame) -> pd.D
 def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write ``frame`` as CSV (UTF-8 with BOM, ``,``), formulas neutralised, atomically."""
     path = Path(path)
-    text = neutralise_frame(frame).to_csv(index=False, lineterminator="\n")
     with atomic_write(path, "w", encoding=ENCODING, newline="") as handle:
-        handle.write(text)  # one write: encoding row by row costs more than the rows
+        handle.write(csv_text(frame))  # one write: encoding row by row costs more than the rows
     return path
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """``frame`` as the text of a CSV file of this module, formulas neutralised."""
+    return neutralise_frame(frame).to_csv(index=False, lineterminator="\n")
+
+
+def _write_file(path: Path, text: str) -> None:
+    with open(path, "w", encoding=ENCODING, newline="") as handle:
+        handle.write(text)
 
 
 def _issue_table(issues: pd.DataFrame, severity: str) -> pd.DataFrame:
