@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="write an empty register workbook to fill in")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
+
+    p = sub.add_parser("init", help="create a working folder: parameters, register, README")
+    p.add_argument("folder", type=Path, help="the folder to create (or complete)")
+    p.add_argument("--year", type=int, help="the first report year (default: the current year)")
     return parser
 
 
@@ -154,11 +158,18 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return template(args.file)
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    from .commands import init
+
+    return init(args.folder, args.year)
+
+
 _COMMANDS = {
     "validate": _cmd_validate,
     "score": _cmd_score,
     "report": _cmd_report,
     "template": _cmd_template,
+    "init": _cmd_init,
 }
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,6 +62,15 @@ def score(register_path: Path, params: Path | None, out: Path) -> int:
     return exit_status(register)
 
 
+def init(folder: Path, year: int | None = None) -> int:
+    """``boras-intl init``: a working folder with parameters, a register template, a README."""
+    from .runner.workfolder import create_working_folder
+
+    for path in create_working_folder(folder, year):
+        print(path)
+    return 0
+
+
 def template(path: Path) -> int:
     """``boras-intl template``: write an empty register workbook."""
     from .register.template import write_template
