@@ -50,8 +50,8 @@ browser-deps: node_modules/.installed  ## Install Chromium (Debian) and axe-core
 test: $(STAMP) browser-deps  ## Run the whole test suite, browser tests included
 	$(PY) -m pytest
 
-test-fast: $(STAMP)  ## Run the tests without the browser
-	$(PY) -m pytest -m "not browser"
+test-fast: $(STAMP)  ## Run the tests without the browser and the slow ones (the wheel install)
+	$(PY) -m pytest -m "not browser and not slow"
 
 lint: $(STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

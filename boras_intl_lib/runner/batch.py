@@ -116,7 +116,7 @@ def render_many(
                     raise Stopped(stopper.signum, _done(outcomes))
                 finished(i, *_produce(job))
         else:
-            _Pool(workers, stopper).run(jobs, finished, outcomes)
+            _Pool(workers, stopper).run(jobs, finished)
     finally:
         progress.close()
     if stopper is not None and stopper.signum is not None:
@@ -181,7 +181,6 @@ class _Pool:
         self,
         jobs: Sequence[ReportJob],
         finished: Callable[[int, ReportOutcome, ProducedReport | None], None],
-        outcomes: list[ReportOutcome | None],
     ) -> None:
         from multiprocessing.connection import wait
 

@@ -1,11 +1,14 @@
 """Many reports from one command: years × (city, administrations), in parallel processes.
 
 Inputs are checked before any kernel starts (parameters of every year, the register), so a
-user mistake gives one clear line rather than a failed notebook. Output layout::
+user mistake gives one clear line rather than a failed notebook. The register is read once
+and each year evaluated once, in this process (:mod:`.inputs`); every report of the year gets
+that evaluation as a private file. SIGINT and SIGTERM stop the run cleanly (:mod:`.stopping`).
+Output layout::
 
     <out>/<year>/report-<year>-<lang>.html (.xlsx, .ipynb)         the city-wide report
     <out>/<year>/<administration>/report-<year>-<lang>.html …      with --per-administration
-    <out>/<year>/index-<lang>.html                                  links them (per-administration)
+    <out>/<year>/index-<lang>.html      links the reports on disk (per-administration)
 """
 
 from __future__ import annotations

@@ -14,13 +14,22 @@ Failure safety
     ``<stem>.failed.ipynb`` beside the report and :class:`ReportError` names the section and the
     error. The temporary names are unique, so leftovers of a killed run (SIGKILL gives no chance
     to clean up) never collide with later runs; each run removes leftovers older than
-    ``report_files.STALE_TEMP_SECONDS`` from its output folders. The file handling lives in
-    :mod:`report_files`; running many reports in :mod:`report_batch`.
+    ``files.STALE_TEMP_SECONDS`` from its output folders. The file handling lives in
+    :mod:`.files`; running many reports in :mod:`.batch`.
 
 Extra outputs
-    The notebook writes its own files (the Excel workbook) to paths it receives as parameters.
-    ``extra_outputs={"excel_path": final}`` makes the pipeline pass a temporary path as the
-    parameter ``excel_path`` and move the file to ``final`` together with the report.
+    The notebook writes its own files (the Excel workbook). ``extra_outputs={"excel_path":
+    final}`` passes the parameter ``excel_path`` as the file's *name* (``report-2025-sv.xlsx``)
+    and runs the kernel in a private working folder, where it writes the file; the pipeline
+    copies it to its temporary name and moves it to ``final`` together with the report. The
+    saved notebook therefore shows the name the workbook has beside it: nothing is patched.
+    ``derived_outputs`` make files from the finished HTML (the PDF hook) the same way.
+
+Produce, then commit
+    :func:`produce_report` leaves every file complete under its temporary name;
+    :func:`commit_report` moves the set into place. ``render_report`` does both; a run of many
+    reports produces in worker processes and commits in the command, which alone decides
+    whether anything is written after a signal (:mod:`.stopping`).
 
 Concurrency
     Each file is replaced atomically, so a reader never sees a partial file. So that two runs
@@ -33,8 +42,8 @@ Concurrency
 Determinism
     The HTML holds nothing that changes between runs of the same inputs: no cell ids, no
     execution counts, no timings, PNGs without version metadata. The saved notebook loses
-    papermill's and nbclient's timing metadata, and temporary paths in its parameters are
-    replaced by the final ones. Whatever the notebook itself prints (a generation date) stays.
+    papermill's and nbclient's timing metadata; its parameters hold file names, not paths.
+    Whatever the notebook itself prints (a generation date) stays.
 """
 
 from __future__ import annotations
