@@ -98,3 +98,34 @@ def test_a_signal_stops_the_whole_run(tmp_path: Path, how: str, per_administrati
             }
             index = (year_folder / "index-sv.html").read_text(encoding="utf-8")
             assert set(HREF.findall(index)) == on_disk, f"{year_folder.name}: index ≠ disk"
+
+
+def test_a_signal_stops_a_single_report_executing_in_the_command(tmp_path: Path) -> None:
+    """One report runs in the command itself (no workers): SIGTERM while its notebook
+    executes ends the kernel and the command, keeps the previous report, leaves nothing."""
+    out = tmp_path / "reports"
+    folder = out / "2025"
+    folder.mkdir(parents=True)
+    (folder / "report-2025-sv.html").write_text("the previous report", encoding="utf-8")
+    started = runs.start_cli("report", "--year", "2025", "--out", out)
+    try:
+        runs.wait_until_executing(started.process, folder)
+        processes = runs._children(started.process.pid)
+        before = snapshot(out)
+        signalled = time.monotonic()
+        started.process.send_signal(signal.SIGTERM)
+        started.process.wait(timeout=60)
+        took = time.monotonic() - signalled
+    finally:
+        if started.process.poll() is None:
+            runs.kill_group(started.process)
+    run = runs.finish(started)
+    assert run.returncode == 143, run.stderr
+    assert took < STOP_WITHIN_SECONDS, f"the run took {took:.1f} s to stop"
+    assert not [pid for pid in processes if runs._alive(pid)]
+    assert snapshot(out) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["report-2025-sv.html"]
+    assert "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines()[-1] == (
+        "stopped by SIGTERM: 0 of 1 reports written; not written: 2025 sv"
+    )

@@ -114,11 +114,19 @@ def load(
     )
 
 
-def read_inputs(path: str | Path) -> ReportInputs:
+def read_inputs(path: str | Path, wait: float = 600.0) -> ReportInputs:
     """Unpickle the private data file the parent wrote for this run (never a file from
-    elsewhere: pickle runs code)."""
-    import pickle
+    elsewhere: pickle runs code).
 
+    The parent may start the kernel before the data is ready (the kernel boots and imports
+    meanwhile); the file appears complete, at once, so this waits up to ``wait`` seconds.
+    """
+    import pickle
+    import time
+
+    deadline = time.monotonic() + wait
+    while not Path(path).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
     with open(path, "rb") as f:
         inputs = pickle.load(f)
     if not isinstance(inputs, ReportInputs) or inputs.version != DATA_VERSION:

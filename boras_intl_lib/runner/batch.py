@@ -82,6 +82,7 @@ def render_many(
     *,
     on_done: Callable[[ReportOutcome], None] | None = None,
     stopper: stopping.Stopper | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> list[ReportOutcome]:
     """Produce the jobs in worker processes (``n_jobs``, default: cores), outcomes in job order.
 
@@ -89,6 +90,11 @@ def render_many(
     called (the index page follows the reports on disk). A failing job does not stop the
     others. With a ``stopper``, a signal cancels the queued jobs, ends the workers and their
     kernels, discards files not yet moved and raises :class:`Stopped`.
+
+    ``prepare`` computes what the jobs read (their data files) and is called once, in this
+    thread, before any job needs it. With one worker the first job starts before it — its
+    kernel boots and imports while ``prepare`` runs, then waits for its data file; with
+    several, the forkserver preloads papermill and nbconvert meanwhile.
     """
     if not jobs:
         return []
@@ -114,9 +120,16 @@ def render_many(
             for i, job in enumerate(jobs):
                 if stopper is not None and stopper.signum is not None:
                     raise Stopped(stopper.signum, _done(outcomes))
-                finished(i, *_produce(job))
+                if i == 0 and prepare is not None:
+                    finished(i, *_produce_while(job, prepare))
+                else:
+                    finished(i, *_produce(job))
         else:
-            _Pool(workers, stopper).run(jobs, finished)
+            context = _mp_context()
+            if prepare is not None:
+                _start_forkserver(context)
+                prepare()
+            _Pool(workers, stopper, context).run(jobs, finished)
     finally:
         progress.close()
     if stopper is not None and stopper.signum is not None:
@@ -154,6 +167,34 @@ def _produce(job: ReportJob) -> tuple[ReportOutcome, ProducedReport | None]:
     return ReportOutcome(job, result=produced.result), produced
 
 
+def _produce_while(
+    job: ReportJob, prepare: Callable[[], None]
+) -> tuple[ReportOutcome, ProducedReport | None]:
+    """Start ``job`` in a helper thread, run ``prepare`` here, then wait for the job.
+
+    If ``prepare`` fails, the job's kernel is ended and its files removed before the error
+    is raised (the job's own failure is then not reported: the run was abandoned).
+    """
+    import threading
+
+    box: dict[str, tuple[ReportOutcome, ProducedReport | None]] = {}
+    thread = threading.Thread(
+        target=lambda: box.update(result=_produce(job)), name="boras-intl-job", daemon=True
+    )
+    thread.start()
+    try:
+        prepare()
+    except BaseException:
+        for name in ("papermill", "nbclient", "traitlets"):  # the ended kernel is no news
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        stopping.abandon()
+        thread.join(WORKER_GRACE_SECONDS)
+        raise
+    while thread.is_alive():
+        thread.join(POLL_SECONDS)
+    return box["result"]
+
+
 def _commit(outcome: ReportOutcome, produced: ProducedReport) -> ReportOutcome:
     try:
         commit_report(produced)
@@ -170,10 +211,10 @@ def _commit(outcome: ReportOutcome, produced: ProducedReport) -> ReportOutcome:
 class _Pool:
     """Worker processes fed one job at a time over a pipe each."""
 
-    def __init__(self, size: int, stopper: stopping.Stopper | None) -> None:
+    def __init__(self, size: int, stopper: stopping.Stopper | None, context: Any) -> None:
         self.size = size
         self.stopper = stopper
-        self.context = _mp_context()
+        self.context = context
         self.workers: dict[Any, Any] = {}  # connection → process
         self.busy: dict[Any, tuple[int, ReportJob]] = {}  # connection → (job index, job)
 
@@ -288,6 +329,14 @@ def _mp_context() -> Any:
         context.set_forkserver_preload([__name__, "papermill", "nbconvert"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_forkserver(context: Any) -> None:
+    """Start the forkserver now (it imports papermill and nbconvert) without waiting for it."""
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _stop_helpers() -> None:

@@ -69,7 +69,7 @@ def plan_reports(
     plans: list[PlannedReport] = []
     settings_by_year: dict[int, Settings] = {}
     for year in years:
-        path = params or default_parameters_path(year)
+        path = (params or default_parameters_path(year)).absolute()
         settings = settings_by_year[year] = load_settings(path)
         folder = out / str(year)
         plans.append(PlannedReport(year, lang, None, folder, path))
@@ -95,16 +95,12 @@ def _folders(names: list[str]) -> dict[str, str]:
     return folders
 
 
-def _job(plan: PlannedReport, settings: Settings, timeout: int, workdir: Path, data: Path):
-    """One report's job: the kernel runs in its own folder beside a link to the year's data."""
+def _job(plan: PlannedReport, settings: Settings, timeout: int, workdir: Path):
+    """One report's job: the kernel runs in its own folder, where the year's data will be."""
     from ..report import contract
     from .batch import ReportJob
 
     workdir.mkdir()
-    try:
-        os.link(data, workdir / contract.DATA_FILE)
-    except OSError:  # a file system without hard links
-        shutil.copyfile(data, workdir / contract.DATA_FILE)
     title = report_title(plan.lang, settings.city, plan.year, plan.administration)
     return ReportJob(
         notebook=report_notebook(),
@@ -145,6 +141,11 @@ def run_reports(
     SIGINT or SIGTERM (see :mod:`.stopping`). Progress while they run is logged (a bar on a
     terminal, one line per report elsewhere).
     """
+    # papermill changes the process's working folder while a notebook runs, possibly in a
+    # helper thread while this one prepares the data: from here on every path is absolute.
+    register = Path(register).absolute() if register else None
+    params = Path(params).absolute() if params else None
+    out = Path(out).absolute()
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
     run = _Run(plans, settings_by_year, out, lang, per_administration, err_stream)
     stopper = stopping.Stopper(run.abort)
@@ -188,20 +189,20 @@ class _Run:
         out_stream: TextIO,
     ) -> int:
         from .batch import Stopped, render_many
-        from .inputs import evaluate_years, write_inputs
 
-        params_by_year = {y: params or default_parameters_path(y) for y in self.settings_by_year}
-        inputs = evaluate_years(register, self.settings_by_year, params_by_year)
-        data = {y: write_inputs(i, self.workdir / f"{y}.pickle") for y, i in inputs.items()}
         work = [
-            _job(p, self.settings_by_year[p.year], timeout, self.workdir / f"job-{i}", data[p.year])
+            _job(p, self.settings_by_year[p.year], timeout, self.workdir / f"job-{i}")
             for i, p in enumerate(self.plans)
         ]
-        if self.per_administration:  # from the reports already on disk; warms the writer too
-            for year in self.settings_by_year:
-                self.index(year)
+
+        def prepare() -> None:
+            self.prepare_data(register, work)
+            if self.per_administration:  # from the reports already on disk; warms the writer
+                for year in self.settings_by_year:
+                    self.index(year)
+
         try:
-            outcomes = render_many(work, jobs, on_done=self.done, stopper=stopper)
+            outcomes = render_many(work, jobs, on_done=self.done, stopper=stopper, prepare=prepare)
         except Stopped as stop:
             self.say_stopped(stop.signum)
             return stopping.exit_status(stop.signum)
@@ -216,6 +217,22 @@ class _Run:
             for year in self.settings_by_year:
                 print(f"wrote {self._index_path(year)}", file=out_stream)
         return 1 if failed else 0
+
+    def prepare_data(self, register: Path | None, work: list) -> None:
+        """Evaluate each year once and put its data file into each of its reports' folders."""
+        from ..report.contract import DATA_FILE
+        from .inputs import evaluate_years, write_inputs
+
+        params_by_year = {plan.year: plan.params for plan in self.plans}
+        inputs = evaluate_years(register, self.settings_by_year, params_by_year)
+        data = {y: write_inputs(i, self.workdir / f"{y}.pickle") for y, i in inputs.items()}
+        for plan, job in zip(self.plans, work, strict=True):
+            target = job.workdir / DATA_FILE
+            try:  # complete before it appears: a kernel may be waiting for it
+                os.link(data[plan.year], target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(data[plan.year], target.with_suffix(".partial"))
+                os.replace(target.with_suffix(".partial"), target)
 
     def done(self, outcome) -> None:
         """A report is finished (its files, if any, are in place): keep the index up to date."""

@@ -265,7 +265,8 @@ def _execute(
     _register_engine()
     kept: list[Any] = []  # the engine puts its execution manager here: the notebook as it ran
     try:
-        return papermill.execute_notebook(
+        return _in_thread(
+            papermill.execute_notebook,
             str(notebook),
             None,
             parameters=params,
@@ -283,6 +284,39 @@ def _execute(
         )
     except Exception as exc:
         raise _ExecutionFailed(kept[0].nb if kept else None, exc) from exc
+
+
+def _in_thread(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``function`` in a helper thread while the main thread waits.
+
+    nbclient replaces the process's SIGINT and SIGTERM handlers with its own while it runs
+    (and resets them to the defaults afterwards) — but only from the main thread. Executing
+    in a helper thread keeps the run's own handlers (:mod:`.stopping`) in force, and the
+    main thread, waiting in short joins, runs them at once.
+    """
+    import asyncio
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = function(*args, **kwargs)
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+        finally:  # jupyter_core made an event loop for this thread: close it with the thread
+            with contextlib.suppress(Exception):
+                loop = asyncio.get_event_loop_policy().get_event_loop()
+                asyncio.set_event_loop(None)
+                loop.close()
+
+    thread = threading.Thread(target=target, name="boras-intl-execute", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.2)
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
 
 
 @functools.cache
@@ -312,6 +346,8 @@ def _report_failure(
 ) -> ReportError:
     """One clear error naming the section and the error; the notebook kept as .failed.ipynb."""
     nb, cause = failure.nb, failure.cause
+    if stopping.abandoned():  # the run itself ended the kernel: nothing to keep or explain
+        return ReportError("the report was cancelled")
     where, section = _failure_location(nb, cause)
     what = _failure_text(cause, timeout)
     message = f"the report failed {where}: {what}" if where else f"the report failed: {what}"

@@ -26,6 +26,7 @@ from typing import Any
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _KERNELS: dict[int, str] = {}  # pid of a running kernel → its connection file
 _TEMPS: set[Path] = set()  # temporary files this process created and has not moved or removed
+_ABANDONED: list[bool] = []  # non-empty once abandon() ran: a failing run keeps no notebook
 
 
 def exit_status(signum: int) -> int:
@@ -56,8 +57,14 @@ def untrack_kernel(pid: int) -> None:
     _KERNELS.pop(pid, None)
 
 
+def abandoned() -> bool:
+    """True once :func:`abandon` ran in this process (what fails now was ended on purpose)."""
+    return bool(_ABANDONED)
+
+
 def abandon() -> None:
     """Kill this process's kernels (their whole process group) and remove its temporary files."""
+    _ABANDONED.append(True)
     for pid, connection_file in list(_KERNELS.items()):
         _kill_group(pid)
         with contextlib.suppress(OSError):
