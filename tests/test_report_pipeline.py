@@ -414,3 +414,35 @@ def test_index_page_links_reports_escaped_and_offline(tmp_path: Path) -> None:
             tmp_path / "x.html", [("x", "javascript:alert(1)")], "sv", "x"
         )
     assert temp_files(tmp_path) == []
+
+
+# --- files made from the HTML (the PDF hook) -------------------------------------------------
+
+
+def html_size(html: Path, out: Path) -> None:
+    """A derived output: the HTML's size (a stand-in for a PDF printed from it)."""
+    out.write_text(str(len(html.read_bytes())))
+
+
+def refuse(html: Path, out: Path) -> None:
+    raise ReportError("the printer is out of paper")
+
+
+def test_derived_outputs_are_made_from_the_html_and_committed_with_it(tmp_path: Path) -> None:
+    result = rp.render_report(
+        NOTEBOOK, {}, tmp_path / "r.html", kernel_name=KERNEL_NAME,
+        derived_outputs=[(tmp_path / "r.size", html_size)],
+    )  # fmt: skip
+    assert (tmp_path / "r.size").read_text() == str(len(result.html.read_bytes()))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.size"]
+
+
+def test_a_failing_derived_output_writes_none_of_the_set(tmp_path: Path) -> None:
+    (tmp_path / "r.html").write_text("the previous report")
+    with pytest.raises(ReportError, match="out of paper"):
+        rp.render_report(
+            NOTEBOOK, {}, tmp_path / "r.html", out_ipynb=tmp_path / "r.ipynb",
+            kernel_name=KERNEL_NAME, derived_outputs=[(tmp_path / "r.pdf", refuse)],
+        )  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+    assert (tmp_path / "r.html").read_text() == "the previous report"

@@ -92,9 +92,8 @@ def render_many(
     kernels, discards files not yet moved and raises :class:`Stopped`.
 
     ``prepare`` computes what the jobs read (their data files) and is called once, in this
-    thread, before any job needs it. With one worker the first job starts before it — its
-    kernel boots and imports while ``prepare`` runs, then waits for its data file; with
-    several, the forkserver preloads papermill and nbconvert meanwhile.
+    thread, after the first jobs started: their kernels boot and import while it runs, then
+    wait for their data files.
     """
     if not jobs:
         return []
@@ -125,11 +124,7 @@ def render_many(
                 else:
                     finished(i, *_produce(job))
         else:
-            context = _mp_context()
-            if prepare is not None:
-                _start_forkserver(context)
-                prepare()
-            _Pool(workers, stopper, context).run(jobs, finished)
+            _Pool(workers, stopper, _mp_context()).run(jobs, finished, prepare)
     finally:
         progress.close()
     if stopper is not None and stopper.signum is not None:
@@ -222,6 +217,7 @@ class _Pool:
         self,
         jobs: Sequence[ReportJob],
         finished: Callable[[int, ReportOutcome, ProducedReport | None], None],
+        prepare: Callable[[], None] | None = None,
     ) -> None:
         from multiprocessing.connection import wait
 
@@ -233,6 +229,12 @@ class _Pool:
                     self._start_worker()
                 for conn in list(self.workers):
                     self._assign(conn, queue)
+                if prepare is not None:  # the first jobs' kernels start meanwhile
+                    if self.stopper is None:
+                        prepare()
+                    else:
+                        with self.stopper.abortable(self._close):
+                            prepare()
                 while self.busy and not self._stopping():
                     for conn in wait(list(self.busy), timeout=POLL_SECONDS):
                         if self._stopping():  # results not yet received are discarded
@@ -329,14 +331,6 @@ def _mp_context() -> Any:
         context.set_forkserver_preload([__name__, "papermill", "nbconvert"])
         return context
     return multiprocessing.get_context("spawn")
-
-
-def _start_forkserver(context: Any) -> None:
-    """Start the forkserver now (it imports papermill and nbconvert) without waiting for it."""
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
 
 
 def _stop_helpers() -> None:

@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 from ..evaluation import Evaluation
@@ -27,11 +28,13 @@ def evaluate_years(
     register_path: Path | None,
     settings_by_year: dict[int, Settings],
     params_by_year: dict[int, Path],
+    on_year: Callable[[int, ReportInputs], None] | None = None,
 ) -> dict[int, ReportInputs]:
     """Read the register once, then validate, load indicators and evaluate each year once.
 
     Validation depends on the parameters only through the administrations, the indicators
-    only through the screening settings: each is done once per distinct value. Raises
+    only through the screening settings: each is done once per distinct value. ``on_year``
+    receives each year's inputs as soon as they are ready. Raises
     :class:`~boras_intl_lib.errors.RegisterUnreadableError` before any kernel starts.
     """
     from ..evaluation import evaluate
@@ -56,6 +59,8 @@ def evaluate_years(
         evaluation: Evaluation = evaluate(register, settings, indicators[screening], year)
         sha = hashlib.sha256(Path(params_by_year[year]).read_bytes()).hexdigest()
         inputs[year] = ReportInputs(settings, without_private(register), evaluation, sha)
+        if on_year is not None:  # hand each year on as soon as it is ready
+            on_year(year, inputs[year])
     return inputs
 
 

@@ -220,19 +220,24 @@ class _Run:
 
     def prepare_data(self, register: Path | None, work: list) -> None:
         """Evaluate each year once and put its data file into each of its reports' folders."""
-        from ..report.contract import DATA_FILE
+        from ..report.contract import DATA_FILE, ReportInputs
         from .inputs import evaluate_years, write_inputs
 
+        def publish(year: int, inputs: ReportInputs) -> None:
+            """As soon as a year is evaluated, its reports' kernels may go on."""
+            data = write_inputs(inputs, self.workdir / f"{year}.pickle")
+            for plan, job in zip(self.plans, work, strict=True):
+                if plan.year != year:
+                    continue
+                target = job.workdir / DATA_FILE
+                try:  # complete before it appears: a kernel may be waiting for it
+                    os.link(data, target)
+                except OSError:  # a file system without hard links
+                    shutil.copyfile(data, target.with_suffix(".partial"))
+                    os.replace(target.with_suffix(".partial"), target)
+
         params_by_year = {plan.year: plan.params for plan in self.plans}
-        inputs = evaluate_years(register, self.settings_by_year, params_by_year)
-        data = {y: write_inputs(i, self.workdir / f"{y}.pickle") for y, i in inputs.items()}
-        for plan, job in zip(self.plans, work, strict=True):
-            target = job.workdir / DATA_FILE
-            try:  # complete before it appears: a kernel may be waiting for it
-                os.link(data[plan.year], target)
-            except OSError:  # a file system without hard links
-                shutil.copyfile(data[plan.year], target.with_suffix(".partial"))
-                os.replace(target.with_suffix(".partial"), target)
+        evaluate_years(register, self.settings_by_year, params_by_year, on_year=publish)
 
     def done(self, outcome) -> None:
         """A report is finished (its files, if any, are in place): keep the index up to date."""

@@ -123,6 +123,7 @@ class Stopper:
         self.on_abort = on_abort
         self.signum: int | None = None
         self.immediate = True
+        self.before_abort: list[Callable[[], None]] = []  # e.g. end the workers first
         self._committing = False
         self._previous: dict[int, Any] = {}
 
@@ -145,6 +146,8 @@ class Stopper:
         for signum in STOP_SIGNALS:  # a second Ctrl-C must not interrupt the clean-up
             signal.signal(signum, signal.SIG_IGN)
         assert self.signum is not None
+        for cleanup in list(self.before_abort):
+            cleanup()
         self.on_abort(self.signum)
 
     @contextlib.contextmanager
@@ -157,6 +160,21 @@ class Stopper:
             self._committing = False
         if self.signum is not None and self.immediate:
             self._abort()
+
+    @contextlib.contextmanager
+    def abortable(self, cleanup: Callable[[], None]) -> Iterator[None]:
+        """While this thread does work that does not poll (preparing data with workers already
+        running): a signal calls ``cleanup`` (ending the workers), then ``on_abort``."""
+        immediate = self.immediate
+        self.before_abort.append(cleanup)
+        self.immediate = True
+        try:
+            if self.signum is not None:
+                self._abort()
+            yield
+        finally:
+            self.immediate = immediate
+            self.before_abort.remove(cleanup)
 
     @contextlib.contextmanager
     def polled(self) -> Iterator[None]:
