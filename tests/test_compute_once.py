@@ -121,3 +121,23 @@ def test_a_run_reads_the_register_once_and_evaluates_each_year_once(
     assert sorted(evaluated) == [2024, 2025]
     written = sorted((tmp_path / "reports").rglob("report-*.html"))
     assert len(written) == 6  # two years × (the city + two administrations)
+
+
+def test_a_killed_runs_private_folder_is_removed_by_a_later_run() -> None:
+    import os
+    import tempfile
+    import time
+
+    from boras_intl_lib.runner import files
+
+    old = Path(tempfile.mkdtemp(prefix=files.RUN_FOLDER_PREFIX))
+    fresh = Path(tempfile.mkdtemp(prefix=files.RUN_FOLDER_PREFIX))  # another run, going on
+    (old / "2025.pickle").write_bytes(b"left by a killed run")
+    then = time.time() - files.STALE_TEMP_SECONDS - 60
+    os.utime(old, (then, then))
+    new = files.new_run_folder()
+    try:
+        assert not old.exists() and fresh.is_dir() and new.is_dir()
+        assert oct(new.stat().st_mode & 0o777) == oct(0o700)
+    finally:
+        shutil.rmtree(new), shutil.rmtree(fresh)

@@ -18,7 +18,6 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +25,7 @@ from typing import TextIO
 from ..i18n.labels import Lang, report_title
 from ..settings import Settings, default_parameters_path, load_settings
 from . import stopping
+from .files import new_run_folder
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
@@ -149,7 +149,7 @@ def run_reports(
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
     run = _Run(plans, settings_by_year, out, lang, per_administration, err_stream)
     stopper = stopping.Stopper(run.abort)
-    run.workdir = Path(tempfile.mkdtemp(prefix="boras-intl-run-"))
+    run.workdir = new_run_folder()
     stopper.install()
     try:
         return run.execute(register, params, jobs, timeout, stopper, out_stream)
