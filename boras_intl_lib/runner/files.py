@@ -99,13 +99,17 @@ def fsync(path: Path) -> None:
 
 def replace_text(final: Path, text: str) -> None:
     """Write one file atomically (a temporary file of this module + ``os.replace``)."""
+    from . import stopping
+
     temp = create_temp(final)
+    stopping.track_temps([temp])  # a run stopped meanwhile removes it
     try:
         write_text(temp, text)
         os.replace(temp, final)
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+        stopping.untrack_temps([temp])
 
 
 def commit(pairs: Sequence[tuple[Path, Path]], out_html: Path) -> None:

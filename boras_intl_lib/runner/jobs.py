@@ -20,12 +20,15 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..i18n.labels import Lang, report_title
 from ..settings import Settings, default_parameters_path, load_settings
 from . import stopping
 from .files import new_run_folder
+
+if TYPE_CHECKING:
+    from .batch import ReportJob, ReportOutcome
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
@@ -95,7 +98,7 @@ def _folders(names: list[str]) -> dict[str, str]:
     return folders
 
 
-def _job(plan: PlannedReport, settings: Settings, timeout: int, workdir: Path):
+def _job(plan: PlannedReport, settings: Settings, timeout: int, workdir: Path) -> ReportJob:
     """One report's job: the kernel runs in its own folder, where the year's data will be."""
     from ..report import contract
     from .batch import ReportJob
@@ -152,7 +155,7 @@ def run_reports(
     run.workdir = new_run_folder()
     stopper.install()
     try:
-        return run.execute(register, params, jobs, timeout, stopper, out_stream)
+        return run.execute(register, jobs, timeout, stopper, out_stream)
     finally:
         stopper.restore()
         shutil.rmtree(run.workdir, ignore_errors=True)
@@ -182,7 +185,6 @@ class _Run:
     def execute(
         self,
         register: Path | None,
-        params: Path | None,
         jobs: int | None,
         timeout: int,
         stopper: stopping.Stopper,
@@ -218,7 +220,7 @@ class _Run:
                 print(f"wrote {self._index_path(year)}", file=out_stream)
         return 1 if failed else 0
 
-    def prepare_data(self, register: Path | None, work: list) -> None:
+    def prepare_data(self, register: Path | None, work: list[ReportJob]) -> None:
         """Evaluate each year once and put its data file into each of its reports' folders."""
         from ..report.contract import DATA_FILE, ReportInputs
         from .inputs import evaluate_years, write_inputs
@@ -239,7 +241,7 @@ class _Run:
         params_by_year = {plan.year: plan.params for plan in self.plans}
         evaluate_years(register, self.settings_by_year, params_by_year, on_year=publish)
 
-    def done(self, outcome) -> None:
+    def done(self, outcome: ReportOutcome) -> None:
         """A report is finished (its files, if any, are in place): keep the index up to date."""
         self.finished[outcome.job.name] = outcome.ok
         if outcome.ok and self.per_administration:
