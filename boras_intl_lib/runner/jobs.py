@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..i18n.labels import Lang, report_title
+from ..i18n.labels import Lang, label, report_title
 from ..settings import Settings, default_parameters_path, load_settings
 from . import stopping
 from .files import new_run_folder
@@ -149,6 +149,10 @@ def run_reports(
     register = Path(register).absolute() if register else None
     params = Path(params).absolute() if params else None
     out = Path(out).absolute()
+    if register is not None and not register.exists():  # before any kernel or folder
+        from ..errors import RegisterUnreadableError
+
+        raise RegisterUnreadableError(register, label("unreadable.not_found", "en"))
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
     run = _Run(plans, settings_by_year, out, lang, per_administration, err_stream)
     stopper = stopping.Stopper(run.abort)
@@ -271,7 +275,8 @@ class _Run:
         if missing:
             parts.append(f"not written: {', '.join(missing)}")
         name = stopping.signal_name(signum)
-        print(f"stopped by {name}: {'; '.join(parts)}", file=self.err_stream, flush=True)
+        newline = "\n" if _isatty(self.err_stream) else ""  # after a progress bar's last line
+        print(f"{newline}stopped by {name}: {'; '.join(parts)}", file=self.err_stream, flush=True)
 
     def abort(self, signum: int) -> None:
         """A signal while this process executes a report: end it now, write nothing more."""
@@ -281,3 +286,10 @@ class _Run:
         with contextlib.suppress(Exception):
             sys.stdout.flush()
         os._exit(stopping.exit_status(signum))
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
