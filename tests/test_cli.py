@@ -225,3 +225,39 @@ def test_score_that_fails_while_writing_keeps_the_previous_set(
     assert len(calls) == 3
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before  # same files, same bytes, no temporary file left beside them
+
+
+def test_init_makes_a_working_folder_and_keeps_what_exists(tmp_path: Path, capsys) -> None:
+    import yaml
+
+    from boras_intl_lib.register.load import load_register
+    from boras_intl_lib.settings import load_settings
+
+    folder = tmp_path / "arbete"
+    assert main(["init", str(folder), "--year", "2031"]) == 0
+    written = capsys.readouterr().out.split()
+    assert sorted(Path(p).name for p in written) == ["2031.yaml", "README.md", "register.xlsx"]
+    params = folder / "parameters" / "2031.yaml"
+    settings = load_settings(params)
+    assert settings.year == 2031
+    packaged = yaml.safe_load((ROOT / "parameters" / "2025.yaml").read_text(encoding="utf-8"))
+    assert [a.name for a in settings.administrations] == [
+        a["name"] for a in packaged["administrations"]
+    ]
+    register = load_register(folder / "register.xlsx", settings)
+    assert register.activities.empty and register.issues.empty
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "## Varje år" in readme and "parameters/2032.yaml" in readme
+    assert "boras-intl report --year 2031" in readme
+
+    params.write_text(params.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert main(["init", str(folder), "--year", "2031"]) == 0
+    assert capsys.readouterr().out.split() == []  # nothing rewritten
+    assert params.read_text(encoding="utf-8").endswith("# edited\n")
+
+
+def test_init_refuses_a_file(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert main(["init", str(blocker)]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {blocker} exists and is not a folder"
