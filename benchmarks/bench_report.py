@@ -118,7 +118,7 @@ def report_fresh_seconds(runs: int) -> float:
             "from boras_intl_lib.runner.pipeline import render_report\n"
             f"render_report(Path({str(NOTEBOOK)!r}), {{'year': {YEAR}, "
             f"'params_path': {str(PARAMS)!r}}}, Path({tmp!r}) / 'r.html', "
-            f"kernel_name={KERNEL_NAME!r}, cwd=Path({str(ROOT)!r}), "
+            f"kernel_name={KERNEL_NAME!r}, "
             f"extra_outputs={{'excel_path': Path({tmp!r}) / 'r.xlsx'}})\n"
         )
         return median_seconds(code, runs)
@@ -141,7 +141,7 @@ def in_process_seconds(runs: int) -> dict[str, float]:
         def report() -> float:
             return rp.render_report(
                 NOTEBOOK, parameters, folder / "report.html", kernel_name=KERNEL_NAME,
-                extra_outputs={"excel_path": folder / "report.xlsx"}, cwd=ROOT,
+                extra_outputs={"excel_path": folder / "report.xlsx"},
             ).seconds  # fmt: skip
 
         def floor() -> float:

@@ -26,6 +26,12 @@ class _Formatter(logging.Formatter):
         return text if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {text}"
 
 
+def _progress_only(record: logging.LogRecord) -> bool:
+    """Warnings and errors, and the runner's progress lines (not the library's details)."""
+    where = record.pathname.replace("\\", "/")
+    return record.levelno >= logging.WARNING or "/runner/" in where
+
+
 def _years(text: str) -> list[int]:
     """Parse ``2025`` or ``2021-2025`` into a list of years."""
     try:
@@ -144,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     q = what.add_parser("show", parents=[common], help="one country's values, data year and checks")
     q.add_argument("country", help="a country name (Swedish or English) or ISO code")
     q.add_argument("--year", type=int, help="the year screened (default: the parameters' year)")
+
+    p = sub.add_parser("init", help="create a working folder: parameters, register, README")
+    p.add_argument("folder", type=Path, help="the folder to create (or complete)")
+    p.add_argument("--year", type=int, help="the first report year (default: the current year)")
     return parser
 
 
@@ -157,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
     if args.verbose or args.command == "report":
         log.setLevel(logging.INFO)
+    if args.command == "report" and not args.verbose:  # progress lines only, not details
+        handler.addFilter(_progress_only)
     from .errors import BorasIntlError, RegisterUnreadableError
 
     try:
@@ -236,12 +248,19 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     return ind.show_country(settings, args.country, args.year, args.lang)
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    from .commands import init
+
+    return init(args.folder, args.year)
+
+
 _COMMANDS = {
     "validate": _cmd_validate,
     "score": _cmd_score,
     "report": _cmd_report,
     "template": _cmd_template,
     "indicators": _cmd_indicators,
+    "init": _cmd_init,
 }
 
 if __name__ == "__main__":  # pragma: no cover

@@ -78,7 +78,7 @@ def score(register_path: Path, params: Path | None, out: Path, *, explain: bool 
     (and explanations.csv with ``explain``)."""
     from .evaluation import evaluate
     from .indicators.by_country import country_years
-    from .outputs import write_countries_file, write_score_files
+    from .outputs import write_score_files
     from .register.load import load_register
     from .register.summary import exit_status
 
@@ -86,20 +86,29 @@ def score(register_path: Path, params: Path | None, out: Path, *, explain: bool 
     years = parameter_years(resolve_parameters_path(params))
     register = load_register(register_path, settings, years=years)
     result = evaluate(register, settings)
+    countries = country_years(
+        register.partners, register.activities, result.indicators, settings.screening
+    )
     written = write_score_files(
         out,
         result.scores,
         result.partners,
         register.issues,
         explanations=result.explanations if explain else None,
+        countries=countries,
     )
-    countries = country_years(
-        register.partners, register.activities, result.indicators, settings.screening
-    )
-    written["countries"] = write_countries_file(out, countries)
     for path in written.values():
         print(path)
     return exit_status(register)
+
+
+def init(folder: Path, year: int | None = None) -> int:
+    """``boras-intl init``: a working folder with parameters, a register template, a README."""
+    from .runner.workfolder import create_working_folder
+
+    for path in create_working_folder(folder, year):
+        print(path)
+    return 0
 
 
 def template(path: Path, params: Path | None = None) -> int:

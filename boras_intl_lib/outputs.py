@@ -9,7 +9,8 @@ Encoding: UTF-8 *with* a byte-order mark and ``,`` as separator. The mark lets E
 Swedish Windows open the files with å, ä and ö intact; pandas and most tools skip it (plain
 Python: ``open(path, encoding="utf-8-sig")``). The separator stays ``,`` as the contract
 says; the report's Excel workbook is the file meant for spreadsheet users. Text cells that
-a spreadsheet would run as formulas are neutralised; every file is written atomically.
+a spreadsheet would run as formulas are neutralised; the files are replaced together:
+a failure while writing any of them leaves the previous set as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pandas as pd
 
 from .csv_text import csv_text
 from .errors import BorasIntlError
-from .safety import atomic_write
+from .safety import atomic_write, replace_together
 from .scoring.rubric import FACT_COLUMNS, explanation_columns
 from .screening.rules import PARTNER_COLUMNS
 from .settings import AREAS
@@ -45,6 +46,7 @@ def write_score_files(
     issues: pd.DataFrame,
     preconditions: pd.DataFrame | None = None,
     explanations: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
 ) -> dict[str, Path]:
     """Write the score files into ``out_dir`` (created if needed); return their paths by name.
 
@@ -52,12 +54,17 @@ def write_score_files(
     of each activity is taken from ``preconditions`` (``activity_id, precondition``) or else
     from a ``precondition`` column of ``scores``; an activity with none is ``unknown``.
     ``explanations`` (from :func:`~boras_intl_lib.scoring.explain_scores`) adds
-    ``explanations.csv``.
+    ``explanations.csv``; ``countries`` (from
+    :func:`~boras_intl_lib.indicators.by_country.country_years`) adds ``countries.csv``: per
+    partner country and year each condition's indicator, source, unrounded value, data year
+    and check. The files replace the previous set together, or not at all.
     """
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        return _write_all(out, scores, screened_partners, issues, preconditions, explanations)
+        return _write_all(
+            out, scores, screened_partners, issues, preconditions, explanations, countries
+        )
     except OSError as exc:
         raise BorasIntlError(f"cannot write to {out}: {exc.strerror or exc}") from None
 
@@ -69,6 +76,7 @@ def _write_all(
     issues: pd.DataFrame,
     preconditions: pd.DataFrame | None,
     explanations: pd.DataFrame | None,
+    countries: pd.DataFrame | None,
 ) -> dict[str, Path]:
     tables = {
         "scores": scores_table(scores, preconditions),
@@ -76,9 +84,15 @@ def _write_all(
         "rejected": _issue_table(issues, "error"),
         "warnings": _issue_table(issues, "warning"),
     }
+    if countries is not None:
+        tables["countries"] = countries.reset_index(drop=True)
     if explanations is not None:
         tables["explanations"] = explanations_table(scores, explanations)
-    return {name: write_csv(table, out / f"{name}.csv") for name, table in tables.items()}
+    paths = {name: out / f"{name}.csv" for name in tables}
+    with replace_together(list(paths.values())) as temps:  # all files, or none of them
+        for table, temp in zip(tables.values(), temps, strict=True):
+            _write_file(temp, csv_text(table))
+    return paths
 
 
 def scores_table(scores: pd.DataFrame, preconditions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -106,22 +120,13 @@ def explanations_table(scores: pd.DataFrame, explanations: pd.DataFrame) -> pd.D
 def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write ``frame`` as CSV (UTF-8 with BOM, ``,``), formulas neutralised, atomically."""
     path = Path(path)
-    data = csv_text(frame).encode(ENCODING)  # each distinct value formatted once
     with atomic_write(path, "wb") as handle:
-        handle.write(data)
+        handle.write(csv_text(frame).encode(ENCODING))  # each distinct value formatted once
     return path
 
 
-def write_countries_file(out_dir: Path | str, countries: pd.DataFrame) -> Path:
-    """Write ``countries.csv``: per partner country and year each condition's indicator,
-    source, value (unrounded: written in full, never rounded for display), data year and
-    check (see :func:`~boras_intl_lib.indicators.by_country.country_years`)."""
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        return write_csv(countries.reset_index(drop=True), out / "countries.csv")
-    except OSError as exc:
-        raise BorasIntlError(f"cannot write to {out}: {exc.strerror or exc}") from None
+def _write_file(path: Path, text: str) -> None:
+    path.write_bytes(text.encode(ENCODING))
 
 
 def _issue_table(issues: pd.DataFrame, severity: str) -> pd.DataFrame:

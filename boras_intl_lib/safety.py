@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -92,3 +92,32 @@ def atomic_write(path: Path | str, mode: str = "w", **open_kwargs: object) -> It
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def replace_together(paths: Sequence[Path | str]) -> Iterator[list[Path]]:
+    """Temporary files beside each of ``paths``, moved into place together when the block ends.
+
+    Every file is written and flushed before any is replaced, so a failure while writing (a
+    full disk) leaves the previous set of files as it was — never new ``scores.csv`` beside
+    old ``partners.csv``. On an error every temporary file is removed. Each replacement keeps
+    the permissions of the file it replaces (or ``0o644``).
+    """
+    finals = [Path(p) for p in paths]
+    temps: list[Path] = []
+    try:
+        for final in finals:
+            fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+            os.close(fd)
+            temps.append(Path(name))
+        yield temps
+        for temp in temps:
+            with open(temp, "rb+") as handle:
+                os.fsync(handle.fileno())
+        for temp, final in zip(temps, finals, strict=True):
+            os.chmod(temp, final.stat().st_mode & 0o777 if final.exists() else 0o644)
+        for temp, final in zip(temps, finals, strict=True):
+            os.replace(temp, final)
+    finally:
+        for temp in temps:
+            temp.unlink(missing_ok=True)

@@ -375,20 +375,26 @@ def _describe(err: ErrorDetails) -> str:
     return f"key '{key}': {err['msg']}"
 
 
-def project_root() -> Path:
-    """The checkout this package lives in (for the default parameters and notebooks)."""
-    return Path(__file__).resolve().parent.parent
+def packaged_parameters_folder() -> Path:
+    """The default parameters shipped inside the package (``boras_intl_lib/parameters``)."""
+    from importlib.resources import files
+
+    return Path(str(files("boras_intl_lib") / "parameters"))
 
 
 def default_parameters_path(year: int) -> Path:
-    """``parameters/<year>.yaml`` in the working directory, else in the project checkout."""
+    """``parameters/<year>.yaml`` in the working directory, else the packaged default.
+
+    A working folder made by ``boras-intl init`` holds its own ``parameters/``; an installed
+    package (no checkout) still finds the defaults it ships.
+    """
     name = Path("parameters") / f"{year}.yaml"
-    return name if name.exists() else project_root() / name
+    return name if name.exists() else packaged_parameters_folder() / f"{year}.yaml"
 
 
 def latest_parameters_path() -> Path | None:
-    """The parameters file of the latest year available, if any."""
-    for folder in (Path("parameters"), project_root() / "parameters"):
+    """The parameters file of the latest year: the working folder's, else the packaged one."""
+    for folder in (Path("parameters"), packaged_parameters_folder()):
         files = sorted(folder.glob("[0-9][0-9][0-9][0-9].yaml"))
         if files:
             return files[-1]

@@ -234,3 +234,73 @@ def test_a_csv_line_with_too_many_fields_is_one_rejected_row(tmp_path: Path, cap
     out = capsys.readouterr().out
     assert "3 rows read, 2 accepted, 1 rejected" in out
     assert 'row 3, the line "A2,2025,Projekt, fas 2' in out
+
+
+def test_score_that_fails_while_writing_keeps_the_previous_set(
+    messy_register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A full disk while the third file is written: the previous files stay, all of them."""
+    import errno
+
+    from boras_intl_lib import outputs
+
+    out = tmp_path / "scores"
+    assert main(["score", str(messy_register), "--params", str(PARAMS), "--out", str(out)]) == 1
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert {"scores.csv", "partners.csv", "rejected.csv"} <= set(before)
+    changed = tmp_path / "changed.xlsx"
+    write_workbook(changed, {"activities": [activity("B1")], "partners": [partner("B1")]})
+    real_write, calls = outputs._write_file, []
+
+    def disk_full_on_the_third(path: Path, text: str) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            real_write(path, text[: len(text) // 2])  # half of it made it to disk
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, text)
+
+    monkeypatch.setattr(outputs, "_write_file", disk_full_on_the_third)
+    capsys.readouterr()
+    status = main(["score", str(changed), "--params", str(PARAMS), "--out", str(out)])
+    assert status == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "No space left on device" in err[0], err
+    assert len(calls) == 3
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before  # same files, same bytes, no temporary file left beside them
+
+
+def test_init_makes_a_working_folder_and_keeps_what_exists(tmp_path: Path, capsys) -> None:
+    import yaml
+
+    from boras_intl_lib.register.load import load_register
+    from boras_intl_lib.settings import load_settings
+
+    folder = tmp_path / "arbete"
+    assert main(["init", str(folder), "--year", "2031"]) == 0
+    written = capsys.readouterr().out.split()
+    assert sorted(Path(p).name for p in written) == ["2031.yaml", "README.md", "register.xlsx"]
+    params = folder / "parameters" / "2031.yaml"
+    settings = load_settings(params)
+    assert settings.year == 2031
+    packaged = yaml.safe_load((ROOT / "parameters" / "2025.yaml").read_text(encoding="utf-8"))
+    assert [a.name for a in settings.administrations] == [
+        a["name"] for a in packaged["administrations"]
+    ]
+    register = load_register(folder / "register.xlsx", settings)
+    assert register.activities.empty and register.issues.empty
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "## Varje år" in readme and "parameters/2032.yaml" in readme
+    assert "boras-intl report --year 2031" in readme
+
+    params.write_text(params.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert main(["init", str(folder), "--year", "2031"]) == 0
+    assert capsys.readouterr().out.split() == []  # nothing rewritten
+    assert params.read_text(encoding="utf-8").endswith("# edited\n")
+
+
+def test_init_refuses_a_file(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert main(["init", str(blocker)]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {blocker} exists and is not a folder"

@@ -336,7 +336,6 @@ def render(out: Path, *, register: Path | str = "", lang: str = "sv", admin: str
         timeout=120,
         lang=lang,  # type: ignore[arg-type]
         extra_outputs={"excel_path": out / f"report-{YEAR}-{lang}.xlsx"},
-        cwd=ROOT,
     )
     html = result.html.read_text(encoding="utf-8")
     parser = _Text()

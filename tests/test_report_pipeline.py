@@ -23,6 +23,7 @@ import pytest
 from boras_intl_lib.errors import ReportError
 from boras_intl_lib.runner import batch as report_batch
 from boras_intl_lib.runner import files as report_files
+from boras_intl_lib.runner import index as report_index
 from boras_intl_lib.runner import pipeline as rp
 
 KERNEL_NAME = "python3"  # always pinned
@@ -120,11 +121,11 @@ def test_outputs_written_and_no_temp_files_left(good: rp.ReportResult) -> None:
     assert good.extra_outputs["excel_path"].read_text() == "good"
 
 
-def test_saved_notebook_has_final_paths_and_no_timings(good: rp.ReportResult) -> None:
+def test_saved_notebook_names_its_workbook_as_it_lies_beside_it(good: rp.ReportResult) -> None:
     nb = nbformat.read(good.ipynb, as_version=4)
     text = json.dumps(nb)
-    assert ".tmp" not in text
-    assert str(good.extra_outputs["excel_path"]) in text
+    assert ".tmp" not in text and "boras-intl-" not in text  # no temporary path anywhere
+    assert nb.metadata["papermill"]["parameters"]["excel_path"] == "report.xlsx"
     assert "start_time" not in text and "duration" not in text
     assert nb.metadata["boras_intl"]["lang"] == "sv"
 
@@ -165,19 +166,28 @@ def test_failure_keeps_the_previous_report_and_names_the_section(
 
 
 def test_timeout_fails_in_its_section(tmp_path: Path) -> None:
+    # The only code cell is the one that sleeps, so the cell that times out is known however
+    # loaded the machine is (with the fixture notebook, its import cell could time out first).
+    v4 = nbformat.v4
+    notebook = tmp_path / "sleeps.ipynb"
+    nbformat.write(
+        v4.new_notebook(
+            cells=[
+                v4.new_markdown_cell("# Rapport"),
+                v4.new_markdown_cell("## Export"),
+                v4.new_code_cell("import time\ntime.sleep(60)"),
+            ],
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        ),
+        notebook,
+    )
     with pytest.raises(ReportError) as info:
-        rp.render_report(
-            NOTEBOOK,
-            {"sleep": 30},
-            tmp_path / "report.html",
-            kernel_name=KERNEL_NAME,
-            timeout=2,
-        )
+        rp.render_report(notebook, {}, tmp_path / "report.html", kernel_name=KERNEL_NAME, timeout=2)
     assert info.value.section == "Export"  # the Markdown heading above the cell
     assert "time limit of 2 s" in str(info.value)
     assert not (tmp_path / "report.html").exists()
     assert (tmp_path / "report.failed.ipynb").exists()
-    assert temp_files(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.failed.ipynb", "sleeps.ipynb"]
 
 
 def test_figure_without_alt_text_fails(tmp_path: Path) -> None:
@@ -389,7 +399,7 @@ def test_two_runs_for_the_same_report_never_mix_files(tmp_path: Path) -> None:
 
 
 def test_index_page_links_reports_escaped_and_offline(tmp_path: Path) -> None:
-    page = report_batch.write_index_page(
+    page = report_index.write_index_page(
         tmp_path / "index.html",
         [("Kultur <förvaltning>", "report-2025-sv-kultur.html"), ("Vård & omsorg", "a b.html")],
         "sv",
@@ -402,7 +412,39 @@ def test_index_page_links_reports_escaped_and_offline(tmp_path: Path) -> None:
     assert "<script" not in text and "http:" not in text and "https:" not in text
     assert "--heading" in text  # the shared stylesheet is inlined
     with pytest.raises(ValueError):
-        report_batch.write_index_page(
+        report_index.write_index_page(
             tmp_path / "x.html", [("x", "javascript:alert(1)")], "sv", "x"
         )
     assert temp_files(tmp_path) == []
+
+
+# --- files made from the HTML (the PDF hook) -------------------------------------------------
+
+
+def html_size(html: Path, out: Path) -> None:
+    """A derived output: the HTML's size (a stand-in for a PDF printed from it)."""
+    out.write_text(str(len(html.read_bytes())))
+
+
+def refuse(html: Path, out: Path) -> None:
+    raise ReportError("the printer is out of paper")
+
+
+def test_derived_outputs_are_made_from_the_html_and_committed_with_it(tmp_path: Path) -> None:
+    result = rp.render_report(
+        NOTEBOOK, {}, tmp_path / "r.html", kernel_name=KERNEL_NAME,
+        derived_outputs=[(tmp_path / "r.size", html_size)],
+    )  # fmt: skip
+    assert (tmp_path / "r.size").read_text() == str(len(result.html.read_bytes()))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.size"]
+
+
+def test_a_failing_derived_output_writes_none_of_the_set(tmp_path: Path) -> None:
+    (tmp_path / "r.html").write_text("the previous report")
+    with pytest.raises(ReportError, match="out of paper"):
+        rp.render_report(
+            NOTEBOOK, {}, tmp_path / "r.html", out_ipynb=tmp_path / "r.ipynb",
+            kernel_name=KERNEL_NAME, derived_outputs=[(tmp_path / "r.pdf", refuse)],
+        )  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+    assert (tmp_path / "r.html").read_text() == "the previous report"

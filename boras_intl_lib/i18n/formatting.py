@@ -11,7 +11,10 @@ Swedish standard and unambiguous in English — or written out (``5 mars 2025``)
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
@@ -208,3 +211,22 @@ def _as_date(value: object) -> dt.date:
     if to_pydatetime is not None:
         return to_pydatetime().date()
     raise ValueError(f"not a date: {value!r}")
+
+
+SLUG_MAX = 80  # a folder name must stay far below the 255-byte limit of file systems
+
+
+def slug(text: str) -> str:
+    """A stable HTML id from any text: ``Förutsättningen 2025`` → ``forutsattningen-2025``.
+
+    Also names folders (one per administration), so it is at most :data:`SLUG_MAX` characters:
+    a longer one is cut and ends in a hash of the whole text, which keeps it unique and stable.
+    """
+    spaced = re.sub(r"[\W_]+", " ", str(text))  # punctuation and dashes separate words
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    result = f"s-{words}" if words[:1].isdigit() else (words or "section")
+    if len(result) <= SLUG_MAX:
+        return result
+    digest = hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:8]
+    return f"{result[: SLUG_MAX - 9].rstrip('-')}-{digest}"

@@ -19,6 +19,7 @@ from ..evaluation import Evaluation, evaluate
 from ..i18n.labels import Lang
 from ..register.model import Register
 from ..settings import Settings
+from .contract import DATA_VERSION, ReportInputs
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,55 @@ def prepare(
     return build(register, settings, year, lang, administration or None, params_sha)
 
 
+def load(
+    data_path: str | Path,
+    year: int,
+    lang: Lang = "sv",
+    administration: str | None = None,
+    register_path: str | Path | None = None,
+    params_path: str | Path | None = None,
+) -> ReportData:
+    """The report notebook's one data call.
+
+    With ``data_path`` (set by ``boras-intl report``): the year's inputs the parent evaluated
+    once (:class:`~.contract.ReportInputs`), filtered here to one administration if given.
+    Without it (the notebook opened by hand): :func:`prepare` from the register and
+    parameters files.
+    """
+    if not data_path:
+        return prepare(year, register_path, params_path, lang, administration)
+    inputs = read_inputs(data_path)
+    return build(
+        inputs.register,
+        inputs.settings,
+        year,
+        lang,
+        administration or None,
+        inputs.params_sha256,
+        evaluation=inputs.evaluation,
+    )
+
+
+def read_inputs(path: str | Path, wait: float = 600.0) -> ReportInputs:
+    """Unpickle the private data file the parent wrote for this run (never a file from
+    elsewhere: pickle runs code).
+
+    The parent may start the kernel before the data is ready (the kernel boots and imports
+    meanwhile); the file appears complete, at once, so this waits up to ``wait`` seconds.
+    """
+    import pickle
+    import time
+
+    deadline = time.monotonic() + wait
+    while not Path(path).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    with open(path, "rb") as f:
+        inputs = pickle.load(f)
+    if not isinstance(inputs, ReportInputs) or inputs.version != DATA_VERSION:
+        raise TypeError(f"{path} is not a report data file of this version of boras-intl")
+    return inputs
+
+
 def build(
     register: Register,
     settings: Settings,
@@ -98,9 +148,15 @@ def build(
     administration: str | None = None,
     params_sha256: str = "",
     indicators: pd.DataFrame | None = None,
+    evaluation: Evaluation | None = None,
 ) -> ReportData:
-    """Compute every aggregate of the report for ``year`` (and one administration, if given)."""
-    evaluation = evaluate(register, settings, indicators, year)
+    """Compute every aggregate of the report for ``year`` (and one administration, if given).
+
+    ``evaluation`` is the year's evaluation of the whole register when the caller has it
+    (``boras-intl report`` evaluates each year once, in the parent); else it is computed here.
+    """
+    if evaluation is None:
+        evaluation = evaluate(register, settings, indicators, year)
     all_scores = _merge_text(evaluation.scores, register.activities)
     city_areas = None
     if administration is not None:

@@ -23,16 +23,22 @@ only inside the ``show_*`` functions.
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import io
 import re
 import struct
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..i18n.formatting import MISSING, fmt_bool, fmt_date, fmt_number, formatter, is_missing
+from ..i18n.formatting import (
+    MISSING,
+    fmt_bool,
+    fmt_date,
+    fmt_number,
+    formatter,
+    is_missing,
+    slug,
+)
 from ..i18n.labels import Lang, label
 
 if TYPE_CHECKING:
@@ -44,7 +50,6 @@ METADATA_KEY = "boras_intl"  # output metadata: {"boras_intl": {"section": "…"
 YEAR_COLUMNS = frozenset({"year", "år", "ar"})  # shown as 2025, not 2 025
 TocEntry = tuple[str, str] | tuple[str, str, int]
 CellFormat = str | Callable[[Any], str]
-SLUG_MAX = 80  # a folder name must stay far below the 255-byte limit of file systems
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -82,22 +87,6 @@ def escape_breakable(value: object) -> str:
         last = match.end()
     out.append(html.escape(text[last:], quote=True))
     return "".join(out)
-
-
-def slug(text: str) -> str:
-    """A stable HTML id from any text: ``Förutsättningen 2025`` → ``forutsattningen-2025``.
-
-    Also names folders (one per administration), so it is at most :data:`SLUG_MAX` characters:
-    a longer one is cut and ends in a hash of the whole text, which keeps it unique and stable.
-    """
-    spaced = re.sub(r"[\W_]+", " ", str(text))  # punctuation and dashes separate words
-    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    result = f"s-{words}" if words[:1].isdigit() else (words or "section")
-    if len(result) <= SLUG_MAX:
-        return result
-    digest = hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:8]
-    return f"{result[: SLUG_MAX - 9].rstrip('-')}-{digest}"
 
 
 def heading_html(text: str, level: int = 2, anchor: str | None = None) -> str:

@@ -1,31 +1,42 @@
-"""Many reports at once: separate processes, a progress line per report, an index page.
+"""Many reports at once: worker processes, files moved into place by the command, stopping.
 
-Jobs run in worker processes started from a ``forkserver`` that imported papermill and
-nbconvert once (never plain fork: zmq and jupyter_client hold threads). One failing report does
-not stop the others; each outcome carries its error and section.
+Workers are started from a ``forkserver`` that imported papermill and nbconvert once (never
+plain fork: zmq and jupyter_client hold threads). A worker executes a report and hands back
+its files under temporary names (:class:`~.pipeline.ProducedReport`); the command moves them
+into place, so that it alone decides whether anything is written — after a signal, nothing
+is. One failing report does not stop the others; each outcome carries its error and section.
+
+The pool is a few lines of our own rather than ``ProcessPoolExecutor``: stopping needs the
+workers' ids (to end them and, through them, their kernels) and no queued job may start after
+a signal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
 import sys
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import BorasIntlError, ReportError
-from ..i18n.labels import Lang, label
-from .files import replace_text
-from .pipeline import ReportResult, render_report, to_html
+from ..i18n.labels import Lang
+from . import stopping
+from .pipeline import DeriveOutput, ProducedReport, ReportResult, commit_report, produce_report
 
 log = logging.getLogger("boras_intl")
+WORKER_GRACE_SECONDS = 2.0  # a worker told to stop (SIGTERM) gets this long before SIGKILL
+POLL_SECONDS = 0.2  # how often the command looks for a signal while workers run
 
 
 @dataclass(frozen=True)
 class ReportJob:
-    """The arguments of one :func:`render_report` call, for :func:`render_many`."""
+    """One report to produce: the notebook, its parameters and where its files go."""
 
     notebook: Path
     parameters: Mapping[str, Any]
@@ -36,9 +47,10 @@ class ReportJob:
     lang: Lang = "sv"
     title: str | None = None
     extra_outputs: Mapping[str, Path] = field(default_factory=dict)
-    cwd: Path | None = None
+    # Files made from the finished HTML (e.g. a PDF): (final path, module-level function).
+    derived_outputs: tuple[tuple[Path, DeriveOutput], ...] = ()
+    workdir: Path | None = None  # where the kernel runs (default: a new temporary folder)
     name: str = ""  # shown in progress lines, e.g. "2025 sv"
-    out_pdf: Path | None = None  # also print the report to this PDF
 
 
 @dataclass(frozen=True)
@@ -55,49 +67,258 @@ class ReportOutcome:
         return self.error is None
 
 
-def render_many(jobs: Sequence[ReportJob], n_jobs: int | None = None) -> list[ReportOutcome]:
-    """Run jobs in separate processes (``n_jobs``, default: cores); outcomes in job order.
+class Stopped(Exception):
+    """The run was stopped by a signal; ``outcomes`` are the jobs that finished before it."""
 
-    A failing job does not stop the others. Progress: a bar on a terminal (stderr), otherwise
-    one INFO log line per finished report.
+    def __init__(self, signum: int, outcomes: list[ReportOutcome]) -> None:
+        super().__init__(stopping.signal_name(signum))
+        self.signum = signum
+        self.outcomes = outcomes
+
+
+def render_many(
+    jobs: Sequence[ReportJob],
+    n_jobs: int | None = None,
+    *,
+    on_done: Callable[[ReportOutcome], None] | None = None,
+    stopper: stopping.Stopper | None = None,
+    prepare: Callable[[], None] | None = None,
+) -> list[ReportOutcome]:
+    """Produce the jobs in worker processes (``n_jobs``, default: cores), outcomes in job order.
+
+    Each report's files are moved into place as soon as it is ready, then ``on_done`` is
+    called (the index page follows the reports on disk). A failing job does not stop the
+    others. With a ``stopper``, a signal cancels the queued jobs, ends the workers and their
+    kernels, discards files not yet moved and raises :class:`Stopped`.
+
+    ``prepare`` computes what the jobs read (their data files) and is called once, in this
+    thread, after the first jobs started: their kernels boot and import while it runs, then
+    wait for their data files.
     """
     if not jobs:
         return []
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs)))
     progress = _Progress(len(jobs))
     outcomes: list[ReportOutcome | None] = [None] * len(jobs)
+
+    def finished(index: int, outcome: ReportOutcome, produced: ProducedReport | None) -> None:
+        if produced is not None:
+            with stopper.committing() if stopper else contextlib.nullcontext():
+                outcome = _commit(outcome, produced)
+                outcomes[index] = outcome
+                if on_done is not None:
+                    on_done(outcome)
+        else:
+            outcomes[index] = outcome
+            if on_done is not None:
+                on_done(outcome)
+        progress.update(outcome)
+
     try:
         if workers == 1:
             for i, job in enumerate(jobs):
-                outcomes[i] = _run_job(job)
-                progress.update(outcomes[i])
+                if stopper is not None and stopper.signum is not None:
+                    raise Stopped(stopper.signum, _done(outcomes))
+                if i == 0 and prepare is not None:
+                    finished(i, *_produce_while(job, prepare))
+                else:
+                    finished(i, *_produce(job))
         else:
-            _run_in_pool(jobs, workers, outcomes, progress)
+            _Pool(workers, stopper, _mp_context()).run(jobs, finished, prepare)
     finally:
         progress.close()
+    if stopper is not None and stopper.signum is not None:
+        raise Stopped(stopper.signum, _done(outcomes))
+    return _done(outcomes)
+
+
+def _done(outcomes: list[ReportOutcome | None]) -> list[ReportOutcome]:
     return [o for o in outcomes if o is not None]
 
 
-def _run_in_pool(
-    jobs: Sequence[ReportJob],
-    workers: int,
-    outcomes: list[ReportOutcome | None],
-    progress: _Progress,
-) -> None:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def _produce(job: ReportJob) -> tuple[ReportOutcome, ProducedReport | None]:
+    """One job, errors turned into an outcome (a ReportError does not pickle its section)."""
+    try:
+        produced = produce_report(
+            job.notebook,
+            job.parameters,
+            job.out_html,
+            out_ipynb=job.out_ipynb,
+            kernel_name=job.kernel_name,
+            timeout=job.timeout,
+            lang=job.lang,
+            title=job.title,
+            extra_outputs=job.extra_outputs,
+            derived_outputs=job.derived_outputs,
+            workdir=job.workdir,
+        )
+    except ReportError as exc:
+        return ReportOutcome(job, error=str(exc), section=exc.section), None
+    except BorasIntlError as exc:
+        return ReportOutcome(job, error=str(exc)), None
+    except Exception as exc:  # a bug: still report it per job and let the others finish
+        log.debug("report job %s failed", job.name, exc_info=True)
+        return ReportOutcome(job, error=f"{type(exc).__name__}: {exc}"), None
+    return ReportOutcome(job, result=produced.result), produced
 
-    level = log.getEffectiveLevel()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(level,)
-    ) as pool:
-        futures = {pool.submit(_run_job, job): i for i, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                outcomes[i] = future.result()
-            except Exception as exc:  # the worker process itself died
-                outcomes[i] = ReportOutcome(jobs[i], error=f"the worker process failed: {exc!r}")
-            progress.update(outcomes[i])
+
+def _produce_while(
+    job: ReportJob, prepare: Callable[[], None]
+) -> tuple[ReportOutcome, ProducedReport | None]:
+    """Start ``job`` in a helper thread, run ``prepare`` here, then wait for the job.
+
+    If ``prepare`` fails, the job's kernel is ended and its files removed before the error
+    is raised (the job's own failure is then not reported: the run was abandoned).
+    """
+    import threading
+
+    box: dict[str, tuple[ReportOutcome, ProducedReport | None]] = {}
+    thread = threading.Thread(
+        target=lambda: box.update(result=_produce(job)), name="boras-intl-job", daemon=True
+    )
+    thread.start()
+    try:
+        prepare()
+    except BaseException:
+        for name in ("papermill", "nbclient", "traitlets"):  # the ended kernel is no news
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        stopping.abandon()
+        thread.join(WORKER_GRACE_SECONDS)
+        raise
+    while thread.is_alive():
+        thread.join(POLL_SECONDS)
+    return box["result"]
+
+
+def _commit(outcome: ReportOutcome, produced: ProducedReport) -> ReportOutcome:
+    try:
+        commit_report(produced)
+    except ReportError as exc:
+        return ReportOutcome(outcome.job, error=str(exc))
+    finally:
+        produced.discard()  # whatever was not moved
+    return outcome
+
+
+# --- the pool ----------------------------------------------------------------------------------
+
+
+class _Pool:
+    """Worker processes fed one job at a time over a pipe each."""
+
+    def __init__(self, size: int, stopper: stopping.Stopper | None, context: Any) -> None:
+        self.size = size
+        self.stopper = stopper
+        self.context = context
+        self.workers: dict[Any, Any] = {}  # connection → process
+        self.busy: dict[Any, tuple[int, ReportJob]] = {}  # connection → (job index, job)
+
+    def run(
+        self,
+        jobs: Sequence[ReportJob],
+        finished: Callable[[int, ReportOutcome, ProducedReport | None], None],
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
+        from multiprocessing.connection import wait
+
+        queue = deque(enumerate(jobs))
+        guard = self.stopper.polled() if self.stopper else contextlib.nullcontext()
+        try:
+            with guard:
+                for _ in range(self.size):
+                    self._start_worker()
+                for conn in list(self.workers):
+                    self._assign(conn, queue)
+                if prepare is not None:  # the first jobs' kernels start meanwhile
+                    if self.stopper is None:
+                        prepare()
+                    else:
+                        with self.stopper.abortable(self._close):
+                            prepare()
+                while self.busy and not self._stopping():
+                    for conn in wait(list(self.busy), timeout=POLL_SECONDS):
+                        if self._stopping():  # results not yet received are discarded
+                            break
+                        index, job = self.busy.pop(conn)
+                        outcome, produced = self._receive(conn, job)
+                        finished(index, outcome, produced)
+                        if conn not in self.workers:  # it died: a fresh one takes the queue
+                            conn = self._start_worker()
+                        self._assign(conn, queue)
+        finally:
+            self._close()
+
+    def _stopping(self) -> bool:
+        return self.stopper is not None and self.stopper.signum is not None
+
+    def _start_worker(self) -> Any:
+        parent, child = self.context.Pipe()
+        level = log.getEffectiveLevel()
+        process = self.context.Process(target=_worker_main, args=(child, level), daemon=True)
+        process.start()
+        child.close()
+        self.workers[parent] = process
+        return parent
+
+    def _assign(self, conn: Any, queue: deque[tuple[int, ReportJob]]) -> None:
+        if queue and not self._stopping():
+            index, job = queue.popleft()
+            conn.send(job)
+            self.busy[conn] = (index, job)
+
+    def _receive(self, conn: Any, job: ReportJob) -> tuple[ReportOutcome, ProducedReport | None]:
+        try:
+            return conn.recv()
+        except (EOFError, OSError):  # the worker process itself died
+            process = self.workers.pop(conn)
+            process.join(1)
+            error = f"the worker process ended unexpectedly (exit status {process.exitcode})"
+            return ReportOutcome(job, error=error), None
+
+    def _close(self) -> None:
+        """End the workers: politely when idle, by SIGTERM (then SIGKILL) when stopping."""
+        stopping_now = self._stopping()
+        for conn, process in self.workers.items():
+            if stopping_now or conn in self.busy:
+                with contextlib.suppress(OSError):
+                    os.kill(process.pid, signal.SIGTERM)
+            else:
+                with contextlib.suppress(OSError):
+                    conn.send(None)
+        deadline = _monotonic() + WORKER_GRACE_SECONDS
+        for process in self.workers.values():
+            process.join(max(0.0, deadline - _monotonic()))
+        for process in self.workers.values():
+            if process.is_alive():
+                process.kill()
+                process.join(5)
+        for conn in self.workers:  # results sent but not received: discard their files
+            with contextlib.suppress(EOFError, OSError):
+                while conn.poll(0):
+                    _, produced = conn.recv()
+                    if produced is not None:
+                        produced.discard()
+            conn.close()
+        self.workers.clear()
+        _stop_helpers()
+
+
+def _worker_main(conn: Any, level: int) -> None:
+    """A worker: produce each job it is sent, hand the result back, until told to stop."""
+    stopping.worker_signals()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    logging.getLogger("boras_intl").setLevel(level if level <= logging.DEBUG else logging.WARNING)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        outcome, produced = _produce(job)
+        conn.send((outcome, produced))
+        if produced is not None:  # the command owns those files now
+            stopping.untrack_temps(temp for temp, _ in produced.pairs)
 
 
 def _mp_context() -> Any:
@@ -112,36 +333,23 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _init_worker(level: int) -> None:
-    """Workers log warnings only (at DEBUG, everything): progress is the parent's to report."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    logging.getLogger("boras_intl").setLevel(level if level <= logging.DEBUG else logging.WARNING)
+def _stop_helpers() -> None:
+    """Stop the forkserver and the resource tracker now rather than when the command exits,
+    so that no process of the run outlives it (they would end on their own moments later)."""
+    with contextlib.suppress(Exception):
+        from multiprocessing import forkserver
+
+        forkserver._forkserver._stop()
+    with contextlib.suppress(Exception):
+        from multiprocessing import resource_tracker
+
+        resource_tracker._resource_tracker._stop()
 
 
-def _run_job(job: ReportJob) -> ReportOutcome:
-    """One job, errors turned into an outcome (a ReportError does not pickle its section)."""
-    try:
-        result = render_report(
-            job.notebook,
-            job.parameters,
-            job.out_html,
-            out_ipynb=job.out_ipynb,
-            kernel_name=job.kernel_name,
-            timeout=job.timeout,
-            lang=job.lang,
-            title=job.title,
-            extra_outputs=job.extra_outputs,
-            cwd=job.cwd,
-            out_pdf=job.out_pdf,
-        )
-    except ReportError as exc:
-        return ReportOutcome(job, error=str(exc), section=exc.section)
-    except BorasIntlError as exc:
-        return ReportOutcome(job, error=str(exc))
-    except Exception as exc:  # a bug: still report it per job and let the others finish
-        log.debug("report job %s failed", job.name, exc_info=True)
-        return ReportOutcome(job, error=f"{type(exc).__name__}: {exc}")
-    return ReportOutcome(job, result=result)
+def _monotonic() -> float:
+    import time
+
+    return time.monotonic()
 
 
 class _Progress:
@@ -178,86 +386,3 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
-
-
-# --- index page -----------------------------------------------------------------------------
-
-
-def write_index_page(
-    out: Path,
-    entries: Sequence[tuple[str, str]],
-    lang: Lang,
-    title: str,
-    *,
-    banner: str | None = None,
-    figures: Sequence[Mapping[str, str]] | None = None,
-) -> Path:
-    """An accessible page linking reports: ``entries`` are (link text, relative href).
-
-    With ``banner`` (e.g. "fictitious example data") a notice under the title; with
-    ``figures`` (one mapping of key figure → text per entry) a table of each report's key
-    figures beside its link. Rendered through the same template as the reports (same head, CSS,
-    skip link, no requests); written atomically. Link texts are escaped; hrefs must be
-    relative (no scheme, no host).
-    """
-    import html
-
-    import nbformat
-
-    links = "".join(
-        f'<li><a href="{_relative_href(href)}">{html.escape(text)}</a></li>'
-        for text, href in entries
-    )
-    notice = f'<div class="banner" role="note"><p>{html.escape(banner)}</p></div>' if banner else ""
-    body = (
-        f"<h1>{html.escape(title)}</h1>{notice}"
-        f'<nav aria-label="{html.escape(label("page.reports", lang))}"><ul>{links}</ul></nav>'
-    )
-    if figures and any(figures):
-        body += _figures_table(entries, figures, lang)
-    output = nbformat.v4.new_output("display_data", data={"text/html": body, "text/plain": title})
-    cell = nbformat.v4.new_code_cell(outputs=[output])
-    cell.id = "index"
-    nb = nbformat.v4.new_notebook(cells=[cell])
-    nb.metadata["boras_intl"] = {
-        "lang": lang,
-        "title": title,
-        "skip_link": label("page.skip_link", lang),
-    }
-    out = Path(out).absolute()
-    replace_text(out, to_html(nb, lang))
-    return out
-
-
-def _figures_table(
-    entries: Sequence[tuple[str, str]], figures: Sequence[Mapping[str, str]], lang: Lang
-) -> str:
-    """Each report's key figures in one table (columns: the measures of the first report)."""
-    import html
-
-    measures = list(dict.fromkeys(m for f in figures for m in f))
-    caption = html.escape(label("index.figures", lang))
-    head = f'<th scope="col">{html.escape(label("page.reports", lang))}</th>' + "".join(
-        f'<th scope="col">{html.escape(m)}</th>' for m in measures
-    )
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(text)}</th>'
-        + "".join(f'<td class="num">{html.escape(f.get(m, "–"))}</td>' for m in measures)
-        + "</tr>"
-        for (text, _), f in zip(entries, figures, strict=True)
-    )
-    return (
-        f'<div class="table-wrap" role="region" tabindex="0" aria-label="{caption}">'
-        f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{rows}</tbody></table></div>"
-    )
-
-
-def _relative_href(href: str) -> str:
-    import html
-    from urllib.parse import quote, urlsplit
-
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("/", "\\")):
-        raise ValueError(f"index links must be relative paths, not {href!r}")
-    return html.escape(quote(href, safe="/#-._~"), quote=True)

@@ -63,6 +63,22 @@ def remove_stale_temps(folder: Path, max_age: float = STALE_TEMP_SECONDS) -> Non
                         log.info("removed a stale temporary file %s", entry.path)
 
 
+RUN_FOLDER_PREFIX = "boras-intl-run-"  # a run's private folder in the system's temp folder
+
+
+def new_run_folder() -> Path:
+    """A private (0700) folder for one run's data files; stale ones of killed runs go first."""
+    import shutil
+    import tempfile
+
+    limit = time.time() - STALE_TEMP_SECONDS
+    for old in Path(tempfile.gettempdir()).glob(f"{RUN_FOLDER_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if old.is_dir() and not old.is_symlink() and old.stat().st_mtime < limit:
+                shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=RUN_FOLDER_PREFIX))
+
+
 def write_text(path: Path, text: str) -> None:
     """Write and flush to disk (so a rename after a crash never points at an empty file)."""
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -83,13 +99,17 @@ def fsync(path: Path) -> None:
 
 def replace_text(final: Path, text: str) -> None:
     """Write one file atomically (a temporary file of this module + ``os.replace``)."""
+    from . import stopping
+
     temp = create_temp(final)
+    stopping.track_temps([temp])  # a run stopped meanwhile removes it
     try:
         write_text(temp, text)
         os.replace(temp, final)
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+        stopping.untrack_temps([temp])
 
 
 def commit(pairs: Sequence[tuple[Path, Path]], out_html: Path) -> None:

@@ -1,27 +1,37 @@
 """Many reports from one command: years × (city, administrations), in parallel processes.
 
 Inputs are checked before any kernel starts (parameters of every year, the register), so a
-user mistake gives one clear line rather than a failed notebook. Output layout::
+user mistake gives one clear line rather than a failed notebook. The register is read once
+and each year evaluated once, in this process (:mod:`.inputs`); every report of the year gets
+that evaluation as a private file. SIGINT and SIGTERM stop the run cleanly (:mod:`.stopping`).
+Output layout::
 
     <out>/<year>/report-<year>-<lang>.html (.xlsx, .ipynb)         the city-wide report
     <out>/<year>/<administration>/report-<year>-<lang>.html …      with --per-administration
-    <out>/<year>/index-<lang>.html                                  links them (per-administration)
+    <out>/<year>/index-<lang>.html      links the reports on disk (per-administration)
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..i18n.labels import Lang, label, report_title
-from ..settings import Settings, default_parameters_path, load_settings, project_root
+from ..settings import Settings, default_parameters_path, load_settings
+from . import stopping
+from .files import new_run_folder
+
+if TYPE_CHECKING:
+    from .batch import ReportJob, ReportOutcome
 
 log = logging.getLogger("boras_intl")
 REPORT_NOTEBOOK = "yearly_report.ipynb"
-#: The key figures the index page shows beside each report.
-INDEX_FIGURES = ("fig.activities", "fig.partners", "fig.external_funding", "fig.overall_index")
 
 
 @dataclass(frozen=True)
@@ -42,10 +52,21 @@ class PlannedReport:
     def html(self) -> Path:
         return self.folder / f"{self.stem}.html"
 
+    @property
+    def pdf(self) -> Path:
+        return self.folder / f"{self.stem}.pdf"
+
+    @property
+    def name(self) -> str:
+        """Shown in progress lines and messages, e.g. "2025 sv Kulturförvaltningen"."""
+        return f"{self.year} {self.lang} {self.administration or ''}".strip()
+
 
 def report_notebook() -> Path:
-    """The report notebook of this checkout."""
-    return project_root() / "notebooks" / REPORT_NOTEBOOK
+    """The report notebook shipped inside the package (``boras_intl_lib/notebooks``)."""
+    from importlib.resources import files
+
+    return Path(str(files("boras_intl_lib") / "notebooks" / REPORT_NOTEBOOK))
 
 
 def plan_reports(
@@ -55,7 +76,7 @@ def plan_reports(
     plans: list[PlannedReport] = []
     settings_by_year: dict[int, Settings] = {}
     for year in years:
-        path = params or default_parameters_path(year)
+        path = (params or default_parameters_path(year)).absolute()
         settings = settings_by_year[year] = load_settings(path)
         folder = out / str(year)
         plans.append(PlannedReport(year, lang, None, folder, path))
@@ -69,7 +90,7 @@ def plan_reports(
 
 def _folders(names: list[str]) -> dict[str, str]:
     """A distinct folder name per administration (names that slug alike get a suffix)."""
-    from ..report.display import slug
+    from ..i18n.formatting import slug
 
     folders: dict[str, str] = {}
     for name in names:
@@ -82,29 +103,37 @@ def _folders(names: list[str]) -> dict[str, str]:
 
 
 def _job(
-    plan: PlannedReport, register: Path | None, timeout: int, settings: Settings, pdf: bool = False
-):
-    from .batch import ReportJob
+    plan: PlannedReport, settings: Settings, timeout: int, workdir: Path, pdf: bool = False
+) -> ReportJob:
+    """One report's job: the kernel runs in its own folder, where the year's data will be;
+    with ``pdf`` the finished HTML is also printed to ``report-<year>-<lang>.pdf``."""
+    from functools import partial
 
+    from ..report import contract
+    from .batch import ReportJob
+    from .pdf import html_to_pdf
+
+    workdir.mkdir()
     title = report_title(plan.lang, settings.city, plan.year, plan.administration)
     return ReportJob(
         notebook=report_notebook(),
         parameters={
-            "year": plan.year,
-            "register_path": str(register.resolve()) if register else "",
-            "params_path": str(plan.params.resolve()),
-            "lang": plan.lang,
-            "administration": plan.administration or "",
+            contract.YEAR: plan.year,
+            contract.DATA_PATH: contract.DATA_FILE,
+            contract.LANG: plan.lang,
+            contract.ADMINISTRATION: plan.administration or "",
         },
         out_html=plan.html,
         out_ipynb=plan.folder / f"{plan.stem}.ipynb",
         timeout=timeout,
         lang=plan.lang,
         title=title,
-        extra_outputs={"excel_path": plan.folder / f"{plan.stem}.xlsx"},
-        cwd=project_root(),
-        name=f"{plan.year} {plan.lang} {plan.administration or ''}".strip(),
-        out_pdf=plan.folder / f"{plan.stem}.pdf" if pdf else None,
+        extra_outputs={contract.EXCEL_PATH: plan.folder / f"{plan.stem}.xlsx"},
+        derived_outputs=(
+            ((plan.pdf, partial(html_to_pdf, title=title, lang=plan.lang)),) if pdf else ()
+        ),
+        workdir=workdir,
+        name=plan.name,
     )
 
 
@@ -125,78 +154,167 @@ def run_reports(
     """Write every planned report; print where each went to ``out_stream`` and why any failed
     to ``err_stream``.
 
-    Returns 0 when every report was written, 1 otherwise. Progress while they run is logged
-    (a bar on a terminal, one line per report elsewhere).
+    Returns 0 when every report was written, 1 otherwise, 128 + the signal when stopped by
+    SIGINT or SIGTERM (see :mod:`.stopping`). Progress while they run is logged (a bar on a
+    terminal, one line per report elsewhere).
     """
-    from .batch import render_many
+    # papermill changes the process's working folder while a notebook runs, possibly in a
+    # helper thread while this one prepares the data: from here on every path is absolute.
+    register = Path(register).absolute() if register else None
+    params = Path(params).absolute() if params else None
+    out = Path(out).absolute()
+    if register is not None and not register.exists():  # before any kernel or folder
+        from ..errors import RegisterUnreadableError
 
+        raise RegisterUnreadableError(register, label("unreadable.not_found", "en"))
     plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
     if pdf:
         from .pdf import check_chromium
 
         check_chromium()  # no browser → one clear line and exit 2, before any kernel
-    if register is not None:
-        from ..register.reading import read_register
-
-        read_register(register)  # unreadable → one clear line and exit 2, before any kernel
-    work = [_job(p, register, timeout, settings_by_year[p.year], pdf) for p in plans]
-    outcomes = render_many(work, jobs)
-    failed = 0
-    for outcome in outcomes:
-        if outcome.ok:
-            print(f"wrote {outcome.job.out_html}", file=out_stream)
-            if outcome.result is not None and outcome.result.pdf is not None:
-                print(f"wrote {outcome.result.pdf}", file=out_stream)
-        else:
-            failed += 1
-            print(f"error: report {outcome.job.name}: {outcome.error}", file=err_stream)
-    if per_administration:
-        for year in years:
-            done = [p for p, o in zip(plans, outcomes, strict=True) if p.year == year and o.ok]
-            index = write_index(
-                out / str(year), done, lang, year, settings_by_year[year], example=register is None
-            )
-            print(f"wrote {index}", file=out_stream)
-    return 1 if failed else 0
-
-
-def write_index(
-    folder: Path,
-    plans: list[PlannedReport],
-    lang: Lang,
-    year: int,
-    settings: Settings,
-    *,
-    example: bool = False,
-) -> Path:
-    """The index page of one year's reports, linking each written report with its key figures
-    (read back from the report's workbook) and, for the example register, its banner."""
-    from .batch import write_index_page
-
-    entries = [
-        (p.administration or settings.city, p.html.relative_to(folder).as_posix()) for p in plans
-    ]
-    title = label("report.index_title", lang, year=year)
-    banner = label("report.example_banner", lang) if example else None
-    figures = [_key_figures(p.folder / f"{p.stem}.xlsx", lang) for p in plans]
-    return write_index_page(
-        folder / f"index-{lang}.html", entries, lang, title, banner=banner, figures=figures
-    )
-
-
-def _key_figures(workbook: Path, lang: Lang) -> dict[str, str]:
-    """Key figure → text as the report shows it, from a report's workbook ({} if unreadable)."""
+    run = _Run(plans, settings_by_year, out, lang, per_administration, err_stream)
+    run.pdf, run.example = pdf, register is None
+    stopper = stopping.Stopper(run.abort)
+    run.workdir = new_run_folder()
+    stopper.install()
     try:
-        from openpyxl import load_workbook
+        return run.execute(register, jobs, timeout, stopper, out_stream)
+    finally:
+        stopper.restore()
+        shutil.rmtree(run.workdir, ignore_errors=True)
 
-        book = load_workbook(workbook, read_only=True)
+
+class _Run:
+    """One ``report`` command: what it plans, what it has written, how it stops."""
+
+    def __init__(
+        self,
+        plans: list[PlannedReport],
+        settings_by_year: dict[int, Settings],
+        out: Path,
+        lang: Lang,
+        per_administration: bool,
+        err_stream: TextIO,
+    ) -> None:
+        self.plans = plans
+        self.settings_by_year = settings_by_year
+        self.out = out
+        self.lang = lang
+        self.per_administration = per_administration
+        self.err_stream = err_stream
+        self.workdir = Path()
+        self.finished: dict[str, bool] = {}  # job name → written
+        self.pdf = False  # also print each report to PDF
+        self.example = False  # the bundled example register: the index says so
+
+    def execute(
+        self,
+        register: Path | None,
+        jobs: int | None,
+        timeout: int,
+        stopper: stopping.Stopper,
+        out_stream: TextIO,
+    ) -> int:
+        from .batch import Stopped, render_many
+
+        work = [
+            _job(p, self.settings_by_year[p.year], timeout, self.workdir / f"job-{i}", self.pdf)
+            for i, p in enumerate(self.plans)
+        ]
+
+        def prepare() -> None:
+            self.prepare_data(register, work)
+            if self.per_administration:  # from the reports already on disk; warms the writer
+                for year in self.settings_by_year:
+                    self.index(year)
+
         try:
-            sheet = book[label("sheet.key_figures", lang)]
-            rows = list(sheet.iter_rows(min_row=2, values_only=True))
-        finally:
-            book.close()
-    except (OSError, KeyError, ValueError) as exc:
-        log.warning("no key figures for the index from %s: %s", workbook, exc)
-        return {}
-    wanted = {label(k, lang) for k in INDEX_FIGURES}
-    return {str(r[0]): str(r[2]) for r in rows if r and r[0] in wanted and len(r) > 2}
+            outcomes = render_many(work, jobs, on_done=self.done, stopper=stopper, prepare=prepare)
+        except Stopped as stop:
+            self.say_stopped(stop.signum)
+            return stopping.exit_status(stop.signum)
+        failed = 0
+        for outcome in outcomes:
+            if outcome.ok:
+                print(f"wrote {outcome.job.out_html}", file=out_stream)
+                for path, _ in outcome.job.derived_outputs:
+                    print(f"wrote {path}", file=out_stream)
+            else:
+                failed += 1
+                print(f"error: report {outcome.job.name}: {outcome.error}", file=self.err_stream)
+        if self.per_administration:  # each was rewritten whenever one of its reports was
+            for year in self.settings_by_year:
+                print(f"wrote {self._index_path(year)}", file=out_stream)
+        return 1 if failed else 0
+
+    def prepare_data(self, register: Path | None, work: list[ReportJob]) -> None:
+        """Evaluate each year once and put its data file into each of its reports' folders."""
+        from ..report.contract import DATA_FILE, ReportInputs
+        from .inputs import evaluate_years, write_inputs
+
+        def publish(year: int, inputs: ReportInputs) -> None:
+            """As soon as a year is evaluated, its reports' kernels may go on."""
+            data = write_inputs(inputs, self.workdir / f"{year}.pickle")
+            for plan, job in zip(self.plans, work, strict=True):
+                if plan.year != year:
+                    continue
+                target = job.workdir / DATA_FILE
+                try:  # complete before it appears: a kernel may be waiting for it
+                    os.link(data, target)
+                except OSError:  # a file system without hard links
+                    shutil.copyfile(data, target.with_suffix(".partial"))
+                    os.replace(target.with_suffix(".partial"), target)
+
+        params_by_year = {plan.year: plan.params for plan in self.plans}
+        evaluate_years(register, self.settings_by_year, params_by_year, on_year=publish)
+
+    def done(self, outcome: ReportOutcome) -> None:
+        """A report is finished (its files, if any, are in place): keep the index up to date."""
+        self.finished[outcome.job.name] = outcome.ok
+        if outcome.ok and self.per_administration:
+            year = next(p.year for p in self.plans if p.name == outcome.job.name)
+            self.index(year)
+
+    def index(self, year: int) -> Path:
+        from .index import write_year_index
+
+        settings = self.settings_by_year[year]
+        names = {sub: name for name, sub in _folders(settings.administration_names).items()}
+        return write_year_index(
+            self.out / str(year), year, self.lang, settings.city, names, example=self.example
+        )
+
+    def _index_path(self, year: int) -> Path:
+        return (self.out / str(year) / f"index-{self.lang}.html").absolute()
+
+    def say_stopped(self, signum: int) -> None:
+        """One line: which reports were written before the signal and which were not."""
+        written = [p.name for p in self.plans if self.finished.get(p.name)]
+        failed = [p.name for p in self.plans if self.finished.get(p.name) is False]
+        missing = [p.name for p in self.plans if p.name not in self.finished]
+        parts = [f"{len(written)} of {len(self.plans)} reports written"]
+        if written:
+            parts[0] += f" ({', '.join(written)})"
+        if failed:
+            parts.append(f"failed: {', '.join(failed)}")
+        if missing:
+            parts.append(f"not written: {', '.join(missing)}")
+        name = stopping.signal_name(signum)
+        newline = "\n" if _isatty(self.err_stream) else ""  # after a progress bar's last line
+        print(f"{newline}stopped by {name}: {'; '.join(parts)}", file=self.err_stream, flush=True)
+
+    def abort(self, signum: int) -> None:
+        """A signal while this process executes a report: end it now, write nothing more."""
+        stopping.abandon()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+        self.say_stopped(signum)
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        os._exit(stopping.exit_status(signum))
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

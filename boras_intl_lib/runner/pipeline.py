@@ -14,13 +14,22 @@ Failure safety
     ``<stem>.failed.ipynb`` beside the report and :class:`ReportError` names the section and the
     error. The temporary names are unique, so leftovers of a killed run (SIGKILL gives no chance
     to clean up) never collide with later runs; each run removes leftovers older than
-    ``report_files.STALE_TEMP_SECONDS`` from its output folders. The file handling lives in
-    :mod:`report_files`; running many reports in :mod:`report_batch`.
+    ``files.STALE_TEMP_SECONDS`` from its output folders. The file handling lives in
+    :mod:`.files`; running many reports in :mod:`.batch`.
 
 Extra outputs
-    The notebook writes its own files (the Excel workbook) to paths it receives as parameters.
-    ``extra_outputs={"excel_path": final}`` makes the pipeline pass a temporary path as the
-    parameter ``excel_path`` and move the file to ``final`` together with the report.
+    The notebook writes its own files (the Excel workbook). ``extra_outputs={"excel_path":
+    final}`` passes the parameter ``excel_path`` as the file's *name* (``report-2025-sv.xlsx``)
+    and runs the kernel in a private working folder, where it writes the file; the pipeline
+    copies it to its temporary name and moves it to ``final`` together with the report. The
+    saved notebook therefore shows the name the workbook has beside it: nothing is patched.
+    ``derived_outputs`` make files from the finished HTML (the PDF hook) the same way.
+
+Produce, then commit
+    :func:`produce_report` leaves every file complete under its temporary name;
+    :func:`commit_report` moves the set into place. ``render_report`` does both; a run of many
+    reports produces in worker processes and commits in the command, which alone decides
+    whether anything is written after a signal (:mod:`.stopping`).
 
 Concurrency
     Each file is replaced atomically, so a reader never sees a partial file. So that two runs
@@ -33,8 +42,8 @@ Concurrency
 Determinism
     The HTML holds nothing that changes between runs of the same inputs: no cell ids, no
     execution counts, no timings, PNGs without version metadata. The saved notebook loses
-    papermill's and nbclient's timing metadata, and temporary paths in its parameters are
-    replaced by the final ones. Whatever the notebook itself prints (a generation date) stays.
+    papermill's and nbclient's timing metadata; its parameters hold file names, not paths.
+    Whatever the notebook itself prints (a generation date) stays.
 """
 
 from __future__ import annotations
@@ -43,14 +52,18 @@ import contextlib
 import functools
 import logging
 import re
+import shutil
+import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ReportError
 from ..i18n.labels import Lang, label
+from ..report.contract import METADATA_KEY
+from . import stopping
 from .files import commit, create_temp, replace_text, write_text
 
 if TYPE_CHECKING:
@@ -67,7 +80,7 @@ CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 _ENGINE_NAME = "boras_intl"
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_SECTION_KEY = "boras_intl"  # display.METADATA_KEY (not imported: display is for the kernel)
+_SECTION_KEY = METADATA_KEY
 
 
 @dataclass(frozen=True)
@@ -78,7 +91,29 @@ class ReportResult:
     ipynb: Path | None
     extra_outputs: dict[str, Path]
     seconds: float
-    pdf: Path | None = None
+
+
+@dataclass(frozen=True)
+class ProducedReport:
+    """A report executed and converted, its files complete under temporary names.
+
+    Nothing is under a final name yet: :func:`commit_report` moves the whole set into place
+    (the command does that, so that it alone decides whether anything is written after a
+    signal), :meth:`discard` removes it.
+    """
+
+    result: ReportResult
+    pairs: tuple[tuple[Path, Path], ...]  # (temporary, final), in the order they are moved
+
+    def discard(self) -> None:
+        for temp, _ in self.pairs:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+        stopping.untrack_temps(temp for temp, _ in self.pairs)
+
+
+# Makes a file from the finished report's HTML (e.g. a PDF): (temporary HTML, output) → None.
+DeriveOutput = Callable[[Path, Path], None]
 
 
 class _ExecutionFailed(Exception):
@@ -97,6 +132,23 @@ def render_report(
     notebook: Path,
     parameters: Mapping[str, Any],
     out_html: Path,
+    **options: Any,
+) -> ReportResult:
+    """Execute ``notebook`` with ``parameters`` and write ``out_html`` (and the rest) atomically.
+
+    Takes the options of :func:`produce_report`; then moves the files into place together.
+    """
+    produced = produce_report(notebook, parameters, out_html, **options)
+    try:
+        return commit_report(produced)
+    finally:
+        produced.discard()
+
+
+def produce_report(
+    notebook: Path,
+    parameters: Mapping[str, Any],
+    out_html: Path,
     *,
     out_ipynb: Path | None = None,
     kernel_name: str = "python3",
@@ -104,16 +156,19 @@ def render_report(
     lang: Lang = "sv",
     title: str | None = None,
     extra_outputs: Mapping[str, Path] | None = None,
-    cwd: Path | None = None,
-    out_pdf: Path | None = None,
-) -> ReportResult:
-    """Execute ``notebook`` with ``parameters`` and write ``out_html`` (and the rest) atomically.
+    derived_outputs: Sequence[tuple[Path, DeriveOutput]] = (),
+    workdir: Path | None = None,
+) -> ProducedReport:
+    """Execute ``notebook`` and write every output under a temporary name beside its final one.
 
     ``timeout`` is per cell, in seconds (None: no limit). ``extra_outputs`` maps a notebook
-    parameter to the final path of a file the notebook writes there. ``cwd`` defaults to the
-    notebook's folder. ``out_pdf``: also print the HTML to this PDF (:mod:`.pdf`). Raises
-    :class:`ReportError` — before executing anything when an output folder is not writable
-    or Chromium is missing — and leaves earlier outputs untouched on any failure.
+    parameter to the final path of a file the notebook writes: the parameter's value is the
+    file's *name*, and the kernel runs in ``workdir`` (default: a new private temporary
+    folder), so it writes the file there and the saved notebook shows the name it will have
+    beside the report — nothing is patched afterwards. ``derived_outputs`` are (final path,
+    function) pairs that make a file from the finished HTML (e.g. a PDF) before anything is
+    moved. Raises :class:`ReportError` — before executing anything when an output folder is
+    not writable — and leaves no temporary file behind on failure.
     """
     started = time.perf_counter()
     notebook = Path(notebook)
@@ -122,49 +177,55 @@ def render_report(
     finals = {"html": Path(out_html).absolute()}
     if out_ipynb is not None:
         finals["ipynb"] = Path(out_ipynb).absolute()
-    if out_pdf is not None:
-        from .pdf import check_chromium
-
-        check_chromium()  # before the kernel starts: a missing browser is a one-line error
-        finals["pdf"] = Path(out_pdf).absolute()
     finals.update({f"extra:{k}": Path(p).absolute() for k, p in extra_outputs.items()})
+    finals.update({f"derived:{i}": Path(p).absolute() for i, (p, _) in enumerate(derived_outputs)})
 
     temps: dict[str, Path] = {}
+    own_workdir = workdir is None
+    folder = Path(tempfile.mkdtemp(prefix="boras-intl-")) if workdir is None else Path(workdir)
     try:
         for key, final in finals.items():
             temps[key] = create_temp(final)
+            stopping.track_temps([temps[key]])
         params = {k: _parameter_value(v) for k, v in parameters.items()}
-        params.update({k: str(temps[f"extra:{k}"]) for k in extra_outputs})
-        nb = _execute(notebook, params, kernel_name, timeout, cwd or notebook.parent)
+        params.update({k: finals[f"extra:{k}"].name for k in extra_outputs})
+        nb = _execute(notebook, params, kernel_name, timeout, folder)
         nb = _finish(nb, lang=lang, title=title or finals["html"].stem)
-        _restore_paths(
-            nb, {str(temps[f"extra:{k}"]): str(finals[f"extra:{k}"]) for k in extra_outputs}
-        )
         write_text(temps["html"], to_html(nb, lang))
-        if "pdf" in temps:
-            from .pdf import html_to_pdf
-
-            html_to_pdf(temps["html"], temps["pdf"], title=title or finals["html"].stem, lang=lang)
         if "ipynb" in temps:
             write_text(temps["ipynb"], _notebook_text(nb))
         for key in extra_outputs:
-            _check_written(temps[f"extra:{key}"], key)
-        commit([(temps[k], finals[k]) for k in _commit_order(finals)], finals["html"])
-    except _ExecutionFailed as failure:
-        raise _report_failure(failure, finals["html"], notebook, timeout) from None
-    finally:
+            _take_written(folder / finals[f"extra:{key}"].name, temps[f"extra:{key}"], key)
+        for i, (_, derive) in enumerate(derived_outputs):
+            derive(temps["html"], temps[f"derived:{i}"])
+            _check_written(temps[f"derived:{i}"], finals[f"derived:{i}"].name)
+    except BaseException as exc:
         for temp in temps.values():
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
-    seconds = time.perf_counter() - started
-    log.debug("wrote %s in %.1f s", finals["html"], seconds)
-    return ReportResult(
+        stopping.untrack_temps(temps.values())
+        if isinstance(exc, _ExecutionFailed):
+            raise _report_failure(exc, finals["html"], notebook, timeout) from None
+        raise
+    finally:
+        if own_workdir:
+            shutil.rmtree(folder, ignore_errors=True)
+    result = ReportResult(
         html=finals["html"],
         ipynb=finals.get("ipynb"),
         extra_outputs={k: finals[f"extra:{k}"] for k in extra_outputs},
-        seconds=seconds,
-        pdf=finals.get("pdf"),
+        seconds=time.perf_counter() - started,
     )
+    pairs = tuple((temps[k], finals[k]) for k in _commit_order(finals))
+    return ProducedReport(result, pairs)
+
+
+def commit_report(produced: ProducedReport) -> ReportResult:
+    """Move a produced report's files into place together (the HTML last)."""
+    commit(list(produced.pairs), produced.result.html)
+    stopping.untrack_temps(temp for temp, _ in produced.pairs)
+    log.debug("wrote %s in %.1f s", produced.result.html, produced.result.seconds)
+    return produced.result
 
 
 def _check_arguments(
@@ -172,6 +233,9 @@ def _check_arguments(
 ) -> None:
     if not notebook.is_file():
         raise ReportError(f"report notebook not found: {notebook}")
+    names = [Path(p).name for p in extra.values()]
+    if len(set(names)) < len(names):
+        raise ValueError("extra outputs must have different file names")
     for key in extra:
         if not key.isidentifier():
             raise ValueError(f"extra output {key!r} is not a valid parameter name")
@@ -201,7 +265,8 @@ def _execute(
     _register_engine()
     kept: list[Any] = []  # the engine puts its execution manager here: the notebook as it ran
     try:
-        return papermill.execute_notebook(
+        return _in_thread(
+            papermill.execute_notebook,
             str(notebook),
             None,
             parameters=params,
@@ -214,10 +279,49 @@ def _execute(
             cwd=str(cwd),
             record_timing=False,
             extra_arguments=KERNEL_ARGUMENTS,
+            kernel_manager_class=_kernel_manager_class(),
             keep=kept,
         )
     except Exception as exc:
         raise _ExecutionFailed(kept[0].nb if kept else None, exc) from exc
+
+
+def _in_thread(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``function`` in a helper thread while the main thread waits.
+
+    nbclient replaces the process's SIGINT and SIGTERM handlers with its own while it runs
+    (and resets them to the defaults afterwards) — but only from the main thread. Executing
+    in a helper thread keeps the run's own handlers (:mod:`.stopping`) in force, and the
+    main thread, waiting in short joins, runs them at once.
+    """
+    import asyncio
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = function(*args, **kwargs)
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+        finally:  # jupyter_core made an event loop for this thread: close it with the thread
+            with contextlib.suppress(Exception):
+                loop = asyncio.get_event_loop_policy().get_event_loop()
+                asyncio.set_event_loop(None)
+                loop.close()
+
+    thread = threading.Thread(target=target, name="boras-intl-execute", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.2)
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+@functools.cache
+def _kernel_manager_class() -> type:
+    return stopping.tracked_kernel_manager()
 
 
 @functools.cache
@@ -242,6 +346,8 @@ def _report_failure(
 ) -> ReportError:
     """One clear error naming the section and the error; the notebook kept as .failed.ipynb."""
     nb, cause = failure.nb, failure.cause
+    if stopping.abandoned():  # the run itself ended the kernel: nothing to keep or explain
+        return ReportError("the report was cancelled")
     where, section = _failure_location(nb, cause)
     what = _failure_text(cause, timeout)
     message = f"the report failed {where}: {what}" if where else f"the report failed: {what}"
@@ -331,7 +437,7 @@ def _finish(nb: NotebookNode, *, lang: Lang, title: str) -> NotebookNode:
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
-    nb.metadata["boras_intl"] = {
+    nb.metadata[METADATA_KEY] = {
         "lang": lang,
         "title": title,
         "skip_link": label("page.skip_link", lang),
@@ -370,20 +476,6 @@ def _log_stderr(nb: NotebookNode) -> None:
                 log.warning("report notebook, %s: %s", section, first[:200])
 
 
-def _restore_paths(nb: NotebookNode, replacements: Mapping[str, str]) -> None:
-    """Temporary paths in the injected parameters → final paths (the saved notebook stays true)."""
-    if not replacements:
-        return
-    for cell in nb.cells:
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            for temp, final in replacements.items():
-                cell.source = cell.source.replace(temp, final)
-    parameters = nb.metadata.get("papermill", {}).get("parameters", {})
-    for key, value in list(parameters.items()):
-        if isinstance(value, str) and value in replacements:
-            parameters[key] = replacements[value]
-
-
 def to_html(nb: NotebookNode, lang: Lang) -> str:
     """nbconvert with the project template, in this process."""
     html, _ = _exporter(lang).from_notebook_node(nb)
@@ -417,3 +509,10 @@ def _notebook_text(nb: NotebookNode) -> str:
 def _check_written(temp: Path, key: str) -> None:
     if not temp.exists() or temp.stat().st_size == 0:
         raise ReportError(f"the report notebook did not write its output '{key}'")
+
+
+def _take_written(written: Path, temp: Path, key: str) -> None:
+    """Copy a file the kernel wrote in its working folder to its temporary name."""
+    if not written.is_file() or written.stat().st_size == 0:
+        raise ReportError(f"the report notebook did not write its output '{key}'")
+    shutil.copyfile(written, temp)

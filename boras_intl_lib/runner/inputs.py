@@ -1,0 +1,93 @@
+"""Compute once: the settings and the register loaded once per run, each year evaluated once.
+
+The parent process does the work every report of a run shares — reading the register,
+validating and redacting it, loading indicators, screening partners, scoring — and hands
+each kernel the result as a private file (:class:`~boras_intl_lib.report.contract.ReportInputs`).
+The kernel only filters (one administration) and presents. Per-administration reports of a
+year filter the same evaluation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+from ..evaluation import Evaluation
+from ..register.model import Register
+from ..report.contract import ReportInputs
+from ..settings import Settings
+
+PRIVATE_COLUMNS = ("contact_person",)  # never leave the parent process
+
+
+def evaluate_years(
+    register_path: Path | None,
+    settings_by_year: dict[int, Settings],
+    params_by_year: dict[int, Path],
+    on_year: Callable[[int, ReportInputs], None] | None = None,
+) -> dict[int, ReportInputs]:
+    """Read the register once, then validate, load indicators and evaluate each year once.
+
+    Validation depends on the parameters only through the administrations, the indicators
+    only through the screening settings: each is done once per distinct value. ``on_year``
+    receives each year's inputs as soon as they are ready. Raises
+    :class:`~boras_intl_lib.errors.RegisterUnreadableError` before any kernel starts.
+    """
+    from ..evaluation import evaluate
+    from ..indicators.loaders import load_indicators
+    from ..register.load import example_register_path
+    from ..register.reading import read_register
+
+    path = Path(register_path) if register_path else example_register_path()
+    is_example = path.resolve() == example_register_path().resolve()
+    raw = read_register(path)
+    registers: dict[str, Register] = {}
+    indicators: dict[str, object] = {}
+    inputs: dict[int, ReportInputs] = {}
+    for year, settings in settings_by_year.items():
+        admins = repr(settings.administrations)
+        if admins not in registers:
+            registers[admins] = _validated(raw, settings, path, is_example)
+        screening = settings.screening.model_dump_json()
+        if screening not in indicators:
+            indicators[screening] = load_indicators(settings)
+        register = registers[admins]
+        evaluation: Evaluation = evaluate(register, settings, indicators[screening], year)
+        sha = hashlib.sha256(Path(params_by_year[year]).read_bytes()).hexdigest()
+        inputs[year] = ReportInputs(settings, without_private(register), evaluation, sha)
+        if on_year is not None:  # hand each year on as soon as it is ready
+            on_year(year, inputs[year])
+    return inputs
+
+
+def _validated(raw: object, settings: Settings, path: Path, is_example: bool) -> Register:
+    from ..register.privacy import redact_register
+    from ..register.validation import validate_register
+
+    register = redact_register(validate_register(raw, settings))  # type: ignore[arg-type]
+    return dataclasses.replace(
+        register,
+        path=path,
+        sha256=raw.sha256,
+        is_example=is_example,  # type: ignore[attr-defined]
+    )
+
+
+def without_private(register: Register) -> Register:
+    """The register without its personal-data columns (what a kernel may receive)."""
+    return dataclasses.replace(
+        register,
+        activities=register.activities.drop(columns=list(PRIVATE_COLUMNS), errors="ignore"),
+    )
+
+
+def write_inputs(inputs: ReportInputs, path: Path) -> Path:
+    """Pickle ``inputs`` to ``path`` (readable by this user only)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(inputs, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return path

@@ -1,0 +1,131 @@
+"""Runs that stop when told: SIGINT to the process group (Ctrl-C in a terminal) and SIGTERM
+to the command (a scheduler, ``systemctl stop``), during ``report --years … --jobs 2`` and
+during ``report --per-administration``.
+
+Each run is signalled once its first report is in place and kernels are executing, then:
+it exits with 130 / 143 within 5 s (the issue's bound), no process of the run is left (the
+kernels included: they run in sessions of their own), no file under the output folder changed
+after the signal and no temporary file is left, stderr holds one line saying what was written
+and what was not and no traceback, and each year's index page links exactly the reports on
+disk.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from fixtures import report_runs as runs
+
+pytestmark = pytest.mark.notebook
+
+STOP_WITHIN_SECONDS = 5.0  # issue 12: "stop the whole run within 5 s"
+HREF = re.compile(r'<li><a href="([^"]+)">')
+YEARS = "2022-2025"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a final name (not the hidden temporary files of running reports)."""
+    temps = runs.temp_files(folder)
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p not in temps
+    }
+
+
+def wait_for_first_report(process, out: Path, timeout: float = 240) -> None:
+    """Until one report is in place and a kernel runs (the next reports are executing)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the run ended (exit {process.returncode}) before it was signalled")
+        written = list(out.rglob("report-*.html"))
+        if written and any(runs._is_kernel(pid) for pid in runs._children(process.pid)):
+            return
+        time.sleep(0.05)
+    pytest.fail("no report was written in time")
+
+
+@pytest.mark.parametrize(
+    ("how", "per_administration"),
+    [("SIGINT-group", False), ("SIGTERM-command", False),
+     ("SIGINT-group", True), ("SIGTERM-command", True)],
+)  # fmt: skip
+def test_a_signal_stops_the_whole_run(tmp_path: Path, how: str, per_administration: bool) -> None:
+    out = tmp_path / "reports"
+    args = ["report", "--years", YEARS, "--jobs", "2", "--out", out]
+    if per_administration:
+        args += ["--per-administration", "--params", runs.TWO_ADMINISTRATIONS]
+    started = runs.start_cli(*args)
+    try:
+        wait_for_first_report(started.process, out)
+        processes = runs._children(started.process.pid)
+        before = snapshot(out)
+        signalled = time.monotonic()
+        if how == "SIGINT-group":
+            os.killpg(started.process.pid, signal.SIGINT)
+        else:
+            started.process.send_signal(signal.SIGTERM)
+        started.process.wait(timeout=60)
+        took = time.monotonic() - signalled
+        processes += [p for p in runs._children(started.process.pid) if p not in processes]
+    finally:
+        if started.process.poll() is None:
+            runs.kill_group(started.process)
+    run = runs.finish(started)
+
+    expected = 130 if how.startswith("SIGINT") else 143
+    assert run.returncode == expected, run.stderr
+    assert took < STOP_WITHIN_SECONDS, f"the run took {took:.1f} s to stop"
+    left = [pid for pid in processes if runs._alive(pid)]
+    assert not left, f"processes of the run outlived it: {left}"
+    assert snapshot(out) == before, "a file changed after the signal"
+    assert not runs.temp_files(out)
+    assert "Traceback" not in run.stderr + run.stdout
+    stopped = [line for line in run.stderr.splitlines() if line.startswith("stopped by")]
+    assert len(stopped) == 1, run.stderr
+    assert stopped[0].startswith(f"stopped by {how.split('-')[0]}: ")
+    assert "reports written" in stopped[0] and "not written: " in stopped[0]
+    if per_administration:
+        for year_folder in sorted(p for p in out.iterdir() if p.is_dir()):
+            on_disk = {
+                p.relative_to(year_folder).as_posix() for p in year_folder.rglob("report-*.html")
+            }
+            index = (year_folder / "index-sv.html").read_text(encoding="utf-8")
+            assert set(HREF.findall(index)) == on_disk, f"{year_folder.name}: index ≠ disk"
+
+
+def test_a_signal_stops_a_single_report_executing_in_the_command(tmp_path: Path) -> None:
+    """One report runs in the command itself (no workers): SIGTERM while its notebook
+    executes ends the kernel and the command, keeps the previous report, leaves nothing."""
+    out = tmp_path / "reports"
+    folder = out / "2025"
+    folder.mkdir(parents=True)
+    (folder / "report-2025-sv.html").write_text("the previous report", encoding="utf-8")
+    started = runs.start_cli("report", "--year", "2025", "--out", out)
+    try:
+        runs.wait_until_executing(started.process, folder)
+        processes = runs._children(started.process.pid)
+        before = snapshot(out)
+        signalled = time.monotonic()
+        started.process.send_signal(signal.SIGTERM)
+        started.process.wait(timeout=60)
+        took = time.monotonic() - signalled
+    finally:
+        if started.process.poll() is None:
+            runs.kill_group(started.process)
+    run = runs.finish(started)
+    assert run.returncode == 143, run.stderr
+    assert took < STOP_WITHIN_SECONDS, f"the run took {took:.1f} s to stop"
+    assert not [pid for pid in processes if runs._alive(pid)]
+    assert snapshot(out) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["report-2025-sv.html"]
+    assert "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines()[-1] == (
+        "stopped by SIGTERM: 0 of 1 reports written; not written: 2025 sv"
+    )
