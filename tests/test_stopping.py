@@ -51,6 +51,20 @@ def wait_for_first_report(process, out: Path, timeout: float = 240) -> None:
     pytest.fail("no report was written in time")
 
 
+def _two_administrations_every_year(folder: Path) -> Path:
+    """A working folder whose ``parameters/<year>.yaml`` (each year of :data:`YEARS`) name two
+    administrations: a parameters file is for one year, so each year has its own."""
+    import yaml
+
+    settings = yaml.safe_load(runs.TWO_ADMINISTRATIONS.read_text(encoding="utf-8"))
+    first, last = (int(y) for y in YEARS.split("-"))
+    (folder / "parameters").mkdir()
+    for year in range(first, last + 1):
+        text = yaml.safe_dump({**settings, "year": year}, allow_unicode=True)
+        (folder / "parameters" / f"{year}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize(
     ("how", "per_administration"),
     [("SIGINT-group", False), ("SIGTERM-command", False),
@@ -59,9 +73,11 @@ def wait_for_first_report(process, out: Path, timeout: float = 240) -> None:
 def test_a_signal_stops_the_whole_run(tmp_path: Path, how: str, per_administration: bool) -> None:
     out = tmp_path / "reports"
     args = ["report", "--years", YEARS, "--jobs", "2", "--out", out]
-    if per_administration:
-        args += ["--per-administration", "--params", runs.TWO_ADMINISTRATIONS]
-    started = runs.start_cli(*args)
+    cwd = runs.ROOT
+    if per_administration:  # two administrations a year, from parameters/<year>.yaml here
+        args += ["--per-administration"]
+        cwd = _two_administrations_every_year(tmp_path)
+    started = runs.start_cli(*args, cwd=cwd)
     try:
         wait_for_first_report(started.process, out)
         processes = runs._children(started.process.pid)
