@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import ParametersError
+from .i18n.labels import Lang
 from .settings import (
     Settings,
     check_parameters_year,
@@ -46,7 +47,7 @@ def validate(
     params: Path | None,
     *,
     as_json: bool = False,
-    lang: str | None = None,
+    lang: Lang | None = None,
     fix_list: Path | None = None,
 ) -> int:
     """``boras-intl validate``: read and check a register, print a summary.
@@ -131,7 +132,7 @@ def report(
     years: list[int],
     register: Path | None,
     params: Path | None,
-    lang: str,
+    lang: Lang,
     out: Path,
     per_administration: bool,
     jobs: int | None,

@@ -27,6 +27,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from .i18n.labels import Lang
+
 log = logging.getLogger("boras_intl")
 
 KOSOVO = "XKX"
@@ -259,7 +261,7 @@ def _lookup_table() -> dict[str, str]:
     return table
 
 
-def _iso_catalogue(lang: str) -> Callable[[str], str]:
+def _iso_catalogue(lang: Lang) -> Callable[[str], str]:
     """The translation of pycountry's ISO 3166-1 names into ``lang`` (its iso-codes catalogue)."""
     import gettext
 
@@ -322,7 +324,7 @@ def codes_to_iso3(values: pd.Series) -> pd.Series:
 
 
 @cache
-def _display_names(lang: str) -> dict[str, str]:
+def _display_names(lang: Lang) -> dict[str, str]:
     """ISO3 → readable short name in ``lang`` (CLDR via babel)."""
     from babel import Locale
 
@@ -348,7 +350,7 @@ def _readable(name: str) -> str:
     return name
 
 
-def country_name(iso3: str | None, lang: str = "sv") -> str:
+def country_name(iso3: str | None, lang: Lang = "sv") -> str:
     """The country's short name in Swedish (default) or English, e.g. "Ryssland" / "Russia".
 
     An unknown code is returned as given; a missing one gives the label "unknown country".
@@ -360,7 +362,7 @@ def country_name(iso3: str | None, lang: str = "sv") -> str:
     return _display_names("sv" if lang == "sv" else "en").get(str(iso3).upper(), str(iso3))
 
 
-def country_names(iso3s: pd.Series, lang: str = "sv") -> pd.Series:
+def country_names(iso3s: pd.Series, lang: Lang = "sv") -> pd.Series:
     """:func:`country_name` for a column of ISO3 codes (each distinct code looked up once)."""
     codes, uniques = pd.factorize(iso3s, use_na_sentinel=True)
     names = np.array([country_name(u, lang) for u in uniques] + [country_name(None, lang)])

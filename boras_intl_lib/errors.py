@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n.labels import Lang
+
 
 class BorasIntlError(Exception):
     """Base class of every error the toolkit raises on purpose (a user mistake, not a bug)."""
@@ -23,7 +25,7 @@ class RegisterUnreadableError(BorasIntlError):
         self.reason_sv = reason_sv or reason
         super().__init__(f"{self.path}: {reason}")
 
-    def message(self, lang: str = "en") -> str:
+    def message(self, lang: Lang = "en") -> str:
         """The error in Swedish (``"sv"``) or English: the path, then the reason."""
         return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from ..i18n.labels import label
+from ..i18n.labels import Lang, label
 from ..settings import Settings
 from .format import (
     DEFAULT_STATUS,
@@ -163,7 +163,7 @@ def _append(text: str | np.ndarray, note: str) -> str | np.ndarray:
     return f"{text}; {note}"
 
 
-def _with_suggestion(text: str | np.ndarray, suggested: np.ndarray, lang: str) -> np.ndarray:
+def _with_suggestion(text: str | np.ndarray, suggested: np.ndarray, lang: Lang) -> np.ndarray:
     """Reasons with "did you mean …?" added where a suggestion was found."""
     texts = np.broadcast_to(np.asarray(text, dtype=object), suggested.shape)
     return np.array(

@@ -12,20 +12,20 @@ import pandas as pd
 
 from ..aggregation import active, overall_index
 from ..countries import country_names
-from ..i18n.labels import label
+from ..i18n.labels import Lang, label
 from ..settings import AREAS, CONDITIONS
 from ..vocabulary import count_distinct, text_keys
 from .data import ReportData
 
 
-def _words(prefix: str, values: pd.Series, lang: str) -> pd.Series:
+def _words(prefix: str, values: pd.Series, lang: Lang) -> pd.Series:
     """Map keys (``met``) to labels (``Uppfyller förutsättningen``) under ``prefix``."""
     keys = values.astype("string")
     mapping = {k: label(f"{prefix}.{k}", lang) for k in keys.dropna().unique()}
     return keys.map(mapping).astype("string")
 
 
-def _rename(frame: pd.DataFrame, lang: str, *columns: str | tuple[str, str]) -> pd.DataFrame:
+def _rename(frame: pd.DataFrame, lang: Lang, *columns: str | tuple[str, str]) -> pd.DataFrame:
     """Keep ``columns``, in order, under the reader's headers (labels ``col.<key>``).
 
     A column is named by its source name, which is also its label key, or by a pair
@@ -207,7 +207,7 @@ def basis_words(data: ReportData, rows: pd.DataFrame) -> pd.Series:
     return pd.Series(out, index=rows.index, dtype="string")
 
 
-def _failed_conditions(rows: pd.DataFrame, lang: str) -> pd.Series:
+def _failed_conditions(rows: pd.DataFrame, lang: Lang) -> pd.Series:
     parts = [
         rows[c].astype("string").eq("fail").map({True: label(f"condition.{c}", lang), False: ""})
         for c in CONDITIONS
@@ -683,7 +683,7 @@ def parameters_table(data: ReportData) -> pd.DataFrame:
     )
 
 
-def _parameter_words(key: str, lang: str) -> str:
+def _parameter_words(key: str, lang: Lang) -> str:
     if key.startswith("screening.conditions."):
         cond = key.rsplit(".", 1)[1]
         return label("param.condition", lang, condition=label(f"condition.{cond}", lang))

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..countries import country_name, sovereign_of
-from ..i18n.labels import label
+from ..i18n.labels import Lang, label
 from ..settings import CONDITIONS, REGIME_INDICATOR, Screening
 
 log = logging.getLogger("boras_intl")
@@ -63,7 +63,7 @@ _DETAIL_DTYPES = {
     "margin": "float64",
 }
 _NEGATED = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
-_LANGS = (("en", "basis"), ("sv", "basis_sv"))
+_LANGS: tuple[tuple[Lang, str], ...] = (("en", "basis"), ("sv", "basis_sv"))
 
 
 # --- step 1: rules -------------------------------------------------------------------------
@@ -180,7 +180,7 @@ def _sovereign_fallback(grid: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFram
     return grid
 
 
-def _sovereign_notes(grid: pd.DataFrame, borrowed: np.ndarray, lang: str) -> list[str | None]:
+def _sovereign_notes(grid: pd.DataFrame, borrowed: np.ndarray, lang: Lang) -> list[str | None]:
     """ "Åland has no data of its own, data of Finland" where a sovereign's data decided."""
     notes: list[str | None] = [None] * len(grid)
     for i in np.flatnonzero(borrowed):
@@ -206,7 +206,7 @@ def _rule_basis(
     *,
     first: int,
     last: int,
-    lang: str,
+    lang: Lang,
     note: str | None = None,
 ) -> str:
     """``v2x_rule=0.367 (2025, V-Dem v16) < 0.5`` — the relation shown is the one that holds;
@@ -223,7 +223,7 @@ def _rule_basis(
     return f"{indicator}={shown_value} ({where}) {shown_op} {shown_threshold}"
 
 
-def _number_pair(value: float, threshold: float, lang: str) -> tuple[str, str]:
+def _number_pair(value: float, threshold: float, lang: Lang) -> tuple[str, str]:
     """Both numbers short (``0.578``, ``2``), but never so short they look equal when not."""
     a, b = _short(value), _short(threshold)
     if a.lstrip("≈") == b.lstrip("≈") and value != threshold:
@@ -327,7 +327,7 @@ def screen_countries(
     return out.sort_values("iso3").reset_index(drop=True)
 
 
-def _country_basis(out: pd.DataFrame, deciding: np.ndarray, lang: str) -> list[str]:
+def _country_basis(out: pd.DataFrame, deciding: np.ndarray, lang: Lang) -> list[str]:
     """``Democracy: v2x_regime=1 (2025, V-Dem v16) < 2; …`` for the conditions that decided."""
     column = "basis" if lang == "en" else "basis_sv"
     pieces = []
