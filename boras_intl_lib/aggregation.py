@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .settings import Targets
-from .vocabulary import AREAS, VERDICTS, text_keys
+from .vocabulary import AREAS, VERDICTS, AreaKey, text_keys
 
 LEVELS: tuple[int, ...] = (0, 1, 2, 3)
 #: Areas whose clear levels rest on results (a change decided or made, knowledge documented or
@@ -374,7 +374,9 @@ def precondition_summary(
     )
 
 
-def overall_index(summary: pd.DataFrame, weights: Mapping[str, float]) -> float:
+def overall_index(
+    summary: pd.DataFrame, weights: Mapping[str, float] | Mapping[AreaKey, float]
+) -> float:
     """Weighted mean of the areas' ``share_clear`` (areas without data left out; NaN if none).
 
     A single 0–1 figure for the front page; the per-area shares remain the evidence.

@@ -12,6 +12,10 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .i18n.labels import Lang
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNREADABLE = 0, 1, 2
 REGISTER_HELP = "an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks"
@@ -175,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except RegisterUnreadableError as exc:
         # validate answers coordinators: in Swedish unless asked otherwise
-        lang = getattr(args, "lang", None) or ("sv" if args.command == "validate" else "en")
+        lang: Lang = getattr(args, "lang", None) or ("sv" if args.command == "validate" else "en")
         prefix = "fel" if lang == "sv" else "error"
         print(f"{prefix}: {exc.message(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE

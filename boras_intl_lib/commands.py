@@ -65,7 +65,7 @@ def validate(
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
-        print(format_summary(summary, lang))  # type: ignore[arg-type]
+        print(format_summary(summary, lang))
     if fix_list is not None:
         from .register.fixlist import write_fix_list
 

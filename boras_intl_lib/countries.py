@@ -336,7 +336,7 @@ def _display_names(lang: Lang) -> dict[str, str]:
             import pycountry
 
             found = pycountry.countries.get(alpha_3=iso3)
-            name = getattr(found, "common_name", None) or getattr(found, "name", iso3)
+            name = str(getattr(found, "common_name", None) or getattr(found, "name", iso3))
         names[iso3] = _readable(name) if lang == "en" else name
     return names
 

@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -73,7 +74,7 @@ def is_text_column(series: pd.Series) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_write(path: Path | str, mode: str = "w", **open_kwargs: object) -> Iterator:
+def atomic_write(path: Path | str, mode: str = "w", **open_kwargs: Any) -> Iterator:
     """Open a temporary file beside ``path``; on success move it into place atomically.
 
     On an error the temporary file is removed and ``path`` is left as it was. The new file

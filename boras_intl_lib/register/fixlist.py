@@ -109,5 +109,5 @@ def _write_sheet(sheet: Worksheet, name: str, issues: pd.DataFrame, lang: Lang) 
 def _plain(value: object) -> object:
     """Row numbers as numbers, everything else as text."""
     if pd.api.types.is_number(value) and not isinstance(value, bool):
-        return int(value)
+        return int(value)  # type: ignore[call-overload]  # a number, checked above
     return str(value)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..i18n.labels import Lang
+
 ISSUE_COLUMNS: tuple[str, ...] = (
     "table",  # canonical table name: activities / partners / exceptions
     "source",  # where the user finds it: sheet name or file name as in their register
@@ -53,7 +55,7 @@ class Register:
     sha256: str = ""
     is_example: bool = False
     input_rows: dict[str, int] = field(default_factory=dict)  # rows read per table
-    language: str = "sv"  # the register's own language (its headers): "sv" or "en"
+    language: Lang = "sv"  # the register's own language (its headers): "sv" or "en"
 
     @property
     def rejected(self) -> pd.DataFrame:

@@ -180,7 +180,11 @@ def read_workbook_folder(folder: Path) -> RawRegister:
 def _combine(name: str, parts: list[tuple[int, str, RawTable]], n_books: int) -> RawTable:
     """One raw table from the same table of several workbooks (rows keyed per file)."""
     columns = [c.name for c in TABLES[name].columns if any(c.name in p.cells for _, _, p in parts)]
-    frames, headers, notes, bad, ignored = [], {}, [], [], []
+    frames: list[pd.DataFrame] = []
+    headers: dict[str, str] = {}
+    notes: list[Any] = []
+    bad: list[Any] = []
+    ignored: list[str] = []
     sources = [""] * n_books
     for number, file_name, part in parts:
         offset = number * ROW_KEY

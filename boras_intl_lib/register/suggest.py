@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..i18n.labels import Lang
 from .format import normalise_token
 
 CUTOFF = 0.75  # difflib ratio below which no suggestion is made
@@ -34,12 +35,13 @@ def suggest(unknown: Iterable[str], known: Iterable[str], cutoff: float = CUTOFF
 
 
 @lru_cache(maxsize=3)
-def country_names(lang: str | None = None) -> tuple[str, ...]:
+def country_names(lang: Lang | None = None) -> tuple[str, ...]:
     """Country names a suggestion may offer: Swedish first, then English (or one language)."""
     from ..countries import country_name, iso3_codes
 
     names: list[str] = []
-    for language in (lang,) if lang else ("sv", "en"):
+    languages: tuple[Lang, ...] = (lang,) if lang else ("sv", "en")
+    for language in languages:
         for code in sorted(iso3_codes()):
             name = country_name(code, language)
             if name and name != code:

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -96,8 +97,8 @@ class _Issues:
                 )
                 for i in range(len(rows))
             ]
-            reason_sv = np.array([t[0] for t in texts], dtype=object)
-            reason_en = np.array([t[1] for t in texts], dtype=object)
+            reason_sv: Any = np.array([t[0] for t in texts], dtype=object)
+            reason_en: Any = np.array([t[1] for t in texts], dtype=object)
         elif per_row:  # one placeholder varies by row: word the reason once, then fill it in
             ((name, varying),) = per_row.items()
             marker = "\x00"
@@ -109,16 +110,16 @@ class _Issues:
                 for t in templates
             )
         else:
-            reason_sv, reason_en = _reason_texts(reason_key, self.raw.table, column, fmt)
+            reason_sv, reason_en = cast(Any, _reason_texts(reason_key, self.raw.table, column, fmt))
         if dropped:
             reason_sv = _append(reason_sv, label("note.value_dropped", "sv"))
             reason_en = _append(reason_en, label("note.value_dropped", "en"))
         suggested = np.full(len(rows), None, dtype=object)
         if suggestion is not None:
-            suggested = np.where(suggestion == "", None, suggestion).astype(object)
+            suggested = np.where(suggestion == "", np.array(None, dtype=object), suggestion)
             reason_sv, reason_en = (
                 _with_suggestion(text, suggested, lang)
-                for text, lang in ((reason_sv, "sv"), (reason_en, "en"))
+                for text, lang in cast(Any, ((reason_sv, "sv"), (reason_en, "en")))
             )
         self.chunks.append(
             pd.DataFrame(
@@ -185,11 +186,12 @@ def _reason_texts(
         values.setdefault("minimum", _num(col.minimum))
         values.setdefault("maximum", _num(col.maximum))
     texts = []
+    values_any = cast(dict[str, Any], values)
     for lang in ("sv", "en"):
         if col is not None and col.enum is not None:
             values["allowed"] = ", ".join(allowed_values(col, lang))
             if lang == "en":  # coordinators mostly type Swedish: name those spellings too
-                values["allowed"] += f" (in Swedish: {', '.join(allowed_values(col, 'sv'))})"
+                values_any["allowed"] += f" (in Swedish: {', '.join(allowed_values(col, 'sv'))})"
         texts.append(label(key, lang, **values) if values else label(key, lang))
     return texts[0], texts[1]
 
@@ -359,7 +361,7 @@ def _check_duplicates(checked: _Checked) -> None:
             "activity_id",
             later[other_file],
             "reason.duplicate_id_file",
-            place=raw.source_of(pd.Index(keys)).astype(object),
+            place=np.asarray(raw.source_of(pd.Index(keys)), dtype=object),
             first_row=keys % ROW_KEY,
         )
 
@@ -628,7 +630,7 @@ def validate_register(
     )
 
 
-def register_language(raw: RawRegister) -> str:
+def register_language(raw: RawRegister) -> Lang:
     """``"sv"`` when the sheet, file and column names are mostly Swedish, else ``"en"``.
 
     Names spelled the same in both languages (``status``) count for neither; a tie is Swedish,
@@ -707,7 +709,9 @@ def _add_notes(checked: _Checked) -> None:
         if not any(values) and column in checked.raw.cells:
             values = tuple(checked.raw.cells[column].loc[list(rows)])
         # detail: "range=B2:B5" or "found=3;expected=5": placeholders of the reason
-        fmt = dict(part.split("=", 1) for part in detail.split(";")) if detail else {}
+        fmt: dict[str, Any] = (
+            dict(part.split("=", 1) for part in detail.split(";")) if detail else {}
+        )
         checked.issues.add(
             rows,
             column or None,

@@ -119,13 +119,13 @@ def key_figures_html(pairs: Iterable[tuple[object, object]]) -> str:
     return f'<dl class="key-figures">{rows}</dl>'
 
 
-def document_info_html(pairs: Sequence[tuple[str, str]]) -> str:
+def document_info_html(pairs: Sequence[tuple[str, object]]) -> str:
     """The document's reference, officer and date above the title (first page of the PDF)."""
     rows = "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in pairs)
     return f'<dl class="document-info">{rows}</dl>'
 
 
-def show_document_info(pairs: Sequence[tuple[str, str]]) -> None:
+def show_document_info(pairs: Sequence[tuple[str, object]]) -> None:
     """Show :func:`document_info_html`."""
     _publish(document_info_html(pairs), "\n".join(f"{k}: {v}" for k, v in pairs))
 
@@ -213,7 +213,7 @@ def toc_html(entries: Sequence[TocEntry], title: str) -> str:
 
 
 def _toc_level(entry: TocEntry) -> int:
-    return entry[2] if len(entry) > 2 else 2  # type: ignore[misc]
+    return entry[2] if len(entry) > 2 else 2
 
 
 def _valid_anchor(anchor: str) -> str:

@@ -14,7 +14,7 @@ from ..aggregation import active, overall_index
 from ..countries import country_names
 from ..i18n.labels import Lang, label
 from ..settings import AREAS, CONDITIONS
-from ..vocabulary import count_distinct, text_keys
+from ..vocabulary import ConditionKey, count_distinct, text_keys
 from .data import ReportData
 
 
@@ -163,7 +163,7 @@ def missing_exceptions(data: ReportData) -> pd.DataFrame:
     )
 
 
-def _rule_of(data: ReportData, cond: str, country: pd.Series) -> tuple[str, str, float]:
+def _rule_of(data: ReportData, cond: ConditionKey, country: pd.Series) -> tuple[str, str, float]:
     """The condition's rule as the parameters give it (indicator, op, threshold); for a
     condition of several rules, the one that decided this country."""
     rules = data.settings.screening.conditions[cond].rules
@@ -461,6 +461,7 @@ def matrix_with_n(data: ReportData) -> pd.DataFrame:
 def resources_table(data: ReportData) -> pd.DataFrame:
     """Participants and the city's own co-financing per administration, with the total."""
     lang = data.lang
+    assert data.resources is not None  # built by report.data.build
     frame = data.resources.assign(
         administration=data.resources["administration"].fillna(label("word.total", lang))
     )
@@ -478,6 +479,7 @@ def resources_table(data: ReportData) -> pd.DataFrame:
 
 def twin_cities_table(data: ReportData) -> pd.DataFrame:
     """Activities with each twin city per year."""
+    assert data.twin_cities is not None  # built by report.data.build
     frame = data.twin_cities.copy()
     frame.index.name = label("col.year", data.lang)
     return frame
@@ -614,7 +616,7 @@ def rubric_table(data: ReportData) -> pd.DataFrame:
     from ..i18n.formatting import fmt_percent
 
     lang, sc = data.lang, data.settings.scoring
-    values = {
+    values: dict[str, dict[str, object]] = {
         "project_collaboration": dict(
             min_partners=sc.min_partners, share=fmt_percent(sc.strong_external_share, lang)
         ),
@@ -624,7 +626,7 @@ def rubric_table(data: ReportData) -> pd.DataFrame:
     for a in AREAS:
         row = {"area": label(f"area.{a}", lang)}
         for lv in range(1, 4):
-            fill = values.get(a, {})
+            fill: dict[str, object] = values.get(a, {})
             if a == "profiling":
                 fill = {"n": sc.profiling_targets_for_level[lv - 1]}
             row[str(lv)] = label(f"rubric.{a}.{lv}", lang, **fill)

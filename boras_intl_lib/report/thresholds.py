@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import operator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -56,7 +57,7 @@ def requirement_words(indicator: str, op: str, threshold: float, lang: Lang) -> 
 
 
 def condition_sentence(
-    country: str, indicator: str, value: float, data_year: object, op: str, threshold: float,
+    country: str, indicator: str, value: float, data_year: Any, op: str, threshold: float,
     lang: Lang,
 ) -> str:  # fmt: skip
     """ "Kina: sluten autokrati enligt Regimes of the World 2025; policyn kräver minst
@@ -90,7 +91,7 @@ class Sensitivity:
 
 def _single_rules(data: ReportData) -> dict[str, tuple[str, str, float]]:
     """Conditions decided by one rule: condition → (indicator, op, threshold)."""
-    out = {}
+    out: dict[str, tuple[str, str, float]] = {}
     for cond, rule_set in data.settings.screening.conditions.items():
         if len(rule_set.rules) == 1:
             r = rule_set.rules[0]
@@ -146,7 +147,7 @@ def sensitivity(data: ReportData) -> list[Sensitivity]:
         step = _step(indicator, values[cond], threshold)
         lo, hi = _bounds(indicator, values[cond])
         sign = 1 if op in (">=", ">") else -1
-        alternatives = []
+        alternatives: list[tuple[float | None, int | None]] = []
         for direction in (1, -1):  # stricter, then looser
             alt = round(threshold + sign * direction * step, 6)
             if lo - 1e-9 <= alt <= hi + 1e-9 and alt != threshold:

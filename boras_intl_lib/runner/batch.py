@@ -339,11 +339,11 @@ def _stop_helpers() -> None:
     with contextlib.suppress(Exception):
         from multiprocessing import forkserver
 
-        forkserver._forkserver._stop()
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]  # private, guarded
     with contextlib.suppress(Exception):
         from multiprocessing import resource_tracker
 
-        resource_tracker._resource_tracker._stop()
+        resource_tracker._resource_tracker._stop()  # type: ignore[attr-defined]  # private, guarded
 
 
 def _monotonic() -> float:

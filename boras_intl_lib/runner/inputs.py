@@ -15,11 +15,15 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..evaluation import Evaluation
 from ..register.model import Register
 from ..report.contract import ReportInputs
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..register.reading import RawRegister
 
 PRIVATE_COLUMNS = ("contact_person",)  # never leave the parent process
 
@@ -64,16 +68,16 @@ def evaluate_years(
     return inputs
 
 
-def _validated(raw: object, settings: Settings, path: Path, is_example: bool) -> Register:
+def _validated(raw: RawRegister, settings: Settings, path: Path, is_example: bool) -> Register:
     from ..register.privacy import redact_register
     from ..register.validation import validate_register
 
-    register = redact_register(validate_register(raw, settings))  # type: ignore[arg-type]
+    register = redact_register(validate_register(raw, settings))
     return dataclasses.replace(
         register,
         path=path,
         sha256=raw.sha256,
-        is_example=is_example,  # type: ignore[attr-defined]
+        is_example=is_example,
     )
 
 

@@ -258,6 +258,7 @@ class _Run:
             for plan, job in zip(self.plans, work, strict=True):
                 if plan.year != year:
                     continue
+                assert job.workdir is not None  # every job of a run has its folder (_job)
                 target = job.workdir / DATA_FILE
                 try:  # complete before it appears: a kernel may be waiting for it
                     os.link(data, target)

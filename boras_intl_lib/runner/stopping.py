@@ -91,14 +91,14 @@ def tracked_kernel_manager() -> type:
     """jupyter_client's AsyncKernelManager that records its kernel in this process's registry."""
     from jupyter_client.manager import AsyncKernelManager
 
-    class TrackedKernelManager(AsyncKernelManager):  # type: ignore[misc]
-        async def start_kernel(self, **kwargs: Any) -> None:
+    class TrackedKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kwargs: Any) -> None:  # type: ignore[override]
             await super().start_kernel(**kwargs)
             pid = getattr(self.provisioner, "pid", None)
             if pid:
                 track_kernel(int(pid), self.connection_file)
 
-        async def shutdown_kernel(self, *args: Any, **kwargs: Any) -> None:
+        async def shutdown_kernel(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
             pid = getattr(self.provisioner, "pid", None)
             await super().shutdown_kernel(*args, **kwargs)
             if pid:
