@@ -289,6 +289,12 @@ def test_init_makes_a_working_folder_and_keeps_what_exists(tmp_path: Path, capsy
     ]
     register = load_register(folder / "register.xlsx", settings)
     assert register.activities.empty and register.issues.empty
+    import openpyxl  # the register's drop-down lists hold the year's administrations
+
+    book = openpyxl.load_workbook(folder / "register.xlsx")
+    lists = book["listor"]
+    values = {c.value for col in lists.iter_cols() for c in col if c.value}
+    assert {a.name for a in settings.administrations} <= values
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert "## Varje år" in readme and "parameters/2032.yaml" in readme
     assert "boras-intl report --year 2031" in readme

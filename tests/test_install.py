@@ -74,7 +74,8 @@ def test_every_command_runs_from_an_init_folder(
     readme = (work / "README.md").read_text(encoding="utf-8")
     assert "Varje år" in readme and f"--year {YEAR}" in readme
 
-    assert "0 rejected" in ok(run(cli, "validate", "register.xlsx", cwd=work, env=env))
+    answer = ok(run(cli, "validate", "register.xlsx", cwd=work, env=env))
+    assert "0 avvisade" in answer and "Alla rader godkändes" in answer  # Swedish headers
     ok(run(cli, "score", "register.xlsx", "--out", "resultat", cwd=work, env=env))
     assert (work / "resultat" / "scores.csv").is_file()
     # The bundled example register with the folder's own parameters: a real report.

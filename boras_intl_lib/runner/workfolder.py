@@ -38,7 +38,7 @@ def create_working_folder(folder: Path, year: int | None = None) -> list[Path]:
     if not register.exists():
         from ..register.template import write_template
 
-        write_template(register)
+        write_template(register, load_settings(params))  # the year's administrations as lists
         written.append(register)
     readme = folder / "README.md"
     if not readme.exists():
