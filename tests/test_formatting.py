@@ -87,3 +87,13 @@ def test_unknown_language_and_non_numbers_are_errors() -> None:
         f.fmt_number(1, "de")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="not a number"):
         f.fmt_number("abc")
+
+
+def test_a_moment_is_written_as_a_reader_writes_it() -> None:
+    import datetime as dt
+
+    from boras_intl_lib.i18n.formatting import fmt_datetime
+
+    moment = dt.datetime(2026, 3, 2, 14, 5, 9, tzinfo=dt.UTC)
+    assert fmt_datetime(moment, "sv") == "2 mars 2026 14:05:09 UTC"
+    assert fmt_datetime(moment, "en") == "2 March 2026, 14:05:09 UTC"

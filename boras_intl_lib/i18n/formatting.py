@@ -107,6 +107,14 @@ def fmt_date(value: object, lang: Lang = "sv", style: Literal["iso", "long"] = "
     return format_date(day, format="long", locale=_loc(lang))
 
 
+def fmt_datetime(value: dt.datetime, lang: Lang = "sv") -> str:
+    """A moment as a reader writes it: ``1 december 2026 06:33:48 UTC`` (sv),
+    ``1 December 2026, 06:33:48 UTC`` (en) — with its time zone, for the record."""
+    from babel.dates import format_datetime
+
+    return format_datetime(value, format="long", locale=_loc(lang))
+
+
 def fmt_bool(value: object, lang: Lang = "sv") -> str:
     """``True`` → ``Ja`` / ``Yes``; ``False`` → ``Nej`` / ``No``."""
     if is_missing(value):

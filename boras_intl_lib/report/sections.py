@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n.formatting import fmt_date, fmt_percent
+from ..i18n.formatting import fmt_date, fmt_datetime, fmt_percent
 from ..i18n.labels import label, report_title
 from ..settings import AREAS
 from . import charts, tables
@@ -392,7 +392,7 @@ def show_method(data: ReportData) -> None:
     if not sources.empty:
         show_table(sources, _t(data, "method.sources"), lang=data.lang)
     register = data.register
-    generated = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    generated = fmt_datetime(dt.datetime.now().astimezone(), data.lang)
     show_paragraph(
         _t(data, "method.reproducibility"),
         version=__version__,
