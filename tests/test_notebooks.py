@@ -37,6 +37,7 @@ from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import example_register_path
 from boras_intl_lib.report.sections import SECTIONS
 from boras_intl_lib.runner.pipeline import render_report
+from boras_intl_lib.vocabulary import AREAS
 
 KERNEL_NAME = "python3"  # always pinned
 ROOT = Path(__file__).resolve().parent.parent
@@ -585,14 +586,31 @@ def cell_text(nb: nbformat.NotebookNode, cell_id: str) -> str:
     return "".join(parts)
 
 
-@pytest.fixture(scope="session")
-def explored(tmp_path_factory: pytest.TempPathFactory) -> nbformat.NotebookNode:
-    out = tmp_path_factory.mktemp("explore") / "explore.ipynb"
-    return papermill.execute_notebook(
+@dataclass(frozen=True)
+class Explored:
+    """The exploration notebook as papermill executed it, in one language."""
+
+    nb: nbformat.NotebookNode
+    lang: str
+
+    def text(self, cell_id: str) -> str:
+        return cell_text(self.nb, cell_id)
+
+    def t(self, key: str, **values: object) -> str:
+        return label(key, self.lang, **values)
+
+
+@pytest.fixture(scope="session", params=["sv", "en"])
+def explored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Explored:
+    """The whole notebook run on the real kernel, parameters as an analyst passes them."""
+    lang = request.param
+    out = tmp_path_factory.mktemp(f"explore-{lang}") / "explore.ipynb"
+    nb = papermill.execute_notebook(
         str(EXPLORE_NOTEBOOK),
         str(out),
         parameters={
             "year": YEAR,
+            "lang": lang,
             "register_path": str(example_register_path()),
             "params_path": str(PARAMS),
             "administration": ADMIN,
@@ -603,11 +621,12 @@ def explored(tmp_path_factory: pytest.TempPathFactory) -> nbformat.NotebookNode:
         progress_bar=False,
         execution_timeout=120,
     )
+    return Explored(nb, lang)
 
 
 @pytest.mark.notebook
-def test_explore_notebook_runs_every_cell_without_error(explored: nbformat.NotebookNode) -> None:
-    code = [c for c in explored.cells if c.cell_type == "code"]
+def test_explore_notebook_runs_every_cell_without_error(explored: Explored) -> None:
+    code = [c for c in explored.nb.cells if c.cell_type == "code"]
     assert all(c.execution_count is not None for c in code)
     errors = [o for c in code for o in c.outputs if o.output_type == "error"]
     assert errors == []
@@ -616,23 +635,92 @@ def test_explore_notebook_runs_every_cell_without_error(explored: nbformat.Noteb
 
 
 @pytest.mark.notebook
+def test_explore_notebook_starts_from_the_report_data() -> None:
+    """No library glue: one parameters cell first, the data from the report's own entry point."""
+    nb = nbformat.read(EXPLORE_NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code[0].metadata.get("tags") == ["parameters"]
+    assert sum("parameters" in c.metadata.get("tags", []) for c in nb.cells) == 1
+    source = "\n".join(c.source for c in code)
+    assert "load(" in source and "load_register" not in source and "evaluate(" not in source
+    assert "what_if_changes" in code[0].source and "lang" in code[0].source
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    assert not [m for m in markdown if re.search(r"\{[a-z_]+\}", m)]  # no literal {year}
+
+
+@pytest.mark.notebook
 def test_explore_notebook_shows_the_register(
-    explored: nbformat.NotebookNode, example_activities: pd.DataFrame
+    explored: Explored, example_activities: pd.DataFrame
 ) -> None:
     rows = example_activities[example_activities["år"] == YEAR]
     mine = rows[rows["förvaltning"] == ADMIN]
     n_active = len(rows) - int(cancelled(rows["status"]).sum())
-    assert "Register example_register.xlsx" in cell_text(explored, "load")
-    issues = cell_text(explored, "issues")
-    assert "Rejected activity rows: " in issues and "severity" in issues and "reason" in issues
-    assert f"{len(rows)} activities in {YEAR}, {n_active} not cancelled" in cell_text(
-        explored, "scores"
-    )
-    assert f"{ADMIN}: {len(mine)} activities in {YEAR}" in cell_text(explored, "admin")
-    assert re.search(r"Democratic values: \d+ of " + str(n_active), cell_text(explored, "area"))
+    assert "Register example_register.xlsx" in explored.text("load")
+    issues = explored.text("issues")
+    assert "Rejected activity rows: " in issues
+    assert explored.t("col.severity") in issues and explored.t("col.reason") in issues
+    assert f"{len(rows)} activities in {YEAR}, {n_active} not cancelled" in explored.text("scores")
+    assert f"{ADMIN}: {len(mine)} activities in {YEAR}" in explored.text("admin")
+    democratic = re.escape(explored.t("area.democratic_values"))
+    assert re.search(democratic + r": \d+ of " + str(n_active), explored.text("area"))
     years = sorted(example_activities["år"].unique())
-    trend = cell_text(explored, "area-trend")
-    assert all(str(y) in trend for y in years) and "Twin-city work" in trend
-    assert "CHN" in cell_text(explored, "countries")
-    assert "needs_exception" in cell_text(explored, "verdicts")
-    assert "Profileringsresa till Kina" in cell_text(explored, "needs-exception")
+    trend = explored.text("area-trend")
+    assert all(str(y) in trend for y in years) and explored.t("area.twin_cities") in trend
+    assert "CHN" in explored.text("countries")
+    assert explored.t("col.democracy") in explored.text("countries")
+    assert explored.t("verdict.needs_exception") in explored.text("verdicts")
+    assert "Profileringsresa till Kina" in explored.text("needs-exception")
+
+
+@pytest.mark.notebook
+def test_explore_notebook_what_if_shows_what_changes(explored: Explored) -> None:
+    """The default what-if (democracy one step stricter) changes some partners' verdicts;
+    raising clear_level lowers shares; the chart is shown with its text alternative."""
+    assert "Refused: " in explored.text("whatif-validate")  # clear_level 7 is not accepted
+    rule = explored.text("whatif-rule")
+    assert "screening.conditions.democracy.rules.0.threshold': 3" in rule
+    n = int(
+        re.search(r"Partners whose verdict changes: (\d+)", explored.text("whatif-partners"))[1]
+    )
+    partners = explored.text("whatif-partners")
+    assert n > 0
+    assert explored.t("whatif.before") in partners and explored.t("whatif.after") in partners
+    assert explored.t("verdict.needs_exception") in partners  # verdicts in words
+    assert f"'partners_changed': {n}" in rule
+    shares = explored.text("whatif-clear")
+    assert all(explored.t(f"area.{a}") in shares for a in AREAS)
+    (chart,) = [c for c in explored.nb.cells if c.get("id") == "whatif-chart"]
+    images = [o for o in chart.outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 1
+    alt = images[0].metadata["image/png"]["alt"]
+    assert alt.startswith(explored.t("whatif.alt")) and alt in explored.text("whatif-chart")
+
+
+@pytest.mark.notebook
+def test_explore_notebook_what_if_takes_changes_as_papermill_text(tmp_path: Path) -> None:
+    """``-p what_if_changes '{…}'`` arrives as text; a change of clear_level alone changes no
+    verdict, and a value the parameters file could not hold is refused, not used."""
+    run = Explored(
+        papermill.execute_notebook(
+            str(EXPLORE_NOTEBOOK),
+            str(tmp_path / "explore.ipynb"),
+            parameters={"lang": "en", "what_if_changes": '{"scoring.clear_level": 3}'},
+            kernel_name=KERNEL_NAME,
+            cwd=str(NOTEBOOKS),
+            progress_bar=False,
+            execution_timeout=120,
+        ),
+        "en",
+    )
+    assert "Changes: {'scoring.clear_level': 3}" in run.text("whatif-rule")
+    assert "Partners whose verdict changes: 0" in run.text("whatif-partners")
+    with pytest.raises(papermill.PapermillExecutionError, match="ParametersError"):
+        papermill.execute_notebook(
+            str(EXPLORE_NOTEBOOK),
+            str(tmp_path / "refused.ipynb"),
+            parameters={"what_if_changes": {"scoring.clear_level": 7}},
+            kernel_name=KERNEL_NAME,
+            cwd=str(NOTEBOOKS),
+            progress_bar=False,
+            execution_timeout=120,
+        )
