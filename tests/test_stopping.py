@@ -38,6 +38,22 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _indexes_settled(out: Path) -> bool:
+    """No index page is being rewritten for a report just put in place: each year's index
+    (where there is one) links exactly the reports on disk. A snapshot taken before that could
+    see the rewrite that the commit before the signal started finish after it."""
+    for year_folder in (p for p in out.iterdir() if p.is_dir()):
+        index = year_folder / "index-sv.html"
+        if not index.exists():
+            continue
+        on_disk = {
+            p.relative_to(year_folder).as_posix() for p in year_folder.rglob("report-*.html")
+        }
+        if set(HREF.findall(index.read_text(encoding="utf-8"))) != on_disk:
+            return False
+    return True
+
+
 def wait_for_first_report(process, out: Path, timeout: float = 240) -> None:
     """Until one report is in place and a kernel runs (the next reports are executing)."""
     deadline = time.monotonic() + timeout
@@ -45,7 +61,8 @@ def wait_for_first_report(process, out: Path, timeout: float = 240) -> None:
         if process.poll() is not None:
             pytest.fail(f"the run ended (exit {process.returncode}) before it was signalled")
         written = list(out.rglob("report-*.html"))
-        if written and any(runs._is_kernel(pid) for pid in runs._children(process.pid)):
+        running = any(runs._is_kernel(pid) for pid in runs._children(process.pid))
+        if written and running and _indexes_settled(out):
             return
         time.sleep(0.05)
     pytest.fail("no report was written in time")
