@@ -40,13 +40,13 @@ from ..i18n.formatting import (
     slug,
 )
 from ..i18n.labels import Lang, label
+from .contract import METADATA_KEY  # output metadata {key: {"section": …}} from heading()
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
 DPI = 110  # fixed, so the same figure gives the same PNG on every run
-METADATA_KEY = "boras_intl"  # output metadata: {"boras_intl": {"section": "…"}} from heading()
 YEAR_COLUMNS = frozenset({"year", "år", "ar"})  # shown as 2025, not 2 025
 TocEntry = tuple[str, str] | tuple[str, str, int]
 CellFormat = str | Callable[[Any], str]
