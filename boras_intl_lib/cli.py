@@ -211,17 +211,20 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .commands import report
+    from .runner.jobs import ReportRequest
 
     return report(
-        years=args.years,
-        register=args.register,
-        params=args.params,
-        lang=args.lang,
-        out=args.out,
-        per_administration=args.per_administration,
-        jobs=args.jobs,
-        timeout=args.timeout,
-        pdf=args.pdf,
+        ReportRequest(
+            years=tuple(args.years),
+            register=args.register,
+            params=args.params,
+            lang=args.lang,
+            out=args.out,
+            per_administration=args.per_administration,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            pdf=args.pdf,
+        )
     )
 
 

@@ -10,6 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ParametersError
 from .i18n.labels import Lang
@@ -21,6 +22,9 @@ from .settings import (
     load_settings,
     parameter_years,
 )
+
+if TYPE_CHECKING:
+    from .runner.jobs import ReportRequest
 
 log = logging.getLogger("boras_intl")
 
@@ -127,33 +131,10 @@ def template(path: Path, params: Path | None = None) -> int:
     return 0
 
 
-def report(
-    *,
-    years: list[int],
-    register: Path | None,
-    params: Path | None,
-    lang: Lang,
-    out: Path,
-    per_administration: bool,
-    jobs: int | None,
-    timeout: int,
-    pdf: bool = False,
-) -> int:
-    """``boras-intl report``: run the report notebook for each year (see report_jobs)."""
+def report(request: ReportRequest) -> int:
+    """``boras-intl report``: run the report notebook for each year (see runner/jobs)."""
     from .runner.jobs import run_reports
 
-    if params is not None:
-        check_parameters_year(params, years)
-    return run_reports(
-        years=years,
-        register=register,
-        params=params,
-        lang=lang,
-        out=out,
-        per_administration=per_administration,
-        jobs=jobs,
-        timeout=timeout,
-        out_stream=sys.stdout,
-        err_stream=sys.stderr,
-        pdf=pdf,
-    )
+    if request.params is not None:
+        check_parameters_year(request.params, list(request.years))
+    return run_reports(request, sys.stdout, sys.stderr)

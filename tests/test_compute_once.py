@@ -18,7 +18,7 @@ from boras_intl_lib import evaluation
 from boras_intl_lib.register import reading
 from boras_intl_lib.report.contract import ReportInputs
 from boras_intl_lib.runner import inputs as run_inputs
-from boras_intl_lib.runner.jobs import run_reports
+from boras_intl_lib.runner.jobs import ReportRequest, run_reports
 from boras_intl_lib.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,18 +104,16 @@ def test_a_run_reads_the_register_once_and_evaluates_each_year_once(
     monkeypatch.setattr(evaluation, "evaluate", counting_evaluate)
     monkeypatch.setattr(run_inputs, "evaluate_years", then_remove_the_register)
     out, err = io.StringIO(), io.StringIO()
-    status = run_reports(
-        years=[2024, 2025],
+    request = ReportRequest(
+        years=(2024, 2025),
         register=register,
         params=runs.TWO_ADMINISTRATIONS,
-        lang="sv",
         out=tmp_path / "reports",
         per_administration=True,
         jobs=2,
         timeout=300,
-        out_stream=out,
-        err_stream=err,
     )
+    status = run_reports(request, out, err)
     assert status == 0, err.getvalue()
     assert reads == [register]
     assert sorted(evaluated) == [2024, 2025]

@@ -137,22 +137,24 @@ def _job(
     )
 
 
-def run_reports(
-    *,
-    years: list[int],
-    register: Path | None,
-    params: Path | None,
-    lang: Lang,
-    out: Path,
-    per_administration: bool,
-    jobs: int | None,
-    timeout: int,
-    out_stream: TextIO,
-    err_stream: TextIO,
-    pdf: bool = False,
-) -> int:
-    """Write every planned report; print where each went to ``out_stream`` and why any failed
-    to ``err_stream``.
+@dataclass(frozen=True)
+class ReportRequest:
+    """What ``boras-intl report`` was asked to write: the command line, once, as one value."""
+
+    years: tuple[int, ...]
+    register: Path | None = None  # None: the bundled example register
+    params: Path | None = None  # None: parameters/<year>.yaml of each year
+    lang: Lang = "sv"
+    out: Path = Path("reports")
+    per_administration: bool = False
+    jobs: int | None = None  # worker processes (None: as many as cores)
+    timeout: int = 600  # per cell, seconds
+    pdf: bool = False  # also print each report to PDF
+
+
+def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) -> int:
+    """Write every report of ``request``; print where each went to ``out_stream`` and why any
+    failed to ``err_stream``.
 
     Returns 0 when every report was written, 1 otherwise, 128 + the signal when stopped by
     SIGINT or SIGTERM (see :mod:`.stopping`). Progress while they run is logged (a bar on a
@@ -160,25 +162,26 @@ def run_reports(
     """
     # papermill changes the process's working folder while a notebook runs, possibly in a
     # helper thread while this one prepares the data: from here on every path is absolute.
-    register = Path(register).absolute() if register else None
-    params = Path(params).absolute() if params else None
-    out = Path(out).absolute()
+    register = Path(request.register).absolute() if request.register else None
+    params = Path(request.params).absolute() if request.params else None
+    out = Path(request.out).absolute()
+    years, lang, pdf = list(request.years), request.lang, request.pdf
     if register is not None and not register.exists():  # before any kernel or folder
         from ..errors import RegisterUnreadableError
 
         raise RegisterUnreadableError(register, label("unreadable.not_found", "en"))
-    plans, settings_by_year = plan_reports(years, params, lang, out, per_administration)
+    plans, settings_by_year = plan_reports(years, params, lang, out, request.per_administration)
     if pdf:
         from .pdf import check_chromium
 
         check_chromium()  # no browser → one clear line and exit 2, before any kernel
-    run = _Run(plans, settings_by_year, out, lang, per_administration, err_stream)
+    run = _Run(plans, settings_by_year, out, lang, request.per_administration, err_stream)
     run.pdf, run.example = pdf, register is None
     stopper = stopping.Stopper(run.abort)
     run.workdir = new_run_folder()
     stopper.install()
     try:
-        return run.execute(register, jobs, timeout, stopper, out_stream)
+        return run.execute(register, request.jobs, request.timeout, stopper, out_stream)
     finally:
         stopper.restore()
         shutil.rmtree(run.workdir, ignore_errors=True)
