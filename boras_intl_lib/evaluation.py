@@ -7,6 +7,7 @@ the scores' ``precondition`` column comes from the very partner screening that
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -58,16 +59,23 @@ def evaluate(
 
     if indicators is None:
         indicators = load_indicators(settings)
-    partners = _screen(register, settings, indicators, year)
+    iso3s = register.partners["country_iso3"].dropna().unique().tolist()
+    screened: dict[int, pd.DataFrame] = {}  # data year → the countries screened once
+
+    def countries_for(data_year: int) -> pd.DataFrame:
+        if data_year not in screened:
+            screened[data_year] = screen_countries(iso3s, indicators, settings.screening, data_year)
+        return screened[data_year]
+
+    partners = _screen(register, settings, indicators, year, countries_for)
     scores = score_activities(register.activities, register.partners, settings)
     precondition = activity_precondition(partners, register.activities)
     scores["precondition"] = pd.array(precondition.astype("string").to_numpy(), dtype="string")
     last = year if year is not None else _latest_year(register, settings)
-    iso3s = partners["country_iso3"].dropna().unique().tolist()
     return Evaluation(
         scores=scores,
         partners=partners,
-        countries=screen_countries(iso3s, indicators, settings.screening, last),
+        countries=countries_for(last),
         indicators=indicators,
         sources=sources_used(indicators),
         year=last,
@@ -76,22 +84,29 @@ def evaluate(
 
 
 def _screen(
-    register: Register, settings: Settings, indicators: pd.DataFrame, year: int | None
+    register: Register,
+    settings: Settings,
+    indicators: pd.DataFrame,
+    year: int | None,
+    countries_for: Callable[[int], pd.DataFrame],
 ) -> pd.DataFrame:
-    """Screen the partners against one report year, or each against its activity's year."""
+    """Screen the partners against one report year, or each against its activity's year
+    (the countries of each data year screened once, by ``countries_for``)."""
     from .screening.partners import screen_partners
 
     args = (register.exceptions, register.activities, settings, indicators)
     if year is not None:
-        return screen_partners(register.partners, *args, year)
+        return screen_partners(register.partners, *args, year, countries_for(year))
     year_of = register.activities.set_index("activity_id")["year"]
     partner_years = register.partners["activity_id"].map(year_of)
     parts = [
-        screen_partners(register.partners[partner_years == y], *args, int(y))
+        screen_partners(register.partners[partner_years == y], *args, int(y), countries_for(int(y)))
         for y in partner_years.dropna().unique()
     ]
     if not parts:
-        return screen_partners(register.partners, *args, settings.year)
+        return screen_partners(
+            register.partners, *args, settings.year, countries_for(settings.year)
+        )
     return pd.concat(parts).reindex(register.partners.index)
 
 

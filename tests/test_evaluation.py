@@ -40,3 +40,25 @@ def test_without_a_report_year_no_data_from_after_the_activity_is_used(register)
 def test_every_partner_is_screened_once_in_register_order(register) -> None:
     whole = evaluate(register, SETTINGS)
     assert whole.partners.index.equals(register.partners.index)
+
+
+@pytest.mark.parametrize("year", [None, 2025])
+def test_countries_are_screened_once_per_data_year(register, year, monkeypatch) -> None:
+    """The partners' screening and the country table share one screening of the countries:
+    once for a report year, once per activity year for ``score``."""
+    from boras_intl_lib.screening import partners as partners_mod
+    from boras_intl_lib.screening import rules
+
+    calls: list[int] = []
+    real = rules.screen_countries
+
+    def counting(iso3s, indicators, screening, data_year):
+        calls.append(data_year)
+        return real(iso3s, indicators, screening, data_year)
+
+    monkeypatch.setattr(rules, "screen_countries", counting)
+    monkeypatch.setattr(partners_mod, "screen_countries", counting)
+    result = evaluate(register, SETTINGS, year=year)
+    years = sorted(register.activities["year"].dropna().astype(int).unique())
+    assert sorted(calls) == ([year] if year is not None else years)
+    assert len(result.countries) == register.partners["country_iso3"].nunique()

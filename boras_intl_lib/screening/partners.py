@@ -38,6 +38,7 @@ def screen_partners(
     settings: Settings,
     indicators: pd.DataFrame,
     year: int | None = None,
+    countries: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per partner (same index as ``partners``): checks, verdict, decision and basis.
 
@@ -54,7 +55,7 @@ def screen_partners(
     screening = settings.screening
     year = settings.year if year is None else year
     codes, uniques = factorize_iso3(partners["country_iso3"])
-    table = _country_table(uniques, indicators, screening, year)
+    table = _country_table(uniques, indicators, screening, year, countries)
     codes[codes < 0] = len(table) - 1  # the table's last row: country not recognised
     status = table["status"].map(_STATUS_CODES).to_numpy(dtype=np.int8)[codes]
     fails = np.flatnonzero(status == _NOT_MET)
@@ -100,14 +101,21 @@ def screen_partners(
 
 
 def _country_table(
-    uniques: pd.Series, indicators: pd.DataFrame, screening: Screening, year: int
+    uniques: pd.Series,
+    indicators: pd.DataFrame,
+    screening: Screening,
+    year: int,
+    countries: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Screened countries in the order of ``uniques``, plus a last row for "not recognised".
 
-    Domestic partners get status ``met`` with the domestic basis (their checks stay as the
-    data say).
+    ``countries``: these countries already screened for ``year`` (at least ``uniques``), so a
+    caller that needs the country table too screens once. Domestic partners get status ``met``
+    with the domestic basis (their checks stay as the data say).
     """
-    screened = screen_countries(uniques, indicators, screening, year).set_index("iso3")
+    if countries is None or not pd.Index(uniques.dropna()).isin(countries["iso3"]).all():
+        countries = screen_countries(uniques, indicators, screening, year)
+    screened = countries.set_index("iso3")
     table = screened.reindex(uniques.array).reset_index(drop=True)
     domestic = (uniques == screening.domestic_country).fillna(False).to_numpy(dtype=bool)
     table.loc[domestic, "status"] = "met"
