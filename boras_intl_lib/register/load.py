@@ -13,7 +13,7 @@ from pathlib import Path
 from ..settings import Settings
 from .model import Register
 from .privacy import redact_register
-from .reading import read_register
+from .reading import RawRegister, read_register
 from .validation import validate_register
 
 EXAMPLE_REGISTER = "example_register.xlsx"
@@ -33,7 +33,21 @@ def load_register(
     :class:`~boras_intl_lib.errors.RegisterUnreadableError` when the register cannot be read
     at all; every other problem is an issue line in the returned :class:`Register`.
     """
-    raw = read_register(path)
+    return register_from_raw(
+        read_register(path), path, settings, is_example=is_example, years=years
+    )
+
+
+def register_from_raw(
+    raw: RawRegister,
+    path: Path | str,
+    settings: Settings | None = None,
+    *,
+    is_example: bool = False,
+    years: Collection[int] | None = None,
+) -> Register:
+    """Validate and redact a register already read from ``path``: the report run reads the
+    file once and validates it once per distinct list of administrations."""
     register = redact_register(validate_register(raw, settings, years))
     # The bundled file is example data however it was named: the report must say so.
     is_example = is_example or Path(path).resolve() == example_register_path().resolve()

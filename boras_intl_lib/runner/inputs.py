@@ -23,7 +23,7 @@ from ..report.contract import ReportInputs
 from ..settings import Settings
 
 if TYPE_CHECKING:
-    from ..register.reading import RawRegister
+    pass
 
 PRIVATE_COLUMNS = ("contact_person",)  # never leave the parent process
 
@@ -43,7 +43,7 @@ def evaluate_years(
     """
     from ..evaluation import evaluate
     from ..indicators.loaders import load_indicators
-    from ..register.load import example_register_path
+    from ..register.load import example_register_path, register_from_raw
     from ..register.reading import read_register
 
     path = Path(register_path) if register_path else example_register_path()
@@ -55,7 +55,7 @@ def evaluate_years(
     for year, settings in settings_by_year.items():
         admins = repr(settings.administrations)
         if admins not in registers:
-            registers[admins] = _validated(raw, settings, path, is_example)
+            registers[admins] = register_from_raw(raw, path, settings, is_example=is_example)
         screening = settings.screening.model_dump_json()
         if screening not in indicators:
             indicators[screening] = load_indicators(settings)
@@ -66,19 +66,6 @@ def evaluate_years(
         if on_year is not None:  # hand each year on as soon as it is ready
             on_year(year, inputs[year])
     return inputs
-
-
-def _validated(raw: RawRegister, settings: Settings, path: Path, is_example: bool) -> Register:
-    from ..register.privacy import redact_register
-    from ..register.validation import validate_register
-
-    register = redact_register(validate_register(raw, settings))
-    return dataclasses.replace(
-        register,
-        path=path,
-        sha256=raw.sha256,
-        is_example=is_example,
-    )
 
 
 def without_private(register: Register) -> Register:

@@ -32,20 +32,13 @@ from urllib.parse import urlsplit
 import pytest
 from fixtures import report_runs as runs
 
+from boras_intl_lib.runner.pdf import FLAGS
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # as in the Makefile
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_FLAGS = FLAGS  # the flags the PDF step prints with (one list)
 # What axe-core found, by report kind: shown in the terminal summary.
 AXE_RESULTS: dict[str, list[dict[str, Any]]] = {}
 
