@@ -11,6 +11,7 @@ import html
 import logging
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from ..i18n.labels import Lang, label
@@ -60,14 +61,28 @@ def write_year_index(
     entries = reports_on_disk(folder, year, lang, city, names)
     title = label("report.index_title", lang, year=year)
     banner = label("report.example_banner", lang) if example else None
-    figures = [_key_figures((folder / href).with_suffix(".xlsx"), lang) for _, href in entries]
+    figures = [_figures_of((folder / href).with_suffix(".xlsx"), lang) for _, href in entries]
     return write_index_page(
         folder / f"index-{lang}.html", entries, lang, title, banner=banner, figures=figures
     )
 
 
-def _key_figures(workbook: Path, lang: Lang) -> dict[str, str]:
-    """Key figure → text as the report shows it, from a report's workbook ({} if unreadable)."""
+def _figures_of(workbook: Path, lang: Lang) -> dict[str, str]:
+    """:func:`_key_figures` of the workbook as it is on disk now. The index is rewritten each
+    time a report is put in place: each workbook version is read once, so a rewrite costs
+    one read (the new report's), not one per report of the year."""
+    try:
+        stat = workbook.stat()
+    except OSError:
+        return _key_figures(str(workbook), 0, 0, lang)  # says why it has none
+    return _key_figures(str(workbook), stat.st_mtime_ns, stat.st_size, lang)
+
+
+@lru_cache(maxsize=256)
+def _key_figures(workbook: str, mtime_ns: int, size: int, lang: Lang) -> dict[str, str]:
+    """Key figure → text as the report shows it, from a report's workbook ({} if unreadable).
+
+    ``mtime_ns`` and ``size`` identify the workbook's version for the cache."""
     try:
         from openpyxl import load_workbook
 

@@ -228,6 +228,8 @@ class _Run:
         def prepare() -> None:
             self.prepare_data(register, work)
             if self.per_administration:  # from the reports already on disk; warms the writer
+                import openpyxl  # noqa: F401  # and its reader of the reports' key figures
+
                 for year in self.settings_by_year:
                     self.index(year)
 
