@@ -92,7 +92,11 @@ def score(register_path: Path, params: Path | None, out: Path, *, explain: bool 
     register = load_register(register_path, settings, years=years)
     result = evaluate(register, settings)
     countries = country_years(
-        register.partners, register.activities, result.indicators, settings.screening
+        register.partners,
+        register.activities,
+        result.indicators,
+        settings.screening,
+        result.screened,
     )
     written = write_score_files(
         out,

@@ -7,8 +7,8 @@ the scores' ``precondition`` column comes from the very partner screening that
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
@@ -28,6 +28,8 @@ class Evaluation:
     sources: list[dict[str, object]]  # attribution of every indicator source used
     year: int  # the report year the screening used
     settings: Settings  # the settings it was evaluated under
+    #: every partner country screened against each data year used (data year → countries)
+    screened: Mapping[int, pd.DataFrame] = field(default_factory=dict)
 
     @cached_property
     def explanations(self) -> pd.DataFrame:
@@ -80,6 +82,7 @@ def evaluate(
         sources=sources_used(indicators),
         year=last,
         settings=settings,
+        screened=screened,
     )
 
 

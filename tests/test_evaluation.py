@@ -62,3 +62,29 @@ def test_countries_are_screened_once_per_data_year(register, year, monkeypatch) 
     years = sorted(register.activities["year"].dropna().astype(int).unique())
     assert sorted(calls) == ([year] if year is not None else years)
     assert len(result.countries) == register.partners["country_iso3"].nunique()
+
+
+def test_score_screens_each_country_once_for_partners_and_countries_csv(
+    register, tmp_path: Path, monkeypatch
+) -> None:
+    """``boras-intl score`` writes countries.csv from the screening the partners got."""
+    from boras_intl_lib import commands
+    from boras_intl_lib.register import load as load_mod
+    from boras_intl_lib.screening import partners as partners_mod
+    from boras_intl_lib.screening import rules
+
+    calls: list[int] = []
+    real = rules.screen_countries
+
+    def counting(iso3s, indicators, screening, data_year):
+        calls.append(data_year)
+        return real(iso3s, indicators, screening, data_year)
+
+    monkeypatch.setattr(rules, "screen_countries", counting)
+    monkeypatch.setattr(partners_mod, "screen_countries", counting)
+    monkeypatch.setattr(load_mod, "load_register", lambda *a, **k: register)
+    commands.score(Path("unused"), ROOT / "parameters" / "2025.yaml", tmp_path)
+    years = sorted(register.activities["year"].dropna().astype(int).unique())
+    assert sorted(calls) == years
+    table = (tmp_path / "countries.csv").read_text(encoding="utf-8-sig")
+    assert all(f",{y}," in table for y in years)

@@ -83,3 +83,18 @@ def test_only_person_like_names_are_taken_from_contact_cells() -> None:
         }
     )
     assert _contact_names(cells) == ["Per-Olof Ek", "Anna Lind"]
+
+
+def test_each_hit_is_redacted_in_its_own_value_among_many() -> None:
+    """The one-scan prefilter places every hit in the right value, line breaks included."""
+    texts = [f"rad {i}\nrad två" for i in range(500)]
+    texts[7] = "ring\nAnna Lind\nimorgon"
+    texts[250] = "skriv till a.b@example.se"
+    texts[499] = "anna lind"  # the last value, case-insensitive
+    out = redact(pd.Series([*texts, None], dtype="string"), ["Anna Lind"])
+    changed = [i for i, (a, b) in enumerate(zip(texts, out, strict=False)) if a != b]
+    assert changed == [7, 250, 499]
+    assert out[7] == f"ring\n{MARK}\nimorgon"
+    assert out[250] == f"skriv till {MARK}"
+    assert out[499] == MARK
+    assert out.isna().tolist()[-1]

@@ -9,6 +9,8 @@ once per year over the distinct countries of that year, so it agrees with ``part
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from ..settings import CONDITIONS, Screening
@@ -40,8 +42,13 @@ def country_years(
     activities: pd.DataFrame,
     indicators: pd.DataFrame,
     screening: Screening,
+    screened: Mapping[int, pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
-    """One row per foreign partner country and activity year (:data:`COUNTRIES_COLUMNS`)."""
+    """One row per foreign partner country and activity year (:data:`COUNTRIES_COLUMNS`).
+
+    ``screened`` (data year → countries, as an :class:`~boras_intl_lib.evaluation.Evaluation`
+    holds them) is reused for the years it covers, so the countries are screened once.
+    """
     from ..countries import country_names
     from ..screening.rules import screen_countries
 
@@ -55,7 +62,9 @@ def country_years(
     pairs = pairs[pairs["country_iso3"] != screening.domestic_country].drop_duplicates()
     parts = []
     for year, group in pairs.groupby("year", sort=True):
-        table = screen_countries(group["country_iso3"], indicators, screening, int(year))
+        table = _screened(group["country_iso3"], int(year), screened or {})
+        if table is None:
+            table = screen_countries(group["country_iso3"], indicators, screening, int(year))
         parts.append(table.rename(columns={"iso3": "country_iso3"}).assign(year=int(year)))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in COUNTRIES_COLUMNS})
@@ -63,3 +72,17 @@ def country_years(
     out["country"] = country_names(out["country_iso3"], "sv")
     out = out.sort_values(["country_iso3", "year"], kind="stable").reset_index(drop=True)
     return out.loc[:, list(COUNTRIES_COLUMNS)]
+
+
+def _screened(
+    iso3s: pd.Series, year: int, screened: Mapping[int, pd.DataFrame]
+) -> pd.DataFrame | None:
+    """The rows of ``iso3s`` in the screening already done for ``year``; None when there is
+    none or it lacks one of them."""
+    table = screened.get(year)
+    if table is None:
+        return None
+    rows = table["iso3"].isin(iso3s)
+    if int(rows.sum()) != iso3s.nunique():
+        return None
+    return table[rows].reset_index(drop=True)
