@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .atomic import atomic_write, replace_together
 from .csv_text import csv_text
 from .errors import BorasIntlError
-from .safety import atomic_write, replace_together
 from .scoring.rubric import FACT_COLUMNS, explanation_columns
 from .screening.rules import PARTNER_COLUMNS
 from .settings import AREAS

@@ -1,21 +1,13 @@
-"""Safe output: neutralised spreadsheet formulas and atomic file writes.
+"""Safe output: neutralised spreadsheet formulas.
 
 Register text is typed by people and ends up in files opened in Excel. A cell whose text
 starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return may be run as a formula
 ("CSV injection"); :func:`neutralise_formula` puts an apostrophe in front of such text so
-Excel shows it as text. Numbers are never touched. :func:`atomic_write` makes sure a reader
-never sees a half-written file: it writes a temporary file in the same folder and moves it
-into place with ``os.replace``.
+Excel shows it as text. Numbers are never touched.
+Files are written by :mod:`.atomic`.
 """
 
 from __future__ import annotations
-
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -71,54 +63,3 @@ def is_text_column(series: pd.Series) -> bool:
     if isinstance(dtype, pd.CategoricalDtype):
         return not pd.api.types.is_numeric_dtype(dtype.categories.dtype)
     return pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
-
-
-@contextlib.contextmanager
-def atomic_write(path: Path | str, mode: str = "w", **open_kwargs: Any) -> Iterator:
-    """Open a temporary file beside ``path``; on success move it into place atomically.
-
-    On an error the temporary file is removed and ``path`` is left as it was. The new file
-    gets the permissions of the file it replaces, or ``0o644``.
-    """
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, mode, **open_kwargs) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-@contextlib.contextmanager
-def replace_together(paths: Sequence[Path | str]) -> Iterator[list[Path]]:
-    """Temporary files beside each of ``paths``, moved into place together when the block ends.
-
-    Every file is written and flushed before any is replaced, so a failure while writing (a
-    full disk) leaves the previous set of files as it was — never new ``scores.csv`` beside
-    old ``partners.csv``. On an error every temporary file is removed. Each replacement keeps
-    the permissions of the file it replaces (or ``0o644``).
-    """
-    finals = [Path(p) for p in paths]
-    temps: list[Path] = []
-    try:
-        for final in finals:
-            fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
-            os.close(fd)
-            temps.append(Path(name))
-        yield temps
-        for temp in temps:
-            with open(temp, "rb+") as handle:
-                os.fsync(handle.fileno())
-        for temp, final in zip(temps, finals, strict=True):
-            os.chmod(temp, final.stat().st_mode & 0o777 if final.exists() else 0o644)
-        for temp, final in zip(temps, finals, strict=True):
-            os.replace(temp, final)
-    finally:
-        for temp in temps:
-            temp.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from boras_intl_lib.atomic import atomic_write
 from boras_intl_lib.outputs import (
     PARTNERS_COLUMNS,
     REJECTED_COLUMNS,
@@ -18,7 +19,7 @@ from boras_intl_lib.outputs import (
     write_score_files,
 )
 from boras_intl_lib.register.model import empty_issues
-from boras_intl_lib.safety import atomic_write, neutralise_formula
+from boras_intl_lib.safety import neutralise_formula
 from boras_intl_lib.scoring.rubric import explain_scores, explanation_columns, score_activities
 from boras_intl_lib.settings import AREAS, Settings
 

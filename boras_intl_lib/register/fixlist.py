@@ -17,9 +17,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..atomic import atomic_write
 from ..errors import BorasIntlError
 from ..i18n.labels import Lang, label
-from ..safety import atomic_write, neutralise_formula
+from ..safety import neutralise_formula
 from .model import Register
 
 _FIELDS = ("severity", "source", "row", "column", "value", "reason", "suggestion")

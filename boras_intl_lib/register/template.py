@@ -23,9 +23,9 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..atomic import atomic_write
 from ..errors import BorasIntlError
 from ..i18n.labels import label
-from ..safety import atomic_write
 from .format import TABLES, Column, Table, allowed_values, range_text
 
 if TYPE_CHECKING:
