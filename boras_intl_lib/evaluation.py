@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from .register.model import Register
@@ -94,23 +95,19 @@ def _screen(
     countries_for: Callable[[int], pd.DataFrame],
 ) -> pd.DataFrame:
     """Screen the partners against one report year, or each against its activity's year
-    (the countries of each data year screened once, by ``countries_for``)."""
-    from .screening.partners import screen_partners
+    (a partner whose activity has no year: the settings' year), in one pass; the countries
+    of each data year screened once, by ``countries_for``."""
+    from .screening.partners import screen_partners_by_year
 
-    args = (register.exceptions, register.activities, settings, indicators)
     if year is not None:
-        return screen_partners(register.partners, *args, year, countries_for(year))
-    year_of = register.activities.set_index("activity_id")["year"]
-    partner_years = register.partners["activity_id"].map(year_of)
-    parts = [
-        screen_partners(register.partners[partner_years == y], *args, int(y), countries_for(int(y)))
-        for y in partner_years.dropna().unique()
-    ]
-    if not parts:
-        return screen_partners(
-            register.partners, *args, settings.year, countries_for(settings.year)
-        )
-    return pd.concat(parts).reindex(register.partners.index)
+        data_years = np.full(len(register.partners), year, dtype=np.int64)
+    else:
+        year_of = register.activities.drop_duplicates("activity_id").set_index("activity_id")
+        years = register.partners["activity_id"].map(year_of["year"])
+        data_years = pd.to_numeric(years).fillna(settings.year).to_numpy(dtype=np.int64)
+    screened = {int(y): countries_for(int(y)) for y in np.unique(data_years)}
+    args = (register.exceptions, register.activities, settings, indicators)
+    return screen_partners_by_year(register.partners, *args, data_years, screened)
 
 
 def _latest_year(register: Register, settings: Settings) -> int:

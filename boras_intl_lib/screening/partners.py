@@ -9,6 +9,7 @@ Verdicts: ``met``, ``exception`` (a condition fails but a valid exception decisi
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -52,12 +53,47 @@ def screen_partners(
     not recognised is ``unknown``; exception decisions are matched to failing partners in
     their activity's year (see :func:`covering_decisions`).
     """
-    screening = settings.screening
     year = settings.year if year is None else year
+    return screen_partners_by_year(
+        partners,
+        exceptions,
+        activities,
+        settings,
+        indicators,
+        np.full(len(partners), year, dtype=np.int64),
+        {year: countries} if countries is not None else {},
+    )
+
+
+def screen_partners_by_year(
+    partners: pd.DataFrame,
+    exceptions: pd.DataFrame | None,
+    activities: pd.DataFrame,
+    settings: Settings,
+    indicators: pd.DataFrame,
+    data_years: np.ndarray,
+    countries: Mapping[int, pd.DataFrame],
+) -> pd.DataFrame:
+    """:func:`screen_partners` with each partner's own data year (``data_years``, one per
+    partner), in one pass: ``score`` screens each activity's partners against its own year.
+
+    ``countries`` (data year → countries already screened for it) is used where it covers the
+    partners' countries; other years are screened here.
+    """
+    screening = settings.screening
     codes, uniques = factorize_iso3(partners["country_iso3"])
-    table = _country_table(uniques, indicators, screening, year, countries)
-    codes[codes < 0] = len(table) - 1  # the table's last row: country not recognised
-    status = table["status"].map(_STATUS_CODES).to_numpy(dtype=np.int8)[codes]
+    years, year_codes = np.unique(np.asarray(data_years, dtype=np.int64), return_inverse=True)
+    tables = [
+        _country_table(uniques, indicators, screening, int(y), countries.get(int(y))) for y in years
+    ]
+    table = (
+        pd.concat(tables, ignore_index=True)
+        if tables
+        else _country_table(uniques, indicators, screening, settings.year)
+    )
+    width = len(uniques) + 1  # each year's table: the countries, then "not recognised"
+    rows = year_codes.reshape(-1).astype(np.int64) * width + np.where(codes < 0, width - 1, codes)
+    status = table["status"].map(_STATUS_CODES).to_numpy(dtype=np.int8)[rows]
     fails = np.flatnonzero(status == _NOT_MET)
     chosen = np.full(len(partners), -1, dtype=np.int64)
     dec = decision_table(exceptions) if exceptions is not None else None
@@ -86,12 +122,12 @@ def screen_partners(
     )
     for condition in CONDITIONS:
         check = pd.Categorical(table[condition], categories=CHECKS).codes
-        out[condition] = pd.Categorical.from_codes(check[codes], categories=CHECKS)
+        out[condition] = pd.Categorical.from_codes(check[rows], categories=CHECKS)
     out["verdict"] = pd.Categorical.from_codes(verdict, categories=VERDICTS, ordered=True)
     out["decision_id"] = _decision_ids(chosen, dec)
     for lang, column in _LANGS:
         texts = dec[f"text_{lang}"] if dec is not None else pd.Series(dtype=object)
-        out[column] = _partner_basis(table[column], codes, chosen, texts)
+        out[column] = _partner_basis(table[column], rows, chosen, texts)
     for extra in ("city", "country", "row"):
         if extra in partners.columns:
             out[extra] = partners[extra]
