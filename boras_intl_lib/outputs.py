@@ -15,12 +15,15 @@ a failure while writing any of them leaves the previous set as it was.
 
 from __future__ import annotations
 
+import codecs
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
 from .atomic import atomic_write, replace_together
-from .csv_text import csv_text
+from .csv_text import csv_bytes
 from .errors import BorasIntlError
 from .scoring.rubric import FACT_COLUMNS, explanation_columns
 from .screening.rules import PARTNER_COLUMNS
@@ -91,7 +94,7 @@ def _write_all(
     paths = {name: out / f"{name}.csv" for name in tables}
     with replace_together(list(paths.values())) as temps:  # all files, or none of them
         for table, temp in zip(tables.values(), temps, strict=True):
-            _write_file(temp, csv_text(table))
+            _write_file(temp, csv_bytes(table))
     return paths
 
 
@@ -114,19 +117,42 @@ def explanations_table(scores: pd.DataFrame, explanations: pd.DataFrame) -> pd.D
     """``activity_id``, the facts behind the scores and the explanations, one row per activity."""
     facts = scores.reset_index(drop=True)[["activity_id", *FACT_COLUMNS]]
     whys = explanations.reset_index(drop=True)[["activity_id", *explanation_columns()]]
+    if _aligned(facts, whys):  # the usual case: the explanations follow the scores row by row
+        return pd.concat([facts, whys.drop(columns="activity_id")], axis=1)
     return facts.merge(whys, on="activity_id", how="left", validate="one_to_one")
+
+
+def _aligned(left: pd.DataFrame, right: pd.DataFrame) -> bool:
+    """Whether a one-to-one left merge on ``activity_id`` would just put ``right`` beside
+    ``left``: the same distinct ids in the same order, no other column name shared."""
+    ids, other = left["activity_id"], right["activity_id"]
+    if len(ids) != len(other) or set(left.columns) & set(right.columns) != {"activity_id"}:
+        return False
+    if ids.isna().any() or not ids.reset_index(drop=True).equals(other.reset_index(drop=True)):
+        return False
+    return bool(ids.is_unique)
 
 
 def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write ``frame`` as CSV (UTF-8 with BOM, ``,``), formulas neutralised, atomically."""
     path = Path(path)
     with atomic_write(path, "wb") as handle:
-        handle.write(csv_text(frame).encode(ENCODING))  # each distinct value formatted once
+        _write_table(handle, frame)
     return path
 
 
-def _write_file(path: Path, text: str) -> None:
-    path.write_bytes(text.encode(ENCODING))
+def _write_table(handle: BinaryIO, frame: pd.DataFrame) -> None:
+    """``frame``'s CSV text in UTF-8 after the byte-order mark, part by part (never joined)."""
+    handle.write(codecs.BOM_UTF8)
+    for part in csv_bytes(frame):  # each distinct value formatted and encoded once
+        handle.write(part)
+
+
+def _write_file(path: Path, parts: Iterable[bytes]) -> None:
+    """The byte-order mark and ``parts`` (a CSV text in UTF-8, chunk by chunk) into ``path``."""
+    with open(path, "wb") as handle:
+        handle.write(codecs.BOM_UTF8)
+        handle.writelines(parts)
 
 
 def _issue_table(issues: pd.DataFrame, severity: str) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -252,12 +253,13 @@ def test_score_that_fails_while_writing_keeps_the_previous_set(
     write_workbook(changed, {"activities": [activity("B1")], "partners": [partner("B1")]})
     real_write, calls = outputs._write_file, []
 
-    def disk_full_on_the_third(path: Path, text: str) -> None:
+    def disk_full_on_the_third(path: Path, parts: Iterable[bytes]) -> None:
         calls.append(path)
         if len(calls) == 3:
-            real_write(path, text[: len(text) // 2])  # half of it made it to disk
+            text = b"".join(parts)
+            real_write(path, [text[: len(text) // 2]])  # half of it made it to disk
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        real_write(path, text)
+        real_write(path, parts)
 
     monkeypatch.setattr(outputs, "_write_file", disk_full_on_the_third)
     capsys.readouterr()

@@ -15,6 +15,7 @@ from boras_intl_lib.outputs import (
     PARTNERS_COLUMNS,
     REJECTED_COLUMNS,
     SCORES_COLUMNS,
+    explanations_table,
     write_csv,
     write_score_files,
 )
@@ -173,6 +174,21 @@ def test_explanations_file(tmp_path, settings, register):
     why = table.loc[0, "project_collaboration_why_en"]
     assert why == "3: 2 partner organisations, external funding 80%"
     assert table.loc[0, "external_share"] == pytest.approx(0.8)  # a number, not neutralised
+
+
+def test_explanations_table_is_the_merge_in_any_order(settings, register):
+    """Explanations in the scores' order are put beside them; in another order they are
+    merged by activity; either way the same table, and duplicates are still refused."""
+    activities, partners = register
+    scores = score_activities(activities, partners, settings)
+    explanations = explain_scores(scores, settings)
+    aligned = explanations_table(scores, explanations)
+    shuffled = explanations_table(scores, explanations.iloc[::-1])
+    pd.testing.assert_frame_equal(aligned, shuffled)
+    assert aligned["activity_id"].tolist() == scores["activity_id"].tolist()
+    twice = pd.concat([scores, scores])
+    with pytest.raises(pd.errors.MergeError):
+        explanations_table(twice, pd.concat([explanations, explanations]))
 
 
 def test_precondition_is_required(tmp_path, settings, register):
