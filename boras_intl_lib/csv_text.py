@@ -25,7 +25,6 @@ splits the row for most readers).
 
 from __future__ import annotations
 
-import ctypes
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -304,14 +303,11 @@ def _factorised(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     pandas hashes every character of every text cell (its string table keeps no hash), while
     these columns mostly repeat a few text *objects* (the evaluation picks each cell from a
-    few texts): the cells are grouped by object address first — an integer factorisation —
+    few texts): the cells are grouped by object identity first — an integer factorisation —
     and only one cell of each object is compared by value.
     """
-    values = np.ascontiguousarray(values)
-    addresses = np.ctypeslib.as_array(
-        (ctypes.c_ssize_t * len(values)).from_address(values.ctypes.data)
-    )  # the object pointers ``values`` holds (CPython's ``id``), read while it is alive
-    object_codes, objects = pd.factorize(addresses)
+    identities = np.fromiter(map(id, values), np.uint64, len(values))  # ``values`` holds them
+    object_codes, objects = pd.factorize(identities)
     example = np.empty(len(objects), dtype=np.intp)
     example[object_codes] = np.arange(len(values))
     value_codes, uniques = pd.factorize(values[example], use_na_sentinel=True)
