@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 import pandas as pd
 
@@ -141,7 +141,7 @@ def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
     return path
 
 
-def _write_table(handle: BinaryIO, frame: pd.DataFrame) -> None:
+def _write_table(handle: IO[bytes], frame: pd.DataFrame) -> None:
     """``frame``'s CSV text in UTF-8 after the byte-order mark, part by part (never joined)."""
     handle.write(codecs.BOM_UTF8)
     for part in csv_bytes(frame):  # each distinct value formatted and encoded once
