@@ -7,7 +7,7 @@ the scores' ``precondition`` column comes from the very partner screening that
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -57,28 +57,26 @@ def evaluate(
     """
     from .indicators.loaders import load_indicators, sources_used
     from .scoring.rubric import score_activities
-    from .screening.partners import activity_precondition
-    from .screening.rules import screen_countries
+    from .screening.partners import activity_precondition, screen_partners_by_year
+    from .screening.rules import screen_countries_by_year
 
     if indicators is None:
         indicators = load_indicators(settings)
+    data_years = _data_years(register, settings, year)
+    last = year if year is not None else _latest_year(register, settings)
     iso3s = register.partners["country_iso3"].dropna().unique().tolist()
-    screened: dict[int, pd.DataFrame] = {}  # data year → the countries screened once
-
-    def countries_for(data_year: int) -> pd.DataFrame:
-        if data_year not in screened:
-            screened[data_year] = screen_countries(iso3s, indicators, settings.screening, data_year)
-        return screened[data_year]
-
-    partners = _screen(register, settings, indicators, year, countries_for)
+    screened = screen_countries_by_year(  # every data year's countries, once, in one pass
+        iso3s, indicators, settings.screening, {*np.unique(data_years).tolist(), last}
+    )
+    args = (register.exceptions, register.activities, settings, indicators)
+    partners = screen_partners_by_year(register.partners, *args, data_years, screened)
     scores = score_activities(register.activities, register.partners, settings)
     precondition = activity_precondition(partners, register.activities)
     scores["precondition"] = pd.array(precondition.astype("string").to_numpy(), dtype="string")
-    last = year if year is not None else _latest_year(register, settings)
     return Evaluation(
         scores=scores,
         partners=partners,
-        countries=countries_for(last),
+        countries=screened[last],
         indicators=indicators,
         sources=sources_used(indicators),
         year=last,
@@ -87,27 +85,14 @@ def evaluate(
     )
 
 
-def _screen(
-    register: Register,
-    settings: Settings,
-    indicators: pd.DataFrame,
-    year: int | None,
-    countries_for: Callable[[int], pd.DataFrame],
-) -> pd.DataFrame:
-    """Screen the partners against one report year, or each against its activity's year
-    (a partner whose activity has no year: the settings' year), in one pass; the countries
-    of each data year screened once, by ``countries_for``."""
-    from .screening.partners import screen_partners_by_year
-
+def _data_years(register: Register, settings: Settings, year: int | None) -> np.ndarray:
+    """Each partner's data year: the report year, or else its activity's year (a partner
+    whose activity has no year: the settings' year)."""
     if year is not None:
-        data_years = np.full(len(register.partners), year, dtype=np.int64)
-    else:
-        year_of = register.activities.drop_duplicates("activity_id").set_index("activity_id")
-        years = register.partners["activity_id"].map(year_of["year"])
-        data_years = pd.to_numeric(years).fillna(settings.year).to_numpy(dtype=np.int64)
-    screened = {int(y): countries_for(int(y)) for y in np.unique(data_years)}
-    args = (register.exceptions, register.activities, settings, indicators)
-    return screen_partners_by_year(register.partners, *args, data_years, screened)
+        return np.full(len(register.partners), year, dtype=np.int64)
+    year_of = register.activities.drop_duplicates("activity_id").set_index("activity_id")
+    years = register.partners["activity_id"].map(year_of["year"])
+    return pd.to_numeric(years).fillna(settings.year).to_numpy(dtype=np.int64)
 
 
 def _latest_year(register: Register, settings: Settings) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from boras_intl_lib.evaluation import evaluate
@@ -42,25 +43,35 @@ def test_every_partner_is_screened_once_in_register_order(register) -> None:
     assert whole.partners.index.equals(register.partners.index)
 
 
+def _count_screenings(monkeypatch) -> list[int]:
+    """Every report year any country is screened against, once per screening pass."""
+    from boras_intl_lib.screening import partners as partners_mod
+    from boras_intl_lib.screening import rules
+
+    years: list[int] = []
+    real = rules.screen_countries_by_year
+
+    def by_year(iso3s, indicators, screening, wanted):
+        years.extend(wanted)
+        return real(iso3s, indicators, screening, wanted)
+
+    def one_year(iso3s, indicators, screening, year):
+        return by_year(iso3s, indicators, screening, [year])[year]
+
+    monkeypatch.setattr(rules, "screen_countries_by_year", by_year)
+    monkeypatch.setattr(rules, "screen_countries", one_year)
+    monkeypatch.setattr(partners_mod, "screen_countries", one_year)
+    return years
+
+
 @pytest.mark.parametrize("year", [None, 2025])
 def test_countries_are_screened_once_per_data_year(register, year, monkeypatch) -> None:
     """The partners' screening and the country table share one screening of the countries:
     once for a report year, once per activity year for ``score``."""
-    from boras_intl_lib.screening import partners as partners_mod
-    from boras_intl_lib.screening import rules
-
-    calls: list[int] = []
-    real = rules.screen_countries
-
-    def counting(iso3s, indicators, screening, data_year):
-        calls.append(data_year)
-        return real(iso3s, indicators, screening, data_year)
-
-    monkeypatch.setattr(rules, "screen_countries", counting)
-    monkeypatch.setattr(partners_mod, "screen_countries", counting)
+    screened = _count_screenings(monkeypatch)
     result = evaluate(register, SETTINGS, year=year)
     years = sorted(register.activities["year"].dropna().astype(int).unique())
-    assert sorted(calls) == ([year] if year is not None else years)
+    assert sorted(screened) == ([year] if year is not None else years)
     assert len(result.countries) == register.partners["country_iso3"].nunique()
 
 
@@ -70,21 +81,24 @@ def test_score_screens_each_country_once_for_partners_and_countries_csv(
     """``boras-intl score`` writes countries.csv from the screening the partners got."""
     from boras_intl_lib import commands
     from boras_intl_lib.register import load as load_mod
-    from boras_intl_lib.screening import partners as partners_mod
-    from boras_intl_lib.screening import rules
 
-    calls: list[int] = []
-    real = rules.screen_countries
-
-    def counting(iso3s, indicators, screening, data_year):
-        calls.append(data_year)
-        return real(iso3s, indicators, screening, data_year)
-
-    monkeypatch.setattr(rules, "screen_countries", counting)
-    monkeypatch.setattr(partners_mod, "screen_countries", counting)
+    screened = _count_screenings(monkeypatch)
     monkeypatch.setattr(load_mod, "load_register", lambda *a, **k: register)
     commands.score(Path("unused"), ROOT / "parameters" / "2025.yaml", tmp_path)
     years = sorted(register.activities["year"].dropna().astype(int).unique())
-    assert sorted(calls) == years
+    assert sorted(screened) == years
     table = (tmp_path / "countries.csv").read_text(encoding="utf-8-sig")
     assert all(f",{y}," in table for y in years)
+
+
+def test_screening_many_years_in_one_pass_equals_one_year_at_a_time(register) -> None:
+    from boras_intl_lib.indicators.loaders import load_indicators
+    from boras_intl_lib.screening.rules import screen_countries, screen_countries_by_year
+
+    indicators = load_indicators(SETTINGS)
+    iso3s = [*register.partners["country_iso3"].dropna().unique(), "ALA", "XKX", "ZZZ"]
+    together = screen_countries_by_year(iso3s, indicators, SETTINGS.screening, [2019, 2022, 2025])
+    for year, table in together.items():
+        alone = screen_countries(iso3s, indicators, SETTINGS.screening, year)
+        pd.testing.assert_frame_equal(table, alone)
+        assert table["iso3"].is_unique and len(table) == len(set(iso3s))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -89,46 +90,56 @@ def rules_table(screening: Screening) -> pd.DataFrame:
 
 
 def latest_values(
-    indicators: pd.DataFrame, rules: pd.DataFrame, year: int, max_age: int
+    indicators: pd.DataFrame, rules: pd.DataFrame, years: Sequence[int], max_age: int
 ) -> pd.DataFrame:
-    """Per (iso3, source, indicator) used by a rule: the latest value in ``year - max_age .. year``.
-
-    When two editions give the same year, the later row of ``indicators`` wins.
-    """
+    """Per report year and (iso3, source, indicator) used by a rule: the latest value in
+    ``year - max_age .. year``. When two editions give the same year, the later row of
+    ``indicators`` wins."""
     wanted = rules[["source", "indicator"]].drop_duplicates()
     ind = indicators[
-        (indicators["year"] <= year)
-        & (indicators["year"] >= year - max_age)
+        (indicators["year"] <= max(years))
+        & (indicators["year"] >= min(years) - max_age)
         & indicators["value"].notna()
     ]
     ind = ind.astype({"source": "string", "indicator": "string"}).merge(
         wanted.astype("string"), on=["source", "indicator"]
     )
-    ind = ind.sort_values("year", kind="stable")
-    latest = ind.drop_duplicates(["iso3", "source", "indicator"], keep="last")
-    return latest.rename(columns={"year": "data_year"})[
-        ["iso3", "source", "indicator", "data_year", "value", "edition"]
-    ]
+    ind = ind.rename(columns={"year": "data_year"}).merge(
+        pd.DataFrame({"year": list(years)}), how="cross"
+    )  # each indicator row once per report year, in the rows' order
+    ind = ind[(ind["data_year"] <= ind["year"]) & (ind["data_year"] >= ind["year"] - max_age)]
+    ind = ind.sort_values("data_year", kind="stable")
+    latest = ind.drop_duplicates(["year", "iso3", "source", "indicator"], keep="last")
+    return latest[["year", "iso3", "source", "indicator", "data_year", "value", "edition"]]
 
 
 def evaluate_rules(
     iso3s: pd.Series | list[str],
     indicators: pd.DataFrame,
     screening: Screening,
-    year: int,
+    years: Sequence[int],
 ) -> pd.DataFrame:
-    """Every rule for every distinct country: one row per (iso3, condition, rule_no).
+    """Every rule for every distinct country in every report year: one row per (year, iso3,
+    condition, rule_no).
 
-    Columns: those of :func:`rules_table`, ``iso3``, ``data_year``, ``value``, ``edition``,
-    ``has_data``, ``result`` (pass/fail/unknown), ``margin`` (distance to the threshold on the
-    passing side: negative means failing) and the basis in English and Swedish.
+    Columns: those of :func:`rules_table`, ``year``, ``iso3``, ``data_year``, ``value``,
+    ``edition``, ``has_data``, ``result`` (pass/fail/unknown), ``margin`` (distance to the
+    threshold on the passing side: negative means failing) and the basis in English and
+    Swedish.
     """
     countries = pd.Series(pd.unique(pd.Series(iso3s, dtype="string").dropna()), dtype="string")
     rules = rules_table(screening)
-    latest = latest_values(indicators, rules, year, screening.max_data_age_years)
-    grid = pd.DataFrame({"iso3": countries}).merge(rules, how="cross")
+    needed = pd.concat([countries, sovereign_of(countries)]).dropna()
+    latest = latest_values(
+        indicators[indicators["iso3"].isin(needed)], rules, years, screening.max_data_age_years
+    )
+    grid = (
+        pd.DataFrame({"year": list(years)})
+        .merge(pd.DataFrame({"iso3": countries}), how="cross")
+        .merge(rules, how="cross")
+    )
     grid = grid.astype({"source": "string", "indicator": "string"}).merge(
-        latest, on=["iso3", "source", "indicator"], how="left"
+        latest, on=["year", "iso3", "source", "indicator"], how="left"
     )
     grid = _sovereign_fallback(grid, latest)
     value = grid["value"].to_numpy(dtype="float64", na_value=np.nan)
@@ -146,15 +157,16 @@ def evaluate_rules(
     grid["margin"] = np.where(upward, value - threshold, threshold - value)
     grid["data_year"] = grid["data_year"].astype("Int64")
     grid["edition"] = grid["edition"].astype("string")
-    first = year - screening.max_data_age_years
     columns = ("indicator", "source", "value", "threshold", "op", "result", "data_year", "edition")
     rows = list(zip(*(grid[c].to_numpy(dtype=object) for c in columns), strict=True))
+    report_years = grid["year"].to_numpy(dtype=np.int64).tolist()
     borrowed = (grid["data_country"] != grid["iso3"]).fillna(False).to_numpy()
+    age = screening.max_data_age_years
     for lang, column in _LANGS:
         notes = _sovereign_notes(grid, borrowed, lang)
         grid[column] = [
-            _rule_basis(*row, first=first, last=year, lang=lang, note=note)
-            for row, note in zip(rows, notes, strict=True)
+            _rule_basis(*row, first=year - age, last=year, lang=lang, note=note)
+            for row, year, note in zip(rows, report_years, notes, strict=True)
         ]
     return grid
 
@@ -170,8 +182,8 @@ def _sovereign_fallback(grid: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFram
     borrow = (grid["value"].isna() & state.notna()).to_numpy()
     if not borrow.any():
         return grid
-    keys = grid.loc[borrow, ["source", "indicator"]].assign(iso3=state[borrow].to_numpy())
-    found = keys.reset_index().merge(latest, on=["iso3", "source", "indicator"], how="left")
+    keys = grid.loc[borrow, ["year", "source", "indicator"]].assign(iso3=state[borrow].to_numpy())
+    found = keys.reset_index().merge(latest, on=["year", "iso3", "source", "indicator"], how="left")
     found = found.set_index("index")
     for column in ("data_year", "value", "edition"):
         grid.loc[found.index, column] = found[column]
@@ -254,8 +266,11 @@ _PRIORITY = {
 }
 
 
+_KEYS = ["year", "iso3", "condition"]  # one condition of one country in one report year
+
+
 def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
-    """One row per (iso3, condition): result, the deciding rule's details, and the basis.
+    """One row per (year, iso3, condition): result, the deciding rule's details, and the basis.
 
     ``all``: fail if any rule fails, else unknown if any is unknown, else pass. ``any``: pass
     if any passes, else unknown if any is unknown, else fail. ``first_available``: the first
@@ -276,21 +291,17 @@ def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
         ),
     )
     frame["_priority"] = priority
-    frame = frame.sort_values(["iso3", "condition", "_priority", "rule_no"], kind="stable")
-    decided = frame.drop_duplicates(["iso3", "condition"], keep="first")
-    outcome = decided.set_index(["iso3", "condition"])["result"].rename("_outcome")
-    frame = frame.join(outcome, on=["iso3", "condition"])
-    first_row = ~frame.duplicated(["iso3", "condition"], keep="first")
+    frame = frame.sort_values([*_KEYS, "_priority", "rule_no"], kind="stable")
+    decided = frame.drop_duplicates(_KEYS, keep="first")
+    outcome = decided.set_index(_KEYS)["result"].rename("_outcome")
+    frame = frame.join(outcome, on=_KEYS)
+    first_row = ~frame.duplicated(_KEYS, keep="first")
     contributes = np.where(
         frame["combine"] == "first_available", first_row, frame["result"] == frame["_outcome"]
     )
-    joined = (
-        frame[contributes]
-        .groupby(["iso3", "condition"], sort=False)[["basis", "basis_sv"]]
-        .agg("; ".join)
-    )
+    joined = frame[contributes].groupby(_KEYS, sort=False)[["basis", "basis_sv"]].agg("; ".join)
     details = decided.drop(columns=["basis", "basis_sv", "_priority", "combine", "rule_no"])
-    return details.join(joined, on=["iso3", "condition"]).reset_index(drop=True)
+    return details.join(joined, on=_KEYS).reset_index(drop=True)
 
 
 def screen_countries(
@@ -306,9 +317,22 @@ def screen_countries(
     (``met`` all pass, ``not_met`` any fail, else ``unknown``) with ``basis``/``basis_sv``
     naming the conditions that decided it.
     """
-    combined = combine_rules(evaluate_rules(iso3s, indicators, screening, year))
-    wide = combined.pivot(index="iso3", columns="condition")
-    out = pd.DataFrame(index=pd.Index(wide.index, dtype="string", name="iso3"))
+    return screen_countries_by_year(iso3s, indicators, screening, [year])[year]
+
+
+def screen_countries_by_year(
+    iso3s: pd.Series | list[str],
+    indicators: pd.DataFrame,
+    screening: Screening,
+    years: Iterable[int],
+) -> dict[int, pd.DataFrame]:
+    """:func:`screen_countries` for each report year in ``years``, in one pass."""
+    years = sorted({int(y) for y in years})
+    if not years:
+        return {}
+    combined = combine_rules(evaluate_rules(iso3s, indicators, screening, years))
+    wide = combined.pivot(index=["year", "iso3"], columns="condition")
+    out = pd.DataFrame(index=wide.index)
     for condition in CONDITIONS:
         for detail in ("result", *DETAIL_COLUMNS):
             name = condition if detail == "result" else f"{condition}_{detail}"
@@ -324,7 +348,12 @@ def screen_countries(
     out = out.reset_index().astype(
         {"iso3": "string", "status": "string", "basis": "string", "basis_sv": "string"}
     )
-    return out.sort_values("iso3").reset_index(drop=True)
+    out = out.sort_values(["year", "iso3"]).reset_index(drop=True)
+    parts = dict(iter(out.groupby("year", sort=False)))
+    return {
+        year: parts.get(year, out.iloc[:0]).drop(columns="year").reset_index(drop=True)
+        for year in years
+    }
 
 
 def _country_basis(out: pd.DataFrame, deciding: np.ndarray, lang: Lang) -> list[str]:
