@@ -105,10 +105,7 @@ class _Issues:
             templates = _reason_texts(reason_key, self.raw.table, column, {**fmt, name: marker})
             codes, uniques = pd.factorize(np.asarray(varying))
             words = [str(u) for u in uniques]
-            reason_sv, reason_en = (
-                np.array([t.replace(marker, w) for w in words], dtype=object)[codes]
-                for t in templates
-            )
+            reason_sv, reason_en = (_fill(t, marker, words)[codes] for t in templates)
         else:
             reason_sv, reason_en = cast(Any, _reason_texts(reason_key, self.raw.table, column, fmt))
         if dropped:
@@ -155,6 +152,17 @@ class _Issues:
         if not self.chunks:
             return empty_issues()
         return pd.concat(self.chunks, ignore_index=True)
+
+
+def _fill(template: str, marker: str, words: list[str]) -> np.ndarray:
+    """``template`` with ``marker`` replaced by each word (one text per word)."""
+    out = np.empty(len(words), dtype=object)
+    if template.count(marker) == 1:  # the usual case: a concatenation is cheaper than replace
+        before, after = template.split(marker)
+        out[:] = [before + w + after for w in words]
+    else:
+        out[:] = [template.replace(marker, w) for w in words]
+    return out
 
 
 def _append(text: str | np.ndarray, note: str) -> str | np.ndarray:
@@ -240,7 +248,7 @@ def _parse_table(raw: RawTable) -> _Checked:
             typed[col.name] = missing_values(col, index)
             continue
         texts = raw.cells[col.name]
-        parsed: Parsed = parse_column(texts, col)
+        parsed: Parsed = parse_column(texts, col, raw.factors.get(col.name))
         typed[col.name] = _blank_failed(parsed, col)
         errors = parsed.errors
         parse_failed[col.name] = errors.index
@@ -304,7 +312,8 @@ def _check_schema(
     """Run the table's pandera schema lazily and turn its failure cases into issue lines."""
     schema = _SCHEMAS.setdefault(raw.name, _schema(raw.table))
     try:
-        schema.validate(frame, lazy=True)
+        # only the columns the schema checks: pandera copies what it is given
+        schema.validate(frame[[c for c in schema.columns if c in frame]], lazy=True)
     except SchemaErrors as exc:
         cases = exc.failure_cases
         if cases["index"].isna().any():  # a table-level failure would be a bug, not a user's
@@ -730,8 +739,7 @@ def _issues_frame(collected: list[_Issues]) -> pd.DataFrame:
     if not frames:
         return empty_issues()
     issues = pd.concat(frames, ignore_index=True)
-    table_order = {name: i for i, name in enumerate(TABLES)}
-    issues["_t"] = issues["table"].map(table_order)
+    issues["_t"] = pd.Index(list(TABLES)).get_indexer(issues["table"])
     issues = issues.sort_values(["_t", "_key", "_order"], kind="stable")
     issues = issues.reset_index(drop=True)
     out = issues.reindex(columns=list(ISSUE_COLUMNS)).astype("string")
