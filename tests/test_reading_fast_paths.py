@@ -93,7 +93,7 @@ def _general_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "_NFC_ENCODINGS", frozenset())
     monkeypatch.setattr(parsing, "_short_decimals", lambda blob: None)
     monkeypatch.setattr(parsing, "_may_be_wordy", lambda blob: True)
-    monkeypatch.setattr(validation, "_may_fail", lambda values, col: True)
+    monkeypatch.setattr(validation, "_may_fail", lambda *args: True)
 
 
 @pytest.mark.parametrize("name", list(REGISTERS))
@@ -190,3 +190,31 @@ def test_a_column_that_may_fail_is_never_skipped() -> None:
     assert not validation._may_fail(pd.Series(pd.array([2024, 2100], dtype="Int64")), year)
     assert validation._may_fail(pd.Series(pd.array(["done", "x"], dtype="string")), status)
     assert not validation._may_fail(pd.Series(pd.array(["planned", None], dtype="string")), status)
+
+
+def test_a_column_of_distinct_amounts_is_parsed_without_hashing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(11)
+    texts = [f"{rng.randint(0, 10**6)} {rng.randint(0, 999):03d},{rng.randint(0, 99):02d}"]
+    texts += [f"{i * 7} {i % 1000:03d},{i % 97:02d}" for i in range(3_000)]
+    texts[5], texts[1500], texts[2000] = "abc", "ca 12 tkr", ""
+    column = pd.Series(texts, index=pd.RangeIndex(2, 2 + len(texts)), dtype=object)
+    fast = parsing.parse_number(column)
+    assert parsing._factorize(column, maybe_distinct=True)[0][-1] == len(texts) - 1
+    monkeypatch.setattr(parsing, "_SAMPLE", 10**9)  # never taken as distinct: hashed
+    hashed = parsing.parse_number(column)
+    pd.testing.assert_series_equal(fast.values, hashed.values)
+    pd.testing.assert_series_equal(fast.errors, hashed.errors)
+    assert fast.notes is not None and hashed.notes is not None
+    pd.testing.assert_series_equal(fast.notes, hashed.notes)
+    assert list(fast.errors.index) == [7]
+
+
+def test_a_required_text_is_missing_where_its_cell_is_blank() -> None:
+    title = TABLES["activities"].column("title")
+    typed = pd.Series(pd.array(["T", None], dtype="string"))
+    assert validation._may_fail(typed, title, pd.Series(["T", ""]))
+    assert validation._may_fail(typed, title)  # without the cells: the typed values say it
+    full = pd.Series(pd.array(["T", "U"], dtype="string"))
+    assert not validation._may_fail(full, title, pd.Series(["T", "U"]))

@@ -87,13 +87,23 @@ class Parsed:
 Factor = tuple[np.ndarray, np.ndarray]  # code per row, distinct texts (see RawTable.factors)
 
 
-def _factorize(texts: pd.Series, factor: Factor | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _factorize(
+    texts: pd.Series, factor: Factor | None = None, *, maybe_distinct: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Codes per row and the distinct texts (blank ``""`` included; a stray NaN counts as "").
 
-    ``factor``, when the reader already has it, is used as is.
+    ``factor``, when the reader already has it, is used as is. With ``maybe_distinct`` (money
+    amounts: about as many distinct texts as rows) a column whose first rows hardly repeat is
+    not hashed at all: every row is its own "distinct" text, which gives the same results.
     """
     if factor is not None:
         return factor
+    if maybe_distinct and len(texts) >= _SAMPLE:
+        cells = texts.to_numpy(dtype=object)
+        if len(set(cells[:_SAMPLE].tolist())) > 0.9 * _SAMPLE and (
+            pd.api.types.infer_dtype(cells, skipna=False) == "string"
+        ):
+            return np.arange(len(cells)), cells
     # The default NA sentinel skips pandas' extra isna pass over object arrays; cells from
     # reading.py are all str, so codes are -1 only for values passed in by other callers.
     codes, uniques = pd.factorize(texts.to_numpy(dtype=object))
@@ -102,6 +112,9 @@ def _factorize(texts: pd.Series, factor: Factor | None = None) -> tuple[np.ndarr
         codes = np.where(codes < 0, len(uniques), codes)
         uniques = np.append(uniques, np.array([""], dtype=object))
     return codes, uniques
+
+
+_SAMPLE = 1000  # rows looked at to tell a column of distinct texts
 
 
 def _no_errors(index: pd.Index) -> pd.Series:
@@ -322,7 +335,7 @@ def parse_number(texts: pd.Series, factor: Factor | None = None) -> Parsed:
     ``kr``, ``kronor``, ``SEK`` or ``:-`` after the number are dropped, ``tkr`` multiplies by
     1000 and ``mnkr`` by 1,000,000; ``ca``/``cirka`` before it is noted as approximate.
     """
-    codes, uniques = _factorize(texts, factor)
+    codes, uniques = _factorize(texts, factor, maybe_distinct=True)
     values, bad, approx = _numbers(uniques, _MONEY_UNIT)
     parsed = _spread(values, _reasons((bad, NOT_A_NUMBER)), codes, texts.index)
     return Parsed(parsed.values, parsed.errors, _notes(approx, codes, texts.index))
@@ -382,7 +395,8 @@ def _items(text: str) -> list[str]:
 def parse_text(texts: pd.Series) -> Parsed:
     """Text as is (already stripped); blank → ``<NA>``. Never fails."""
     cells = texts.to_numpy(dtype=object)
-    values = pd.array(np.where(cells == "", None, cells), dtype="string")
+    # np.where makes a new array, which the string array may keep (no second copy)
+    values = pd.array(np.where(cells == "", None, cells), dtype="string", copy=False)
     return Parsed(pd.Series(values, index=texts.index), _no_errors(texts.index))
 
 

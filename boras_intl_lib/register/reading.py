@@ -811,8 +811,8 @@ def _table_from_grid(
 ) -> RawTable | None:
     """Find the header row of ``grid`` (text, index = row number) and name its columns."""
     spec = TABLES[table]
-    at = _factor_positions(spec, grid)
-    factored = [_strip_factored(grid[c], pos in at) for pos, c in enumerate(grid.columns)]
+    factor_at = _factor_positions(spec, grid)
+    factored = [_strip_factored(grid[c], pos in factor_at) for pos, c in enumerate(grid.columns)]
     stripped = [values for values, _ in factored]
     body = np.flatnonzero(~_blank_rows(stripped, len(grid)))
     if body.size == 0:

@@ -306,13 +306,16 @@ def _schema(table: Table) -> pa.DataFrameSchema:
 _SCHEMAS: dict[str, pa.DataFrameSchema] = {}
 
 
-def _may_fail(values: pd.Series, col: Column) -> bool:
+def _may_fail(values: pd.Series, col: Column, texts: pd.Series | None = None) -> bool:
     """Whether a check of :func:`_schema` can fail on ``values``: a blank in a required
     column, a value outside the vocabulary or the range (blanks are not checked there).
 
     The same conditions as the schema's, tested directly: pandera, which costs far more than
-    these tests, then looks only at the columns where something is to be found.
+    these tests, then looks only at the columns where something is to be found. ``texts``
+    are the column's cells as read: a text value is missing exactly where its cell is blank.
     """
+    if col.kind in ("text", "country") and texts is not None:
+        return col.required and bool((texts.to_numpy() == "").any())
     if col.kind == "enum" and col.enum is not None:  # few distinct keys: look at those
         present = values.value_counts(dropna=False).index
         if col.required and present.hasnans:
@@ -333,7 +336,11 @@ def _check_schema(
 ) -> None:
     """Run the table's pandera schema lazily and turn its failure cases into issue lines."""
     schema = _SCHEMAS.setdefault(raw.name, _schema(raw.table))
-    columns = [c for c in schema.columns if c in frame and _may_fail(frame[c], raw.table.column(c))]
+    columns = [
+        c
+        for c in schema.columns
+        if c in frame and _may_fail(frame[c], raw.table.column(c), raw.cells.get(c))
+    ]
     if not columns:
         return
     try:
@@ -420,7 +427,7 @@ def _check_administrations(checked: _Checked, settings: Settings | None) -> None
     unknown = np.array([bool(u) and c is None for u, c in zip(uniques, canonical, strict=True)])
     unknown = unknown[codes] if len(uniques) else np.zeros(len(codes), dtype=bool)
     checked.typed["administration"] = pd.Series(
-        pd.array(respelled.take(codes), dtype="string"), index=typed.index
+        pd.array(respelled.take(codes), dtype="string", copy=False), index=typed.index
     )
     rows = typed.index[unknown]
     written = cells[unknown]
@@ -552,8 +559,11 @@ def _activity_status(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per id: does an activity row carry it, and is an activity row with it accepted?
 
-    One ``factorize`` over both id columns (a single pass through a hash table).
+    One ``factorize`` over both id columns (a single pass through a hash table); no ids (no
+    exceptions table, say), no pass.
     """
+    if not len(ids):
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     n = len(activity_ids)
     codes, _ = pd.factorize(np.concatenate([activity_ids, ids.to_numpy(dtype=object)]))
     size = int(codes.max()) + 1 if len(codes) else 0
