@@ -64,6 +64,12 @@ class RawTable:
     # several workbooks read as one: the source of each file; the index is then a row key
     # (file number × ROW_KEY + Excel row), see :func:`read_workbook_folder`
     sources: tuple[str, ...] = ()
+    # columns read as categories: column -> (code per row, distinct texts), so that parsing
+    # looks at each distinct text without hashing every cell again; ``cells`` holds the same
+    # texts (``texts.take(codes)``). Absent for a column read as plain text.
+    factors: dict[str, tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def table(self) -> Table:
@@ -354,47 +360,113 @@ def _read_csv_table(folder: Path, path: Path, table: str, data: bytes) -> RawTab
         if TABLES[table].optional:
             return None
         raise _unreadable(folder, "unreadable.empty_file", name=path.name)
-    payload, encoding, bad = _decode(folder, path, data)
+    decoded = _decode(folder, path, data)
+    payload, bad = decoded.payload, decoded.bad
     end = payload.find(b"\n")
-    first_line = (payload if end < 0 else payload[:end]).decode(encoding, errors="replace")
+    first_line = (payload if end < 0 else payload[:end]).decode("utf-8", errors="replace")
     sep = _separator(first_line)
-    grid, skipped, payload = _parse_csv(folder, path, payload, encoding, sep, bad)
-    kept = np.setdiff1d(np.arange(1, len(grid) + len(skipped) + 1), list(skipped))
+    grid, skipped, parsed = _parse_csv(folder, path, payload, sep, bad)
+    n_lines = len(grid) + len(skipped)
+    if skipped:
+        kept = np.setdiff1d(np.arange(1, n_lines + 1), list(skipped))
+    else:
+        kept = np.arange(1, n_lines + 1, dtype="int64")
     grid.index = pd.Index(kept, dtype="int64")
-    raw = _table_from_grid(folder, table, path.name, grid, clean=_needs_cleaning(payload, encoding))
+    raw = _table_from_grid(folder, table, path.name, grid, clean=_needs_cleaning(decoded))
     if raw is None:
         return raw
-    text = payload.decode(encoding, errors="replace")
-    if bad and '"' in text:  # a quoted cell may span lines: number the bad lines as records
-        record_of = _record_numbers(text, sep)
-        bad = {int(record_of[min(n, len(record_of)) - 1]): v for n, v in bad.items()}
-    lines = text.splitlines()
-    bad.update(
-        (n, (lines[n - 1][:200] if n <= len(lines) else "", "reason.too_many_fields"))
-        for n in skipped
-    )
+    if bad or skipped:  # only then is the text needed line by line
+        text = parsed.decode("utf-8", errors="replace")
+        if bad and '"' in text:  # a quoted cell may span lines: number the bad lines as records
+            record_of = _record_numbers(text, sep)
+            bad = {int(record_of[min(n, len(record_of)) - 1]): v for n, v in bad.items()}
+        lines = text.splitlines()
+        bad.update(
+            (n, (lines[n - 1][:200] if n <= len(lines) else "", "reason.too_many_fields"))
+            for n in skipped
+        )
+    single_byte = decoded.source_encoding == "cp1252"
+    short = _may_have_short_records(parsed, sep, grid, raw.cells.index, single_byte=single_byte)
+    if not bad and not short:
+        return raw
     rows = set(raw.cells.index)
     bad_lines = tuple((n, text, key) for n, (text, key) in sorted(bad.items()) if n not in rows)
-    notes = _fewer_fields(payload, encoding, sep, rows)
+    notes = _fewer_fields(parsed, sep, rows, single_byte=single_byte) if short else ()
     return dataclasses.replace(raw, bad_lines=bad_lines, notes=raw.notes + notes)
 
 
-def _needs_cleaning(payload: bytes, encoding: str) -> bool:
+def _may_have_short_records(
+    payload: bytes, sep: str, grid: pd.DataFrame, rows: pd.Index, *, single_byte: bool
+) -> bool:
+    """False when :func:`_fewer_fields` is sure to find nothing, known without its count.
+
+    pandas fills the missing fields of a short record with ``""``, so when no row of the
+    table has an empty last cell, no record is short. That holds line by line (as
+    :func:`_fewer_fields` counts) only in a file without quotation marks or a lone carriage
+    return (each line is then one record) whose first line has as many fields as the grid.
+    """
+    if b'"' in payload:
+        return True
+    if b"\r" in payload and payload.count(b"\r") != payload.count(b"\r\n"):
+        return True
+    last = grid.iloc[:, -1].to_numpy(dtype=object)
+    if (last[np.searchsorted(grid.index.to_numpy(), rows.to_numpy())] == "").any():
+        return True
+    return _first_line_fields(payload, sep, single_byte=single_byte) != grid.shape[1]
+
+
+def _first_line_fields(payload: bytes, sep: str, *, single_byte: bool) -> int | None:
+    """Fields of the first line :func:`_fewer_fields` does not take as blank (None if none)."""
+    start = 0
+    while start < len(payload):
+        end = payload.find(b"\n", start)
+        end = len(payload) if end < 0 else end
+        line = payload[start:end]
+        blank = len(line) <= 1 or (
+            single_byte and len(line) <= 3 and len(line.decode("utf-8", errors="replace")) <= 1
+        )
+        if not blank:
+            return line.count(sep.encode()) + 1
+        start = end + 1
+    return None
+
+
+def _needs_cleaning(decoded: _Decoded) -> bool:
     """True if the file may hold control characters or text that is not NFC.
 
-    Checked once over the whole file (numpy over the bytes, one NFC quick check), so a clean
-    file skips the per-column look of :func:`_clean_column`.
+    Checked once over the whole file, so a clean file skips the per-column look of
+    :func:`_clean_column`: control bytes are counted with numpy (tab, line feed and carriage
+    return are the only ones allowed), and the NFC check is skipped for text that is NFC by
+    construction (ASCII, or a whole file decoded from Windows-1252, see :data:`_NFC_ENCODINGS`).
     """
-    data = np.frombuffer(payload, dtype=np.uint8)
-    low = data < 0x20
-    if low.any() and np.isin(data[low], _ALLOWED_LOW, invert=True).any():
+    payload = decoded.payload
+    if payload.translate(None, _NOT_CONTROL) or _holds_escape(payload):
         return True
-    if b"_x00" in payload or b"\x7f" in payload:
-        return True
-    return not unicodedata.is_normalized("NFC", payload.decode(encoding, errors="replace"))
+    if decoded.source_encoding in _NFC_ENCODINGS or payload.isascii():
+        return False
+    return not unicodedata.is_normalized("NFC", decoded.text)
 
 
-_ALLOWED_LOW = np.array([9, 10, 13], dtype=np.uint8)  # tab, line feed, carriage return
+def _holds_escape(payload: bytes) -> bool:
+    """``b"_x00" in payload``, found by the file's few underscores (``memchr`` jumps between
+    them, several times faster than the search for four bytes); many underscores, and the
+    rest of the file is searched as a whole."""
+    at = payload.find(b"_")
+    for _ in range(1000):
+        if at < 0:
+            return False
+        if payload.startswith(b"x00", at + 1):
+            return True
+        at = payload.find(b"_", at + 1)
+    return at >= 0 and b"_x00" in payload[at:]
+
+
+# Every character Windows-1252 decodes to is a starter that composes with nothing in NFC, so
+# text decoded from it whole is NFC already (a test checks every pair of its characters).
+_NFC_ENCODINGS = frozenset({"cp1252"})
+# Every byte but the control characters _CONTROL removes (tab, line feed and carriage return
+# are allowed): what is left after deleting these is a control character.
+_NOT_CONTROL = bytes(b for b in range(256) if b in (9, 10, 13) or 0x20 <= b < 0x7F or b > 0x7F)
 
 
 def _record_numbers(text: str, sep: str) -> np.ndarray:
@@ -418,11 +490,10 @@ def _parse_csv(
     folder: Path,
     path: Path,
     payload: bytes,
-    encoding: str,
     sep: str,
     bad: dict[int, tuple[str, str]],
 ) -> tuple[pd.DataFrame, set[int], bytes]:
-    """Parse ``payload``; a quotation mark that never closes blanks its line and parsing goes on.
+    """Parse ``payload`` (UTF-8); a quotation mark that never closes blanks its line.
 
     Returns the grid, the line numbers pandas skipped (more fields than the header) and the
     payload as finally parsed.
@@ -433,10 +504,10 @@ def _parse_csv(
                 warnings.simplefilter("always", pd.errors.ParserWarning)
                 grid = pd.read_csv(
                     io.BytesIO(payload),
-                    encoding=encoding,
+                    encoding="utf-8",
                     sep=sep,
                     header=None,
-                    dtype=str,
+                    dtype=object,  # plain str cells: no string-array conversion
                     keep_default_na=False,
                     na_filter=False,
                     skip_blank_lines=False,
@@ -453,7 +524,7 @@ def _parse_csv(
                     folder, "unreadable.bad_csv", name=path.name, detail=detail
                 ) from None
             lines = payload.split(b"\n")
-            shown = lines[opened].decode(encoding, errors="replace").rstrip("\r")[:200]
+            shown = lines[opened].decode("utf-8", errors="replace").rstrip("\r")[:200]
             bad[opened + 1] = (shown, "reason.unterminated_quote")
             lines[opened] = b""
             payload = b"\n".join(lines)
@@ -471,13 +542,15 @@ def _unclosed_quote_line(payload: bytes) -> int | None:
 
 
 def _fewer_fields(
-    payload: bytes, encoding: str, sep: str, rows: set[int]
+    payload: bytes, sep: str, rows: set[int], *, single_byte: bool = False
 ) -> tuple[tuple[int, str, str, str, str], ...]:
     """Warnings for records with fewer fields than the header (the missing ones read as empty).
 
     Separators per line are counted with numpy over the bytes; only when some line has too few
     and the file holds quotation marks (a quoted field may span lines or hold a separator) are
-    the records counted exactly with the csv module.
+    the records counted exactly with the csv module. A line of at most one byte as written is
+    not looked at (``single_byte``: the file was written one byte a character, so a line's
+    length as written is its length in characters).
     """
     data = np.frombuffer(payload, dtype=np.uint8)
     ends = np.flatnonzero(data == ord("\n"))
@@ -487,6 +560,9 @@ def _fewer_fields(
     counts = np.diff(np.searchsorted(seps, ends), prepend=0) + 1
     starts = np.concatenate(([0], ends[:-1] + 1))
     blank = (ends - starts) <= 1  # empty, or only "\r"
+    if single_byte:  # one non-ASCII character is 2-3 bytes in UTF-8 but was 1 as written
+        for i in np.flatnonzero(((ends - starts) <= 3) & ~blank):
+            blank[i] = len(payload[starts[i] : ends[i]].decode("utf-8", errors="replace")) <= 1
     content = np.flatnonzero(~blank)
     if not len(content):
         return ()
@@ -494,7 +570,7 @@ def _fewer_fields(
     short = content[counts[content] < expected]
     if not len(short):
         return ()
-    text = payload.decode(encoding, errors="replace")
+    text = payload.decode("utf-8", errors="replace")
     if '"' in text:
         records = list(csv.reader(io.StringIO(text), delimiter=sep))
         found = [
@@ -543,14 +619,32 @@ def _utf16(data: bytes) -> str | None:
 _UTF8_LETTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # a UTF-8 sequence (å, ö, é …)
 
 
-def _decode(folder: Path, path: Path, data: bytes) -> tuple[bytes, str, dict[int, tuple[str, str]]]:
-    """The bytes to parse, their encoding, and the lines that fit no encoding (by line number).
+@dataclass(frozen=True)
+class _Decoded:
+    """A CSV file ready for pandas: UTF-8 bytes without a byte-order mark, and their text.
+
+    ``source_encoding`` is how the file was written (``utf-8``, ``cp1252``, ``utf-16``, or
+    ``mixed`` when lines were decoded one by one); ``bad`` holds the lines that fit no
+    encoding, by line number.
+    """
+
+    payload: bytes
+    text: str
+    source_encoding: str
+    bad: dict[int, tuple[str, str]]
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _decode(folder: Path, path: Path, data: bytes) -> _Decoded:
+    """The file as UTF-8 for pandas' C parser, which reads UTF-8 without a Python decode.
 
     UTF-16 (with a byte-order mark, as Excel's "Unicode text" writes it) is decoded whole.
     UTF-8 (a BOM is dropped) is the fast path. Otherwise each line is decoded on its own:
     UTF-8 if it is, else Windows-1252 — unless the line holds UTF-8 sequences too (a line
     mixing both would come out garbled) or bytes Windows-1252 does not define; such a line is
-    blanked and reported as a rejected row.
+    blanked and reported as a rejected row. Whatever the source, the file is decoded once.
     """
     utf16 = _utf16(data)
     if utf16 is not None:
@@ -558,13 +652,14 @@ def _decode(folder: Path, path: Path, data: bytes) -> tuple[bytes, str, dict[int
             text = data.decode(utf16).removeprefix("\ufeff")
         except UnicodeDecodeError:
             raise _unreadable(folder, "unreadable.encoding", name=path.name) from None
-        return text.encode("utf-8"), "utf-8", {}
+        return _Decoded(text.encode("utf-8"), text, "utf-16", {})
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        return data, "utf-8-sig", {}
+        payload = data.removeprefix(_BOM)
+        return _Decoded(payload, text.removeprefix("\ufeff"), "utf-8", {})
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -572,7 +667,7 @@ def _decode(folder: Path, path: Path, data: bytes) -> tuple[bytes, str, dict[int
     else:
         # UTF-8 letters read as Windows-1252 start with Ã or Â: none, and it is a 1252 file
         if ("Ã" not in text and "Â" not in text) or _UTF8_LETTER.search(data) is None:
-            return data, "cp1252", {}
+            return _Decoded(text.encode("utf-8"), text, "cp1252", {})
     bad: dict[int, tuple[str, str]] = {}
     out = []
     for number, line in enumerate(data.split(b"\n"), start=1):
@@ -591,8 +686,8 @@ def _decode(folder: Path, path: Path, data: bytes) -> tuple[bytes, str, dict[int
             out.append("")
     if bad and not any(line.strip() for line in out[: min(bad)]):  # the header line itself
         raise _unreadable(folder, "unreadable.encoding", name=path.name)
-    text = "\n".join(out)
-    return text.removeprefix("\ufeff").encode("utf-8"), "utf-8", bad
+    text = "\n".join(out).removeprefix("\ufeff")
+    return _Decoded(text.encode("utf-8"), text, "mixed", bad)
 
 
 def _blank(data: bytes) -> bool:
@@ -716,11 +811,10 @@ def _table_from_grid(
 ) -> RawTable | None:
     """Find the header row of ``grid`` (text, index = row number) and name its columns."""
     spec = TABLES[table]
-    stripped = [_strip(grid[c]) for c in grid.columns]
-    blank = np.ones(len(grid), dtype=bool)
-    for values in stripped:
-        blank &= values == ""
-    body = np.flatnonzero(~blank)
+    factor_at = _factor_positions(spec, grid)
+    factored = [_strip_factored(grid[c], pos in factor_at) for pos, c in enumerate(grid.columns)]
+    stripped = [values for values, _ in factored]
+    body = np.flatnonzero(~_blank_rows(stripped, len(grid)))
     if body.size == 0:
         if spec.optional:
             return None
@@ -733,11 +827,14 @@ def _table_from_grid(
     columns, ignored = _name_columns(path, spec, source, headers)
     index = pd.Index(grid.index.to_numpy()[rows], name="row", dtype="int64")
     data: dict[str, np.ndarray] = {}
+    factors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     notes: list[tuple[int, str, str, str, str]] = []
     for name, pos in columns.items():
-        values, changed = (
-            _clean_column(stripped[pos][rows]) if clean else _as_is(stripped[pos][rows])
-        )
+        kept = stripped[pos][rows]
+        values, changed = _clean_column(kept) if clean else _as_is(kept)
+        factor = factored[pos][1]
+        if factor is not None and values is kept:  # cleaning changed nothing
+            factors[name] = (factor[0][rows], factor[1])
         data[name] = values
         for at in np.flatnonzero(changed):
             notes.append((int(index[at]), name, values[at], "warning.control_characters", ""))
@@ -752,7 +849,24 @@ def _table_from_grid(
         tuple(ignored),
         notes=tuple(notes),
         positions={name: pos + 1 for name, pos in columns.items()},
+        factors=factors,
     )
+
+
+def _blank_rows(columns: list[np.ndarray], n_rows: int) -> np.ndarray:
+    """Mask of the rows whose every cell is ``""``.
+
+    Only the rows still blank are looked at in each next column: after the first column or
+    two that is hardly any, so the cost is about one comparison of one column.
+    """
+    candidates = np.arange(n_rows)
+    for values in columns:
+        if not len(candidates):
+            break
+        candidates = candidates[values[candidates] == ""]
+    blank = np.zeros(n_rows, dtype=bool)
+    blank[candidates] = True
+    return blank
 
 
 # Characters no report, workbook or XML may hold (a soft line break Excel stores as _x000B_ …),
@@ -804,6 +918,56 @@ def _strip(series: pd.Series) -> np.ndarray:
     """
     values = series.to_numpy(dtype=object)
     return _STRIP(values) if len(values) else values
+
+
+# Kinds whose parser works per distinct text and whose columns have few of them: their cells
+# are factorised as they are read (money amounts have about as many distinct texts as rows).
+_FACTOR_KINDS = frozenset({"integer", "boolean", "date", "enum", "list", "int_list"})
+_HEADER_SCAN = 1000  # rows looked at one by one for the header before giving up on factors
+
+
+def _factor_positions(spec: Table, grid: pd.DataFrame) -> frozenset[int]:
+    """Positions of the grid's columns of a :data:`_FACTOR_KINDS` kind, by the header row.
+
+    The header row is the first row with a non-blank cell, as in :func:`_table_from_grid`;
+    when it is not among the first rows, nothing is factorised (which only costs speed).
+    """
+    lookup = spec.header_lookup()
+    for number in range(min(len(grid), _HEADER_SCAN)):
+        cells = [str(v).strip() for v in grid.iloc[number]]
+        if any(cells):
+            names = [
+                lookup.get(normalise_token(_clean(cell)[0])) if cell else None for cell in cells
+            ]
+            return frozenset(
+                pos
+                for pos, name in enumerate(names)
+                if name is not None and spec.column(name).kind in _FACTOR_KINDS
+            )
+    return frozenset()
+
+
+def _strip_factored(
+    series: pd.Series, factorize: bool
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    """Stripped cells of a column and, if ``factorize``, its (code per row, distinct texts).
+
+    A factorised column's distinct texts are stripped once each, not once a cell (two that
+    strip to the same text are merged, so the texts stay distinct); parsing then uses the
+    codes instead of hashing every cell again.
+    """
+    values = series.to_numpy(dtype=object)
+    if not factorize or not len(values):
+        return _strip(series), None
+    codes, texts = pd.factorize(values)
+    if codes.min() < 0:  # a missing value, which no reader here delivers
+        return _strip(series), None
+    stripped = _STRIP(np.asarray(texts, dtype=object))
+    merged, distinct = pd.factorize(stripped)
+    texts = np.asarray(distinct, dtype=object)
+    if len(texts) != len(stripped):
+        codes = merged.take(codes)
+    return texts.take(codes), (codes, texts)
 
 
 def _name_columns(

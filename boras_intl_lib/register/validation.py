@@ -105,10 +105,7 @@ class _Issues:
             templates = _reason_texts(reason_key, self.raw.table, column, {**fmt, name: marker})
             codes, uniques = pd.factorize(np.asarray(varying))
             words = [str(u) for u in uniques]
-            reason_sv, reason_en = (
-                np.array([t.replace(marker, w) for w in words], dtype=object)[codes]
-                for t in templates
-            )
+            reason_sv, reason_en = (_fill(t, marker, words)[codes] for t in templates)
         else:
             reason_sv, reason_en = cast(Any, _reason_texts(reason_key, self.raw.table, column, fmt))
         if dropped:
@@ -155,6 +152,17 @@ class _Issues:
         if not self.chunks:
             return empty_issues()
         return pd.concat(self.chunks, ignore_index=True)
+
+
+def _fill(template: str, marker: str, words: list[str]) -> np.ndarray:
+    """``template`` with ``marker`` replaced by each word (one text per word)."""
+    out = np.empty(len(words), dtype=object)
+    if template.count(marker) == 1:  # the usual case: a concatenation is cheaper than replace
+        before, after = template.split(marker)
+        out[:] = [before + w + after for w in words]
+    else:
+        out[:] = [template.replace(marker, w) for w in words]
+    return out
 
 
 def _append(text: str | np.ndarray, note: str) -> str | np.ndarray:
@@ -240,7 +248,7 @@ def _parse_table(raw: RawTable) -> _Checked:
             typed[col.name] = missing_values(col, index)
             continue
         texts = raw.cells[col.name]
-        parsed: Parsed = parse_column(texts, col)
+        parsed: Parsed = parse_column(texts, col, raw.factors.get(col.name))
         typed[col.name] = _blank_failed(parsed, col)
         errors = parsed.errors
         parse_failed[col.name] = errors.index
@@ -298,13 +306,46 @@ def _schema(table: Table) -> pa.DataFrameSchema:
 _SCHEMAS: dict[str, pa.DataFrameSchema] = {}
 
 
+def _may_fail(values: pd.Series, col: Column, texts: pd.Series | None = None) -> bool:
+    """Whether a check of :func:`_schema` can fail on ``values``: a blank in a required
+    column, a value outside the vocabulary or the range (blanks are not checked there).
+
+    The same conditions as the schema's, tested directly: pandera, which costs far more than
+    these tests, then looks only at the columns where something is to be found. ``texts``
+    are the column's cells as read: a text value is missing exactly where its cell is blank.
+    """
+    if col.kind in ("text", "country") and texts is not None:
+        return col.required and bool((texts.to_numpy() == "").any())
+    if col.kind == "enum" and col.enum is not None:  # few distinct keys: look at those
+        present = values.value_counts(dropna=False).index
+        if col.required and present.hasnans:
+            return True
+        return not set(present.dropna()) <= set(col.enum.values)
+    if col.required and values.hasnans:
+        return True
+    if col.kind in ("integer", "number"):
+        if col.minimum is not None and bool((values < col.minimum).fillna(False).any()):
+            return True
+        if col.maximum is not None and bool((values > col.maximum).fillna(False).any()):
+            return True
+    return False
+
+
 def _check_schema(
     raw: RawTable, frame: pd.DataFrame, parse_failed: dict[str, pd.Index], issues: _Issues
 ) -> None:
     """Run the table's pandera schema lazily and turn its failure cases into issue lines."""
     schema = _SCHEMAS.setdefault(raw.name, _schema(raw.table))
+    columns = [
+        c
+        for c in schema.columns
+        if c in frame and _may_fail(frame[c], raw.table.column(c), raw.cells.get(c))
+    ]
+    if not columns:
+        return
     try:
-        schema.validate(frame, lazy=True)
+        # only the columns that may fail: what pandera finds in the others is nothing
+        schema.validate(frame[columns], lazy=True)
     except SchemaErrors as exc:
         cases = exc.failure_cases
         if cases["index"].isna().any():  # a table-level failure would be a bug, not a user's
@@ -372,15 +413,24 @@ def _check_administrations(checked: _Checked, settings: Settings | None) -> None
         return
     names = {normalise_token(n): n for n in settings.administration_names}
     typed = checked.typed["administration"]
-    codes, uniques = pd.factorize(typed, use_na_sentinel=True)
-    canonical = np.array(
-        [names.get(normalise_token(u), pd.NA) for u in uniques] + [pd.NA], dtype=object
+    # per distinct text as written (parsing read exactly the blank ones as <NA>)
+    cells = checked.raw.cells["administration"]
+    codes, uniques = pd.factorize(cells.to_numpy(dtype=object))
+    canonical = [names.get(normalise_token(u)) if u else None for u in uniques]
+    respelled = np.array(
+        [
+            pd.NA if not u else u if c is None else c
+            for u, c in zip(uniques, canonical, strict=True)
+        ],
+        dtype=object,
     )
-    mapped = pd.Series(pd.array(canonical[codes], dtype="string"), index=typed.index)
-    unknown = typed.notna() & mapped.isna()
-    checked.typed["administration"] = mapped.where(mapped.notna(), typed)
-    rows = typed.index[unknown.to_numpy()]
-    written = checked.raw.cells["administration"].loc[rows]
+    unknown = np.array([bool(u) and c is None for u, c in zip(uniques, canonical, strict=True)])
+    unknown = unknown[codes] if len(uniques) else np.zeros(len(codes), dtype=bool)
+    checked.typed["administration"] = pd.Series(
+        pd.array(respelled.take(codes), dtype="string", copy=False), index=typed.index
+    )
+    rows = typed.index[unknown]
+    written = cells[unknown]
     checked.issues.add(
         rows,
         "administration",
@@ -423,15 +473,15 @@ def _check_amounts(checked: _Checked, settings: Settings | None) -> None:
     typed, raw = checked.typed, checked.raw
     budget, external = typed["budget_sek"], typed["external_funding_sek"]
     above = (external > budget).fillna(False).to_numpy(dtype=bool)
-    if above.any():
+    if above.any():  # raw cells and typed values share the index: select by position
         rows = typed.index[above]
         checked.issues.add(
             rows,
             "external_funding_sek",
-            raw.cells["external_funding_sek"].loc[rows],
+            raw.cells["external_funding_sek"].to_numpy(dtype=object)[above],
             "warning.funding_above_budget",
             severity=WARNING,
-            budget=raw.cells["budget_sek"].loc[rows].to_numpy(dtype=object),
+            budget=raw.cells["budget_sek"].to_numpy(dtype=object)[above],
         )
     if settings is None or "funding_source" not in raw.cells:
         return
@@ -445,7 +495,7 @@ def _check_amounts(checked: _Checked, settings: Settings | None) -> None:
         checked.issues.add(
             rows,
             "funding_source",
-            raw.cells["funding_source"].loc[rows],
+            raw.cells["funding_source"].to_numpy(dtype=object)[without],
             "warning.eu_without_funding",
             severity=WARNING,
         )
@@ -482,10 +532,14 @@ def _add_countries(checked: _Checked) -> None:
 
     country = checked.typed["country"]
     iso3 = to_iso3(country)
-    iso3 = pd.Series(pd.array(iso3.to_numpy(dtype=object), dtype="string"), index=country.index)
+    if iso3.dtype != "string" or not iso3.index.equals(country.index):  # it is, today
+        iso3 = pd.Series(pd.array(iso3.to_numpy(dtype=object), dtype="string"), index=country.index)
     checked.typed[COUNTRY_COLUMN] = iso3
-    unknown = (country.notna() & iso3.isna()).to_numpy()
-    if "country" in checked.raw.cells and unknown.any():
+    if "country" not in checked.raw.cells:  # no country given: none unknown
+        return
+    # a country is given where the cell is not blank (parsing reads exactly those as <NA>)
+    unknown = (checked.raw.cells["country"].to_numpy() != "") & iso3.isna().to_numpy()
+    if unknown.any():
         rows = country.index[unknown]
         written = checked.raw.cells["country"].loc[rows]
         checked.issues.add(
@@ -505,8 +559,11 @@ def _activity_status(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per id: does an activity row carry it, and is an activity row with it accepted?
 
-    One ``factorize`` over both id columns (a single pass through a hash table).
+    One ``factorize`` over both id columns (a single pass through a hash table); no ids (no
+    exceptions table, say), no pass.
     """
+    if not len(ids):
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     n = len(activity_ids)
     codes, _ = pd.factorize(np.concatenate([activity_ids, ids.to_numpy(dtype=object)]))
     size = int(codes.max()) + 1 if len(codes) else 0
@@ -730,11 +787,12 @@ def _issues_frame(collected: list[_Issues]) -> pd.DataFrame:
     if not frames:
         return empty_issues()
     issues = pd.concat(frames, ignore_index=True)
-    table_order = {name: i for i, name in enumerate(TABLES)}
-    issues["_t"] = issues["table"].map(table_order)
+    issues["_t"] = pd.Index(list(TABLES)).get_indexer(issues["table"])
     issues = issues.sort_values(["_t", "_key", "_order"], kind="stable")
     issues = issues.reset_index(drop=True)
-    out = issues.reindex(columns=list(ISSUE_COLUMNS)).astype("string")
+    texts = [c for c in ISSUE_COLUMNS if c != "row"]  # the row number is not made text first
+    out = issues.reindex(columns=list(ISSUE_COLUMNS))
+    out[texts] = out[texts].astype("string")
     out["row"] = issues["row"].astype("Int64")
     out["_key"] = issues["_key"].astype("int64")
     return out
