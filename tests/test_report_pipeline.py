@@ -448,3 +448,31 @@ def test_a_failing_derived_output_writes_none_of_the_set(tmp_path: Path) -> None
         )  # fmt: skip
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
     assert (tmp_path / "r.html").read_text() == "the previous report"
+
+
+def test_an_unknown_kernel_is_named_and_leaves_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    with pytest.raises(ReportError, match=r"no Jupyter kernel named no-such-kernel$"):
+        rp.render_report(NOTEBOOK, {}, out, kernel_name="no-such-kernel", title=TITLE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_kernel_starts_with_the_report_modules_loaded(tmp_path: Path) -> None:
+    """The kernel imports the report modules while it boots (started before papermill is
+    imported), so the notebook's first cell finds them loaded."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("# Parameters", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(
+            "import sys\n"
+            "print(sorted(m for m in sys.modules if m.startswith('boras_intl_lib.report.')))"
+        ),
+    ]
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3"}
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(nb, path)
+    rp.render_report(path, {}, tmp_path / "probe.html", out_ipynb=tmp_path / "ran.ipynb")
+    ran = nbformat.read(tmp_path / "ran.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for o in ran.cells[-1].outputs)
+    for module in ("sections", "data", "workbook"):
+        assert f"boras_intl_lib.report.{module}" in printed

@@ -27,7 +27,14 @@ from typing import Any
 from ..errors import BorasIntlError, ReportError
 from ..i18n.labels import Lang
 from . import stopping
-from .pipeline import DeriveOutput, ProducedReport, ReportResult, commit_report, produce_report
+from .pipeline import (
+    DeriveOutput,
+    ProducedReport,
+    ReportResult,
+    commit_report,
+    produce_report,
+    warm_exporter,
+)
 
 log = logging.getLogger("boras_intl")
 WORKER_GRACE_SECONDS = 2.0  # a worker told to stop (SIGTERM) gets this long before SIGKILL
@@ -179,6 +186,7 @@ def _produce_while(
     thread.start()
     try:
         prepare()
+        warm_exporter(job.lang)  # this thread would only wait for the kernel meanwhile
     except BaseException:
         for name in ("papermill", "nbclient", "traitlets"):  # the ended kernel is no news
             logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -160,8 +160,7 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
     SIGINT or SIGTERM (see :mod:`.stopping`). Progress while they run is logged (a bar on a
     terminal, one line per report elsewhere).
     """
-    # papermill changes the process's working folder while a notebook runs, possibly in a
-    # helper thread while this one prepares the data: from here on every path is absolute.
+    # The kernels run in folders of their own: from here on every path is absolute.
     register = Path(request.register).absolute() if request.register else None
     params = Path(request.params).absolute() if request.params else None
     out = Path(request.out).absolute()

@@ -78,6 +78,12 @@ CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
 # interrupts it before shutdown, "KeyboardInterrupt caught in kernel" (error). Both are
 # noise; a kernel that really fails surfaces as an execution error of the pipeline.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+#: Imported by the kernel while it boots (before it answers), so the notebook's first cell
+#: finds the report modules loaded: the kernel starts before the parent imports papermill.
+KERNEL_PRELOAD = (
+    "import boras_intl_lib.report.sections, boras_intl_lib.report.data, "
+    "boras_intl_lib.report.workbook"
+)
 _ENGINE_NAME = "boras_intl"
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SECTION_KEY = METADATA_KEY
@@ -260,13 +266,29 @@ def _execute(
     notebook: Path, params: dict[str, Any], kernel_name: str, timeout: int | None, cwd: Path
 ) -> NotebookNode:
     """Run the notebook in memory; on failure raise :class:`_ExecutionFailed` with the notebook."""
-    import papermill
-
-    _register_engine()
     kept: list[Any] = []  # the engine puts its execution manager here: the notebook as it ran
     try:
-        return _in_thread(
-            papermill.execute_notebook,
+        return _in_thread(_run_papermill, notebook, params, kernel_name, timeout, cwd, kept)
+    except Exception as exc:
+        raise _ExecutionFailed(kept[0].nb if kept else None, exc) from exc
+
+
+def _run_papermill(
+    notebook: Path,
+    params: dict[str, Any],
+    kernel_name: str,
+    timeout: int | None,
+    cwd: Path,
+    kept: list[Any],
+) -> NotebookNode:
+    """Start the kernel first — it boots and imports the report modules while papermill is
+    imported and the notebook parameterised — then execute the notebook on it."""
+    km = _start_kernel(kernel_name, cwd)
+    try:
+        import papermill
+
+        _register_engine()
+        return papermill.execute_notebook(
             str(notebook),
             None,
             parameters=params,
@@ -276,14 +298,36 @@ def _execute(
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
-            cwd=str(cwd),
             record_timing=False,
-            extra_arguments=KERNEL_ARGUMENTS,
-            kernel_manager_class=_kernel_manager_class(),
+            km=km,
+            shutdown_kernel="immediate",  # nothing is left to flush once the last cell ran
             keep=kept,
         )
-    except Exception as exc:
-        raise _ExecutionFailed(kept[0].nb if kept else None, exc) from exc
+    finally:
+        _end_kernel(km)  # nbclient ended it; this covers a failure before nbclient took it
+
+
+def _start_kernel(kernel_name: str, cwd: Path) -> Any:
+    """A tracked kernel (see :mod:`.stopping`) started in ``cwd`` with the report modules
+    preloaded; on this thread's event loop, the one nbclient will use."""
+    from jupyter_core.utils import run_sync
+
+    km = _kernel_manager_class()(kernel_name=kernel_name)
+    arguments = [
+        *KERNEL_ARGUMENTS,
+        f"--IPKernelApp.exec_lines={[KERNEL_PRELOAD]!r}",
+        "--HistoryManager.hist_file=:memory:",  # as nbclient does: no history database
+    ]
+    run_sync(km.start_kernel)(extra_arguments=arguments, cwd=str(cwd))
+    return km
+
+
+def _end_kernel(km: Any) -> None:
+    from jupyter_core.utils import run_sync
+
+    with contextlib.suppress(Exception):
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
 
 
 def _in_thread(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -326,17 +370,42 @@ def _kernel_manager_class() -> type:
 
 @functools.cache
 def _register_engine() -> None:
-    """papermill's nbclient engine that also hands out its notebook (lost on failure otherwise)."""
+    """papermill's nbclient engine that hands out its notebook (lost on failure otherwise) and
+    runs on the kernel :func:`_start_kernel` started, ending it with the run."""
+    from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    class OwningClient(PapermillNotebookClient):
+        def __init__(self, nb_man: Any, km: Any = None, **kwargs: Any) -> None:
+            super().__init__(nb_man, km=km, **kwargs)
+            self.owns_km = True  # started for this run: shut down and disconnected with it
 
     class KeepingEngine(NBClientEngine):
         @classmethod
-        def execute_managed_notebook(
-            cls, nb_man: Any, kernel_name: str, keep: list | None = None, **kwargs: Any
+        def execute_managed_notebook(  # papermill's own, with the client above
+            cls,
+            nb_man: Any,
+            kernel_name: str,
+            keep: list | None = None,
+            log_output: bool = False,
+            start_timeout: int = 60,
+            execution_timeout: int | None = None,
+            **kwargs: Any,
         ) -> Any:
             if keep is not None:
                 keep.append(nb_man)
-            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            final = merge_kwargs(
+                kwargs,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+            )
+            return OwningClient(nb_man, **final).execute()
 
     papermill_engines.register(_ENGINE_NAME, KeepingEngine)
 
@@ -377,7 +446,7 @@ def _failure_text(cause: BaseException, timeout: int | None) -> str:
     if isinstance(cause, DeadKernelError):
         return "the notebook's kernel stopped unexpectedly (out of memory?)"
     if type(cause).__name__ == "NoSuchKernel":
-        return f"no Jupyter kernel named {cause}"
+        return f"no Jupyter kernel named {getattr(cause, 'name', cause)!s}"
     return f"{type(cause).__name__}: {cause}"
 
 
@@ -480,6 +549,18 @@ def to_html(nb: NotebookNode, lang: Lang) -> str:
     """nbconvert with the project template, in this process."""
     html, _ = _exporter(lang).from_notebook_node(nb)
     return html
+
+
+def warm_exporter(lang: Lang) -> None:
+    """Build the HTML exporter and compile its templates now (≈ 0.2 s), while this thread
+    would only wait for a kernel, so that the report's conversion does not pay for it."""
+    import nbformat
+
+    note = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("-")])
+    try:
+        to_html(note, lang)
+    except Exception:  # only a head start: the real conversion reports any problem
+        log.debug("warming the HTML exporter failed", exc_info=True)
 
 
 @functools.cache
