@@ -4,7 +4,7 @@ Prints, each figure the median of ``--runs``:
 
 1. ``boras-intl report --year 2025`` as a fresh process, into a temporary folder, and
    ``render_report`` on the report notebook in a fresh process;
-2. the floor — the same pipeline on a one-cell notebook in one fresh process
+2. the floor — papermill and nbconvert as they come on a one-cell notebook in one fresh process
    (``bench_report_floor.py``, imported, not copied) — and the ratios (aim: at most 2×);
 3. the same in THIS process, imports warm (a new kernel every run), with the report split into
    execution (papermill) and HTML conversion (nbconvert), and a bare kernel start + shutdown;
@@ -315,7 +315,7 @@ def main() -> None:
     print(f"  {'':<52} {'wall':>6}   {'cpu (all processes)':>6}")
     line(f"boras-intl report --year {YEAR}", report_cli, f"s   {cli_cpu:6.2f} s")
     line("render_report(yearly_report.ipynb)", report_fresh, f"s   {fresh_cpu:6.2f} s")
-    line("floor: render_report(one-cell notebook)", floor, f"s   {floor_cpu:6.2f} s")
+    line("floor: papermill + nbconvert, one cell", floor, f"s   {floor_cpu:6.2f} s")
     line("ratio CLI report / floor", report_cli / floor, f"x   {cli_cpu / floor_cpu:6.2f} x")
     line("ratio render_report / floor", report_fresh / floor, f"x   {fresh_cpu / floor_cpu:6.2f} x")
 

@@ -476,3 +476,10 @@ def test_the_kernel_starts_with_the_report_modules_loaded(tmp_path: Path) -> Non
     printed = "".join(o.get("text", "") for o in ran.cells[-1].outputs)
     for module in ("sections", "data", "workbook"):
         assert f"boras_intl_lib.report.{module}" in printed
+
+
+def test_kernels_talk_over_unix_sockets_in_the_private_folder(tmp_path: Path) -> None:
+    """No TCP port is opened for a report's kernel (no race for free ports, no other local
+    user can connect); a folder too deep for a socket path falls back to TCP."""
+    assert rp._transport(tmp_path) == {"transport": "ipc", "ip": str(tmp_path / "kernel")}
+    assert rp._transport(tmp_path / ("x" * 120)) == {}

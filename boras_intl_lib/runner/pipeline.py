@@ -51,6 +51,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -312,7 +313,7 @@ def _start_kernel(kernel_name: str, cwd: Path) -> Any:
     preloaded; on this thread's event loop, the one nbclient will use."""
     from jupyter_core.utils import run_sync
 
-    km = _kernel_manager_class()(kernel_name=kernel_name)
+    km = _kernel_manager_class()(kernel_name=kernel_name, **_transport(cwd))
     arguments = [
         *KERNEL_ARGUMENTS,
         f"--IPKernelApp.exec_lines={[KERNEL_PRELOAD]!r}",
@@ -320,6 +321,18 @@ def _start_kernel(kernel_name: str, cwd: Path) -> Any:
     ]
     run_sync(km.start_kernel)(extra_arguments=arguments, cwd=str(cwd))
     return km
+
+
+_MAX_SOCKET_PATH = 100  # Unix socket paths are limited to about 107 bytes
+
+
+def _transport(cwd: Path) -> dict[str, str]:
+    """Unix sockets in the run's private folder where the system has them: no TCP port is
+    opened (no other local user can reach the kernel, no race for free ports); else TCP."""
+    prefix = str(cwd / "kernel")
+    if os.name != "posix" or len(os.fsencode(prefix)) + 3 > _MAX_SOCKET_PATH:
+        return {}
+    return {"transport": "ipc", "ip": prefix}
 
 
 def _end_kernel(km: Any) -> None:
