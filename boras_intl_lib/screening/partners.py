@@ -89,7 +89,9 @@ def screen_partners_by_year(
     table = (
         pd.concat(tables, ignore_index=True)
         if tables
-        else _country_table(uniques, indicators, screening, settings.year)
+        else _country_table(
+            uniques, indicators, screening, settings.year, countries.get(settings.year)
+        )  # no partners: only the "not recognised" row, from a screening already done
     )
     width = len(uniques) + 1  # each year's table: the countries, then "not recognised"
     rows = year_codes.reshape(-1).astype(np.int64) * width + np.where(codes < 0, width - 1, codes)
