@@ -33,6 +33,7 @@ from .pipeline import (
     ReportResult,
     commit_report,
     produce_report,
+    ready_to_start_kernels,
     warm_exporter,
 )
 
@@ -180,6 +181,7 @@ def _produce_while(
     import threading
 
     box: dict[str, tuple[ReportOutcome, ProducedReport | None]] = {}
+    ready_to_start_kernels()  # the job's kernel is then spawned before ``prepare`` imports
     thread = threading.Thread(
         target=lambda: box.update(result=_produce(job)), name="boras-intl-job", daemon=True
     )

@@ -308,6 +308,14 @@ def _run_papermill(
         _end_kernel(km)  # nbclient ended it; this covers a failure before nbclient took it
 
 
+def ready_to_start_kernels() -> None:
+    """Import what spawning a kernel needs (≈ 0.1 s), so that a job thread started next
+    spawns its kernel at once instead of importing alongside other work."""
+    import jupyter_core.utils  # noqa: F401
+
+    _kernel_manager_class()
+
+
 def _start_kernel(kernel_name: str, cwd: Path) -> Any:
     """A tracked kernel (see :mod:`.stopping`) started in ``cwd`` with the report modules
     preloaded; on this thread's event loop, the one nbclient will use."""
