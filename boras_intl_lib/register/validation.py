@@ -14,12 +14,13 @@ import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 from ..i18n.labels import Lang, label
 from ..settings import Settings
@@ -282,28 +283,47 @@ def _blank_failed(parsed: Parsed, column: Column) -> pd.Series:
     return values
 
 
+def _schema_checks(col: Column) -> list[tuple[str, Any]]:
+    """The schema's checks of a column, as (pandera check name, argument)."""
+    checks: list[tuple[str, Any]] = []
+    if col.kind == "enum" and col.enum is not None:
+        checks.append(("isin", list(col.enum.values)))
+    if col.kind in ("integer", "number"):
+        if col.minimum is not None:
+            checks.append(("ge", col.minimum))
+        if col.maximum is not None:
+            checks.append(("le", col.maximum))
+    return checks
+
+
+def _checked_columns(table: Table) -> list[Column]:
+    """The columns the schema holds: required ones and those with a check."""
+    return [col for col in table.columns if col.required or _schema_checks(col)]
+
+
 def _schema(table: Table) -> pa.DataFrameSchema:
     """Required values, ranges and vocabularies of a table's scalar columns, from the format.
 
     Parsing already maps every enumerated value to its key (or reports it), so the ``isin``
-    checks state the contract rather than find new problems.
+    checks state the contract rather than find new problems. Built (and pandera imported)
+    only when a column may fail: a clean register never pays for it.
     """
-    columns: dict[str, pa.Column] = {}
-    for col in table.columns:
-        checks = []
-        if col.kind == "enum" and col.enum is not None:
-            checks.append(pa.Check.isin(list(col.enum.values)))
-        if col.kind in ("integer", "number"):
-            if col.minimum is not None:
-                checks.append(pa.Check.ge(col.minimum))
-            if col.maximum is not None:
-                checks.append(pa.Check.le(col.maximum))
-        if col.required or checks:
-            columns[col.name] = pa.Column(nullable=not col.required, checks=checks, required=False)
-    return pa.DataFrameSchema(columns, name=table.name)
+    import pandera.pandas as pa
+
+    if table.name in _SCHEMAS:
+        return _SCHEMAS[table.name]
+    columns = {
+        col.name: pa.Column(
+            nullable=not col.required,
+            checks=[getattr(pa.Check, name)(arg) for name, arg in _schema_checks(col)],
+            required=False,
+        )
+        for col in _checked_columns(table)
+    }
+    return _SCHEMAS.setdefault(table.name, pa.DataFrameSchema(columns, name=table.name))
 
 
-_SCHEMAS: dict[str, pa.DataFrameSchema] = {}
+_SCHEMAS: dict[str, pa.DataFrameSchema] = {}  # per table, built once per process
 
 
 def _may_fail(values: pd.Series, col: Column, texts: pd.Series | None = None) -> bool:
@@ -335,14 +355,16 @@ def _check_schema(
     raw: RawTable, frame: pd.DataFrame, parse_failed: dict[str, pd.Index], issues: _Issues
 ) -> None:
     """Run the table's pandera schema lazily and turn its failure cases into issue lines."""
-    schema = _SCHEMAS.setdefault(raw.name, _schema(raw.table))
     columns = [
-        c
-        for c in schema.columns
-        if c in frame and _may_fail(frame[c], raw.table.column(c), raw.cells.get(c))
+        col.name
+        for col in _checked_columns(raw.table)
+        if col.name in frame and _may_fail(frame[col.name], col, raw.cells.get(col.name))
     ]
     if not columns:
         return
+    from pandera.errors import SchemaErrors
+
+    schema = _schema(raw.table)
     try:
         # only the columns that may fail: what pandera finds in the others is nothing
         schema.validate(frame[columns], lazy=True)
