@@ -239,3 +239,14 @@ def test_empty_columns_keep_their_dtypes() -> None:
     assert parsing.parse_integer(empty).values.dtype == "Int64"
     assert parsing.parse_date(empty).values.dtype == "datetime64[ns]"
     assert parsing.parse_boolean(empty).values.dtype == "boolean"
+
+
+def test_numbers_with_exponents_are_read_exactly_as_float_reads_them() -> None:
+    """pandas' own number parser reads "+5E24" as 4.999999999999999e+24; the column parser
+    rounds correctly, as the scalar rule does (found by the property test above)."""
+    texts = ("+5E24", "1e23", "-0", "8,5e-3")
+    parsed = parsing.parse_number(series(*texts))
+    assert parsed.errors.empty
+    for value, text in zip(parsed.values, texts, strict=True):
+        assert value == float(text.replace(",", "."))
+        assert math.copysign(1, value) == math.copysign(1, float(text.replace(",", ".")))

@@ -6,9 +6,9 @@ row, the key of the reason a non-blank value could not be read (``<NA>`` when fi
 
 Each distinct text is examined once (``pd.factorize``, then one ``take`` to spread the
 results over the rows), so there is no per-row Python loop. Numbers go further: the distinct
-texts are joined into one string that regular expressions clean and check in C, and
-``pd.to_numeric`` converts them, because a money column has about as many distinct values as
-rows. The rules are written out in ``docs/register-format.md``.
+texts are joined into one string that regular expressions clean and check in C, and one
+numpy conversion (Python's correctly rounded ``float``) reads them, because a money column has
+about as many distinct values as rows. The rules are written out in ``docs/register-format.md``.
 """
 
 from __future__ import annotations
@@ -280,11 +280,27 @@ def _plain_numbers(uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return short, np.zeros(len(short), dtype=bool)
     marked = np.array(_NOT_A_NUMBER_LINE.sub("!", blob).replace(",", ".").split("\n"), dtype=object)
     bad = marked == "!"
-    marked[bad] = ""
-    values = pd.to_numeric(marked, errors="coerce").astype("float64")
+    marked[bad | (marked == "")] = "nan"
+    values = _floats(marked)
     infinite = np.isinf(values)
     values[infinite] = np.nan
     return values, bad | infinite
+
+
+def _floats(texts: np.ndarray) -> np.ndarray:
+    """``float`` of each text, in one numpy call: correctly rounded, as :func:`number_value`
+    (``pd.to_numeric``'s own parser is not: it reads ``+5E24`` as 4.999999999999999e+24)."""
+    try:
+        return texts.astype("float64")
+    except ValueError:  # not expected after the checks above: text by text, unreadable → NaN
+        return np.array([_float_or_nan(t) for t in texts], dtype="float64")
+
+
+def _float_or_nan(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return float("nan")
 
 
 _DECIMAL_BYTES = b"0123456789.,+-\n"
@@ -296,10 +312,9 @@ def _short_decimals(blob: str) -> np.ndarray | None:
     or blank (NaN); None otherwise, and :func:`_plain_numbers` takes the general path.
 
     Over the characters ``0-9 . , + -`` a line is a number by :data:`_NUMBER` exactly when
-    ``float`` reads it, so one ``astype`` both checks and converts (no regex per line). Up to
-    15 digits, ``float`` and ``pd.to_numeric`` give the same double (both round once,
-    correctly); only a negative zero differs (``pd.to_numeric`` reads ``-0`` as 0 among
-    whole numbers), so a column holding one takes the general path.
+    ``float`` reads it, so one ``astype`` both checks and converts (no regex per line). A
+    column holding a negative zero takes the general path, which keeps the sign as
+    :func:`number_value` does.
     """
     if not blob.isascii() or blob.encode("ascii").translate(None, _DECIMAL_BYTES):
         return None
