@@ -131,6 +131,7 @@ def in_process_seconds(runs: int) -> dict[str, float]:
     from bench_report_floor import one_cell_notebook
 
     from boras_intl_lib.runner import pipeline as rp
+    from boras_intl_lib.runner.kernel import KERNEL_ARGUMENTS
 
     parameters = {"year": YEAR, "register_path": "", "params_path": str(PARAMS), "lang": "sv",
                   "administration": ""}  # fmt: skip
@@ -157,7 +158,7 @@ def in_process_seconds(runs: int) -> dict[str, float]:
             nb = papermill.execute_notebook(
                 str(NOTEBOOK), None, parameters=parameters, kernel_name=KERNEL_NAME,
                 progress_bar=False, log_output=False, cwd=str(ROOT),
-                extra_arguments=rp.KERNEL_ARGUMENTS,
+                extra_arguments=KERNEL_ARGUMENTS,
             )  # fmt: skip
             executed.append(time.perf_counter() - started)
             started = time.perf_counter()
@@ -172,7 +173,7 @@ def kernel_seconds(runs: int) -> float:
     """Start a python3 kernel, run ``pass``, shut it down: what every report pays."""
     from jupyter_client.manager import start_new_kernel
 
-    from boras_intl_lib.runner.pipeline import KERNEL_ARGUMENTS
+    from boras_intl_lib.runner.kernel import KERNEL_ARGUMENTS
 
     def once() -> float:
         started = time.perf_counter()

@@ -24,6 +24,7 @@ from boras_intl_lib.errors import ReportError
 from boras_intl_lib.runner import batch as report_batch
 from boras_intl_lib.runner import files as report_files
 from boras_intl_lib.runner import index as report_index
+from boras_intl_lib.runner import kernel as report_kernel
 from boras_intl_lib.runner import pipeline as rp
 
 KERNEL_NAME = "python3"  # always pinned
@@ -481,5 +482,6 @@ def test_the_kernel_starts_with_the_report_modules_loaded(tmp_path: Path) -> Non
 def test_kernels_talk_over_unix_sockets_in_the_private_folder(tmp_path: Path) -> None:
     """No TCP port is opened for a report's kernel (no race for free ports, no other local
     user can connect); a folder too deep for a socket path falls back to TCP."""
-    assert rp._transport(tmp_path) == {"transport": "ipc", "ip": str(tmp_path / "kernel")}
-    assert rp._transport(tmp_path / ("x" * 120)) == {}
+    ipc = {"transport": "ipc", "ip": str(tmp_path / "kernel")}
+    assert report_kernel._transport(tmp_path) == ipc
+    assert report_kernel._transport(tmp_path / ("x" * 120)) == {}

@@ -27,13 +27,13 @@ from typing import Any
 from ..errors import BorasIntlError, ReportError
 from ..i18n.labels import Lang
 from . import stopping
+from .kernel import ready_to_start_kernels
 from .pipeline import (
     DeriveOutput,
     ProducedReport,
     ReportResult,
     commit_report,
     produce_report,
-    ready_to_start_kernels,
     warm_exporter,
 )
 

@@ -51,7 +51,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import os
 import re
 import shutil
 import tempfile
@@ -64,7 +63,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ReportError
 from ..i18n.labels import Lang, label
 from ..report.contract import METADATA_KEY
-from . import stopping
+from . import kernel, stopping
 from .files import commit, create_temp, replace_text, write_text
 
 if TYPE_CHECKING:
@@ -75,17 +74,6 @@ log = logging.getLogger("boras_intl")
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "boras_report"
 CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
-# The kernel logs to our stderr: "running over TCP" (warning) and, when jupyter_client
-# interrupts it before shutdown, "KeyboardInterrupt caught in kernel" (error). Both are
-# noise; a kernel that really fails surfaces as an execution error of the pipeline.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
-#: Imported by the kernel while it boots (before it answers), so the notebook's first cell
-#: finds the report modules loaded: the kernel starts before the parent imports papermill.
-KERNEL_PRELOAD = (
-    "import boras_intl_lib.report.sections, boras_intl_lib.report.data, "
-    "boras_intl_lib.report.workbook"
-)
-_ENGINE_NAME = "boras_intl"
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SECTION_KEY = METADATA_KEY
 
@@ -269,86 +257,9 @@ def _execute(
     """Run the notebook in memory; on failure raise :class:`_ExecutionFailed` with the notebook."""
     kept: list[Any] = []  # the engine puts its execution manager here: the notebook as it ran
     try:
-        return _in_thread(_run_papermill, notebook, params, kernel_name, timeout, cwd, kept)
+        return _in_thread(kernel.run_notebook, notebook, params, kernel_name, timeout, cwd, kept)
     except Exception as exc:
         raise _ExecutionFailed(kept[0].nb if kept else None, exc) from exc
-
-
-def _run_papermill(
-    notebook: Path,
-    params: dict[str, Any],
-    kernel_name: str,
-    timeout: int | None,
-    cwd: Path,
-    kept: list[Any],
-) -> NotebookNode:
-    """Start the kernel first — it boots and imports the report modules while papermill is
-    imported and the notebook parameterised — then execute the notebook on it."""
-    km = _start_kernel(kernel_name, cwd)
-    try:
-        import papermill
-
-        _register_engine()
-        return papermill.execute_notebook(
-            str(notebook),
-            None,
-            parameters=params,
-            engine_name=_ENGINE_NAME,
-            kernel_name=kernel_name,
-            execution_timeout=timeout or None,
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            record_timing=False,
-            km=km,
-            shutdown_kernel="immediate",  # nothing is left to flush once the last cell ran
-            keep=kept,
-        )
-    finally:
-        _end_kernel(km)  # nbclient ended it; this covers a failure before nbclient took it
-
-
-def ready_to_start_kernels() -> None:
-    """Import what spawning a kernel needs (≈ 0.1 s), so that a job thread started next
-    spawns its kernel at once instead of importing alongside other work."""
-    import jupyter_core.utils  # noqa: F401
-
-    _kernel_manager_class()
-
-
-def _start_kernel(kernel_name: str, cwd: Path) -> Any:
-    """A tracked kernel (see :mod:`.stopping`) started in ``cwd`` with the report modules
-    preloaded; on this thread's event loop, the one nbclient will use."""
-    from jupyter_core.utils import run_sync
-
-    km = _kernel_manager_class()(kernel_name=kernel_name, **_transport(cwd))
-    arguments = [
-        *KERNEL_ARGUMENTS,
-        f"--IPKernelApp.exec_lines={[KERNEL_PRELOAD]!r}",
-        "--HistoryManager.hist_file=:memory:",  # as nbclient does: no history database
-    ]
-    run_sync(km.start_kernel)(extra_arguments=arguments, cwd=str(cwd))
-    return km
-
-
-_MAX_SOCKET_PATH = 100  # Unix socket paths are limited to about 107 bytes
-
-
-def _transport(cwd: Path) -> dict[str, str]:
-    """Unix sockets in the run's private folder where the system has them: no TCP port is
-    opened (no other local user can reach the kernel, no race for free ports); else TCP."""
-    prefix = str(cwd / "kernel")
-    if os.name != "posix" or len(os.fsencode(prefix)) + 3 > _MAX_SOCKET_PATH:
-        return {}
-    return {"transport": "ipc", "ip": prefix}
-
-
-def _end_kernel(km: Any) -> None:
-    from jupyter_core.utils import run_sync
-
-    with contextlib.suppress(Exception):
-        if km.has_kernel:
-            run_sync(km.shutdown_kernel)(now=True)
 
 
 def _in_thread(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -382,53 +293,6 @@ def _in_thread(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     if "error" in box:
         raise box["error"]
     return box["result"]
-
-
-@functools.cache
-def _kernel_manager_class() -> type:
-    return stopping.tracked_kernel_manager()
-
-
-@functools.cache
-def _register_engine() -> None:
-    """papermill's nbclient engine that hands out its notebook (lost on failure otherwise) and
-    runs on the kernel :func:`_start_kernel` started, ending it with the run."""
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine, papermill_engines
-    from papermill.log import logger
-    from papermill.utils import merge_kwargs, remove_args
-
-    class OwningClient(PapermillNotebookClient):
-        def __init__(self, nb_man: Any, km: Any = None, **kwargs: Any) -> None:
-            super().__init__(nb_man, km=km, **kwargs)
-            self.owns_km = True  # started for this run: shut down and disconnected with it
-
-    class KeepingEngine(NBClientEngine):
-        @classmethod
-        def execute_managed_notebook(  # papermill's own, with the client above
-            cls,
-            nb_man: Any,
-            kernel_name: str,
-            keep: list | None = None,
-            log_output: bool = False,
-            start_timeout: int = 60,
-            execution_timeout: int | None = None,
-            **kwargs: Any,
-        ) -> Any:
-            if keep is not None:
-                keep.append(nb_man)
-            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-            final = merge_kwargs(
-                kwargs,
-                timeout=execution_timeout,
-                startup_timeout=start_timeout,
-                kernel_name=kernel_name,
-                log=logger,
-                log_output=log_output,
-            )
-            return OwningClient(nb_man, **final).execute()
-
-    papermill_engines.register(_ENGINE_NAME, KeepingEngine)
 
 
 def _report_failure(

@@ -1,0 +1,158 @@
+"""A report's kernel: started before papermill is imported, run by papermill, then ended.
+
+The kernel is spawned first, with the report modules preloaded (``exec_lines``), so that it
+boots while the command imports papermill and evaluates the register; papermill then runs the
+notebook on it through an engine whose client owns it and ends it at once after the last cell
+(nothing is left to flush). Kernels talk over Unix sockets in the run's private folder where
+the system has them: no TCP port is opened, so no other local user can connect and no two
+kernels race for a free port. Every kernel is tracked by :mod:`.stopping`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import stopping
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+# The kernel logs to our stderr: "running over TCP" (warning) and, when jupyter_client
+# interrupts it before shutdown, "KeyboardInterrupt caught in kernel" (error). Both are
+# noise; a kernel that really fails surfaces as an execution error of the pipeline.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+#: Imported by the kernel while it boots (before it answers), so the notebook's first cell
+#: finds the report modules loaded: the kernel starts before the parent imports papermill.
+KERNEL_PRELOAD = (
+    "import boras_intl_lib.report.sections, boras_intl_lib.report.data, "
+    "boras_intl_lib.report.workbook"
+)
+_ENGINE_NAME = "boras_intl"
+
+
+def run_notebook(
+    notebook: Path,
+    params: dict[str, Any],
+    kernel_name: str,
+    timeout: int | None,
+    cwd: Path,
+    kept: list[Any],
+) -> NotebookNode:
+    """Start the kernel first — it boots and imports the report modules while papermill is
+    imported and the notebook parameterised — then execute the notebook on it."""
+    km = _start_kernel(kernel_name, cwd)
+    try:
+        import papermill
+
+        _register_engine()
+        return papermill.execute_notebook(
+            str(notebook),
+            None,
+            parameters=params,
+            engine_name=_ENGINE_NAME,
+            kernel_name=kernel_name,
+            execution_timeout=timeout or None,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            record_timing=False,
+            km=km,
+            shutdown_kernel="immediate",  # nothing is left to flush once the last cell ran
+            keep=kept,
+        )
+    finally:
+        _end_kernel(km)  # nbclient ended it; this covers a failure before nbclient took it
+
+
+def ready_to_start_kernels() -> None:
+    """Import what spawning a kernel needs (≈ 0.1 s), so that a job thread started next
+    spawns its kernel at once instead of importing alongside other work."""
+    import jupyter_core.utils  # noqa: F401
+
+    _kernel_manager_class()
+
+
+def _start_kernel(kernel_name: str, cwd: Path) -> Any:
+    """A tracked kernel (see :mod:`.stopping`) started in ``cwd`` with the report modules
+    preloaded; on this thread's event loop, the one nbclient will use."""
+    from jupyter_core.utils import run_sync
+
+    km = _kernel_manager_class()(kernel_name=kernel_name, **_transport(cwd))
+    arguments = [
+        *KERNEL_ARGUMENTS,
+        f"--IPKernelApp.exec_lines={[KERNEL_PRELOAD]!r}",
+        "--HistoryManager.hist_file=:memory:",  # as nbclient does: no history database
+    ]
+    run_sync(km.start_kernel)(extra_arguments=arguments, cwd=str(cwd))
+    return km
+
+
+_MAX_SOCKET_PATH = 100  # Unix socket paths are limited to about 107 bytes
+
+
+def _transport(cwd: Path) -> dict[str, str]:
+    """Unix sockets in the run's private folder where the system has them: no TCP port is
+    opened (no other local user can reach the kernel, no race for free ports); else TCP."""
+    prefix = str(cwd / "kernel")
+    if os.name != "posix" or len(os.fsencode(prefix)) + 3 > _MAX_SOCKET_PATH:
+        return {}
+    return {"transport": "ipc", "ip": prefix}
+
+
+def _end_kernel(km: Any) -> None:
+    from jupyter_core.utils import run_sync
+
+    with contextlib.suppress(Exception):
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+
+
+@functools.cache
+def _kernel_manager_class() -> type:
+    return stopping.tracked_kernel_manager()
+
+
+@functools.cache
+def _register_engine() -> None:
+    """papermill's nbclient engine that hands out its notebook (lost on failure otherwise) and
+    runs on the kernel :func:`_start_kernel` started, ending it with the run."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    class OwningClient(PapermillNotebookClient):
+        def __init__(self, nb_man: Any, km: Any = None, **kwargs: Any) -> None:
+            super().__init__(nb_man, km=km, **kwargs)
+            self.owns_km = True  # started for this run: shut down and disconnected with it
+
+    class KeepingEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(  # papermill's own, with the client above
+            cls,
+            nb_man: Any,
+            kernel_name: str,
+            keep: list | None = None,
+            log_output: bool = False,
+            start_timeout: int = 60,
+            execution_timeout: int | None = None,
+            **kwargs: Any,
+        ) -> Any:
+            if keep is not None:
+                keep.append(nb_man)
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            final = merge_kwargs(
+                kwargs,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+            )
+            return OwningClient(nb_man, **final).execute()
+
+    papermill_engines.register(_ENGINE_NAME, KeepingEngine)
