@@ -88,7 +88,7 @@ def _assert_same(a: tuple[object, ...], b: tuple[object, ...]) -> None:
 
 def _general_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch every shortcut off."""
-    monkeypatch.setattr(reading, "_factor_positions", lambda spec, grid: frozenset())
+    monkeypatch.setattr(reading, "_FACTOR_KINDS", frozenset())
     monkeypatch.setattr(reading, "_may_have_short_records", lambda *a, **k: True)
     monkeypatch.setattr(reading, "_NFC_ENCODINGS", frozenset())
     monkeypatch.setattr(parsing, "_short_decimals", lambda blob: None)

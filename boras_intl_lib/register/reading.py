@@ -811,9 +811,7 @@ def _table_from_grid(
 ) -> RawTable | None:
     """Find the header row of ``grid`` (text, index = row number) and name its columns."""
     spec = TABLES[table]
-    factor_at = _factor_positions(spec, grid)
-    factored = [_strip_factored(grid[c], pos in factor_at) for pos, c in enumerate(grid.columns)]
-    stripped = [values for values, _ in factored]
+    stripped = [_strip(grid[c]) for c in grid.columns]
     body = np.flatnonzero(~_blank_rows(stripped, len(grid)))
     if body.size == 0:
         if spec.optional:
@@ -832,9 +830,8 @@ def _table_from_grid(
     for name, pos in columns.items():
         kept = stripped[pos][rows]
         values, changed = _clean_column(kept) if clean else _as_is(kept)
-        factor = factored[pos][1]
-        if factor is not None and values is kept:  # cleaning changed nothing
-            factors[name] = (factor[0][rows], factor[1])
+        if spec.column(name).kind in _FACTOR_KINDS:
+            factors[name] = _factorised(values)
         data[name] = values
         for at in np.flatnonzero(changed):
             notes.append((int(index[at]), name, values[at], "warning.control_characters", ""))
@@ -923,51 +920,13 @@ def _strip(series: pd.Series) -> np.ndarray:
 # Kinds whose parser works per distinct text and whose columns have few of them: their cells
 # are factorised as they are read (money amounts have about as many distinct texts as rows).
 _FACTOR_KINDS = frozenset({"integer", "boolean", "date", "enum", "list", "int_list"})
-_HEADER_SCAN = 1000  # rows looked at one by one for the header before giving up on factors
 
 
-def _factor_positions(spec: Table, grid: pd.DataFrame) -> frozenset[int]:
-    """Positions of the grid's columns of a :data:`_FACTOR_KINDS` kind, by the header row.
-
-    The header row is the first row with a non-blank cell, as in :func:`_table_from_grid`;
-    when it is not among the first rows, nothing is factorised (which only costs speed).
-    """
-    lookup = spec.header_lookup()
-    for number in range(min(len(grid), _HEADER_SCAN)):
-        cells = [str(v).strip() for v in grid.iloc[number]]
-        if any(cells):
-            names = [
-                lookup.get(normalise_token(_clean(cell)[0])) if cell else None for cell in cells
-            ]
-            return frozenset(
-                pos
-                for pos, name in enumerate(names)
-                if name is not None and spec.column(name).kind in _FACTOR_KINDS
-            )
-    return frozenset()
-
-
-def _strip_factored(
-    series: pd.Series, factorize: bool
-) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
-    """Stripped cells of a column and, if ``factorize``, its (code per row, distinct texts).
-
-    A factorised column's distinct texts are stripped once each, not once a cell (two that
-    strip to the same text are merged, so the texts stay distinct); parsing then uses the
-    codes instead of hashing every cell again.
-    """
-    values = series.to_numpy(dtype=object)
-    if not factorize or not len(values):
-        return _strip(series), None
+def _factorised(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(code per cell, distinct texts) of a column's cells, so that parsing looks at each
+    distinct text without hashing every cell again."""
     codes, texts = pd.factorize(values)
-    if codes.min() < 0:  # a missing value, which no reader here delivers
-        return _strip(series), None
-    stripped = _STRIP(np.asarray(texts, dtype=object))
-    merged, distinct = pd.factorize(stripped)
-    texts = np.asarray(distinct, dtype=object)
-    if len(texts) != len(stripped):
-        codes = merged.take(codes)
-    return texts.take(codes), (codes, texts)
+    return codes, np.asarray(texts, dtype=object)
 
 
 def _name_columns(
