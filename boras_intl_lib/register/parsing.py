@@ -304,7 +304,7 @@ def _float_or_nan(text: str) -> float:
 
 
 _DECIMAL_BYTES = b"0123456789.,+-\n"
-_MAX_EXACT_DIGITS = 15  # a decimal of up to 15 digits converts to float the same way everywhere
+_MAX_EXACT_DIGITS = 15  # amounts of up to 15 digits: exact in a float, never infinite
 
 
 def _short_decimals(blob: str) -> np.ndarray | None:
@@ -312,9 +312,9 @@ def _short_decimals(blob: str) -> np.ndarray | None:
     or blank (NaN); None otherwise, and :func:`_plain_numbers` takes the general path.
 
     Over the characters ``0-9 . , + -`` a line is a number by :data:`_NUMBER` exactly when
-    ``float`` reads it, so one ``astype`` both checks and converts (no regex per line). A
-    column holding a negative zero takes the general path, which keeps the sign as
-    :func:`number_value` does.
+    ``float`` reads it, so one ``astype`` both checks and converts (no regex per line). Both
+    paths convert with ``float``; longer texts and a negative zero are simply left to the
+    general one, which names what is wrong with a line.
     """
     if not blob.isascii() or blob.encode("ascii").translate(None, _DECIMAL_BYTES):
         return None
