@@ -11,7 +11,7 @@ the row). Why pandera and not pydantic: see ``docs/register-format.md``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -326,29 +326,35 @@ def _schema(table: Table) -> pa.DataFrameSchema:
 _SCHEMAS: dict[str, pa.DataFrameSchema] = {}  # per table, built once per process
 
 
+# What each check of :func:`_schema_checks` rejects, tested directly on the present values.
+_VIOLATES: dict[str, Callable[[pd.Series, Any], pd.Series]] = {
+    "isin": lambda present, allowed: ~present.isin(allowed),
+    "ge": lambda present, minimum: present < minimum,
+    "le": lambda present, maximum: present > maximum,
+}
+
+
 def _may_fail(values: pd.Series, col: Column, texts: pd.Series | None = None) -> bool:
     """Whether a check of :func:`_schema` can fail on ``values``: a blank in a required
-    column, a value outside the vocabulary or the range (blanks are not checked there).
+    column, or a present value that one of :func:`_schema_checks` rejects.
 
-    The same conditions as the schema's, tested directly: pandera, which costs far more than
-    these tests, then looks only at the columns where something is to be found. ``texts``
-    are the column's cells as read: a text value is missing exactly where its cell is blank.
+    Tested directly, from the same checks: pandera, which costs far more than these tests,
+    then looks only at the columns where something is to be found. ``texts`` are the
+    column's cells as read: a text value is missing exactly where its cell is blank.
     """
     if col.kind in ("text", "country") and texts is not None:
-        return col.required and bool((texts.to_numpy() == "").any())
-    if col.kind == "enum" and col.enum is not None:  # few distinct keys: look at those
-        present = values.value_counts(dropna=False).index
-        if col.required and present.hasnans:
-            return True
-        return not set(present.dropna()) <= set(col.enum.values)
-    if col.required and values.hasnans:
+        missing = bool((texts.to_numpy() == "").any())
+    else:
+        missing = bool(values.hasnans)
+    if col.required and missing:
         return True
-    if col.kind in ("integer", "number"):
-        if col.minimum is not None and bool((values < col.minimum).fillna(False).any()):
-            return True
-        if col.maximum is not None and bool((values > col.maximum).fillna(False).any()):
-            return True
-    return False
+    checks = _schema_checks(col)
+    if not checks:
+        return False
+    present = values.dropna()
+    if col.kind == "enum":  # few distinct keys: look at those
+        present = pd.Series(present.unique())
+    return any(bool(_VIOLATES[name](present, arg).any()) for name, arg in checks)
 
 
 def _check_schema(
