@@ -137,22 +137,20 @@ def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write ``frame`` as CSV (UTF-8 with BOM, ``,``), formulas neutralised, atomically."""
     path = Path(path)
     with atomic_write(path, "wb") as handle:
-        _write_table(handle, frame)
+        _write_table(handle, csv_bytes(frame))  # each distinct value formatted once
     return path
 
 
-def _write_table(handle: IO[bytes], frame: pd.DataFrame) -> None:
-    """``frame``'s CSV text in UTF-8 after the byte-order mark, part by part (never joined)."""
+def _write_table(handle: IO[bytes], parts: Iterable[bytes]) -> None:
+    """The byte-order mark and ``parts`` (a CSV text in UTF-8, chunk by chunk, never joined)."""
     handle.write(codecs.BOM_UTF8)
-    for part in csv_bytes(frame):  # each distinct value formatted and encoded once
-        handle.write(part)
+    handle.writelines(parts)
 
 
 def _write_file(path: Path, parts: Iterable[bytes]) -> None:
-    """The byte-order mark and ``parts`` (a CSV text in UTF-8, chunk by chunk) into ``path``."""
+    """:func:`_write_table` into ``path``."""
     with open(path, "wb") as handle:
-        handle.write(codecs.BOM_UTF8)
-        handle.writelines(parts)
+        _write_table(handle, parts)
 
 
 def _issue_table(issues: pd.DataFrame, severity: str) -> pd.DataFrame:

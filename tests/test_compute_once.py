@@ -46,6 +46,39 @@ def test_the_runner_imports_the_kernel_side_only_through_the_contract() -> None:
     assert not offending, f"runner/ imports the kernel side: {offending}"
 
 
+def test_the_kernel_preloads_every_library_module_the_report_notebook_imports() -> None:
+    """The contract names the notebook's modules; the kernel imports them while it boots."""
+    import json
+
+    from boras_intl_lib.report.contract import NOTEBOOK_MODULES
+
+    notebook = json.loads(
+        (ROOT / "boras_intl_lib" / "notebooks" / "yearly_report.ipynb").read_text("utf-8")
+    )
+    imported = set()
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:  # "from pkg import module" or "from module import x"
+                    candidate = f"{node.module}.{alias.name}"
+                    imported.add(candidate if _is_module(candidate) else node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(a.name for a in node.names)
+    library = {name for name in imported if name.startswith("boras_intl_lib.")}
+    assert library and library <= set(NOTEBOOK_MODULES), library - set(NOTEBOOK_MODULES)
+
+
+def _is_module(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:  # a name inside a module, not a module of a package
+        return False
+
+
 def contact_data() -> list[str]:
     """The contact persons' names and e-mail addresses in the bundled example register."""
     workbook = load_workbook(runs.EXAMPLE_REGISTER, read_only=True)

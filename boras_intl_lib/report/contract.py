@@ -35,6 +35,14 @@ LANG: Final = "lang"
 ADMINISTRATION: Final = "administration"  # "" for the whole city
 EXCEL_PATH: Final = "excel_path"  # the workbook's file name, written in the working folder
 
+#: The kernel-side modules the notebook imports: the runner has the kernel import them while
+#: it boots (before the notebook's first cell), so they are named here, on the seam.
+NOTEBOOK_MODULES: Final = (
+    "boras_intl_lib.report.sections",
+    "boras_intl_lib.report.data",
+    "boras_intl_lib.report.workbook",
+)
+
 
 @dataclass(frozen=True)
 class ReportInputs:

@@ -13,23 +13,12 @@ messages and the folder lock.
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..atomic import STALE_TEMP_SECONDS, publish, remove_stale_temps, temp_beside
 from ..errors import ReportError
-
-__all__ = [
-    "STALE_TEMP_SECONDS",
-    "commit",
-    "create_temp",
-    "new_run_folder",
-    "remove_stale_temps",
-    "replace_text",
-    "write_text",
-]
 
 
 def create_temp(final: Path) -> Path:
@@ -69,11 +58,8 @@ def new_run_folder() -> Path:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write and flush to disk (so a rename after a crash never points at an empty file)."""
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
+    """Write a temporary file of this module (:func:`commit` flushes it to disk)."""
+    path.write_text(text, encoding="utf-8", newline="\n")
 
 
 def replace_text(final: Path, text: str) -> None:

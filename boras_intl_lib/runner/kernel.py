@@ -16,21 +16,19 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..report.contract import NOTEBOOK_MODULES
 from . import stopping
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
-# The kernel logs to our stderr: "running over TCP" (warning) and, when jupyter_client
-# interrupts it before shutdown, "KeyboardInterrupt caught in kernel" (error). Both are
-# noise; a kernel that really fails surfaces as an execution error of the pipeline.
+# The kernel logs to our stderr: "running over TCP" (a warning, where TCP is used) and,
+# when jupyter_client interrupts it before shutdown, "KeyboardInterrupt caught in kernel"
+# (an error). Both are noise; a kernel that really fails surfaces as an execution error.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
-#: Imported by the kernel while it boots (before it answers), so the notebook's first cell
-#: finds the report modules loaded: the kernel starts before the parent imports papermill.
-KERNEL_PRELOAD = (
-    "import boras_intl_lib.report.sections, boras_intl_lib.report.data, "
-    "boras_intl_lib.report.workbook"
-)
+#: Run by the kernel while it boots (before it answers), so the notebook's first cell finds
+#: the report modules loaded: the kernel starts before the parent imports papermill.
+KERNEL_PRELOAD = f"import {', '.join(NOTEBOOK_MODULES)}"
 _ENGINE_NAME = "boras_intl"
 
 
