@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write explanations.csv: why each score is what it is, in Swedish and English",
     )
+    p.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=None,
+        help="language of the reasons in rejected.csv and warnings.csv "
+        "(default: the register's, Swedish headers → Swedish)",
+    )
 
     p = sub.add_parser("report", help="write the yearly HTML report (and its Excel data)")
     when = p.add_mutually_exclusive_group(required=True)
@@ -178,8 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except RegisterUnreadableError as exc:
-        # validate answers coordinators: in Swedish unless asked otherwise
-        lang: Lang = getattr(args, "lang", None) or ("sv" if args.command == "validate" else "en")
+        # validate and score answer coordinators: in Swedish unless asked otherwise
+        coordinators = args.command in ("validate", "score")
+        lang: Lang = getattr(args, "lang", None) or ("sv" if coordinators else "en")
         prefix = "fel" if lang == "sv" else "error"
         print(f"{prefix}: {exc.message(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -206,7 +214,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_score(args: argparse.Namespace) -> int:
     from .commands import score
 
-    return score(args.register, args.params, args.out, explain=args.explain)
+    return score(args.register, args.params, args.out, explain=args.explain, lang=args.lang)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

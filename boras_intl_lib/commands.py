@@ -78,9 +78,20 @@ def validate(
     return exit_status(register)
 
 
-def score(register_path: Path, params: Path | None, out: Path, *, explain: bool = False) -> int:
+def score(
+    register_path: Path,
+    params: Path | None,
+    out: Path,
+    *,
+    explain: bool = False,
+    lang: Lang | None = None,
+) -> int:
     """``boras-intl score``: write scores.csv, partners.csv, countries.csv and rejected.csv
-    (and explanations.csv with ``explain``)."""
+    (and explanations.csv with ``explain``).
+
+    The reasons in rejected.csv and warnings.csv are in ``lang``, by default the register's
+    own language: a coordinator who wrote Swedish headers reads Swedish reasons.
+    """
     from .evaluation import evaluate
     from .indicators.by_country import country_years
     from .outputs import write_score_files
@@ -105,6 +116,7 @@ def score(register_path: Path, params: Path | None, out: Path, *, explain: bool 
         register.issues,
         explanations=result.explanations if explain else None,
         countries=countries,
+        lang=lang or register.language,
     )
     for path in written.values():
         print(path)

@@ -5,6 +5,10 @@ contract (``docs`` / CONTRACT.md), in its order. Beside them go ``warnings.csv``
 but flagged) and ``explanations.csv`` (why each score is what it is, with the facts it rests
 on).
 
+``rejected.csv`` and ``warnings.csv`` are read by the coordinator who corrects the register:
+``table`` is the sheet or file as named in their register, ``row`` the row as Excel shows it,
+``column`` their header, and ``reason`` is in their language (Swedish by default).
+
 Encoding: UTF-8 *with* a byte-order mark and ``,`` as separator. The mark lets Excel on a
 Swedish Windows open the files with å, ä and ö intact; pandas and most tools skip it (plain
 Python: ``open(path, encoding="utf-8-sig")``). The separator stays ``,`` as the contract
@@ -25,6 +29,7 @@ import pandas as pd
 from .atomic import atomic_write, replace_together
 from .csv_text import csv_bytes
 from .errors import BorasIntlError
+from .i18n.labels import Lang
 from .scoring.rubric import FACT_COLUMNS, explanation_columns
 from .screening.rules import PARTNER_COLUMNS
 from .settings import AREAS
@@ -50,6 +55,7 @@ def write_score_files(
     preconditions: pd.DataFrame | None = None,
     explanations: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
+    lang: Lang = "sv",
 ) -> dict[str, Path]:
     """Write the score files into ``out_dir`` (created if needed); return their paths by name.
 
@@ -60,13 +66,14 @@ def write_score_files(
     ``explanations.csv``; ``countries`` (from
     :func:`~boras_intl_lib.indicators.by_country.country_years`) adds ``countries.csv``: per
     partner country and year each condition's indicator, source, unrounded value, data year
-    and check. The files replace the previous set together, or not at all.
+    and check. The reasons of the rejected and flagged rows are in ``lang``. The files
+    replace the previous set together, or not at all.
     """
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
         return _write_all(
-            out, scores, screened_partners, issues, preconditions, explanations, countries
+            out, scores, screened_partners, issues, preconditions, explanations, countries, lang
         )
     except OSError as exc:
         raise BorasIntlError(f"cannot write to {out}: {exc.strerror or exc}") from None
@@ -80,12 +87,13 @@ def _write_all(
     preconditions: pd.DataFrame | None,
     explanations: pd.DataFrame | None,
     countries: pd.DataFrame | None,
+    lang: Lang,
 ) -> dict[str, Path]:
     tables = {
         "scores": scores_table(scores, preconditions),
         "partners": _select(screened_partners, PARTNERS_COLUMNS, "screened partners"),
-        "rejected": _issue_table(issues, "error"),
-        "warnings": _issue_table(issues, "warning"),
+        "rejected": issue_table(issues, "error", lang),
+        "warnings": issue_table(issues, "warning", lang),
     }
     if countries is not None:
         tables["countries"] = countries.reset_index(drop=True)
@@ -153,9 +161,15 @@ def _write_file(path: Path, parts: Iterable[bytes]) -> None:
         _write_table(handle, parts)
 
 
-def _issue_table(issues: pd.DataFrame, severity: str) -> pd.DataFrame:
+def issue_table(issues: pd.DataFrame, severity: str, lang: Lang = "sv") -> pd.DataFrame:
+    """The rows of ``rejected.csv`` (``severity="error"``) or ``warnings.csv``: where the
+    coordinator finds the value (their sheet or file, Excel row, their header), the value,
+    and the reason in ``lang``."""
     rows = issues[issues["severity"] == severity] if len(issues) else issues
-    return _select(rows, REJECTED_COLUMNS, "issues").astype({"row": "Int64"})
+    table = rows.assign(
+        table=rows["source"], reason=rows["reason_sv" if lang == "sv" else "reason"]
+    )
+    return _select(table, REJECTED_COLUMNS, "issues").astype({"row": "Int64"})
 
 
 def _select(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> pd.DataFrame:

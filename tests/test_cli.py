@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from boras_intl_lib.cli import main
+from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import example_register_path
+from boras_intl_lib.register.format import TABLES
 from tests.register_helpers import activity, partner, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,10 +171,49 @@ def test_score_writes_the_contract_files(messy_register: Path, tmp_path: Path) -
         rejected = list(csv.DictReader(f))
     assert list(rejected[0])[:5] == ["table", "row", "column", "value", "reason"]
     assert {(r["table"], r["row"]) for r in rejected} == {
-        ("activities", "4"),
-        ("activities", "5"),
-        ("partners", "4"),
+        ("aktiviteter", "4"),
+        ("aktiviteter", "5"),
+        ("partner", "4"),
     }
+
+
+def _rejected(out: Path, name: str = "rejected.csv") -> list[dict[str, str]]:
+    with (out / name).open(encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+def test_rejected_rows_read_as_a_coordinator_sees_them(
+    messy_register: Path, tmp_path: Path
+) -> None:
+    """Sheet, Excel row, header and value as in the register; the reason in Swedish for a
+    Swedish register, in English when asked."""
+    out = tmp_path / "sv"
+    main(["score", str(messy_register), "--params", str(PARAMS), "--out", str(out)])
+    by_row = {(r["table"], r["row"]): r for r in _rejected(out)}
+    repeated = by_row[("aktiviteter", "5")]
+    assert repeated["column"] == "aktivitets_id" and repeated["value"] == "A1"
+    assert repeated["reason"] == label("reason.duplicate_id", "sv", first_row=2)
+    too_early = label("reason.below_minimum", "sv", minimum=2000)
+    assert by_row[("aktiviteter", "4")]["reason"] == too_early
+    en = tmp_path / "en"
+    args = ["score", str(messy_register), "--params", str(PARAMS), "--out", str(en)]
+    main([*args, "--lang", "en"])
+    english = {(r["table"], r["row"]): r["reason"] for r in _rejected(en)}
+    assert english.keys() == by_row.keys()
+    assert english[("aktiviteter", "5")] == label("reason.duplicate_id", "en", first_row=2)
+
+
+def test_rejected_reasons_follow_an_english_register(tmp_path: Path) -> None:
+    """An English register (English sheet names and headers) gets English reasons."""
+    tables = {"activities": [activity("A1", year=1999)], "partners": []}
+    english = {name: [c.name for c in TABLES[name].columns] for name in tables}
+    names = {"activities": "Activities", "partners": "Partners"}
+    path = write_workbook(tmp_path / "r.xlsx", tables, names=names, header_rows=english)
+    out = tmp_path / "out"
+    assert main(["score", str(path), "--params", str(PARAMS), "--out", str(out)]) == 1
+    [row] = _rejected(out)
+    assert (row["table"], row["row"], row["column"]) == ("Activities", "2", "year")
+    assert row["reason"] == label("reason.below_minimum", "en", minimum=2000)
 
 
 def test_template_reads_back_empty(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -142,15 +142,17 @@ def test_rejected_holds_only_errors_and_warnings_go_beside_it(tmp_path, settings
         rejected = list(csv.DictReader(handle))
     assert rejected == [
         {
-            "table": "activities",
+            "table": "aktiviteter",  # the sheet as the coordinator named it
             "row": "5",
             "column": "budget_kr",
             "value": "'-5",  # text column: neutralised like any other text
-            "reason": "Value is below 0",
+            "reason": "Värdet är mindre än 0",  # Swedish unless asked otherwise
         }
     ]
     warnings = pd.read_csv(paths["warnings"])
     assert warnings["value"].tolist() == ["Atlantis"]
+    english = write(tmp_path / "en", settings, register, lang="en")
+    assert pd.read_csv(english["rejected"])["reason"].tolist() == ["Value is below 0"]
 
 
 def test_formula_injection_is_neutralised_in_text_but_numbers_stay(tmp_path, settings, register):
