@@ -93,7 +93,7 @@ def _general_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "_NFC_ENCODINGS", frozenset())
     monkeypatch.setattr(parsing, "_short_decimals", lambda blob: None)
     monkeypatch.setattr(parsing, "_may_be_wordy", lambda blob: True)
-    monkeypatch.setattr(validation, "_may_fail", lambda *args: True)
+    monkeypatch.setattr(validation, "_may_be_missing", lambda *args: True)
 
 
 @pytest.mark.parametrize("name", list(REGISTERS))
@@ -182,14 +182,21 @@ def test_the_escape_search_finds_what_in_finds() -> None:
     assert not reading._holds_escape(b"_a" * 5_000)
 
 
-def test_a_column_that_may_fail_is_never_skipped() -> None:
+def _failures(values: pd.Series, column: object, texts: pd.Series | None = None) -> list:
+    failures = validation.column_failures(values, column, texts)  # type: ignore[arg-type]
+    return [(key, list(rows)) for key, rows in failures]
+
+
+def test_each_rule_of_a_column_finds_its_rows() -> None:
     spec = TABLES["activities"]
     year, status = spec.column("year"), spec.column("status")
-    assert validation._may_fail(pd.Series(pd.array([2024, 1800], dtype="Int64")), year)
-    assert validation._may_fail(pd.Series(pd.array([2024, None], dtype="Int64")), year)
-    assert not validation._may_fail(pd.Series(pd.array([2024, 2100], dtype="Int64")), year)
-    assert validation._may_fail(pd.Series(pd.array(["done", "x"], dtype="string")), status)
-    assert not validation._may_fail(pd.Series(pd.array(["planned", None], dtype="string")), status)
+    index = pd.RangeIndex(2, 5)
+    years = pd.Series(pd.array([2024, 1800, None], dtype="Int64"), index=index)
+    assert _failures(years, year) == [("reason.required", [4]), ("reason.below_minimum", [3])]
+    fine = pd.Series(pd.array([2024, 2100, 2000], dtype="Int64"), index=index)
+    assert _failures(fine, year) == []
+    statuses = pd.Series(pd.array(["planned", "x", None], dtype="string"), index=index)
+    assert _failures(statuses, status) == [("reason.unknown_value", [3])]
 
 
 def test_a_column_of_distinct_amounts_is_parsed_without_hashing(
@@ -214,7 +221,8 @@ def test_a_column_of_distinct_amounts_is_parsed_without_hashing(
 def test_a_required_text_is_missing_where_its_cell_is_blank() -> None:
     title = TABLES["activities"].column("title")
     typed = pd.Series(pd.array(["T", None], dtype="string"))
-    assert validation._may_fail(typed, title, pd.Series(["T", ""]))
-    assert validation._may_fail(typed, title)  # without the cells: the typed values say it
+    missing = [("reason.required", [1])]
+    assert _failures(typed, title, pd.Series(["T", ""])) == missing
+    assert _failures(typed, title) == missing  # the typed values say it too
     full = pd.Series(pd.array(["T", "U"], dtype="string"))
-    assert not validation._may_fail(full, title, pd.Series(["T", "U"]))
+    assert _failures(full, title, pd.Series(["T", "U"])) == []

@@ -1,11 +1,11 @@
 """Validation: raw tables → a :class:`~boras_intl_lib.model.Register` where nothing is lost.
 
-Per table: each column is parsed (:mod:`parsing`), then one pandera schema built from
-:mod:`register_format` checks the typed values (required values, ranges) with lazy
-validation, and the cross-column and cross-table rules (duplicate ids, partners pointing at
-activities, exception decisions) run as plain pandas. Every problem becomes one line of the
-issues table; a row with any error is rejected, every other row is accepted (warnings keep
-the row). Why pandera and not pydantic: see ``docs/register-format.md``.
+Per table: each column is parsed (:mod:`parsing`), then the format's rules of the typed
+values (required values, ranges, vocabularies; stated as a pandera schema by :func:`schema`)
+are checked column by column, and the cross-column and cross-table rules (duplicate ids,
+partners pointing at activities, exception decisions) run as plain pandas. Every problem
+becomes one line of the issues table; a row with any error is rejected, every other row is
+accepted (warnings keep the row). Why pandera and not pydantic: ``docs/register-format.md``.
 """
 
 from __future__ import annotations
@@ -41,12 +41,6 @@ log = logging.getLogger("boras_intl")
 
 ERROR, WARNING = "error", "warning"
 COUNTRY_COLUMN = "country_iso3"
-_PANDERA_REASONS = {
-    "not_nullable": "reason.required",
-    "greater_than_or_equal_to": "reason.below_minimum",
-    "less_than_or_equal_to": "reason.above_maximum",
-    "isin": "reason.unknown_value",
-}
 
 
 @dataclass
@@ -301,12 +295,15 @@ def _checked_columns(table: Table) -> list[Column]:
     return [col for col in table.columns if col.required or _schema_checks(col)]
 
 
-def _schema(table: Table) -> pa.DataFrameSchema:
-    """Required values, ranges and vocabularies of a table's scalar columns, from the format.
+def schema(table: Table) -> pa.DataFrameSchema:
+    """The format's rules of a table's typed columns as a pandera schema: required values,
+    ranges and vocabularies, from :func:`_schema_checks`.
 
-    Parsing already maps every enumerated value to its key (or reports it), so the ``isin``
-    checks state the contract rather than find new problems. Built (and pandera imported)
-    only when a column may fail: a clean register never pays for it.
+    Every accepted table satisfies it. Validation itself finds the rows that break these
+    rules with :func:`column_failures`, the same checks run directly on the columns: the
+    answer is the same (the test suite holds the two equal, pandera being the oracle), and
+    importing and setting up pandera would cost more than a whole small register's
+    validation. Analysts can check a table of their own with it.
     """
     import pandera.pandas as pa
 
@@ -326,76 +323,81 @@ def _schema(table: Table) -> pa.DataFrameSchema:
 _SCHEMAS: dict[str, pa.DataFrameSchema] = {}  # per table, built once per process
 
 
-# What each check of :func:`_schema_checks` rejects, tested directly on the present values.
-_VIOLATES: dict[str, Callable[[pd.Series, Any], pd.Series]] = {
-    "isin": lambda present, allowed: ~present.isin(allowed),
-    "ge": lambda present, minimum: present < minimum,
-    "le": lambda present, maximum: present > maximum,
+# What each check of :func:`_schema_checks` rejects, tested on the present values, and the
+# reason the coordinator reads for it.
+_VIOLATES: dict[str, tuple[str, Callable[[pd.Series, Any], pd.Series]]] = {
+    "isin": ("reason.unknown_value", lambda present, allowed: ~present.isin(allowed)),
+    "ge": ("reason.below_minimum", lambda present, minimum: present < minimum),
+    "le": ("reason.above_maximum", lambda present, maximum: present > maximum),
 }
 
 
-def _may_fail(values: pd.Series, col: Column, texts: pd.Series | None = None) -> bool:
-    """Whether a check of :func:`_schema` can fail on ``values``: a blank in a required
-    column, or a present value that one of :func:`_schema_checks` rejects.
+def column_failures(
+    values: pd.Series, col: Column, texts: pd.Series | None = None
+) -> list[tuple[str, pd.Index]]:
+    """The rows of ``values`` that break :func:`schema`'s rules for ``col``, per reason key:
+    a blank in a required column first, then each check of :func:`_schema_checks` in order
+    (the order in which pandera reports them). Missing values break no check but the first.
 
-    Tested directly, from the same checks: pandera, which costs far more than these tests,
-    then looks only at the columns where something is to be found. ``texts`` are the
-    column's cells as read: a text value is missing exactly where its cell is blank.
+    ``texts`` are the column's cells as read: a text value is missing exactly where its cell
+    is blank, which is cheaper to see there.
     """
-    if col.kind in ("text", "country") and texts is not None:
-        missing = bool((texts.to_numpy() == "").any())
-    else:
-        missing = bool(values.hasnans)
-    if col.required and missing:
-        return True
+    failures: list[tuple[str, pd.Index]] = []
+    if col.required and _may_be_missing(values, col, texts):
+        missing = values.isna().to_numpy()
+        if missing.any():
+            failures.append(("reason.required", values.index[missing]))
     checks = _schema_checks(col)
     if not checks:
-        return False
+        return failures
     present = values.dropna()
-    if col.kind == "enum":  # few distinct keys: look at those
-        present = pd.Series(present.unique())
-    return any(bool(_VIOLATES[name](present, arg).any()) for name, arg in checks)
+    if col.kind == "enum":  # few distinct keys: test those, then find their rows
+        distinct = pd.Series(present.unique())
+        for name, arg in checks:
+            key, violates = _VIOLATES[name]
+            bad = distinct[violates(distinct, arg).to_numpy()]
+            if len(bad):
+                failures.append((key, present.index[present.isin(bad).to_numpy()]))
+        return failures
+    for name, arg in checks:
+        key, violates = _VIOLATES[name]
+        bad = violates(present, arg).to_numpy(dtype=bool)
+        if bad.any():
+            failures.append((key, present.index[bad]))
+    return failures
+
+
+def _may_be_missing(values: pd.Series, col: Column, texts: pd.Series | None) -> bool:
+    if col.kind in ("text", "country") and texts is not None:
+        return bool((texts.to_numpy() == "").any())
+    return bool(values.hasnans)
 
 
 def _check_schema(
     raw: RawTable, frame: pd.DataFrame, parse_failed: dict[str, pd.Index], issues: _Issues
 ) -> None:
-    """Run the table's pandera schema lazily and turn its failure cases into issue lines."""
-    columns = [
-        col.name
-        for col in _checked_columns(raw.table)
-        if col.name in frame and _may_fail(frame[col.name], col, raw.cells.get(col.name))
-    ]
-    if not columns:
-        return
-    from pandera.errors import SchemaErrors
+    """Turn the rows that break :func:`schema`'s rules into issue lines.
 
-    schema = _schema(raw.table)
-    try:
-        # only the columns that may fail: what pandera finds in the others is nothing
-        schema.validate(frame[columns], lazy=True)
-    except SchemaErrors as exc:
-        cases = exc.failure_cases
-        if cases["index"].isna().any():  # a table-level failure would be a bug, not a user's
-            raise RuntimeError(f"unexpected pandera failure: {cases.to_dict('records')}") from exc
-        for (column, check), group in cases.groupby(["column", "check"], sort=False):
-            reason_key = _PANDERA_REASONS.get(str(check).split("(")[0])
-            if reason_key is None:
-                raise RuntimeError(f"unexpected pandera failure: {column} {check}") from exc
-            rows = pd.Index(group["index"].astype("int64")).unique()
-            failed = parse_failed.get(str(column))
+    A value already reported as unreadable is not reported again. Out of range in an
+    optional column: the value is kept as blank and flagged; in a required one the row is
+    rejected.
+    """
+    for col in _checked_columns(raw.table):
+        if col.name not in frame:
+            continue
+        for reason_key, rows in column_failures(frame[col.name], col, raw.cells.get(col.name)):
+            failed = parse_failed.get(col.name)
             if failed is not None:  # already reported as unreadable
                 rows = rows[~rows.isin(failed)]
-            required = raw.table.column(str(column)).required
-            if not required:  # out of range in an optional column: kept as blank, flagged
-                frame[str(column)] = frame[str(column)].mask(frame.index.isin(rows))
+            if not col.required:
+                frame[col.name] = frame[col.name].mask(frame.index.isin(rows))
             issues.add(
                 rows,
-                str(column),
-                raw.cells[column].loc[rows] if column in raw.cells else "",
+                col.name,
+                raw.cells[col.name].loc[rows] if col.name in raw.cells else "",
                 reason_key,
-                severity=ERROR if required else WARNING,
-                dropped=not required,
+                severity=ERROR if col.required else WARNING,
+                dropped=not col.required,
             )
 
 
