@@ -108,6 +108,7 @@ def score(
         result.indicators,
         settings.screening,
         result.screened,
+        result.activity_rows,
     )
     written = write_score_files(
         out,

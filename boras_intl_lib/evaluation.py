@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .register.model import Register
+from .register.model import Register, activity_rows, activity_years
 from .settings import Settings
 
 
@@ -31,6 +31,8 @@ class Evaluation:
     settings: Settings  # the settings it was evaluated under
     #: every partner country screened against each data year used (data year → countries)
     screened: Mapping[int, pd.DataFrame] = field(default_factory=dict)
+    #: each partner's row in the register's activities (−1: none), joined once
+    activity_rows: np.ndarray | None = None
 
     @cached_property
     def explanations(self) -> pd.DataFrame:
@@ -62,16 +64,17 @@ def evaluate(
 
     if indicators is None:
         indicators = load_indicators(settings)
-    data_years = _data_years(register, settings, year)
+    rows_of = activity_rows(register.partners["activity_id"], register.activities)
+    data_years = _data_years(register, settings, year, rows_of)
     last = year if year is not None else _latest_year(register, settings)
     iso3s = register.partners["country_iso3"].dropna().unique().tolist()
     screened = screen_countries_by_year(  # every data year's countries, once, in one pass
         iso3s, indicators, settings.screening, {*np.unique(data_years).tolist(), last}
     )
     args = (register.exceptions, register.activities, settings, indicators)
-    partners = screen_partners_by_year(register.partners, *args, data_years, screened)
-    scores = score_activities(register.activities, register.partners, settings)
-    precondition = activity_precondition(partners, register.activities)
+    partners = screen_partners_by_year(register.partners, *args, data_years, screened, rows_of)
+    scores = score_activities(register.activities, register.partners, settings, rows_of)
+    precondition = activity_precondition(partners, register.activities, rows_of)
     scores["precondition"] = pd.array(precondition.astype("string").to_numpy(), dtype="string")
     return Evaluation(
         scores=scores,
@@ -82,17 +85,19 @@ def evaluate(
         year=last,
         settings=settings,
         screened=screened,
+        activity_rows=rows_of,
     )
 
 
-def _data_years(register: Register, settings: Settings, year: int | None) -> np.ndarray:
+def _data_years(
+    register: Register, settings: Settings, year: int | None, rows_of: np.ndarray
+) -> np.ndarray:
     """Each partner's data year: the report year, or else its activity's year (a partner
     whose activity has no year: the settings' year)."""
     if year is not None:
         return np.full(len(register.partners), year, dtype=np.int64)
-    year_of = register.activities.drop_duplicates("activity_id").set_index("activity_id")
-    years = register.partners["activity_id"].map(year_of["year"])
-    return pd.to_numeric(years).fillna(settings.year).to_numpy(dtype=np.int64)
+    years = activity_years(rows_of, register.activities)
+    return np.where(np.isnan(years), settings.year, years).astype(np.int64)
 
 
 def _latest_year(register: Register, settings: Settings) -> int:

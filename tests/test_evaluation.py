@@ -91,6 +91,42 @@ def test_score_screens_each_country_once_for_partners_and_countries_csv(
     assert all(f",{y}," in table for y in years)
 
 
+def test_score_joins_the_partners_to_their_activities_once(
+    register, tmp_path: Path, monkeypatch
+) -> None:
+    """Screening, scoring, the preconditions and countries.csv share one join of 250,000
+    partner ids (in a large register) to the activities."""
+    from boras_intl_lib import commands
+    from boras_intl_lib import evaluation as evaluation_mod
+    from boras_intl_lib.register import load as load_mod
+    from boras_intl_lib.register import model
+    from boras_intl_lib.scoring import facts
+    from boras_intl_lib.screening import partners as partners_mod
+
+    joins: list[int] = []
+    real = model.activity_rows
+
+    def counting(activity_ids, activities):
+        joins.append(len(activity_ids))
+        return real(activity_ids, activities)
+
+    for module in (model, evaluation_mod, facts, partners_mod):
+        monkeypatch.setattr(module, "activity_rows", counting)
+    monkeypatch.setattr(load_mod, "load_register", lambda *a, **k: register)
+    commands.score(Path("unused"), ROOT / "parameters" / "2025.yaml", tmp_path)
+    assert joins == [len(register.partners)]
+
+
+def test_activity_rows_first_occurrence_and_none() -> None:
+    from boras_intl_lib.register.model import activity_rows
+
+    activities = pd.DataFrame({"activity_id": ["A", "B", "A", "C"]})
+    ids = pd.Series(["C", "A", "X", "B", None], dtype=object)
+    assert activity_rows(ids, activities).tolist() == [3, 0, -1, 1, -1]
+    unique = pd.DataFrame({"activity_id": ["A", "B"]})
+    assert activity_rows(ids, unique).tolist() == [-1, 0, -1, 1, -1]
+
+
 def test_screening_many_years_in_one_pass_equals_one_year_at_a_time(register) -> None:
     from boras_intl_lib.indicators.loaders import load_indicators
     from boras_intl_lib.screening.rules import screen_countries, screen_countries_by_year

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..settings import CONDITIONS, Screening
@@ -43,20 +44,24 @@ def country_years(
     indicators: pd.DataFrame,
     screening: Screening,
     screened: Mapping[int, pd.DataFrame] | None = None,
+    rows_of: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """One row per foreign partner country and activity year (:data:`COUNTRIES_COLUMNS`).
 
     ``screened`` (data year → countries, as an :class:`~boras_intl_lib.evaluation.Evaluation`
-    holds them) is reused for the years it covers, so the countries are screened once.
+    holds them) is reused for the years it covers, so the countries are screened once;
+    ``rows_of`` (each partner's row in ``activities``, as it holds them too) saves the join.
     """
     from ..countries import country_names
+    from ..register.model import activity_rows, activity_years
     from ..screening.rules import screen_countries
 
-    year_of = activities.drop_duplicates("activity_id").set_index("activity_id")["year"]
+    if rows_of is None:
+        rows_of = activity_rows(partners["activity_id"], activities)
     pairs = pd.DataFrame(
         {
             "country_iso3": partners["country_iso3"].astype("string"),
-            "year": pd.to_numeric(partners["activity_id"].map(year_of), errors="coerce"),
+            "year": activity_years(rows_of, activities),
         }
     ).dropna()
     pairs = pairs[pairs["country_iso3"] != screening.domestic_country].drop_duplicates()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..i18n.labels import Lang
@@ -71,3 +72,26 @@ class Register:
         """Number of distinct rows of ``table`` that were rejected."""
         rej = self.rejected
         return int(rej.loc[rej["table"] == table, "row"].nunique())
+
+
+def activity_rows(activity_ids: pd.Series, activities: pd.DataFrame) -> np.ndarray:
+    """The position in ``activities`` of each of ``activity_ids`` (its first occurrence when
+    an id repeats), −1 where there is none.
+
+    The one join from partners to their activities: an evaluation computes it once and
+    screening, scoring and the country table all use it (a hash of 250,000 ids each time
+    otherwise).
+    """
+    ids = pd.Index(activities["activity_id"].to_numpy(dtype=object), dtype=object)
+    lookup = activity_ids.to_numpy(dtype=object)
+    if ids.is_unique:
+        return ids.get_indexer(lookup)
+    first = np.flatnonzero(~ids.duplicated())
+    rows = ids[first].get_indexer(lookup)
+    return np.where(rows >= 0, first[rows.clip(min=0)], -1)
+
+
+def activity_years(rows: np.ndarray, activities: pd.DataFrame) -> np.ndarray:
+    """The year of the activity at each of ``rows`` (float64, NaN for row −1: none)."""
+    years = pd.to_numeric(activities["year"]).to_numpy(dtype="float64", na_value=np.nan)
+    return np.append(years, np.nan)[rows]  # row −1 picks the trailing NaN

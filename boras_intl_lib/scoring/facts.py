@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..register.model import activity_rows
 from ..settings import Settings
 from ..vocabulary import text_key_codes, text_keys
 
@@ -51,10 +52,16 @@ class Facts:
 FACT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Facts))
 
 
-def activity_facts(activities: pd.DataFrame, partners: pd.DataFrame, settings: Settings) -> Facts:
+def activity_facts(
+    activities: pd.DataFrame,
+    partners: pd.DataFrame,
+    settings: Settings,
+    rows_of: np.ndarray | None = None,
+) -> Facts:
     """The facts of every activity; ``activity_id`` must be unique, partner rows of unknown
-    activities are ignored."""
-    n_partners, twin_index = _partner_facts(activities, partners, settings)
+    activities are ignored. ``rows_of``: each partner's row in ``activities``, when the
+    caller has it (:func:`~boras_intl_lib.register.model.activity_rows`)."""
+    n_partners, twin_index = _partner_facts(activities, partners, settings, rows_of)
     return Facts(
         **_activity_facts(activities, settings),
         n_partners=n_partners,
@@ -164,7 +171,10 @@ def _count_distinct(value: object) -> int:
 
 
 def _partner_facts(
-    activities: pd.DataFrame, partners: pd.DataFrame, settings: Settings
+    activities: pd.DataFrame,
+    partners: pd.DataFrame,
+    settings: Settings,
+    rows_of: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per activity: distinct partner organisations, and the first twin city among them.
 
@@ -172,10 +182,9 @@ def _partner_facts(
     matched (by normalised city name *and* ISO3 country), ``-1`` when none.
     """
     n = len(activities)
-    ids = pd.Index(activities["activity_id"].to_numpy(dtype=object))
-    if not ids.is_unique:
+    if not activities["activity_id"].is_unique:
         raise ValueError("activity_id must be unique to score activities")
-    act = ids.get_indexer(partners["activity_id"].to_numpy(dtype=object))
+    act = activity_rows(partners["activity_id"], activities) if rows_of is None else rows_of
     known = act >= 0
     n_partners = _distinct_partners(act, partners["partner_name"], known, n)
     twin_index = _twin_index(act, partners, known, n, settings)

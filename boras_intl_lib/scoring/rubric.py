@@ -24,7 +24,10 @@ SCORE_COLUMNS: tuple[str, ...] = ("activity_id", "year", "administration", *AREA
 
 
 def score_activities(
-    activities: pd.DataFrame, partners: pd.DataFrame, settings: Settings
+    activities: pd.DataFrame,
+    partners: pd.DataFrame,
+    settings: Settings,
+    rows_of: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Score every activity in the seven areas, with the facts each score rests on.
 
@@ -33,8 +36,9 @@ def score_activities(
     (``n_partners`` distinct partner organisations, ``external_share`` of the budget — NaN
     without a budget —, ``is_twin_city``/``twin_city``, the ``planned`` and ``cancelled``
     flags, …). ``activity_id`` must be unique; partner rows of unknown activities are ignored.
+    ``rows_of``: each partner's row in ``activities``, when the caller has it.
     """
-    facts = activity_facts(activities, partners, settings)
+    facts = activity_facts(activities, partners, settings, rows_of)
     out: dict[str, object] = {c: activities[c].reset_index(drop=True) for c in SCORE_COLUMNS[:3]}
     for rule in RULES:
         level = rule.level(facts, settings)

@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ..countries import factorize_iso3
 from ..i18n.labels import label
+from ..register.model import Register, activity_rows, activity_years
 from ..settings import CONDITIONS, Screening, Settings
 from ..vocabulary import CHECKS, VERDICTS, VerdictCode
 from .decisions import choose_decisions, decision_table
 from .rules import _LANGS, screen_countries
-
-if TYPE_CHECKING:
-    from ..register.model import Register
 
 log = logging.getLogger("boras_intl")
 
@@ -73,12 +70,14 @@ def screen_partners_by_year(
     indicators: pd.DataFrame,
     data_years: np.ndarray,
     countries: Mapping[int, pd.DataFrame],
+    rows_of: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """:func:`screen_partners` with each partner's own data year (``data_years``, one per
     partner), in one pass: ``score`` screens each activity's partners against its own year.
 
     ``countries`` (data year → countries already screened for it) is used where it covers the
-    partners' countries; other years are screened here.
+    partners' countries; other years are screened here. ``rows_of``: each partner's row in
+    ``activities``, when the caller has it (:func:`~boras_intl_lib.register.model.activity_rows`).
     """
     screening = settings.screening
     codes, uniques = factorize_iso3(partners["country_iso3"])
@@ -100,13 +99,15 @@ def screen_partners_by_year(
     chosen = np.full(len(partners), -1, dtype=np.int64)
     dec = decision_table(exceptions) if exceptions is not None else None
     if len(fails) and dec is not None and len(dec):
+        if rows_of is None:
+            rows_of = activity_rows(partners["activity_id"], activities)
         failing = partners.iloc[fails]
         chosen[fails] = choose_decisions(
             countries=codes[fails],
             country_codes={iso3: i for i, iso3 in enumerate(uniques)},
             names=failing["partner_name"],
             activity_ids=failing["activity_id"],
-            years=_activity_years(failing["activity_id"], activities),
+            years=activity_years(rows_of[fails], activities),
             dec=dec,
         )
     verdict = np.select(
@@ -189,44 +190,40 @@ def _partner_basis(
 
 
 def _activity_rows(
-    activity_ids: pd.Series, activities: pd.DataFrame
+    activity_ids: pd.Series, activities: pd.DataFrame, rows: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """Row of each id in ``activities`` (its first occurrence), −1 when absent.
+    """Row of each id in ``activities`` (its first occurrence), −1 when absent (``rows`` when
+    the caller has them already, see :func:`~boras_intl_lib.register.model.activity_rows`).
 
     Second: when ``activities`` repeats an id, each activity's first occurrence (else None).
     """
+    if rows is None:
+        rows = activity_rows(activity_ids, activities)
     ids = pd.Index(activities["activity_id"].to_numpy(dtype=object), dtype=object)
-    lookup = activity_ids.to_numpy(dtype=object)
     if ids.is_unique:
-        return ids.get_indexer(lookup), None
+        return rows, None
     first = np.flatnonzero(~ids.duplicated())
-    distinct = ids[first]
-    rows = distinct.get_indexer(lookup)
-    return np.where(rows >= 0, first[rows.clip(min=0)], -1), first[distinct.get_indexer(ids)]
-
-
-def _activity_years(activity_ids: pd.Series, activities: pd.DataFrame) -> np.ndarray:
-    """The year of each partner's activity (float, NaN when the activity is not found)."""
-    rows, _ = _activity_rows(activity_ids, activities)
-    years = pd.to_numeric(activities["year"]).to_numpy(dtype="float64", na_value=np.nan)
-    return np.append(years, np.nan)[rows]  # row −1 picks the trailing NaN
+    return rows, first[ids[first].get_indexer(ids)]
 
 
 # --- activities ------------------------------------------------------------------------------
 
 
-def activity_precondition(screened: pd.DataFrame, activities: pd.DataFrame) -> pd.Series:
+def activity_precondition(
+    screened: pd.DataFrame, activities: pd.DataFrame, rows_of: np.ndarray | None = None
+) -> pd.Series:
     """Each activity's precondition (same index as ``activities``): the worst of its partners'
     verdicts (needs_exception > unknown > exception > met); no partners → ``unknown``.
 
-    An ordered categorical with the categories :data:`VERDICTS`.
+    An ordered categorical with the categories :data:`VERDICTS`. ``rows_of``: each screened
+    partner's row in ``activities``, when the caller has it.
     """
     verdict = screened["verdict"]
     if isinstance(verdict.dtype, pd.CategoricalDtype) and tuple(verdict.cat.categories) == VERDICTS:
         rank = verdict.cat.codes.to_numpy()
     else:
         rank = pd.Categorical(verdict.astype(object), categories=VERDICTS).codes
-    rows, first = _activity_rows(screened["activity_id"], activities)
+    rows, first = _activity_rows(screened["activity_id"], activities, rows_of)
     worst = np.full(len(activities), -1, dtype=np.int8)
     for r in range(len(VERDICTS)):  # ascending: the worst verdict is written last
         worst[rows[(rank == r) & (rows >= 0)]] = r
