@@ -31,7 +31,8 @@ class Evaluation:
     settings: Settings  # the settings it was evaluated under
     #: every partner country screened against each data year used (data year → countries)
     screened: Mapping[int, pd.DataFrame] = field(default_factory=dict)
-    #: each partner's row in the register's activities (−1: none), joined once
+    #: each partner's position in the evaluated register's activities (−1: none), joined once
+    #: for screening, scoring and ``countries.csv`` (positions, not index labels)
     activity_rows: np.ndarray | None = None
 
     @cached_property
