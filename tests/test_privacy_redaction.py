@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boras_intl_lib.cli import main
 from boras_intl_lib.register import load_register
@@ -98,3 +101,76 @@ def test_each_hit_is_redacted_in_its_own_value_among_many() -> None:
     assert out[250] == f"skriv till {MARK}"
     assert out[499] == MARK
     assert out.isna().tolist()[-1]
+
+
+def _full_path(texts: pd.Series, names: list[str]) -> list[object]:
+    """What the regular expression alone makes of each value."""
+    from boras_intl_lib.register.privacy import _pattern
+
+    pattern = _pattern(names)
+    return [v if pd.isna(v) else pattern.sub(MARK, v) for v in texts]
+
+
+def test_a_column_with_nothing_to_find_is_returned_as_it_is() -> None:
+    texts = pd.Series(["Textilt utbyte", None, "Prato"], dtype="string")
+    assert redact(texts, ["Anna Lind"]) is texts  # no copy, no per-value work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ANNA LIND ringer",
+        "anna lind",
+        "Anna Lınd",  # dotless ı: neither the pattern nor folding takes it as i
+        "ÅSA ÖBERG kommer",
+        "åſa öberg",  # long s: the pattern and folding both take it as s
+        "\u212bsa \u00d6berg",  # the ångström sign: Å to both
+        "Jörg Straße",
+        "JÖRG STRASSE",
+        "JÖRG STRAẞE",
+        "ΣΟΦΙΑ",
+    ],
+)
+def test_case_variants_are_found_as_the_pattern_finds_them(text: str) -> None:
+    names = ["Anna Lind", "Åsa Öberg", "Jörg Straße", "Sofia Σοφια", "σοφια"]
+    texts = pd.Series(["rad utan namn", text, None], dtype="string")
+    assert redact(texts, names).tolist() == _full_path(texts, names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aAnNsSſßẞkKKåÅÅıIİi σςΣ@.", max_size=12), max_size=6),
+    st.lists(st.text(alphabet="aAnNsSſßkKåÅıIİσΣ", min_size=2, max_size=5), max_size=2),
+)
+def test_the_clean_column_shortcut_never_misses_a_match(
+    values: list[str], names: list[str]
+) -> None:
+    texts = pd.Series([*values, None], dtype="string")
+    assert redact(texts, names).tolist() == _full_path(texts, names)
+
+
+def test_folding_takes_as_one_every_pair_the_case_insensitive_pattern_does() -> None:
+    """Against ``re`` itself: for every cased letter (and every letter of the equal groups),
+    each letter the pattern matches it with folds alike — so the clean-column check cannot
+    miss a name the pattern would find."""
+    import re
+
+    from boras_intl_lib.register.privacy import _SAME_LETTERS, _fold
+
+    letters = {
+        chr(c)
+        for c in range(0x110000)
+        if not 0xD800 <= c < 0xE000 and (chr(c).lower() != chr(c) or chr(c).upper() != chr(c))
+    }
+    letters |= {ch for group in _SAME_LETTERS for ch in group}
+    letters |= {c.lower() for c in list(letters) if len(c.lower()) == 1}
+    every = "".join(sorted(letters))
+    wrong = []
+    for letter in sorted(letters):
+        for found in re.finditer(re.escape(letter), every, re.IGNORECASE):
+            if _fold(found.group()) != _fold(letter):
+                wrong.append((letter, found.group()))
+    assert not wrong
+    assert len(every) > 2_500  # the cased letters of Unicode were all looked at
+    assert _fold("ΟΔΟΣ ΣΟΦΙΑ") == _fold("οδοσ σοφια")  # a final sigma folds as any other
+    assert _fold("İsmail Yılmaz") == "ismail yilmaz"

@@ -45,9 +45,13 @@ def redact_register(register: Register) -> Register:
 def redact(texts: pd.Series, names: Sequence[str] = ()) -> pd.Series:
     """``texts`` with e-mail addresses and the given ``names`` replaced by :data:`MARK`.
 
-    Each distinct value is looked at once; only values that could match (an ``@``, or a name
-    as a plain substring) go through the regular expression, which is the costly part.
+    A column in which nothing could match (the usual case) costs one look at its joined
+    text. Otherwise each distinct value is looked at once, and only values that could match
+    (an ``@``, or a name as a plain substring) go through the regular expression, which is
+    the costly part.
     """
+    if _nothing_to_find(texts, names):
+        return texts
     codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=True)
     maybe = _could_match(list(map(str, uniques)), _prefilter(tuple(names)))
     if not maybe.any():
@@ -58,6 +62,54 @@ def redact(texts: pd.Series, names: Sequence[str] = ()) -> pd.Series:
     out = fixed.to_numpy(dtype=object)[codes]
     out[codes < 0] = None
     return pd.Series(out, index=texts.index, name=texts.name).astype(texts.dtype)
+
+
+def _nothing_to_find(texts: pd.Series, names: Sequence[str]) -> bool:
+    """Whether no value of ``texts`` holds an ``@`` or, in any case, one of ``names``.
+
+    Exact as a first pass: where the case-insensitive pattern would find a name in a value,
+    the :func:`_fold` of the joined values holds the folded name.
+    """
+    try:
+        joined = "\n".join(texts.dropna().to_numpy(dtype=object))
+    except TypeError:  # a value that is not text: look at it value by value
+        return False
+    if "@" in joined:
+        return False
+    if not names:
+        return True
+    folded = _fold(joined)
+    return not any(_fold(name) in folded for name in names)
+
+
+# Characters that Python's case-insensitive matching takes as one beyond their lower case
+# (``re._casefix``, written out here since that module is private): each maps to the first
+# of its group. A test holds this to ``re`` itself, over every cased letter of Unicode.
+# Escaped: some are canonically equivalent and would not survive an editor's NFC.
+_SAME_LETTERS = (
+    "\u0069\u0131", "\u0073\u017f", "\u00b5\u03bc", "\u0345\u03b9\u1fbe", "\u0390\u1fd3",
+    "\u03b0\u1fe3", "\u03b2\u03d0", "\u03b5\u03f5", "\u03b8\u03d1", "\u03ba\u03f0",
+    "\u03c0\u03d6", "\u03c1\u03f1", "\u03c2\u03c3", "\u03c6\u03d5", "\u0432\u1c80",
+    "\u0434\u1c81", "\u043e\u1c82", "\u0441\u1c83", "\u0442\u1c84\u1c85", "\u044a\u1c86",
+    "\u0463\u1c87", "\u1c88\ua64b", "\u1e61\u1e9b", "\ufb05\ufb06",
+)  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, each group of :data:`_SAME_LETTERS` as its first letter.
+
+    Character by character, as the pattern compares: "İ" becomes "i" (its lower case is
+    "i" and a combining dot, the pattern's is "i"), a final "ς" becomes "σ". A replacement is
+    only made where the letter occurs, and a letter beyond the text's range is not searched.
+    """
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    text = text.lower()
+    for group in _SAME_LETTERS:
+        for other in group[1:]:
+            if other in text:
+                text = text.replace(other, group[0])
+    return text
 
 
 def _could_match(values: list[str], prefilter: re.Pattern[str]) -> np.ndarray:
