@@ -144,6 +144,18 @@ def test_unreadable_register_gives_one_line_and_exit_2(tmp_path: Path, content: 
     assert result.stderr.startswith("fel: ")  # validate answers in Swedish
 
 
+def test_score_of_an_unreadable_register_answers_in_swedish_unless_asked(tmp_path: Path) -> None:
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(b"not a workbook at all")
+    out = str(tmp_path / "out")
+    swedish = _run("score", str(path), "--params", str(PARAMS), "--out", out)
+    assert swedish.returncode == 2 and swedish.stderr.startswith("fel: ")
+    english = _run("score", str(path), "--params", str(PARAMS), "--out", out, "--lang", "en")
+    assert english.returncode == 2 and english.stderr.startswith("error: ")
+    assert len(swedish.stderr.strip().splitlines()) == len(english.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()  # nothing written for a register never read
+
+
 def test_missing_register_gives_exit_2(tmp_path: Path) -> None:
     result = _run("validate", str(tmp_path / "nothing.xlsx"), "--params", str(PARAMS))
     assert result.returncode == 2 and "Traceback" not in result.stderr
