@@ -422,13 +422,19 @@ def _first_line_fields(payload: bytes, sep: str, *, single_byte: bool) -> int | 
         end = payload.find(b"\n", start)
         end = len(payload) if end < 0 else end
         line = payload[start:end]
-        blank = len(line) <= 1 or (
-            single_byte and len(line) <= 3 and len(line.decode("utf-8", errors="replace")) <= 1
-        )
-        if not blank:
+        if not _blank_line(line, single_byte=single_byte):
             return line.count(sep.encode()) + 1
         start = end + 1
     return None
+
+
+def _blank_line(line: bytes, *, single_byte: bool) -> bool:
+    """Whether :func:`_fewer_fields` passes over ``line`` (a line of the UTF-8 payload): at
+    most one character as written — empty, or only ``\r``. ``single_byte``: the file was
+    written one byte a character, so a non-ASCII character (2–3 bytes here) counts as one."""
+    if len(line) <= 1:
+        return True
+    return single_byte and len(line) <= 3 and len(line.decode("utf-8", errors="replace")) <= 1
 
 
 def _needs_cleaning(decoded: _Decoded) -> bool:
@@ -560,9 +566,9 @@ def _fewer_fields(
     counts = np.diff(np.searchsorted(seps, ends), prepend=0) + 1
     starts = np.concatenate(([0], ends[:-1] + 1))
     blank = (ends - starts) <= 1  # empty, or only "\r"
-    if single_byte:  # one non-ASCII character is 2-3 bytes in UTF-8 but was 1 as written
+    if single_byte:  # the few short lines left: as :func:`_blank_line` decides
         for i in np.flatnonzero(((ends - starts) <= 3) & ~blank):
-            blank[i] = len(payload[starts[i] : ends[i]].decode("utf-8", errors="replace")) <= 1
+            blank[i] = _blank_line(payload[starts[i] : ends[i]], single_byte=True)
     content = np.flatnonzero(~blank)
     if not len(content):
         return ()
