@@ -11,16 +11,13 @@ Usage: ``python benchmarks/bench_write.py [--activities N] [--runs R]``.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_read import write_register
+from bench_read import interleaved, write_register
 
 from boras_intl_lib.commands import resolve_settings
 from boras_intl_lib.evaluation import evaluate
@@ -30,17 +27,6 @@ from boras_intl_lib.register.load import load_register
 from boras_intl_lib.settings import parameter_years
 
 PARAMS = Path(__file__).resolve().parent.parent / "parameters" / "2025.yaml"
-
-
-def cpu_median(action: Callable[[], object], runs: int) -> float:
-    """Median CPU seconds of ``action`` over ``runs`` runs (after one warm-up run)."""
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -55,8 +41,13 @@ def main() -> None:
         settings = resolve_settings(PARAMS)
         register = load_register(folder, settings, years=parameter_years(PARAMS))
         result = evaluate(register, settings)
-        countries = country_years(
-            register.partners, register.activities, result.indicators, settings.screening
+        countries = country_years(  # as `score` makes it
+            register.partners,
+            register.activities,
+            result.indicators,
+            settings.screening,
+            result.screened,
+            result.activity_rows,
         )
 
         def write(explain: bool) -> dict[str, Path]:
@@ -73,7 +64,8 @@ def main() -> None:
         for explain in (False, True):
             paths = write(explain)
             size = sum(p.stat().st_size for p in paths.values()) / 1e6
-            ours = cpu_median(lambda explain=explain: write(explain), args.runs)
+            timed = interleaved({"write": lambda explain=explain: write(explain)}, args.runs)
+            ours = timed["write"][1]  # median CPU seconds; the run above warmed it
             label = "write_score_files" + (" (--explain)" if explain else "")
             print(f"{label}: {ours:.3f} s CPU (median of {args.runs}), {size:.0f} MB")
 
