@@ -1,8 +1,9 @@
 """Error types of the toolkit.
 
 Errors carry data (file, sheet, key, …) so the edge — the command line or the report — can
-say in plain words what went wrong. The library never prints; the CLI turns these into one
-line on stderr and an exit status.
+say in plain words what went wrong. Each pickles whole (``__reduce__``): an error raised in a
+report worker process reaches the command with all its fields. The library never prints; the
+CLI turns these into one line on stderr and an exit status.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class RegisterUnreadableError(BorasIntlError):
         self.reason_sv = reason_sv or reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[Path, str, str]]:
+        return (type(self), (self.path, self.reason, self.reason_sv))
+
     def message(self, lang: Lang = "en") -> str:
         """The error in Swedish (``"sv"``) or English: the path, then the reason."""
         return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
@@ -38,6 +42,9 @@ class ParametersError(BorasIntlError):
         self.problems = problems
         super().__init__(f"{self.path}: " + "; ".join(problems))
 
+    def __reduce__(self) -> tuple[type, tuple[Path, list[str]]]:
+        return (type(self), (self.path, self.problems))
+
 
 class IndicatorDataError(BorasIntlError):
     """An indicator file cannot be read or has an unexpected layout."""
@@ -47,6 +54,9 @@ class IndicatorDataError(BorasIntlError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[Path, str]]:
+        return (type(self), (self.path, self.reason))
+
 
 class ReportError(BorasIntlError):
     """Producing a report failed; ``section`` names where, when known."""
@@ -54,3 +64,6 @@ class ReportError(BorasIntlError):
     def __init__(self, message: str, section: str | None = None) -> None:
         self.section = section
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | None]]:
+        return (type(self), (str(self), self.section))

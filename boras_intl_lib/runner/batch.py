@@ -145,7 +145,7 @@ def _done(outcomes: list[ReportOutcome | None]) -> list[ReportOutcome]:
 
 
 def _produce(job: ReportJob) -> tuple[ReportOutcome, ProducedReport | None]:
-    """One job, errors turned into an outcome (a ReportError does not pickle its section)."""
+    """One job, errors turned into an outcome that the pool sends back to the command."""
     try:
         produced = produce_report(
             job.notebook,
