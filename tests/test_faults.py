@@ -41,16 +41,6 @@ def sha16(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below ``folder`` that is not a temporary file, by relative path."""
-    temps = runs.temp_files(folder)
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p not in temps
-    }
-
-
 def html_key_figures(html: str) -> list[tuple[str, str]]:
     return KEY_FIGURE.findall(html)
 
@@ -119,7 +109,7 @@ def killed_then_rerun(
     shutil.copytree(previous.out, out)
     register = work / "register.xlsx"
     shutil.copyfile(registers[0], register)
-    before = snapshot(out)
+    before = runs.snapshot(out)
     args = ("report", "--year", str(YEAR), "--register", str(register), "--out", str(out))
     started = runs.start_cli(*args)
     try:
@@ -127,7 +117,7 @@ def killed_then_rerun(
     finally:
         runs.kill_group(started.process)
     killed = runs.finish(started)
-    after_kill = snapshot(out)
+    after_kill = runs.snapshot(out)
     leftovers = runs.temp_files(out)
     aged = set(sorted(leftovers)[: len(leftovers) // 2])
     old = time.time() - STALE_TEMP_SECONDS - 60

@@ -29,16 +29,6 @@ HREF = re.compile(r'<li><a href="([^"]+)">')
 YEARS = "2022-2025"
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under a final name (not the hidden temporary files of running reports)."""
-    temps = runs.temp_files(folder)
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p not in temps
-    }
-
-
 def _indexes_settled(out: Path) -> bool:
     """No index page is being rewritten for a report just put in place: each year's index
     (where there is one) links exactly the reports on disk. A snapshot taken before that could
@@ -119,7 +109,7 @@ def test_a_signal_stops_the_whole_run(tmp_path: Path, how: str, per_administrati
     try:
         wait_for_first_report(started.process, out)
         processes = runs._children(started.process.pid)
-        before = snapshot(out)
+        before = runs.snapshot(out)
         signalled = time.monotonic()
         if how == "SIGINT-group":
             os.killpg(started.process.pid, signal.SIGINT)
@@ -138,7 +128,7 @@ def test_a_signal_stops_the_whole_run(tmp_path: Path, how: str, per_administrati
     assert took < STOP_WITHIN_SECONDS, f"the run took {took:.1f} s to stop"
     left = [pid for pid in processes if runs._alive(pid)]
     assert not left, f"processes of the run outlived it: {left}"
-    _only_commits_under_way_finished(before, snapshot(out), workers=2)
+    _only_commits_under_way_finished(before, runs.snapshot(out), workers=2)
     assert not runs.temp_files(out)
     assert "Traceback" not in run.stderr + run.stdout
     stopped = [line for line in run.stderr.splitlines() if line.startswith("stopped by")]
@@ -165,7 +155,7 @@ def test_a_signal_stops_a_single_report_executing_in_the_command(tmp_path: Path)
     try:
         runs.wait_until_executing(started.process, folder)
         processes = runs._children(started.process.pid)
-        before = snapshot(out)
+        before = runs.snapshot(out)
         signalled = time.monotonic()
         started.process.send_signal(signal.SIGTERM)
         started.process.wait(timeout=60)
@@ -177,7 +167,7 @@ def test_a_signal_stops_a_single_report_executing_in_the_command(tmp_path: Path)
     assert run.returncode == 143, run.stderr
     assert took < STOP_WITHIN_SECONDS, f"the run took {took:.1f} s to stop"
     assert not [pid for pid in processes if runs._alive(pid)]
-    assert snapshot(out) == before
+    assert runs.snapshot(out) == before
     assert sorted(p.name for p in folder.iterdir()) == ["report-2025-sv.html"]
     assert "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines()[-1] == (
