@@ -136,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: latest year's)",
     )
 
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file, if it is an empty template (never a filled register)",
+    )
+
     p = sub.add_parser("indicators", help="indicator sources: list, check a file, show a country")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("sv", "en"), default="sv", help="output language")
@@ -165,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create a working folder: parameters, register, README")
     p.add_argument("folder", type=Path, help="the folder to create (or complete)")
     p.add_argument("--year", type=int, help="the first report year (default: the current year)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write register.xlsx anew if it is an empty template (never a filled register)",
+    )
     return parser
 
 
@@ -181,9 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report" and not args.verbose:  # progress lines only, not details
         handler.addFilter(_progress_only)
     from .errors import BorasIntlError, RegisterUnreadableError
+    from .guard import WouldOverwriteError
 
     try:
         return _COMMANDS[args.command](args)
+    except WouldOverwriteError as exc:  # an input or a register would be written over
+        said: Lang = getattr(args, "lang", None) or "sv"
+        print(f"{'fel' if said == 'sv' else 'error'}: {exc.message(said)}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except RegisterUnreadableError as exc:
         # validate and score answer coordinators: in Swedish unless asked otherwise
         coordinators = args.command in ("validate", "score")
@@ -239,7 +255,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from .commands import template
 
-    return template(args.file, args.params)
+    return template(args.file, args.params, force=args.force)
 
 
 def _cmd_indicators(args: argparse.Namespace) -> int:
@@ -266,7 +282,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     from .commands import init
 
-    return init(args.folder, args.year)
+    return init(args.folder, args.year, force=args.force)
 
 
 _COMMANDS = {

@@ -170,6 +170,7 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
 
         raise RegisterUnreadableError(register, label("unreadable.not_found", "en"))
     plans, settings_by_year = plan_reports(years, params, lang, out, request.per_administration)
+    _check_outputs(plans, out, register)
     if pdf:
         from .pdf import check_chromium
 
@@ -184,6 +185,19 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
     finally:
         stopper.restore()
         shutil.rmtree(run.workdir, ignore_errors=True)
+
+
+def _check_outputs(plans: list[PlannedReport], out: Path, register: Path | None) -> None:
+    """No report is written over, or into, the register or a parameters file (issue 22)."""
+    from ..guard import check_writes
+
+    for plan in plans:
+        check_writes(
+            [plan.html, plan.folder / f"{plan.stem}.xlsx", plan.folder / f"{plan.stem}.ipynb"],
+            folders=[out, plan.folder],
+            register=register,
+            params=plan.params,
+        )
 
 
 class _Run:
