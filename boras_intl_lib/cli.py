@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from .i18n.labels import Lang
@@ -49,9 +49,28 @@ def _years(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(f"not a year or range of years: {text!r}") from None
 
 
+def _at_least_one(text: str) -> int:
+    """A whole number of 1 or more (``--jobs``, ``--timeout``): 0 or -1 is a mistake."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (and exit 2), like every
+    other mistake: the usage is one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="boras-intl",
         description="Evaluate Borås Stad's international work against its international policy.",
     )
@@ -119,8 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also one report per administration, with an index page",
     )
-    p.add_argument("--jobs", type=int, default=None, help="parallel processes (default: cores)")
-    p.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds")
+    p.add_argument(
+        "--jobs", type=_at_least_one, default=None, help="parallel processes (default: cores)"
+    )
+    p.add_argument("--timeout", type=_at_least_one, default=600, help="per-cell timeout in seconds")
     p.add_argument(
         "--pdf",
         action="store_true",
@@ -143,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("indicators", help="indicator sources: list, check a file, show a country")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--lang", choices=("sv", "en"), default="sv", help="output language")
     common.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     what = p.add_subparsers(dest="action", required=True, metavar="ACTION")
