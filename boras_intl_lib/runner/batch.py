@@ -235,6 +235,7 @@ class _Pool:
         guard = self.stopper.polled() if self.stopper else contextlib.nullcontext()
         try:
             with guard:
+                _start_forkserver(self.context)
                 for _ in range(self.size):
                     self._start_worker()
                 for conn in list(self.workers):
@@ -341,6 +342,29 @@ def _mp_context() -> Any:
         context.set_forkserver_preload([__name__, "papermill", "nbconvert"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_forkserver(context: Any) -> None:
+    """Start the forkserver with Ctrl-C ignored, which it keeps across ``exec``.
+
+    On a terminal Ctrl-C reaches the whole process group. The forkserver ignores SIGINT only
+    once it has imported papermill and nbconvert (≈ 1.3 s); a Ctrl-C before that killed it
+    with a traceback, and the command then failed with ``EOFError`` instead of stopping with
+    one line. The command's own handler is back a few milliseconds later.
+    """
+    import threading
+
+    if context.get_start_method() != "forkserver":
+        return
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be changed in the main thread
+    from multiprocessing import forkserver
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _stop_helpers() -> None:

@@ -326,6 +326,7 @@ class _Run:
         """A signal while this process executes a report: end it now, write nothing more."""
         stopping.abandon()
         shutil.rmtree(self.workdir, ignore_errors=True)
+        stopping.remove_multiprocessing_temp()  # os._exit skips multiprocessing's own clean-up
         self.say_stopped(signum)
         with contextlib.suppress(Exception):
             sys.stdout.flush()

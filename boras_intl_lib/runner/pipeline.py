@@ -348,10 +348,39 @@ def _failure_location(nb: NotebookNode | None, cause: BaseException) -> tuple[st
         index = started[-1] if started else None
     if index is None or index >= len(cells):
         return "", None
-    section = section_of(cells, index)
     count = cells[index].get("execution_count")
     cell = f"cell In [{count}]" if count else f"cell {index + 1}"
+    if _step_of_its_own(cells, index):  # e.g. the workbook after "Metod och källor"
+        step = next(iter(str(cells[index].get("source", "")).strip().splitlines()), "")
+        return f"in step '{step[:120]}' ({cell})", None
+    section = section_of(cells, index)
     return (f"in section '{section}' ({cell})", section) if section else (f"in {cell}", None)
+
+
+def _step_of_its_own(cells: Sequence[Any], index: int) -> bool:
+    """A code cell that shows no heading of its own, below a cell that showed one: it is a
+    step of its own (the workbook, a section that failed before its heading), not part of
+    the section shown above it, which had finished."""
+    if _shown_section(cells[index]) or cells[index].get("cell_type") != "code":
+        return False
+    for cell in reversed(cells[:index]):
+        if _shown_section(cell):
+            return True
+        meta = cell.get("metadata", {})
+        if meta.get(_SECTION_KEY, {}).get("section") or meta.get("section"):
+            return False
+        if cell.get("cell_type") == "markdown" and _HEADING.findall(cell.get("source", "")):
+            return False
+    return False
+
+
+def _shown_section(cell: Any) -> str | None:
+    """The heading a code cell displayed (``display.heading``), if any."""
+    for output in reversed(cell.get("outputs", [])):
+        shown = output.get("metadata", {}).get(_SECTION_KEY, {}).get("section")
+        if shown:
+            return str(shown)
+    return None
 
 
 def section_of(cells: Sequence[Any], index: int) -> str | None:
