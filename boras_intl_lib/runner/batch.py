@@ -91,6 +91,7 @@ def render_many(
     on_done: Callable[[ReportOutcome], None] | None = None,
     stopper: stopping.Stopper | None = None,
     prepare: Callable[[], None] | None = None,
+    refuse: Callable[[ReportJob], str | None] | None = None,
 ) -> list[ReportOutcome]:
     """Produce the jobs in worker processes (``n_jobs``, default: cores), outcomes in job order.
 
@@ -101,7 +102,8 @@ def render_many(
 
     ``prepare`` computes what the jobs read (their data files) and is called once, in this
     thread, after the first jobs started: their kernels boot and import while it runs, then
-    wait for their data files.
+    wait for their data files. ``refuse`` may give a reason not to move a finished job's
+    files into place (it is asked after ``prepare``); the job then fails with that reason.
     """
     if not jobs:
         return []
@@ -110,6 +112,11 @@ def render_many(
     outcomes: list[ReportOutcome | None] = [None] * len(jobs)
 
     def finished(index: int, outcome: ReportOutcome, produced: ProducedReport | None) -> None:
+        reason = refuse(outcome.job) if refuse is not None else None
+        if reason is not None:
+            if produced is not None:
+                produced.discard()
+            produced, outcome = None, ReportOutcome(outcome.job, error=reason)
         if produced is not None:
             with stopper.committing() if stopper else contextlib.nullcontext():
                 outcome = _commit(outcome, produced)
