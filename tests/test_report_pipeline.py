@@ -513,3 +513,6 @@ def test_a_failing_step_below_a_finished_section_is_named_for_itself() -> None:
     assert rp._failure_location(nb, failed_in_method)[1] == "Metod och källor"
     under_markdown = type("F", (Exception,), {"cell_index": 1})()
     assert rp._failure_location(nb, under_markdown)[1] == "Export"
+    cells[0].metadata["tags"] = ["remove-cell"]  # the notebook's own title, never shown
+    where, section = rp._failure_location(nb, under_markdown)
+    assert (where, section) == ("in step 'x = 1' (cell 2)", None)

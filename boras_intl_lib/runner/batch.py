@@ -34,6 +34,7 @@ from .pipeline import (
     ReportResult,
     commit_report,
     produce_report,
+    quiet_library_logs,
     warm_exporter,
 )
 
@@ -326,6 +327,8 @@ def _worker_main(conn: Any, level: int) -> None:
     stopping.worker_signals()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     logging.getLogger("boras_intl").setLevel(level if level <= logging.DEBUG else logging.WARNING)
+    if level > logging.DEBUG:
+        quiet_library_logs()
     while True:
         try:
             job = conn.recv()

@@ -178,6 +178,10 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
         check_chromium()  # no browser → one clear line and exit 2, before any kernel
     run = _Run(plans, settings_by_year, out, lang, request.per_administration, err_stream)
     run.pdf, run.example = pdf, register is None
+    if log.getEffectiveLevel() > logging.DEBUG:  # the run's own errors say it, once
+        from .pipeline import quiet_library_logs
+
+        quiet_library_logs()
     with run_lock(out):  # one run per output folder: a second one waits for the first
         stopper = stopping.Stopper(run.abort)
         run.workdir = new_run_folder()

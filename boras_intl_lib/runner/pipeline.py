@@ -358,9 +358,9 @@ def _failure_location(nb: NotebookNode | None, cause: BaseException) -> tuple[st
 
 
 def _step_of_its_own(cells: Sequence[Any], index: int) -> bool:
-    """A code cell that shows no heading of its own, below a cell that showed one: it is a
-    step of its own (the workbook, a section that failed before its heading), not part of
-    the section shown above it, which had finished."""
+    """A code cell that shows no heading of its own, below a cell that showed one (or below
+    only a hidden heading): it is a step of its own (the workbook, a section that failed
+    before its heading), not part of the section shown above it, which had finished."""
     if _shown_section(cells[index]) or cells[index].get("cell_type") != "code":
         return False
     for cell in reversed(cells[:index]):
@@ -370,7 +370,8 @@ def _step_of_its_own(cells: Sequence[Any], index: int) -> bool:
         if meta.get(_SECTION_KEY, {}).get("section") or meta.get("section"):
             return False
         if cell.get("cell_type") == "markdown" and _HEADING.findall(cell.get("source", "")):
-            return False
+            # a heading the reader never sees (the notebook's own title) is no section
+            return "remove-cell" in meta.get("tags", [])
     return False
 
 
@@ -463,6 +464,19 @@ def to_html(nb: NotebookNode, lang: Lang) -> str:
     """nbconvert with the project template, in this process."""
     html, _ = _exporter(lang).from_notebook_node(nb)
     return html
+
+
+#: Libraries that log what the run reports itself, once and in its own words: nbclient's
+#: "Timeout waiting for execute reply" (through papermill's logger) before the report's
+#: error names the cell and the time limit, and asyncio's "Task was destroyed but it is
+#: pending!" for nbclient's output poller, which a failed execution leaves behind.
+QUIET_LOGGERS = ("papermill", "nbclient", "traitlets", "asyncio")
+
+
+def quiet_library_logs() -> None:
+    """Keep the libraries of a report run from adding lines to the run's one-line errors."""
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def warm_exporter(lang: Lang) -> None:
