@@ -8,6 +8,7 @@ line on stderr and an exit status; they never show a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -236,8 +237,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrupted", file=sys.stderr, flush=True)
+        if argv is None:  # the process itself (not a caller of main): exit 130, not SIGINT
+            _exit_interrupted()
         return 130
+
+
+def _exit_interrupted() -> NoReturn:
+    """End the process with status 130 after its exit handlers ran.
+
+    CPython remembers a Ctrl-C that passed through code it ran for an extension module
+    while importing, and at exit kills itself with SIGINT even though the interrupt was
+    caught here: the status was then -2 instead of 130 now and then. Running the exit
+    handlers (multiprocessing's clean-up among them) and leaving with ``os._exit`` keeps
+    the status the one documented.
+    """
+    import atexit
+    import os
+
+    with contextlib.suppress(BaseException):
+        atexit._run_exitfuncs()
+    with contextlib.suppress(BaseException):
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(130)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.notebook
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("delay", [0.9, 1.6, 2.5, 4.0])
+@pytest.mark.parametrize("delay", [0.6, 0.9, 1.6, 2.5, 4.0])
 def test_an_early_ctrl_c_is_one_line_exit_130_and_leaves_nothing(
     tmp_path: Path, delay: float
 ) -> None:
