@@ -92,7 +92,7 @@ def replace_together(paths: Sequence[Path | str]) -> Iterator[list[Path]]:
             remove_stale_temps(folder)
         temps.extend(temp_beside(final) for final in finals)
         yield temps
-        publish(list(zip(temps, finals, strict=True)))
+        publish(list(zip(temps, finals, strict=True)), lock=True)  # two runs never mix a set
     finally:
         for temp in temps:
             temp.unlink(missing_ok=True)

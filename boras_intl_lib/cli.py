@@ -8,11 +8,12 @@ line on stderr and an exit status; they never show a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from .i18n.labels import Lang
@@ -49,9 +50,28 @@ def _years(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(f"not a year or range of years: {text!r}") from None
 
 
+def _at_least_one(text: str) -> int:
+    """A whole number of 1 or more (``--jobs``, ``--timeout``): 0 or -1 is a mistake."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (and exit 2), like every
+    other mistake: the usage is one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="boras-intl",
         description="Evaluate Borås Stad's international work against its international policy.",
     )
@@ -119,8 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also one report per administration, with an index page",
     )
-    p.add_argument("--jobs", type=int, default=None, help="parallel processes (default: cores)")
-    p.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds")
+    p.add_argument(
+        "--jobs", type=_at_least_one, default=None, help="parallel processes (default: cores)"
+    )
+    p.add_argument("--timeout", type=_at_least_one, default=600, help="per-cell timeout in seconds")
     p.add_argument(
         "--pdf",
         action="store_true",
@@ -136,8 +158,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: latest year's)",
     )
 
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file, if it is an empty template (never a filled register)",
+    )
+
     p = sub.add_parser("indicators", help="indicator sources: list, check a file, show a country")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--lang", choices=("sv", "en"), default="sv", help="output language")
     common.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     what = p.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -165,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create a working folder: parameters, register, README")
     p.add_argument("folder", type=Path, help="the folder to create (or complete)")
     p.add_argument("--year", type=int, help="the first report year (default: the current year)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write register.xlsx anew if it is an empty template (never a filled register)",
+    )
     return parser
 
 
@@ -181,9 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report" and not args.verbose:  # progress lines only, not details
         handler.addFilter(_progress_only)
     from .errors import BorasIntlError, RegisterUnreadableError
+    from .guard import WouldOverwriteError
 
     try:
         return _COMMANDS[args.command](args)
+    except WouldOverwriteError as exc:  # an input or a register would be written over
+        said: Lang = getattr(args, "lang", None) or "sv"
+        print(f"{'fel' if said == 'sv' else 'error'}: {exc.message(said)}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except RegisterUnreadableError as exc:
         # validate and score answer coordinators: in Swedish unless asked otherwise
         coordinators = args.command in ("validate", "score")
@@ -199,8 +237,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrupted", file=sys.stderr, flush=True)
+        if argv is None:  # the process itself (not a caller of main): exit 130, not SIGINT
+            _exit_interrupted()
         return 130
+
+
+def _exit_interrupted() -> NoReturn:
+    """End the process with status 130 after its exit handlers ran.
+
+    CPython remembers a Ctrl-C that passed through code it ran for an extension module
+    while importing, and at exit kills itself with SIGINT even though the interrupt was
+    caught here: the status was then -2 instead of 130 now and then. Running the exit
+    handlers (multiprocessing's clean-up among them) and leaving with ``os._exit`` keeps
+    the status the one documented.
+    """
+    import atexit
+    import os
+
+    with contextlib.suppress(BaseException):
+        atexit._run_exitfuncs()
+    with contextlib.suppress(BaseException):
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(130)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -239,7 +300,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from .commands import template
 
-    return template(args.file, args.params)
+    return template(args.file, args.params, force=args.force)
 
 
 def _cmd_indicators(args: argparse.Namespace) -> int:
@@ -266,7 +327,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     from .commands import init
 
-    return init(args.folder, args.year)
+    return init(args.folder, args.year, force=args.force)
 
 
 _COMMANDS = {

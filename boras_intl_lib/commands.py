@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ParametersError
+from .guard import check_replace, check_writes
 from .i18n.labels import Lang
 from .settings import (
     Settings,
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from .runner.jobs import ReportRequest
 
 log = logging.getLogger("boras_intl")
+#: Every file ``score`` may write into its ``--out`` folder (see outputs.py).
+SCORE_FILES = ("scores", "partners", "countries", "rejected", "warnings", "explanations")
 
 
 def resolve_settings(params: Path | None, year: int | None = None) -> Settings:
@@ -62,6 +65,8 @@ def validate(
     from .register.load import load_register
     from .register.summary import exit_status, format_summary, summarise
 
+    if fix_list is not None:  # before anything is read: the register is never written over
+        check_writes([fix_list], register=register_path, params=resolve_parameters_path(params))
     settings = resolve_settings(params)
     years = parameter_years(resolve_parameters_path(params))
     register = load_register(register_path, settings, years=years)
@@ -98,6 +103,12 @@ def score(
     from .register.load import load_register
     from .register.summary import exit_status
 
+    check_writes(  # before anything is read: the register is never written over
+        [out / f"{name}.csv" for name in SCORE_FILES],
+        folders=[out],
+        register=register_path,
+        params=resolve_parameters_path(params),
+    )
     settings = resolve_settings(params)
     years = parameter_years(resolve_parameters_path(params))
     register = load_register(register_path, settings, years=years)
@@ -124,23 +135,28 @@ def score(
     return exit_status(register)
 
 
-def init(folder: Path, year: int | None = None) -> int:
-    """``boras-intl init``: a working folder with parameters, a register template, a README."""
+def init(folder: Path, year: int | None = None, *, force: bool = False) -> int:
+    """``boras-intl init``: a working folder with parameters, a register template, a README.
+
+    Existing files are kept; with ``force`` an existing ``register.xlsx`` that is an empty
+    template is written anew (a filled register never is)."""
     from .runner.workfolder import create_working_folder
 
-    for path in create_working_folder(folder, year):
+    for path in create_working_folder(folder, year, force=force):
         print(path)
     return 0
 
 
-def template(path: Path, params: Path | None = None) -> int:
+def template(path: Path, params: Path | None = None, *, force: bool = False) -> int:
     """``boras-intl template``: write an empty register workbook.
 
     The administrations and committees of ``params`` (default: the latest year's) become
-    drop-down lists; without any parameters file those columns stay free text.
+    drop-down lists; without any parameters file those columns stay free text. An existing
+    file is replaced only with ``force``, and only when it is an empty template.
     """
     from .register.template import write_template
 
+    check_replace(path, force=force)  # never a filled register, nor any other existing file
     source = resolve_parameters_path(params)
     settings = load_settings(source) if source is not None else None
     write_template(path, settings)

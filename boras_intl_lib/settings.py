@@ -8,6 +8,7 @@ Unknown keys and wrong types are errors that name the key and the file.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -26,7 +27,34 @@ from .vocabulary import (
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinities are never a setting: "threshold: .nan" would silently fail every
+    # comparison. Numbers are declared strict (Field(strict=True)): "clear_level: true" is a
+    # mistake, not the number 1.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _known_country(value: str) -> str:
+    """An ISO 3166 alpha-3 code the screening knows (Kosovo's XKX too), else an error."""
+    import pycountry
+
+    if value != "XKX" and pycountry.countries.get(alpha_3=value) is None:
+        raise ValueError(f"'{value}' is not an ISO 3166 alpha-3 country code (e.g. SWE, FIN)")
+    return value
+
+
+def _no_control_characters(value: object) -> object:
+    """Text shown in the report must not carry control characters (a ``\x0b`` breaks it)."""
+    if isinstance(value, str):
+        for i, char in enumerate(value):
+            if char not in "\t\n\r" and unicodedata.category(char) == "Cc":
+                raise ValueError(
+                    f"contains the control character U+{ord(char):04X} at position {i + 1}; "
+                    "remove it"
+                )
+    return value
+
+
+_Int = Annotated[int, Field(strict=True)]
 
 
 class Administration(_Strict):
@@ -42,6 +70,8 @@ class TwinCity(_Strict):
     city: str
     country: str = Field(pattern=r"^[A-Z]{3}$")
 
+    _country = field_validator("country")(_known_country)
+
 
 class Rule(_Strict):
     """One indicator rule: ``indicator`` from ``source`` compared with ``threshold``.
@@ -55,7 +85,7 @@ class Rule(_Strict):
     source: str = "vdem"
     indicator: str
     op: Literal[">=", ">", "<=", "<"] = ">="
-    threshold: float
+    threshold: float = Field(strict=True)
 
 
 class Condition(_Strict):
@@ -101,11 +131,13 @@ class Screening(_Strict):
     """Partner screening against the policy's precondition."""
 
     domestic_country: str = "SWE"
-    max_data_age_years: int = Field(default=5, ge=0)
+    max_data_age_years: int = Field(default=5, ge=0, le=100, strict=True)
     missing_data: Literal["unknown", "fail"] = "unknown"
     use_bundled_data: bool = True
     indicator_files: list[IndicatorFile] = []
     conditions: dict[ConditionKey, Condition] = Field(default_factory=_default_conditions)
+
+    _domestic = field_validator("domestic_country")(_known_country)
 
     @field_validator("conditions")
     @classmethod
@@ -162,11 +194,11 @@ EU_FUNDING_SOURCES: tuple[str, ...] = (
 class Scoring(_Strict):
     """Thresholds of the evidence-based rubric and aggregation (see docs/methodology.md)."""
 
-    clear_level: int = Field(default=2, ge=1, le=3)
-    min_partners: int = Field(default=2, ge=1)
-    strong_external_share: float = Field(default=0.5, gt=0, le=1)
-    profiling_targets_for_level: tuple[int, int, int] = (1, 2, 4)
-    sdgs_for_strong: int = Field(default=3, ge=1, le=17)
+    clear_level: int = Field(default=2, ge=1, le=3, strict=True)
+    min_partners: int = Field(default=2, ge=1, le=1000, strict=True)
+    strong_external_share: float = Field(default=0.5, gt=0, le=1, strict=True)
+    profiling_targets_for_level: tuple[_Int, _Int, _Int] = (1, 2, 4)
+    sdgs_for_strong: int = Field(default=3, ge=1, le=17, strict=True)
     exchange_types: tuple[str, ...] = EXCHANGE_TYPES
     eu_funding_sources: tuple[str, ...] = EU_FUNDING_SOURCES
 
@@ -193,7 +225,7 @@ class Scoring(_Strict):
         return tuple(v.strip() for v in value)
 
 
-Share = Annotated[float, Field(ge=0, le=1)]
+Share = Annotated[float, Field(ge=0, le=1, strict=True)]
 
 
 class Targets(_Strict):
@@ -201,7 +233,11 @@ class Targets(_Strict):
 
     coverage: Share | None = 1.0
     clear_share: dict[AreaKey, Share] = {}
-    trend_tolerance: float = Field(default=0.02, ge=0, le=1)
+    trend_tolerance: float = Field(default=0.02, ge=0, le=1, strict=True)
+
+
+#: An area's weight: a positive number (a zero or negative weight would hide or invert it).
+Weight = Annotated[float, Field(gt=0, le=1000, strict=True)]
 
 
 class Document(_Strict):
@@ -210,24 +246,28 @@ class Document(_Strict):
     (``diarienummer``, ``handläggare``, ``datum``) or in English (``reference``, ``officer``,
     ``date``). Shown at the top of the first page of the report and its PDF."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
 
     reference: str | None = Field(default=None, alias="diarienummer", min_length=1)
     officer: str | None = Field(default=None, alias="handläggare", min_length=1)
     date: dt.date | None = Field(default=None, alias="datum")
 
+    _plain_text = field_validator("*")(_no_control_characters)
+
 
 class Settings(_Strict):
     """Everything one report year needs, validated."""
 
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=2000, le=2100, strict=True)
     city: str = "Borås"
     administrations: list[Administration] = Field(min_length=1)
     twin_cities: list[TwinCity] = []
     scoring: Scoring = Scoring()
     screening: Screening = Screening()
     targets: Targets = Targets()
-    weights: dict[AreaKey, float] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
+    weights: dict[AreaKey, Weight] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
     document: Document | None = None
 
     @property
@@ -302,7 +342,9 @@ def load_settings(path: Path | str) -> Settings:
             [f"not UTF-8 text (line {line}; saved as Windows-1252?): save the file as UTF-8"],
         ) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=unique_key_loader())  # a SafeLoader
+    except DuplicateKeyError as exc:
+        raise ParametersError(path, [str(exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -321,6 +363,61 @@ def load_settings(path: Path | str) -> Settings:
         return Settings.model_validate(data)
     except ValidationError as exc:
         raise ParametersError(path, [_describe(err) for err in exc.errors()]) from None
+
+
+class DuplicateKeyError(ValueError):
+    """A mapping of the parameters file names the same key twice."""
+
+
+def _duplicate_keys(node: Any, where: str, seen: set[int]) -> None:
+    """Raise :class:`DuplicateKeyError` for the first key given twice in ``node``, at any
+    depth, naming its dotted path and both lines (YAML would silently keep the last)."""
+    import yaml
+
+    if id(node) in seen:  # an alias: checked where it was defined
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        lines: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # "<<: *defaults": overriding merged keys is what merges are for
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            line = key_node.start_mark.line + 1
+            dotted = f"{where}.{key}" if where else str(key)
+            if key in lines:
+                raise DuplicateKeyError(
+                    f"key '{dotted}' is given twice (lines {lines[key]} and {line}); "
+                    "keep one of them"
+                )
+            lines[key] = line
+            _duplicate_keys(value_node, dotted, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _duplicate_keys(item, f"{where}.{i}" if where else str(i), seen)
+
+
+def unique_key_loader() -> type:
+    """PyYAML's SafeLoader that refuses a key given twice in one mapping, at any depth."""
+    import yaml
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_document(self, node: Any) -> Any:
+            _duplicate_keys(node, "", set())
+            return super().construct_document(node)
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            """An impossible date (2025-02-30) stays text, so that pydantic names its key
+            (PyYAML would raise a bare ValueError with neither key nor line)."""
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    UniqueKeyLoader.add_constructor(
+        "tag:yaml.org,2002:timestamp", UniqueKeyLoader.construct_yaml_timestamp
+    )
+    return UniqueKeyLoader
 
 
 _SECTIONS = ("administrations", "twin_cities", "scoring", "screening", "targets", "weights")

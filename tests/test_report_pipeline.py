@@ -485,3 +485,34 @@ def test_kernels_talk_over_unix_sockets_in_the_private_folder(tmp_path: Path) ->
     ipc = {"transport": "ipc", "ip": str(tmp_path / "kernel")}
     assert report_kernel._transport(tmp_path) == ipc
     assert report_kernel._transport(tmp_path / ("x" * 120)) == {}
+
+
+def test_a_failing_step_below_a_finished_section_is_named_for_itself() -> None:
+    """The workbook cell after "Metod och källor" is not that section (issue 22 item 4)."""
+    v4 = nbformat.v4
+    method = v4.new_output(
+        "display_data",
+        data={"text/plain": "Metod och källor"},
+        metadata={"boras_intl": {"section": "Metod och källor"}},
+    )
+    cells = [
+        v4.new_markdown_cell("## Export\ntext"),
+        v4.new_code_cell("x = 1"),
+        v4.new_code_cell("report.show_method(data)", outputs=[method]),
+        v4.new_code_cell("write_report_workbook(data, excel_path)", execution_count=14),
+    ]
+    nb = v4.new_notebook(cells=cells)
+
+    class Failed(Exception):
+        cell_index = 3
+
+    where, section = rp._failure_location(nb, Failed())
+    assert where == "in step 'write_report_workbook(data, excel_path)' (cell In [14])"
+    assert section is None
+    failed_in_method = type("F", (Exception,), {"cell_index": 2})()
+    assert rp._failure_location(nb, failed_in_method)[1] == "Metod och källor"
+    under_markdown = type("F", (Exception,), {"cell_index": 1})()
+    assert rp._failure_location(nb, under_markdown)[1] == "Export"
+    cells[0].metadata["tags"] = ["remove-cell"]  # the notebook's own title, never shown
+    where, section = rp._failure_location(nb, under_markdown)
+    assert (where, section) == ("in step 'x = 1' (cell 2)", None)

@@ -1374,6 +1374,39 @@ LABELS: dict[str, tuple[str, str]] = {
         "1 förvaltning har inget internationellt arbete i år:",
         "1 administration has no international work this year:",
     ),
+    # --- [safe-inputs] inputs are read-only (guard.py) ---------------------------------------
+    "guard.is_register": (
+        "{path} är registret som läses; ange en annan fil eller mapp att skriva till",
+        "{path} is the register being read; give another file or folder to write to",
+    ),
+    "guard.is_params": (
+        "{path} är parameterfilen som läses; ange en annan fil eller mapp att skriva till",
+        "{path} is the parameters file being read; give another file or folder to write to",
+    ),
+    "guard.inside_register": (
+        "{path} ligger i registermappen {register}; ange en mapp utanför registret",
+        "{path} is inside the register folder {register}; give a folder outside the register",
+    ),
+    "guard.folder_holds_register": (
+        "{path} innehåller ett register (aktiviteter.csv eller activities.csv); "
+        "ange en annan mapp att skriva till",
+        "{path} holds a register (activities.csv or aktiviteter.csv); "
+        "give another folder to write to",
+    ),
+    "guard.file_is_register": (
+        "{path} är eller ligger i ett register; ange en annan fil att skriva till",
+        "{path} is or lies in a register; give another file to write to",
+    ),
+    "guard.exists": (
+        "{path} finns redan och ersätts inte; ange ett nytt filnamn, eller --force för att "
+        "ersätta en tom mall",
+        "{path} already exists and is not replaced; give a new file name, or --force to "
+        "replace an empty template",
+    ),
+    "guard.not_empty_template": (
+        "{path} är ingen tom registermall och ersätts inte, inte ens med --force",
+        "{path} is not an empty register template and is not replaced, not even with --force",
+    ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
     "page.skip_link": ("Hoppa till innehållet", "Skip to content"),

@@ -34,6 +34,7 @@ from .pipeline import (
     ReportResult,
     commit_report,
     produce_report,
+    quiet_library_logs,
     warm_exporter,
 )
 
@@ -91,6 +92,7 @@ def render_many(
     on_done: Callable[[ReportOutcome], None] | None = None,
     stopper: stopping.Stopper | None = None,
     prepare: Callable[[], None] | None = None,
+    refuse: Callable[[ReportJob], str | None] | None = None,
 ) -> list[ReportOutcome]:
     """Produce the jobs in worker processes (``n_jobs``, default: cores), outcomes in job order.
 
@@ -101,7 +103,8 @@ def render_many(
 
     ``prepare`` computes what the jobs read (their data files) and is called once, in this
     thread, after the first jobs started: their kernels boot and import while it runs, then
-    wait for their data files.
+    wait for their data files. ``refuse`` may give a reason not to move a finished job's
+    files into place (it is asked after ``prepare``); the job then fails with that reason.
     """
     if not jobs:
         return []
@@ -110,6 +113,11 @@ def render_many(
     outcomes: list[ReportOutcome | None] = [None] * len(jobs)
 
     def finished(index: int, outcome: ReportOutcome, produced: ProducedReport | None) -> None:
+        reason = refuse(outcome.job) if refuse is not None else None
+        if reason is not None:
+            if produced is not None:
+                produced.discard()
+            produced, outcome = None, ReportOutcome(outcome.job, error=reason)
         if produced is not None:
             with stopper.committing() if stopper else contextlib.nullcontext():
                 outcome = _commit(outcome, produced)
@@ -235,6 +243,7 @@ class _Pool:
         guard = self.stopper.polled() if self.stopper else contextlib.nullcontext()
         try:
             with guard:
+                _start_forkserver(self.context)
                 for _ in range(self.size):
                     self._start_worker()
                 for conn in list(self.workers):
@@ -318,6 +327,8 @@ def _worker_main(conn: Any, level: int) -> None:
     stopping.worker_signals()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     logging.getLogger("boras_intl").setLevel(level if level <= logging.DEBUG else logging.WARNING)
+    if level > logging.DEBUG:
+        quiet_library_logs()
     while True:
         try:
             job = conn.recv()
@@ -341,6 +352,29 @@ def _mp_context() -> Any:
         context.set_forkserver_preload([__name__, "papermill", "nbconvert"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_forkserver(context: Any) -> None:
+    """Start the forkserver with Ctrl-C ignored, which it keeps across ``exec``.
+
+    On a terminal Ctrl-C reaches the whole process group. The forkserver ignores SIGINT only
+    once it has imported papermill and nbconvert (≈ 1.3 s); a Ctrl-C before that killed it
+    with a traceback, and the command then failed with ``EOFError`` instead of stopping with
+    one line. The command's own handler is back a few milliseconds later.
+    """
+    import threading
+
+    if context.get_start_method() != "forkserver":
+        return
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be changed in the main thread
+    from multiprocessing import forkserver
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _stop_helpers() -> None:

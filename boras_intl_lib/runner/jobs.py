@@ -18,6 +18,7 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -170,20 +171,72 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
 
         raise RegisterUnreadableError(register, label("unreadable.not_found", "en"))
     plans, settings_by_year = plan_reports(years, params, lang, out, request.per_administration)
+    _check_outputs(plans, out, register)
     if pdf:
         from .pdf import check_chromium
 
         check_chromium()  # no browser → one clear line and exit 2, before any kernel
     run = _Run(plans, settings_by_year, out, lang, request.per_administration, err_stream)
     run.pdf, run.example = pdf, register is None
-    stopper = stopping.Stopper(run.abort)
-    run.workdir = new_run_folder()
-    stopper.install()
+    if log.getEffectiveLevel() > logging.DEBUG:  # the run's own errors say it, once
+        from .pipeline import quiet_library_logs
+
+        quiet_library_logs()
+    with run_lock(out):  # one run per output folder: a second one waits for the first
+        stopper = stopping.Stopper(run.abort)
+        run.workdir = new_run_folder()
+        stopper.install()
+        try:
+            return run.execute(register, request.jobs, request.timeout, stopper, out_stream)
+        finally:
+            stopper.restore()
+            shutil.rmtree(run.workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def run_lock(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder for the whole run (issue 22 item 5).
+
+    Two runs into one folder would otherwise mix their reports (the city report from one
+    register, administrations from the other). A second run waits, saying so once; Ctrl-C
+    while it waits ends it (130). The lock is ``flock`` on the folder itself, so no lock
+    file is left; reports are committed under locks on their own folders (``out/<year>``…),
+    never on ``out``, so the two do not meet. The kernels and workers do not inherit it.
+    """
     try:
-        return run.execute(register, request.jobs, request.timeout, stopper, out_stream)
+        import fcntl
+    except ImportError:  # Windows: no lock (each report is still committed atomically)
+        yield
+        return
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError as exc:
+        from ..errors import ReportError
+
+        raise ReportError(f"cannot use the output folder {out}: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("waiting for another boras-intl run writing to %s to finish", out)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
-        stopper.restore()
-        shutil.rmtree(run.workdir, ignore_errors=True)
+        os.close(fd)  # closing releases the lock
+
+
+def _check_outputs(plans: list[PlannedReport], out: Path, register: Path | None) -> None:
+    """No report is written over, or into, the register or a parameters file (issue 22)."""
+    from ..guard import check_writes
+
+    for plan in plans:
+        check_writes(
+            [plan.html, plan.folder / f"{plan.stem}.xlsx", plan.folder / f"{plan.stem}.ipynb"],
+            folders=[out, plan.folder],
+            register=register,
+            params=plan.params,
+        )
 
 
 class _Run:
@@ -208,6 +261,7 @@ class _Run:
         self.finished: dict[str, bool] = {}  # job name → written
         self.pdf = False  # also print each report to PDF
         self.example = False  # the bundled example register: the index says so
+        self.empty_years: set[int] = set()  # no activity of the year: nothing is committed
 
     def execute(
         self,
@@ -233,7 +287,14 @@ class _Run:
                     self.index(year)
 
         try:
-            outcomes = render_many(work, jobs, on_done=self.done, stopper=stopper, prepare=prepare)
+            outcomes = render_many(
+                work,
+                jobs,
+                on_done=self.done,
+                stopper=stopper,
+                prepare=prepare,
+                refuse=self.refuse_empty,
+            )
         except Stopped as stop:
             self.say_stopped(stop.signum)
             return stopping.exit_status(stop.signum)
@@ -258,6 +319,9 @@ class _Run:
 
         def publish(year: int, inputs: ReportInputs) -> None:
             """As soon as a year is evaluated, its reports' kernels may go on."""
+            activities = inputs.register.activities
+            if "year" not in activities or not (activities["year"] == year).any():
+                self.empty_years.add(year)  # its reports are made but never committed
             data = write_inputs(inputs, self.workdir / f"{year}.pickle")
             for plan, job in zip(self.plans, work, strict=True):
                 if plan.year != year:
@@ -272,6 +336,15 @@ class _Run:
 
         params_by_year = {plan.year: plan.params for plan in self.plans}
         evaluate_years(register, self.settings_by_year, params_by_year, on_year=publish)
+
+    def refuse_empty(self, job: ReportJob) -> str | None:
+        """Why a finished report is not moved into place: its year has no activity, and an
+        empty report must not replace an earlier one (issue 22 item 5)."""
+        plan = next(p for p in self.plans if p.name == job.name)
+        if plan.year not in self.empty_years:
+            return None
+        kept = "the earlier report is kept" if job.out_html.exists() else "nothing was written"
+        return f"the register has no activity in {plan.year}: {kept}"
 
     def done(self, outcome: ReportOutcome) -> None:
         """A report is finished (its files, if any, are in place): keep the index up to date."""
@@ -312,6 +385,7 @@ class _Run:
         """A signal while this process executes a report: end it now, write nothing more."""
         stopping.abandon()
         shutil.rmtree(self.workdir, ignore_errors=True)
+        stopping.remove_multiprocessing_temp()  # os._exit skips multiprocessing's own clean-up
         self.say_stopped(signum)
         with contextlib.suppress(Exception):
             sys.stdout.flush()

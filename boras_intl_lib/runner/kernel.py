@@ -79,7 +79,11 @@ def _start_kernel(kernel_name: str, cwd: Path) -> Any:
     preloaded; on this thread's event loop, the one nbclient will use."""
     from jupyter_core.utils import run_sync
 
-    km = _kernel_manager_class()(kernel_name=kernel_name, **_transport(cwd))
+    # The connection file (the kernel's keys) goes into the run's private folder too, which
+    # every run removes however it ends, never into Jupyter's shared runtime folder.
+    km = _kernel_manager_class()(
+        kernel_name=kernel_name, connection_file=str(cwd / "kernel.json"), **_transport(cwd)
+    )
     arguments = [
         *KERNEL_ARGUMENTS,
         f"--IPKernelApp.exec_lines={[KERNEL_PRELOAD]!r}",

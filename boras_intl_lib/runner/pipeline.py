@@ -348,10 +348,40 @@ def _failure_location(nb: NotebookNode | None, cause: BaseException) -> tuple[st
         index = started[-1] if started else None
     if index is None or index >= len(cells):
         return "", None
-    section = section_of(cells, index)
     count = cells[index].get("execution_count")
     cell = f"cell In [{count}]" if count else f"cell {index + 1}"
+    if _step_of_its_own(cells, index):  # e.g. the workbook after "Metod och källor"
+        step = next(iter(str(cells[index].get("source", "")).strip().splitlines()), "")
+        return f"in step '{step[:120]}' ({cell})", None
+    section = section_of(cells, index)
     return (f"in section '{section}' ({cell})", section) if section else (f"in {cell}", None)
+
+
+def _step_of_its_own(cells: Sequence[Any], index: int) -> bool:
+    """A code cell that shows no heading of its own, below a cell that showed one (or below
+    only a hidden heading): it is a step of its own (the workbook, a section that failed
+    before its heading), not part of the section shown above it, which had finished."""
+    if _shown_section(cells[index]) or cells[index].get("cell_type") != "code":
+        return False
+    for cell in reversed(cells[:index]):
+        if _shown_section(cell):
+            return True
+        meta = cell.get("metadata", {})
+        if meta.get(_SECTION_KEY, {}).get("section") or meta.get("section"):
+            return False
+        if cell.get("cell_type") == "markdown" and _HEADING.findall(cell.get("source", "")):
+            # a heading the reader never sees (the notebook's own title) is no section
+            return "remove-cell" in meta.get("tags", [])
+    return False
+
+
+def _shown_section(cell: Any) -> str | None:
+    """The heading a code cell displayed (``display.heading``), if any."""
+    for output in reversed(cell.get("outputs", [])):
+        shown = output.get("metadata", {}).get(_SECTION_KEY, {}).get("section")
+        if shown:
+            return str(shown)
+    return None
 
 
 def section_of(cells: Sequence[Any], index: int) -> str | None:
@@ -434,6 +464,19 @@ def to_html(nb: NotebookNode, lang: Lang) -> str:
     """nbconvert with the project template, in this process."""
     html, _ = _exporter(lang).from_notebook_node(nb)
     return html
+
+
+#: Libraries that log what the run reports itself, once and in its own words: nbclient's
+#: "Timeout waiting for execute reply" (through papermill's logger) before the report's
+#: error names the cell and the time limit, and asyncio's "Task was destroyed but it is
+#: pending!" for nbclient's output poller, which a failed execution leaves behind.
+QUIET_LOGGERS = ("papermill", "nbclient", "traitlets", "asyncio")
+
+
+def quiet_library_logs() -> None:
+    """Keep the libraries of a report run from adding lines to the run's one-line errors."""
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def warm_exporter(lang: Lang) -> None:

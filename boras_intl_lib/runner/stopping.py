@@ -76,6 +76,23 @@ def abandon() -> None:
     _TEMPS.clear()
 
 
+def remove_multiprocessing_temp() -> None:
+    """Remove multiprocessing's ``pymp-*`` folder (the forkserver's socket) of this process.
+
+    A normal exit removes it; a run that ends with ``os._exit`` after a signal must do it.
+    """
+    import shutil
+    import sys
+
+    if "multiprocessing" not in sys.modules:
+        return
+    from multiprocessing import process
+
+    tempdir = process.current_process()._config.get("tempdir")  # type: ignore[attr-defined]
+    if tempdir:
+        shutil.rmtree(tempdir, ignore_errors=True)
+
+
 def _kill_group(pid: int) -> None:
     """SIGKILL the kernel and anything it started, then reap it if it is our child."""
     try:
@@ -92,8 +109,11 @@ def tracked_kernel_manager() -> type:
     from jupyter_client.manager import AsyncKernelManager
 
     class TrackedKernelManager(AsyncKernelManager):
-        async def start_kernel(self, **kwargs: Any) -> None:  # type: ignore[override]
-            await super().start_kernel(**kwargs)
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kwargs: Any) -> None:
+            # Tracked as soon as its process exists, not once it has started (≈ 1 s later):
+            # a run stopped meanwhile ends it too, instead of leaving it to boot in a folder
+            # that is being removed (a traceback on the command's stderr).
+            await super()._async_launch_kernel(kernel_cmd, **kwargs)
             pid = getattr(self.provisioner, "pid", None)
             if pid:
                 track_kernel(int(pid), self.connection_file)

@@ -21,12 +21,22 @@ REGISTER = "register.xlsx"
 _YEAR_LINE = re.compile(r"^year:[ \t]*\d{4}[ \t]*$", re.MULTILINE)
 
 
-def create_working_folder(folder: Path, year: int | None = None) -> list[Path]:
+def create_working_folder(
+    folder: Path, year: int | None = None, *, force: bool = False
+) -> list[Path]:
     """Create ``folder`` with parameters, a register template and a README; return what was
-    written (files that already existed are kept and not listed)."""
+    written (files that already existed are kept and not listed). With ``force`` an existing
+    ``register.xlsx`` is written anew if it is an empty template, and refused otherwise
+    (before anything is written)."""
+    from ..guard import check_replace
+
     year = year or dt.date.today().year
     if folder.exists() and not folder.is_dir():
         raise BorasIntlError(f"{folder} exists and is not a folder")
+    register = folder / REGISTER
+    renew = force and register.exists()
+    if renew:
+        check_replace(register, force=True)
     written: list[Path] = []
     params = folder / "parameters" / f"{year}.yaml"
     if not params.exists():
@@ -34,8 +44,7 @@ def create_working_folder(folder: Path, year: int | None = None) -> list[Path]:
         replace_text(params, _parameters_text(year))
         load_settings(params)  # what init writes must load
         written.append(params)
-    register = folder / REGISTER
-    if not register.exists():
+    if renew or not register.exists():
         from ..register.template import write_template
 
         write_template(register, load_settings(params))  # the year's administrations as lists

@@ -1,0 +1,42 @@
+"""A failing report says so in one line per report and nothing else (issue 22 item 4): no
+"Timeout waiting for execute reply" from nbclient before it, no asyncio "Task was destroyed
+but it is pending!" after it, in the command and in its worker processes alike."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.notebook
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("years", [("--year", "2025"), ("--years", "2024-2025", "--jobs", "2")])
+def test_a_timed_out_report_is_one_line_each(tmp_path: Path, years: tuple[str, ...]) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "boras_intl_lib",
+            "report",
+            *years,
+            "--timeout",
+            "1",
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    n_reports = 2 if "--years" in years else 1
+    assert len(lines) == n_reports, result.stderr
+    assert all(
+        line.startswith("error: report 20") and "time limit of 1 s" in line for line in lines
+    ), lines
