@@ -180,11 +180,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.setLevel(logging.INFO)
     if args.command == "report" and not args.verbose:  # progress lines only, not details
         handler.addFilter(_progress_only)
-    from .errors import BorasIntlError, RegisterUnreadableError
+    from .errors import (
+        BorasIntlError,
+        IndicatorDataError,
+        IndicatorSettingsError,
+        RegisterUnreadableError,
+    )
 
     try:
         return _COMMANDS[args.command](args)
-    except RegisterUnreadableError as exc:
+    except (RegisterUnreadableError, IndicatorDataError, IndicatorSettingsError) as exc:
         # validate and score answer coordinators: in Swedish unless asked otherwise
         coordinators = args.command in ("validate", "score")
         lang: Lang = getattr(args, "lang", None) or ("sv" if coordinators else "en")

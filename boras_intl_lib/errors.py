@@ -42,10 +42,29 @@ class ParametersError(BorasIntlError):
 class IndicatorDataError(BorasIntlError):
     """An indicator file cannot be read or has an unexpected layout."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: str, reason_sv: str | None = None) -> None:
         self.path = Path(path)
         self.reason = reason
+        self.reason_sv = reason_sv or reason
         super().__init__(f"{self.path}: {reason}")
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in Swedish (``"sv"``) or English: the path, then the reason."""
+        return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
+
+
+class IndicatorSettingsError(BorasIntlError):
+    """A screening rule that the configured indicator files cannot answer: a source or
+    indicator no file provides, or a threshold outside the indicator's scale (exit 2)."""
+
+    def __init__(self, reason: str, reason_sv: str) -> None:
+        self.reason = reason
+        self.reason_sv = reason_sv
+        super().__init__(reason)
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in Swedish (``"sv"``) or English."""
+        return self.reason_sv if lang == "sv" else self.reason
 
 
 class ReportError(BorasIntlError):

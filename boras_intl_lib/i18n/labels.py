@@ -541,6 +541,51 @@ LABELS: dict[str, tuple[str, str]] = {
         "okänt format {format!r}; välj ett av: {formats}",
         "unknown format {format!r}; choose one of: {formats}",
     ),
+    # --- [indicators] scales, rule checks, files (issue 20, issue 19 item 6) ----------------------
+    "scale.higher_is_better": ("högre är bättre", "higher is better"),
+    "scale.lower_is_better": ("lägre är bättre", "lower is better"),
+    "scale.regime.0": ("sluten autokrati", "closed autocracy"),
+    "scale.regime.1": ("valautokrati", "electoral autocracy"),
+    "scale.regime.2": ("valdemokrati", "electoral democracy"),
+    "scale.regime.3": ("liberal demokrati", "liberal democracy"),
+    "scale.fh_status.NF": ("inte fri", "not free"),
+    "scale.fh_status.PF": ("delvis fri", "partly free"),
+    "scale.fh_status.F": ("fri", "free"),
+    "indicators.check.dropped_entity.one": (
+        "{entity}: {reason} (1 rad: {rows})",
+        "{entity}: {reason} (1 row: {rows})",
+    ),
+    "scale.value_off.one": (
+        "kolumnen '{column}' läses som {indicator} men har värdet {value} ({country}, {year}),"
+        " utanför skalan {scale}: är det en annan utgivares fil? Ange då 'source:' och"
+        " 'indicator:' i parameterfilen",
+        "column '{column}' is read as {indicator} but holds {value} ({country}, {year}),"
+        " outside the scale {scale}: is it another publisher's file? Then give 'source:' and"
+        " 'indicator:' in the parameters file",
+    ),
+    "scale.value_off": (
+        "kolumnen '{column}' läses som {indicator} men har värdet {value} ({country}, {year};"
+        " {n} värden utanför skalan), utanför skalan {scale}: är det en annan utgivares fil?"
+        " Ange då 'source:' och 'indicator:' i parameterfilen",
+        "column '{column}' is read as {indicator} but holds {value} ({country}, {year};"
+        " {n} values off the scale), outside the scale {scale}: is it another publisher's"
+        " file? Then give 'source:' and 'indicator:' in the parameters file",
+    ),
+    "rules.error": ("parametrarnas regler: {problems}", "the parameters' rules: {problems}"),
+    "rules.unknown": (
+        "regeln för {condition} nämner {indicator} från källan {source},"
+        " som ingen angiven indikatorfil ger",
+        "the rule for {condition} names {indicator} from source {source},"
+        " which no configured indicator file provides",
+    ),
+    "rules.did_you_mean": (" — menade du {guess}?", " — did you mean {guess}?"),
+    "rules.provided": ("(filerna ger {listing}.)", "(the files provide {listing}.)"),
+    "rules.off_scale": (
+        "tröskelvärdet {threshold} i regeln för {condition} ({indicator}, {source}) ligger"
+        " utanför indikatorns skala {scale}",
+        "the threshold {threshold} in the rule for {condition} ({indicator}, {source}) lies"
+        " outside the indicator's scale {scale}",
+    ),
     # --- [scoring] rubric explanations and aggregation -------------------------------------------
     "why.cancelled": ("inställd", "cancelled"),
     "why.outcome.0": ("inget resultat registrerat", "no outcome recorded"),

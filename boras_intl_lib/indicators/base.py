@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +45,8 @@ class Loaded:
     values: pd.DataFrame  # the long table (:data:`COLUMNS`)
     dropped: pd.DataFrame  # :data:`DROPPED_COLUMNS`, one row per publisher row left out
     rows_read: int  # data rows in the file (header not counted)
+    #: indicator → the publisher's column it was read from, where they differ (for messages)
+    columns: Mapping[str, str] = field(default_factory=dict)
 
 
 def empty_indicators() -> pd.DataFrame:

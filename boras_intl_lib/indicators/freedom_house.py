@@ -90,6 +90,7 @@ def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loade
             values=_finish(pd.concat(parts, ignore_index=True)),
             dropped=dropped_rows(why, rows, frame["Country/Territory"], editions - 1),
             rows_read=len(frame),
+            columns={"fh_status": "Status", **FH_COLUMNS},
         )
 
 

@@ -8,6 +8,7 @@ As xarray's ``backends``: each publisher layout has its own module with a ``read
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 
@@ -18,6 +19,7 @@ from .base import Loaded, log_dropped
 from .freedom_house import read_freedom_house
 from .long import read_long
 from .owid import read_owid
+from .scales import refuse_off_scale
 from .vdem import read_vdem
 from .wgi import read_wgi
 from .wide import read_wide
@@ -51,11 +53,12 @@ def read_indicator_file(spec: IndicatorFile) -> Loaded:
     elif spec.format in ("long", "wide"):
         kwargs |= {"source": spec.source}
     loaded = READERS[spec.format](spec.path, **kwargs)
+    refuse_off_scale(loaded.values, spec.path, loaded.columns)
     if spec.source and spec.format not in ("owid", "long", "wide"):
         values = loaded.values.assign(
             source=pd.array([spec.source] * len(loaded.values), dtype="string")
         )
-        loaded = Loaded(values=values, dropped=loaded.dropped, rows_read=loaded.rows_read)
+        loaded = dataclasses.replace(loaded, values=values)
     log.info("%s: %d indicator values (%s)", spec.path, len(loaded.values), spec.format)
     log_dropped(spec.path, loaded.dropped)
     return loaded
