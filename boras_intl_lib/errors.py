@@ -54,8 +54,10 @@ class IndicatorDataError(BorasIntlError):
 
 
 class IndicatorSettingsError(BorasIntlError):
-    """A screening rule that the configured indicator files cannot answer: a source or
-    indicator no file provides, or a threshold outside the indicator's scale (exit 2)."""
+    """A screening rule that the configured indicator files cannot answer (a source or
+    indicator no file provides, a threshold outside the indicator's scale), or an
+    ``indicators`` argument that names nothing (a format, a country): exit 2, in the run's
+    language."""
 
     def __init__(self, reason: str, reason_sv: str) -> None:
         self.reason = reason

@@ -218,3 +218,34 @@ def test_a_long_file_off_the_scale_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IndicatorDataError, match="0–16"):
         read_indicator_file(IndicatorFile(path=path, format="long"))
     assert pd.isna(scale_of("own_index"))  # an indicator of the user's own has no scale
+
+
+# --- `indicators list`: one block per file -------------------------------------------------------
+
+
+def test_list_shows_one_numbered_block_per_file_with_its_editions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.indicator_helpers import fh_row
+
+    rows = [fh_row("Sweden", "c", edition, "F", 40, 59, 16) for edition in range(2013, 2026)]
+    fh = write_fh(tmp_path / "All_data_FIW_2013-2025.xlsx", rows)
+    eiu = tmp_path / "civil-liberties-index-eiu.csv"
+    eiu.write_text(EIU_CSV)
+    files = f"    - {{path: {fh}, format: freedom_house}}\n"
+    files += f"    - {{path: {eiu}, format: owid, source: eiu, indicator: eiu_civil_liberties}}\n"
+    off = "    democracy: {rules: [{source: eiu, indicator: eiu_civil_liberties, threshold: 70}]}\n"
+    params = _params(tmp_path, off + _HR + _RL, files)
+    assert main(["indicators", "list", "--params", str(params)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    numbered = [line for line in lines if line[:1].isdigit()]
+    assert [line.split(".")[0] for line in numbered] == ["1", "2", "3"]
+    assert numbered[0] == "1. inbyggd data"
+    assert numbered[1].startswith("2. freedom_house: Freedom Houses")
+    assert "   utgåvor: Freedom in the World 2013–2025 (13 utgåvor)" in lines
+    assert "   år: 2012–2024" in lines  # edition N describes year N−1
+    assert "   licens: Freedom Houses användarvillkor (källan ska anges)" in lines
+    assert any("70 — tröskelvärdet ligger utanför skalan 0–10" in line for line in lines)
+    assert main(["indicators", "list", "--params", str(params), "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert "Freedom in the World 2013–2025 (13 editions)" in english and "utgåvor" not in english

@@ -571,6 +571,117 @@ LABELS: dict[str, tuple[str, str]] = {
         " {n} values off the scale), outside the scale {scale}: is it another publisher's"
         " file? Then give 'source:' and 'indicator:' in the parameters file",
     ),
+    "indicators.list.editions": ("utgåvor", "editions"),
+    "indicators.list.n_editions": ("{n} utgåvor", "{n} editions"),
+    "indicators.list.off_scale": (
+        "tröskelvärdet ligger utanför skalan {scale}",
+        "the threshold lies outside the scale {scale}",
+    ),
+    "indicators.licence.freedom_house": (
+        "Freedom Houses användarvillkor (källan ska anges)",
+        "Freedom House terms of use (attribution required)",
+    ),
+    "indicators.licence.publisher": ("enligt utgivaren", "as stated by the publisher"),
+    "indicators.format.owid": (
+        "CSV från Our World in Data (Entity, Code, Year, <indikator>)",
+        "Our World in Data grapher CSV (Entity, Code, Year, <indicator>)",
+    ),
+    "indicators.format.vdem": (
+        "V-Dems Country-Year-CSV, Core eller Full (country_text_id, year, v2x_*)",
+        "V-Dem Country-Year CSV, Core or Full (country_text_id, year, v2x_*)",
+    ),
+    "indicators.format.freedom_house": (
+        "Freedom Houses All_data_FIW_2013-ÅÅÅÅ.xlsx (fliken FIW13-ÅÅ)",
+        "Freedom House All_data_FIW_2013-YYYY.xlsx (sheet FIW13-YY)",
+    ),
+    "indicators.format.wgi": (
+        "Världsbankens WGI i lång tabell, xlsx eller CSV (code, year, indicator, estimate,"
+        " pctrank)",
+        "World Bank WGI long table, xlsx or CSV (code, year, indicator, estimate, pctrank)",
+    ),
+    "indicators.format.long": (
+        "enkel lång CSV (iso3, year, indicator, value, source[, edition])",
+        "plain long CSV (iso3, year, indicator, value, source[, edition])",
+    ),
+    "indicators.format.wide": (
+        "bred CSV, en kolumn per indikator (iso3, year, <indikator> …), som den inbyggda",
+        "wide CSV, one column per indicator (iso3, year, <indicator> …), as bundled",
+    ),
+    "indicators.what.owid": ("CSV från Our World in Data", "OWID grapher CSV"),
+    "indicators.what.vdem": ("Country-Year-CSV från V-Dem", "V-Dem country-year CSV"),
+    "indicators.what.freedom_house": (
+        "Freedom House-arbetsbok (FIW)",
+        "Freedom House workbook (FIW)",
+    ),
+    "indicators.what.wgi": ("WGI-fil (lång tabell)", "WGI data file (long table)"),
+    "indicators.what.long": (
+        "lång indikator-CSV (iso3, year, indicator, value, source)",
+        "long indicator CSV (iso3, year, indicator, value, source)",
+    ),
+    "indicators.what.wide": (
+        "bred indikator-CSV (iso3, year, <indikator> …)",
+        "wide indicator CSV (iso3, year, <indicator> …)",
+    ),
+    "indicators.data.not_found": ("filen finns inte", "file not found"),
+    "indicators.data.folder": ("är en mapp, inte en fil", "is a folder, not a file"),
+    "indicators.data.cannot_read": (
+        "kan inte läsas som {what} ({detail})",
+        "cannot be read as {what} ({detail})",
+    ),
+    "indicators.data.not_readable": (
+        "går inte att läsa som {what} ({detail})",
+        "not a readable {what} ({detail})",
+    ),
+    "indicators.data.empty": ("filen är tom", "the file is empty"),
+    "indicators.data.missing_columns": (
+        "är ingen {layout}: kolumn(er) saknas: {columns}",
+        "not the {layout} layout: missing column(s) {columns}",
+    ),
+    "indicators.data.not_a_number": (
+        "kolumnen '{column}' har text som inte är ett tal: {value}",
+        "column '{column}' holds text that is not a number: {value}",
+    ),
+    "indicators.data.fh_no_sheet": (
+        "ingen flik med ett namn som 'FIW13-25' (flikar: {sheets})",
+        "no sheet named like 'FIW13-25' (sheets: {sheets})",
+    ),
+    "indicators.data.fh_no_header": (
+        "fliken {sheet}: ingen rubrikrad med 'Country/Territory'",
+        "sheet {sheet}: no header row with 'Country/Territory'",
+    ),
+    "indicators.data.owid_daily": (
+        "data per dag (en kolumn 'Day') stöds inte",
+        "daily data (a 'Day' column) is not supported",
+    ),
+    "indicators.data.owid_no_value_column": (
+        "ingen värdekolumn efter Entity, Code, Year",
+        "no value column after Entity, Code, Year",
+    ),
+    "indicators.data.owid_several": (
+        "flera värdekolumner ({columns}); alla kan inte heta '{indicator}'",
+        "several value columns ({columns}); cannot name them all '{indicator}'",
+    ),
+    "indicators.data.owid_ambiguous": (
+        "det går inte att avgöra vilken utgivares indikator kolumnen '{column}' innehåller"
+        " (bara OWID:s exakta titlar på V-Dems index känns igen); ange 'source:' och"
+        " 'indicator:' i parameterfilen, till exempel source: eiu, indicator:"
+        " eiu_civil_liberties",
+        "cannot tell which publisher's indicator column '{column}' holds (only exact OWID"
+        " titles of V-Dem indices are recognised); name it with 'source:' and 'indicator:' in"
+        " the parameters file, e.g. source: eiu, indicator: eiu_civil_liberties",
+    ),
+    "indicators.data.vdem_no_index": (
+        "inte V-Dems layout: ingen av {names} finns",
+        "not the V-Dem layout: none of {names} present",
+    ),
+    "indicators.data.wide_no_indicator": (
+        "ingen indikatorkolumn efter iso3, year",
+        "no indicator column after iso3, year",
+    ),
+    "indicators.data.wide_no_source": (
+        "en bred fil namnger ingen källa: ange 'source:'",
+        "a wide file names no source: give 'source:'",
+    ),
     "rules.error": ("parametrarnas regler: {problems}", "the parameters' rules: {problems}"),
     "rules.unknown": (
         "regeln för {condition} nämner {indicator} från källan {source},"

@@ -15,7 +15,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..countries import to_iso3
-from ..errors import IndicatorDataError
 from .base import (
     Loaded,
     _finish,
@@ -24,6 +23,7 @@ from .base import (
     _reading,
     _rename_headers,
     _require,
+    data_error,
     dropped_rows,
     open_workbook,
     reasons,
@@ -52,10 +52,10 @@ _REQUIRED = ("Country/Territory", "C/T", "Edition", "Status", "PR", "CL", "F", "
 def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loaded:
     """Read the FIW workbook: ``fh_status`` (F=2, PF=1, NF=0) and :data:`FH_COLUMNS`."""
     path = Path(path)
-    with _reading(path, "Freedom House workbook"):
+    with _reading(path, "freedom_house"):
         frame, first_row = _fh_sheet(path)
         frame = _rename_headers(frame, (*_REQUIRED, *FH_COLUMNS.values()))
-        _require(frame, _REQUIRED, path, "Freedom House FIW")
+        _require(frame, _REQUIRED, path, "freedom_house")
         name = frame["Country/Territory"].astype("string").str.strip()
         iso3 = to_iso3(name)
         territory = frame["C/T"].astype("string").str.strip().str.casefold() != "c"
@@ -104,10 +104,7 @@ def _fh_sheet(path: Path) -> tuple[pd.DataFrame, int]:
     with open_workbook(path) as book:
         names = [s for s in book.sheet_names if re.fullmatch(r"\s*FIW\s*\d{2}\s*-\s*\d{2,4}\s*", s)]
         if not names:
-            raise IndicatorDataError(
-                path,
-                "no sheet named like 'FIW13-25' (sheets: " + ", ".join(book.sheet_names) + ")",
-            )
+            raise data_error(path, "fh_no_sheet", sheets=", ".join(book.sheet_names))
         raw = pd.read_excel(book, sheet_name=names[0], header=None, dtype=object)
     for i in range(min(len(raw), 6)):
         cells = [_header_key(v) for v in raw.iloc[i]]
@@ -115,4 +112,4 @@ def _fh_sheet(path: Path) -> tuple[pd.DataFrame, int]:
             body = raw.iloc[i + 1 :].reset_index(drop=True)
             body.columns = [str(v).strip() for v in raw.iloc[i]]
             return body, i + 2
-    raise IndicatorDataError(path, f"sheet {names[0]}: no header row with 'Country/Territory'")
+    raise data_error(path, "fh_no_header", sheet=names[0])

@@ -21,7 +21,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..countries import codes_to_iso3
-from ..errors import IndicatorDataError
 from .base import (
     Loaded,
     _finish,
@@ -30,6 +29,7 @@ from .base import (
     _reading,
     _rename_headers,
     _require,
+    data_error,
     dropped_rows,
     reasons,
 )
@@ -76,11 +76,11 @@ def read_owid(
 ) -> Loaded:
     """Read an OWID grapher CSV: the values used and the rows left out (see the module)."""
     path = Path(path)
-    with _reading(path, "OWID grapher CSV"):
+    with _reading(path, "owid"):
         frame = _rename_headers(_read_csv(path), ("Entity", "Code", "Year", "Day"))
         if "Day" in frame.columns and "Year" not in frame.columns:
-            raise IndicatorDataError(path, "daily data (a 'Day' column) is not supported")
-        _require(frame, ("Entity", "Code", "Year"), path, "OWID grapher CSV")
+            raise data_error(path, "owid_daily")
+        _require(frame, ("Entity", "Code", "Year"), path, "owid")
         names = _owid_value_columns(frame, indicator, path)
         code = frame["Code"].astype("string").str.strip().replace("", pd.NA)
         by_name = frame["Entity"].astype("string").str.strip().map(OWID_ENTITIES)
@@ -142,29 +142,17 @@ def _owid_value_columns(frame: pd.DataFrame, indicator: str | None, path: Path) 
         and not _OWID_BOUNDS.search(str(c).casefold())
     ]
     if not candidates:
-        raise IndicatorDataError(path, "no value column after Entity, Code, Year")
+        raise data_error(path, "owid_no_value_column")
     if indicator:
         if len(candidates) > 1:
-            raise IndicatorDataError(
-                path,
-                f"several value columns ({', '.join(candidates)}); cannot name them all"
-                f" '{indicator}'",
+            raise data_error(
+                path, "owid_several", columns=", ".join(map(str, candidates)), indicator=indicator
             )
         return {candidates[0]: indicator}
     names = {c: owid_indicator_name(str(c)) for c in candidates}
     unknown = [c for c, n in names.items() if n is None]
     if unknown:
-        raise IndicatorDataError(
-            path,
-            f"cannot tell which publisher's indicator column '{unknown[0]}' holds (only exact"
-            " OWID titles of V-Dem indices are recognised); name it with 'source:' and"
-            " 'indicator:' in the parameters file, e.g. source: eiu, indicator:"
-            " eiu_civil_liberties",
-            f"det går inte att avgöra vilken utgivares indikator kolumnen '{unknown[0]}'"
-            " innehåller (bara OWID:s exakta titlar på V-Dems index känns igen); ange"
-            " 'source:' och 'indicator:' i parameterfilen, till exempel source: eiu,"
-            " indicator: eiu_civil_liberties",
-        )
+        raise data_error(path, "owid_ambiguous", column=unknown[0])
     return {c: n for c, n in names.items() if n}
 
 

@@ -39,10 +39,10 @@ def read_wgi(path: Path | str, *, edition: str | None = None) -> Loaded:
     WBG …) become ISO3; entries with no ISO country (e.g. Channel Islands) are left out.
     """
     path = Path(path)
-    with _reading(path, "WGI data file"):
+    with _reading(path, "wgi"):
         frame, first_row = _wgi_table(path)
         frame = _rename_headers(frame, (*_WANTED, "countryname"))
-        _require(frame, _WANTED, path, "WGI long")
+        _require(frame, _WANTED, path, "wgi")
         iso3 = codes_to_iso3(frame["code"].astype("string").str.strip())
         code = frame["indicator"].astype("string").str.strip().str.casefold()
         numbers = {c: _numbers(frame[c], path, c) for c in ("estimate", "pctrank")}
