@@ -180,7 +180,8 @@ SOVEREIGNS: dict[str, str] = {
     "HMD": "AUS",  # Heard Island and McDonald Islands
     "NFK": "AUS",  # Norfolk Island
     "TKL": "NZL",  # Tokelau
-    "MAC": "CHN",  # Macao (Hong Kong has V-Dem data of its own)
+    "MAC": "CHN",  # Macao
+    "HKG": "CHN",  # Hong Kong: its own values where a source has them (V-Dem, Freedom House)
 }
 
 _PUNCTUATION_DROPPED = re.compile(r"[.]")

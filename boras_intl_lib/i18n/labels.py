@@ -485,8 +485,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "the code is no ISO country (a region, historical state or part of a country)",
     ),
     "indicators.drop.territory": (
-        "ett territorium, inte ett land (C/T = t)",
-        "a territory, not a country (C/T = t)",
+        "ett territorium utan egen landskod (C/T = t), står aldrig för sitt land",
+        "a territory without a country code of its own (C/T = t), never stands for its country",
     ),
     "indicators.drop.unknown_name": ("landets namn känns inte igen", "country name not recognised"),
     "indicators.drop.other_indicator": (
@@ -681,6 +681,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicators.data.wide_no_source": (
         "en bred fil namnger ingen källa: ange 'source:'",
         "a wide file names no source: give 'source:'",
+    ),
+    "basis.territory_own": (
+        "egna värden för {territory}",
+        "values of {territory} itself",
     ),
     "rules.error": ("parametrarnas regler: {problems}", "the parameters' rules: {problems}"),
     "rules.unknown": (

@@ -1,10 +1,13 @@
 """Freedom House's "All Data FIW 2013-YYYY" workbook (sheet ``FIW13-NN``), as published.
 
 Edition N of Freedom in the World describes year N−1: a value of edition 2025 has year 2024.
-Only countries are kept (``C/T == "c"``); territories (Indian Kashmir, Crimea …) are left out
-and listed, so a territory never overwrites its country. Names are resolved with
-:func:`~boras_intl_lib.countries.to_iso3` (exact matching, Freedom House's spellings such
-as "St. Vincent and the Grenadines" included).
+Countries (``C/T == "c"``) are kept, and the territories with an ISO code of their own
+(:data:`FH_TERRITORIES`: Hong Kong, Puerto Rico, Macao, Western Sahara, and the West Bank as
+Palestine), so a partner there is screened with the territory's own values. Other territories
+(Gaza Strip, Indian Kashmir, Crimea, Tibet, Northern Cyprus …) have no code a partner's country
+can carry; they are left out and listed, so a territory never overwrites its country. Names
+are resolved with :func:`~boras_intl_lib.countries.to_iso3` (exact matching, Freedom House's
+spellings such as "St. Vincent and the Grenadines" included).
 """
 
 from __future__ import annotations
@@ -46,6 +49,18 @@ FH_COLUMNS: dict[str, str] = {
     "fh_e": "E",  # associational and organizational rights, 0–12
     "fh_g": "G",  # personal autonomy and individual rights, 0–16
 }
+#: Freedom House territories (``C/T == "t"``) that stand for an ISO country code of their own,
+#: by name as published. Palestine (``PSE``) is the West Bank, the unit V-Dem codes as ``PSE``
+#: and OWID publishes as "Palestine/West Bank", so every source screens Palestine with the
+#: same territory; the Gaza Strip is left out and listed (``docs/indicators.md``).
+FH_TERRITORIES: dict[str, str] = {
+    "Hong Kong": "HKG",
+    "Puerto Rico": "PRI",
+    "Macao": "MAC",
+    "Macau": "MAC",
+    "Western Sahara": "ESH",
+    "West Bank": "PSE",
+}
 _REQUIRED = ("Country/Territory", "C/T", "Edition", "Status", "PR", "CL", "F", "Total")
 
 
@@ -57,8 +72,10 @@ def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loade
         frame = _rename_headers(frame, (*_REQUIRED, *FH_COLUMNS.values()))
         _require(frame, _REQUIRED, path, "freedom_house")
         name = frame["Country/Territory"].astype("string").str.strip()
-        iso3 = to_iso3(name)
         territory = frame["C/T"].astype("string").str.strip().str.casefold() != "c"
+        own_code = name.map(FH_TERRITORIES).astype("string")
+        iso3 = to_iso3(name).where(~territory, own_code)
+        territory &= own_code.isna()
         why = reasons(
             [(name.isna(), "no_value"), (territory, "territory"), (iso3.isna(), "unknown_name")],
             frame.index,

@@ -161,9 +161,12 @@ def evaluate_rules(
     rows = list(zip(*(grid[c].to_numpy(dtype=object) for c in columns), strict=True))
     report_years = grid["year"].to_numpy(dtype=np.int64).tolist()
     borrowed = (grid["data_country"] != grid["iso3"]).fillna(False).to_numpy()
+    own = (sovereign_of(grid["iso3"]).notna() & (grid["data_country"] == grid["iso3"])).fillna(
+        False
+    )
     age = screening.max_data_age_years
     for lang, column in _LANGS:
-        notes = _sovereign_notes(grid, borrowed, lang)
+        notes = _sovereign_notes(grid, borrowed, lang, own.to_numpy(dtype=bool))
         grid[column] = [
             _rule_basis(*row, first=year - age, last=year, lang=lang, note=note)
             for row, year, note in zip(rows, report_years, notes, strict=True)
@@ -192,9 +195,15 @@ def _sovereign_fallback(grid: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFram
     return grid
 
 
-def _sovereign_notes(grid: pd.DataFrame, borrowed: np.ndarray, lang: Lang) -> list[str | None]:
-    """ "Åland has no data of its own, data of Finland" where a sovereign's data decided."""
+def _sovereign_notes(
+    grid: pd.DataFrame, borrowed: np.ndarray, lang: Lang, own: np.ndarray | None = None
+) -> list[str | None]:
+    """ "Åland has no data of its own, data of Finland" where a sovereign's data decided;
+    "Hong Kong's own values" where a territory's own values did (``own``)."""
     notes: list[str | None] = [None] * len(grid)
+    for i in np.flatnonzero(own) if own is not None else ():
+        territory = country_name(grid["iso3"].iat[i], lang)
+        notes[i] = label("basis.territory_own", lang, territory=territory)
     for i in np.flatnonzero(borrowed):
         territory, state = grid["iso3"].iat[i], grid["data_country"].iat[i]
         notes[i] = label(
