@@ -76,7 +76,7 @@ class IndicatorFile(_Strict):
     """
 
     path: Path
-    format: Literal["owid", "vdem", "freedom_house", "wgi", "long", "wide"]
+    format: Literal["owid", "vdem", "freedom_house", "wgi", "long", "wide", "wjp", "wgi_legacy"]
     indicator: str | None = None  # names an OWID column the loader does not recognise
     source: str | None = None  # overrides the loader's source name (vdem, freedom_house, wgi …)
     edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")

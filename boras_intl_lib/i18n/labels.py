@@ -686,6 +686,45 @@ LABELS: dict[str, tuple[str, str]] = {
         "egna värden för {territory}",
         "values of {territory} itself",
     ),
+    "indicators.what.wjp": (
+        "WJP:s historiska datafil (fliken Historical Data)",
+        "WJP historical data file (sheet Historical Data)",
+    ),
+    "indicators.what.wgi_legacy": (
+        "WGI-arbetsbok från före 2024 (en flik per dimension)",
+        "WGI workbook from before 2024 (one sheet per dimension)",
+    ),
+    "indicators.format.wjp": (
+        "World Justice Projects Rule of Law Index, historisk datafil (fliken Historical Data)",
+        "World Justice Project Rule of Law Index historical data file (sheet Historical Data)",
+    ),
+    "indicators.format.wgi_legacy": (
+        "Världsbankens WGI-arbetsbok från före 2024 (en flik per dimension, åren ovanför)",
+        "World Bank WGI workbook before 2024 (one sheet per dimension, years above)",
+    ),
+    "indicators.data.wjp_no_sheet": (
+        "ingen flik 'Historical Data' (flikar: {sheets})",
+        "no sheet 'Historical Data' (sheets: {sheets})",
+    ),
+    "indicators.data.wjp_no_header": (
+        "fliken {sheet}: ingen rubrikrad med 'Country Code'",
+        "sheet {sheet}: no header row with 'Country Code'",
+    ),
+    "indicators.data.wgi_legacy_no_sheet": (
+        "ingen flik per WGI-dimension, som 'RuleofLaw' (flikar: {sheets})",
+        "no sheet per WGI dimension, such as 'RuleofLaw' (sheets: {sheets})",
+    ),
+    "indicators.data.wgi_legacy_no_header": (
+        "fliken {sheet}: inga rubrikrader med år ovanför 'Country/Territory, Code, Estimate …'",
+        "sheet {sheet}: no header rows with years above 'Country/Territory, Code, Estimate …'",
+    ),
+    "indicators.drop.no_year": ("året anger inget år", "the year names no year"),
+    "indicators.licence.wjp": (
+        "WJP:s användarvillkor (källan ska anges)",
+        "WJP terms of use (attribution required)",
+    ),
+    "source.wjp": ("World Justice Project (WJP)", "World Justice Project (WJP)"),
+    "source.eiu": ("Economist Intelligence Unit (EIU)", "Economist Intelligence Unit (EIU)"),
     "rules.error": ("parametrarnas regler: {problems}", "the parameters' rules: {problems}"),
     "rules.unknown": (
         "regeln för {condition} nämner {indicator} från källan {source},"

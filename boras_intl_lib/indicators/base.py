@@ -36,6 +36,7 @@ DROP_REASONS: tuple[str, ...] = (
     "unknown_name",  # a country name the toolkit does not know
     "other_indicator",  # an indicator code the loader does not use
     "no_value",  # no value in any indicator column
+    "no_year",  # a year (or edition) that names no year
 )
 
 

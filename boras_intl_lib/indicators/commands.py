@@ -92,6 +92,7 @@ def _licence(licence: str, lang: Lang) -> str:
     keys = {
         "Freedom House terms of use (attribution required)": "indicators.licence.freedom_house",
         "as stated by the publisher": "indicators.licence.publisher",
+        "WJP terms of use (attribution required)": "indicators.licence.wjp",
     }
     return label(keys[licence], lang) if licence in keys else licence
 

@@ -95,6 +95,11 @@ def attribution(source: str, edition: str) -> tuple[str, str]:
             f"World Bank, Worldwide Governance Indicators ({edition}), www.govindicators.org",
             "CC BY 4.0",
         )
+    if source == "wjp":
+        return (
+            f"World Justice Project, {edition}, worldjusticeproject.org",
+            "WJP terms of use (attribution required)",
+        )
     if source == "owid":
         return f"Our World in Data ({edition})", "CC BY 4.0"
     return f"{source} ({edition})" if edition else source, "as stated by the publisher"

@@ -22,7 +22,9 @@ from .owid import read_owid
 from .scales import refuse_off_scale
 from .vdem import read_vdem
 from .wgi import read_wgi
+from .wgi_legacy import read_wgi_legacy
 from .wide import read_wide
+from .wjp import read_wjp
 
 log = logging.getLogger("boras_intl")
 
@@ -33,6 +35,8 @@ READERS: dict[str, Callable[..., Loaded]] = {
     "wgi": read_wgi,
     "long": read_long,
     "wide": read_wide,
+    "wjp": read_wjp,
+    "wgi_legacy": read_wgi_legacy,
 }
 #: What each format is, for ``boras-intl indicators`` and the docs.
 FORMATS: dict[str, str] = {
@@ -42,6 +46,8 @@ FORMATS: dict[str, str] = {
     "wgi": "World Bank WGI long table, xlsx or CSV (code, year, indicator, estimate, pctrank)",
     "long": "plain long CSV (iso3, year, indicator, value, source[, edition])",
     "wide": "wide CSV, one column per indicator (iso3, year, <indicator> …), as bundled",
+    "wjp": "World Justice Project Rule of Law Index historical data file (sheet Historical Data)",
+    "wgi_legacy": "World Bank WGI workbook before 2024 (one sheet per dimension, years above)",
 }
 
 

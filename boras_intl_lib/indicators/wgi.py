@@ -25,6 +25,7 @@ from .base import (
     open_workbook,
     reasons,
 )
+from .wgi_legacy import legacy_sheets, read_wgi_legacy
 
 WGI_INDICATORS: tuple[str, ...] = ("va", "pv", "ge", "rq", "rl", "cc")
 _WANTED = ("code", "year", "indicator", "estimate", "pctrank")
@@ -39,6 +40,11 @@ def read_wgi(path: Path | str, *, edition: str | None = None) -> Loaded:
     WBG …) become ISO3; entries with no ISO country (e.g. Channel Islands) are left out.
     """
     path = Path(path)
+    if path.suffix.casefold() in (".xlsx", ".xlsm") and path.is_file():
+        with _reading(path, "wgi"), open_workbook(path) as book:
+            legacy = legacy_sheets(book.sheet_names)
+        if legacy:  # the workbook before the 2024 update: one sheet per dimension
+            return read_wgi_legacy(path, edition=edition)
     with _reading(path, "wgi"):
         frame, first_row = _wgi_table(path)
         frame = _rename_headers(frame, (*_WANTED, "countryname"))
