@@ -161,6 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     q = what.add_parser("show", parents=[common], help="one country's values, data year and checks")
     q.add_argument("country", help="a country name (Swedish or English) or ISO code")
     q.add_argument("--year", type=int, help="the year screened (default: the parameters' year)")
+    q = what.add_parser(
+        "compare", parents=[common], help="the countries where the configured sources disagree"
+    )
+    q.add_argument("--year", type=int, help="the year screened (default: the parameters' year)")
 
     p = sub.add_parser("init", help="create a working folder: parameters, register, README")
     p.add_argument("folder", type=Path, help="the folder to create (or complete)")
@@ -265,6 +269,8 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
         return ind.list_sources(
             settings, str(args.params or f"parameters/{settings.year}.yaml"), args.lang
         )
+    if args.action == "compare":
+        return ind.compare_sources(settings, args.year, args.lang)
     return ind.show_country(settings, args.country, args.year, args.lang)
 
 

@@ -62,7 +62,7 @@ class Condition(_Strict):
     """How one precondition (democracy, human rights, rule of law) is decided."""
 
     rules: list[Rule] = Field(min_length=1)
-    combine: Literal["all", "any", "first_available"] = "all"
+    combine: Literal["all", "any", "first_available", "primary"] = "all"
 
 
 class IndicatorFile(_Strict):

@@ -725,6 +725,40 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "source.wjp": ("World Justice Project (WJP)", "World Justice Project (WJP)"),
     "source.eiu": ("Economist Intelligence Unit (EIU)", "Economist Intelligence Unit (EIU)"),
+    "compare.no_data": ("inga data för {indicator}", "no data for {indicator}"),
+    "compare.on_scale": ("på skalan {low}–{high}", "on the scale {low}–{high}"),
+    "compare.decides": ("(avgör)", "(decides)"),
+    "compare.data_of": ("data för {country}", "data of {country}"),
+    "precondition.disagreement": (
+        "Länder där källorna skiljer sig åt",
+        "Countries where the sources disagree",
+    ),
+    "sheet.disagreement": ("Källor skiljer sig åt", "Sources disagree"),
+    "col.condition_compared": ("Villkor", "Condition"),
+    "col.sources_compared": ("Källornas bedömning", "The sources' verdicts"),
+    "col.activities_concerned": ("Berörda aktiviteter", "Activities concerned"),
+    "compare.title": (
+        "Länder där de angivna källorna skiljer sig åt, data för {year}",
+        "Countries where the configured sources disagree, data for {year}",
+    ),
+    "compare.none": (
+        "Inga länder: källorna ger samma bedömning överallt där de har data.",
+        "No countries: the sources agree wherever they have data.",
+    ),
+    "compare.single_source": (
+        "Inget villkor har regler från mer än en källa; det finns inget att jämföra.",
+        "No condition has rules from more than one source; there is nothing to compare.",
+    ),
+    "compare.primary_sentence": (
+        "Bedömningen följer den primära källan, den första regeln för varje villkor; de andra"
+        " källorna är jämförelser och ändrar den inte.",
+        "The verdict follows the primary source, the first rule of each condition; the other"
+        " sources are comparisons and do not change it.",
+    ),
+    "compare.combined_sentence": (
+        "Bedömningen väger samman källorna som parametrarna anger (alla/någon/första med data).",
+        "The verdict combines the sources as the parameters say (all/any/first with data).",
+    ),
     "rules.error": ("parametrarnas regler: {problems}", "the parameters' rules: {problems}"),
     "rules.unknown": (
         "regeln för {condition} nämner {indicator} från källan {source},"
@@ -1323,6 +1357,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "combine.all": ("och", "and"),
     "combine.any": ("eller", "or"),
     "combine.first_available": ("annars", "else"),
+    "combine.primary": ("och som jämförelse", "and for comparison"),
     "col.participants": ("Deltagare", "Participants"),
     "col.budget_sek": ("Budget (kr)", "Budget (SEK)"),
     "col.own_funding_sek": ("Egen medfinansiering (kr)", "Own co-financing (SEK)"),

@@ -230,3 +230,31 @@ def _source_name(source: str, lang: Lang) -> str:
         return label(key, lang)
     except KeyError:
         return source
+
+
+def compare_sources(
+    settings: Settings, year: int | None, lang: Lang, out: TextIO | None = None
+) -> int:
+    """``indicators compare``: every country where the configured sources disagree in
+    ``year`` (default: the parameters' year), each source's verdict and value in words."""
+    out = out or sys.stdout
+    from ..screening.compare import compared_conditions, disagreement_lines, disagreements
+    from .loaders import load_indicators
+
+    year = settings.year if year is None else year
+    indicators = load_indicators(settings)
+    print(label("compare.title", lang, year=year), file=out)
+    if not compared_conditions(settings.screening):
+        print(label("compare.single_source", lang), file=out)
+        return 0
+    iso3s = sorted(indicators["iso3"].dropna().unique().tolist())
+    table = disagreements(iso3s, indicators, settings.screening, year)
+    lines = disagreement_lines(table, lang)
+    for line in lines:
+        print(f"  {line}", file=out)
+    combines = {
+        settings.screening.conditions[c].combine for c in compared_conditions(settings.screening)
+    }
+    key = "compare.primary_sentence" if combines == {"primary"} else "compare.combined_sentence"
+    print(label(key, lang) if lines else label("compare.none", lang), file=out)
+    return 0

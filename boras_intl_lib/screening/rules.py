@@ -284,6 +284,8 @@ def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
     ``all``: fail if any rule fails, else unknown if any is unknown, else pass. ``any``: pass
     if any passes, else unknown if any is unknown, else fail. ``first_available``: the first
     rule (in the order written) that has data decides; none → the first rule's result.
+    ``primary``: the first rule decides, with or without data; the other rules are
+    comparisons (:mod:`.compare`), shown where they disagree, never changing the result.
     The basis lists every rule that gave the condition's result (for ``first_available``:
     the deciding rule).
     """
@@ -296,7 +298,11 @@ def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
         np.where(
             combine == "any",
             pd.Series(result).map(_PRIORITY["any"]).to_numpy(),
-            np.where(frame["has_data"].to_numpy(), 0, 1),
+            np.where(
+                combine == "primary",
+                frame["rule_no"].to_numpy(),
+                np.where(frame["has_data"].to_numpy(), 0, 1),
+            ),
         ),
     )
     frame["_priority"] = priority
@@ -306,7 +312,9 @@ def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
     frame = frame.join(outcome, on=_KEYS)
     first_row = ~frame.duplicated(_KEYS, keep="first")
     contributes = np.where(
-        frame["combine"] == "first_available", first_row, frame["result"] == frame["_outcome"]
+        frame["combine"].isin(["first_available", "primary"]),
+        first_row,
+        frame["result"] == frame["_outcome"],
     )
     joined = frame[contributes].groupby(_KEYS, sort=False)[["basis", "basis_sv"]].agg("; ".join)
     details = decided.drop(columns=["basis", "basis_sv", "_priority", "combine", "rule_no"])
