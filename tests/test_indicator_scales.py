@@ -249,3 +249,14 @@ def test_list_shows_one_numbered_block_per_file_with_its_editions(
     assert main(["indicators", "list", "--params", str(params), "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert "Freedom in the World 2013–2025 (13 editions)" in english and "utgåvor" not in english
+
+
+def test_the_eiu_source_is_attributed_to_the_eiu_not_vdem(tmp_path: Path) -> None:
+    from boras_intl_lib.indicators.loaders import sources_used
+
+    path = tmp_path / "civil-liberties-index-eiu.csv"
+    path.write_text(EIU_CSV)
+    spec = IndicatorFile(path=path, format="owid", source="eiu", indicator="eiu_civil_liberties")
+    (used,) = sources_used(read_indicator_file(spec).values)
+    assert str(used["attribution"]).startswith("Economist Intelligence Unit, Democracy Index")
+    assert "V-Dem" not in str(used["attribution"]) and used["licence"] != "CC BY 4.0"

@@ -95,6 +95,11 @@ def attribution(source: str, edition: str) -> tuple[str, str]:
             f"World Bank, Worldwide Governance Indicators ({edition}), www.govindicators.org",
             "CC BY 4.0",
         )
+    if source == "eiu":
+        return (
+            f"Economist Intelligence Unit, Democracy Index ({edition})",
+            "as stated by the publisher",
+        )
     if source == "wjp":
         return (
             f"World Justice Project, {edition}, worldjusticeproject.org",
