@@ -260,3 +260,16 @@ def test_the_eiu_source_is_attributed_to_the_eiu_not_vdem(tmp_path: Path) -> Non
     (used,) = sources_used(read_indicator_file(spec).values)
     assert str(used["attribution"]).startswith("Economist Intelligence Unit, Democracy Index")
     assert "V-Dem" not in str(used["attribution"]) and used["licence"] != "CC BY 4.0"
+
+
+def test_nothing_a_file_entry_says_is_ignored(tmp_path: Path) -> None:
+    """``indicator:`` on a non-OWID file was silently ignored; ``source:`` on a long file with
+    a source column was too. Now the first is an error and the second renames the source."""
+    fh = write_fh(tmp_path / "All_data_FIW_2013-2025.xlsx")
+    with pytest.raises(IndicatorDataError) as caught:
+        read_indicator_file(IndicatorFile(path=fh, format="freedom_house", indicator="fh_x"))
+    assert "'indicator:' gäller bara filer i formatet owid" in caught.value.message("sv")
+    path = tmp_path / "long.csv"
+    path.write_text("iso3,year,indicator,value,source\nSWE,2024,own_index,0.5,egen\n")
+    values = read_indicator_file(IndicatorFile(path=path, format="long", source="mine")).values
+    assert values["source"].tolist() == ["mine"]

@@ -702,6 +702,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Världsbankens WGI-arbetsbok från före 2024 (en flik per dimension, åren ovanför)",
         "World Bank WGI workbook before 2024 (one sheet per dimension, years above)",
     ),
+    "indicators.data.indicator_not_owid": (
+        "'indicator:' gäller bara filer i formatet owid; en fil i formatet {format} namnger"
+        " sina indikatorer själv (ta bort raden, eller ange 'source:' för att byta källans namn)",
+        "'indicator:' applies only to files of format owid; a {format} file names its"
+        " indicators itself (remove the line, or give 'source:' to rename the source)",
+    ),
     "indicators.data.wjp_no_sheet": (
         "ingen flik 'Historical Data' (flikar: {sheets})",
         "no sheet 'Historical Data' (sheets: {sheets})",

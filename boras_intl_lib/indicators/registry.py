@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..settings import IndicatorFile
-from .base import Loaded, log_dropped
+from .base import Loaded, data_error, log_dropped
 from .freedom_house import read_freedom_house
 from .long import read_long
 from .owid import read_owid
@@ -53,6 +53,8 @@ FORMATS: dict[str, str] = {
 
 def read_indicator_file(spec: IndicatorFile) -> Loaded:
     """Read one configured indicator file with the reader its ``format`` names."""
+    if spec.indicator and spec.format != "owid":  # nothing the user wrote is ignored
+        raise data_error(spec.path, "indicator_not_owid", format=spec.format)
     kwargs: dict[str, object] = {"edition": spec.edition}
     if spec.format == "owid":
         kwargs |= {"indicator": spec.indicator, "source": spec.source}
@@ -60,7 +62,7 @@ def read_indicator_file(spec: IndicatorFile) -> Loaded:
         kwargs |= {"source": spec.source}
     loaded = READERS[spec.format](spec.path, **kwargs)
     refuse_off_scale(loaded.values, spec.path, loaded.columns)
-    if spec.source and spec.format not in ("owid", "long", "wide"):
+    if spec.source and spec.format != "owid":  # a long file's own source column included
         values = loaded.values.assign(
             source=pd.array([spec.source] * len(loaded.values), dtype="string")
         )
