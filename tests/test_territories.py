@@ -140,3 +140,12 @@ def test_a_decision_covers_a_palestinian_partner_that_cannot_be_assessed(
     assert (row["verdict"], row["decision_id"]) == ("exception", "KS 2024/7")
     assert result.scores["precondition"].tolist() == ["exception"]
     assert pd.notna(row["basis_sv"]) and "KS 2024/7" in row["basis_sv"]
+
+
+def test_palestines_parts_are_palestine() -> None:
+    from boras_intl_lib.countries import to_iso3
+
+    names = ["Västbanken", "West Bank", "Palestina", "State of Palestine"]
+    assert to_iso3(pd.Series(names)).tolist() == ["PSE"] * len(names)
+    # a publisher's Gaza Strip row must not overwrite the West Bank's values as Palestine
+    assert to_iso3(pd.Series(["Gaza Strip", "Gazaremsan"])).isna().all()

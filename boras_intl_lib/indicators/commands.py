@@ -110,7 +110,7 @@ def _print_rules(settings: Settings, tables: list[pd.DataFrame], lang: Lang, out
         combine = settings.screening.conditions[condition].combine
         for rule in rules:
             line = f"   {label(f'condition.{condition}', lang)} ({combine}): {rule.indicator}"
-            line += f" ({rule.source}) {rule.op} {rule.threshold:g}"
+            line += f" ({rule.source}) {rule.op} {_number(float(rule.threshold), lang)}"
             if (rule.source, rule.indicator) not in have:
                 missing = label(
                     "indicators.list.rule_missing",
