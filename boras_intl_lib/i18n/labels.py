@@ -544,10 +544,6 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- [indicators] scales, rule checks, files (issue 20, issue 19 item 6) ----------------------
     "scale.higher_is_better": ("högre är bättre", "higher is better"),
     "scale.lower_is_better": ("lägre är bättre", "lower is better"),
-    "scale.regime.0": ("sluten autokrati", "closed autocracy"),
-    "scale.regime.1": ("valautokrati", "electoral autocracy"),
-    "scale.regime.2": ("valdemokrati", "electoral democracy"),
-    "scale.regime.3": ("liberal demokrati", "liberal democracy"),
     "scale.fh_status.NF": ("inte fri", "not free"),
     "scale.fh_status.PF": ("delvis fri", "partly free"),
     "scale.fh_status.F": ("fri", "free"),

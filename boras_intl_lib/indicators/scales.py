@@ -73,7 +73,7 @@ def _number(value: float, lang: Lang) -> str:
 
 
 _UNIT = Scale(0.0, 1.0)
-_REGIMES = {float(n): f"scale.regime.{n}" for n in range(4)}
+_REGIMES = {float(n): f"regime.{n}" for n in range(4)}  # the report's own regime words
 _WGI_ESTIMATE = Scale(-2.5, 2.5, bounds=(-3.0, 3.0))
 _PERCENT = Scale(0.0, 100.0)
 _TEN = Scale(0.0, 10.0)
