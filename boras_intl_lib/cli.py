@@ -189,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     q = what.add_parser("show", parents=[common], help="one country's values, data year and checks")
     q.add_argument("country", help="a country name (Swedish or English) or ISO code")
     q.add_argument("--year", type=int, help="the year screened (default: the parameters' year)")
+    q = what.add_parser(
+        "compare", parents=[common], help="the countries where the configured sources disagree"
+    )
+    q.add_argument("--year", type=int, help="the year screened (default: the parameters' year)")
 
     p = sub.add_parser("init", help="create a working folder: parameters, register, README")
     p.add_argument("folder", type=Path, help="the folder to create (or complete)")
@@ -213,7 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.setLevel(logging.INFO)
     if args.command == "report" and not args.verbose:  # progress lines only, not details
         handler.addFilter(_progress_only)
-    from .errors import BorasIntlError, RegisterUnreadableError
+    from .errors import (
+        BorasIntlError,
+        IndicatorDataError,
+        IndicatorSettingsError,
+        RegisterUnreadableError,
+    )
     from .guard import WouldOverwriteError
 
     try:
@@ -222,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         said: Lang = getattr(args, "lang", None) or "sv"
         print(f"{'fel' if said == 'sv' else 'error'}: {exc.message(said)}", file=sys.stderr)
         return EXIT_UNREADABLE
-    except RegisterUnreadableError as exc:
+    except (RegisterUnreadableError, IndicatorDataError, IndicatorSettingsError) as exc:
         # validate and score answer coordinators: in Swedish unless asked otherwise
         coordinators = args.command in ("validate", "score")
         lang: Lang = getattr(args, "lang", None) or ("sv" if coordinators else "en")
@@ -321,6 +330,8 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
         return ind.list_sources(
             settings, str(args.params or f"parameters/{settings.year}.yaml"), args.lang
         )
+    if args.action == "compare":
+        return ind.compare_sources(settings, args.year, args.lang)
     return ind.show_country(settings, args.country, args.year, args.lang)
 
 

@@ -49,13 +49,37 @@ class ParametersError(BorasIntlError):
 class IndicatorDataError(BorasIntlError):
     """An indicator file cannot be read or has an unexpected layout."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: str, reason_sv: str | None = None) -> None:
         self.path = Path(path)
         self.reason = reason
+        self.reason_sv = reason_sv or reason
         super().__init__(f"{self.path}: {reason}")
 
-    def __reduce__(self) -> tuple[type, tuple[Path, str]]:
-        return (type(self), (self.path, self.reason))
+    def __reduce__(self) -> tuple[type, tuple[Path, str, str]]:
+        return (type(self), (self.path, self.reason, self.reason_sv))
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in Swedish (``"sv"``) or English: the path, then the reason."""
+        return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
+
+
+class IndicatorSettingsError(BorasIntlError):
+    """A screening rule that the configured indicator files cannot answer (a source or
+    indicator no file provides, a threshold outside the indicator's scale), or an
+    ``indicators`` argument that names nothing (a format, a country): exit 2, in the run's
+    language."""
+
+    def __init__(self, reason: str, reason_sv: str) -> None:
+        self.reason = reason
+        self.reason_sv = reason_sv
+        super().__init__(reason)
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in Swedish (``"sv"``) or English."""
+        return self.reason_sv if lang == "sv" else self.reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.reason, self.reason_sv))
 
 
 class ReportError(BorasIntlError):

@@ -92,7 +92,7 @@ class Condition(_Strict):
     """How one precondition (democracy, human rights, rule of law) is decided."""
 
     rules: list[Rule] = Field(min_length=1)
-    combine: Literal["all", "any", "first_available"] = "all"
+    combine: Literal["all", "any", "first_available", "primary"] = "all"
 
 
 class IndicatorFile(_Strict):
@@ -106,7 +106,7 @@ class IndicatorFile(_Strict):
     """
 
     path: Path
-    format: Literal["owid", "vdem", "freedom_house", "wgi", "long", "wide"]
+    format: Literal["owid", "vdem", "freedom_house", "wgi", "long", "wide", "wjp", "wgi_legacy"]
     indicator: str | None = None  # names an OWID column the loader does not recognise
     source: str | None = None  # overrides the loader's source name (vdem, freedom_house, wgi …)
     edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")

@@ -115,3 +115,75 @@ def _cell(text: str) -> object:
         return float(text)
     except ValueError:
         return text
+
+
+WJP_HEADER = [
+    "Country",
+    "Year",
+    "Country_year",
+    "Country Code",
+    "Region",
+    "WJP Rule of Law Index: Overall Score",
+    "Factor 1: Constraints on Government Powers",
+    "1.1 Limits by legislature",
+    "Factor 2: Absence of Corruption",
+    "Factor 3: Open Government",
+    "Factor 4: Fundamental Rights",
+    "Factor 5: Order and Security",
+    "Factor 6: Regulatory Enforcement",
+    "Factor 7: Civil Justice",
+    "Factor 8: Criminal Justice",
+]
+
+
+def write_wjp(path: Path, rows: list[list]) -> Path:
+    """WJP's ``…HISTORICAL_DATA_FILE.xlsx``: a notes sheet, then "Historical Data" with the
+    header in row 1 (``rows`` give Country, Year, Country Code, the overall score and factor 1;
+    the other factors are derived so every score differs)."""
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["WJP Rule of Law Index historical data, notes"])
+    data = book.create_sheet("Historical Data")
+    data.append(WJP_HEADER)
+    for country, year, code, overall, f1 in rows:
+        factors = [round(f1 - 0.01 * n, 4) if f1 is not None else None for n in range(2, 9)]
+        region = "EU + EFTA + North America"
+        data.append([country, year, f"{country}_{year}", code, region, overall, f1, f1, *factors])
+    book.save(path)
+    return path
+
+
+WGI_LEGACY_SHEETS = (
+    "VoiceandAccountability",
+    "Political StabilityNoViolence",
+    "GovernmentEffectiveness",
+    "RegulatoryQuality",
+    "RuleofLaw",
+    "ControlofCorruption",
+)
+WGI_BLOCK = ["Estimate", "StdErr", "NumSrc", "Rank", "Lower", "Upper"]
+
+
+def write_wgi_legacy(path: Path, years: list[int], rows: dict[str, list]) -> Path:
+    """The WGI workbook before 2024: an introduction sheet, then one sheet per dimension with
+    notes, the years above each block of six columns, then ``Country/Territory, Code`` and the
+    block headers. ``rows``: sheet → [(name, code, [(estimate, rank) per year])]; ``None``
+    is written as ``#N/A``, as published."""
+    book = openpyxl.Workbook()
+    book.active.title = "Introduction"
+    book.active.append(["Worldwide Governance Indicators, 2023 Update"])
+    for sheet in WGI_LEGACY_SHEETS:
+        data = book.create_sheet(sheet)
+        data.append([f"{sheet} (estimates and percentile ranks)"])
+        data.append(["Note: #N/A marks a missing value"])
+        data.append([])
+        data.append([None, None] + [y for y in years for y in (y, None, None, None, None, None)])
+        data.append(["Country/Territory", "Code"] + WGI_BLOCK * len(years))
+        for name, code, per_year in rows.get(sheet, []):
+            cells = [name, code]
+            for pair in per_year:
+                estimate, rank = pair if pair is not None else ("#N/A", "#N/A")
+                cells += [estimate, 0.2, 9, rank, -0.3, 0.3]
+            data.append(cells)
+    book.save(path)
+    return path

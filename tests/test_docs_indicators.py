@@ -13,7 +13,14 @@ import yaml
 from boras_intl_lib.indicators.loaders import load_indicators
 from boras_intl_lib.screening.rules import screen_countries
 from boras_intl_lib.settings import load_settings
-from tests.indicator_helpers import FIXTURES, write_fh, write_wgi
+from tests.indicator_helpers import (
+    FIXTURES,
+    WGI_LEGACY_SHEETS,
+    write_fh,
+    write_wgi,
+    write_wgi_legacy,
+    write_wjp,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "indicators.md"
@@ -31,6 +38,15 @@ MAKERS = {
     "wgidataset.xlsx": write_wgi,
     "own_index.csv": lambda p: shutil.copy(FIXTURES / "long.csv", p),
     "vdem_v16_owid.csv": lambda p: shutil.copy(BUNDLED, p),
+    "civil-liberties-index-eiu.csv": lambda p: shutil.copy(FIXTURES / p.name, p),
+    "wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx": lambda p: write_wjp(
+        p, [["Sweden", "2017-2018", "SWE", 0.86, 0.9], ["Sweden", "2024", "SWE", 0.85, 0.88]]
+    ),
+    "wgidataset_2023.xlsx": lambda p: write_wgi_legacy(
+        p,
+        [2022, 2023],
+        {s: [("Sweden", "SWE", [(1.8, 96.2), (1.75, 95.7)])] for s in WGI_LEGACY_SHEETS},
+    ),
 }
 
 
@@ -40,7 +56,29 @@ def test_the_page_has_an_example_per_publisher() -> None:
         for text in EXAMPLES
         for f in yaml.safe_load(text)["screening"]["indicator_files"]
     ]
-    assert {"vdem", "owid", "freedom_house", "wgi", "long", "wide"} <= set(formats)
+    assert {"vdem", "owid", "freedom_house", "wgi", "long", "wide", "wjp", "wgi_legacy"} <= set(
+        formats
+    )
+    # the second opinion: V-Dem primary with Freedom House, WGI and WJP as comparisons
+    primary = [
+        yaml.safe_load(text)["screening"]["conditions"]
+        for text in EXAMPLES
+        if "combine: primary" in text
+    ]
+    sources = {
+        rule["source"]
+        for conditions in primary
+        for condition in conditions.values()
+        if condition.get("combine") == "primary"
+        for rule in condition["rules"][1:]
+    }
+    assert {"freedom_house", "wgi", "wjp"} <= sources
+    assert all(
+        c["rules"][0]["source"] == "vdem"
+        for conditions in primary
+        for c in conditions.values()
+        if c.get("combine") == "primary"
+    )
 
 
 @pytest.mark.parametrize("text", EXAMPLES, ids=[f"example{i}" for i in range(len(EXAMPLES))])

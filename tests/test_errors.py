@@ -11,6 +11,7 @@ import pytest
 
 from boras_intl_lib.errors import (
     IndicatorDataError,
+    IndicatorSettingsError,
     ParametersError,
     RegisterUnreadableError,
     ReportError,
@@ -21,7 +22,8 @@ CASES = [
     ReportError("no section known"),
     RegisterUnreadableError(Path("reg.xlsx"), "not a workbook", "inte en arbetsbok"),
     ParametersError(Path("2025.yaml"), ["year: missing", "city: not text"]),
-    IndicatorDataError(Path("fh.xlsx"), "no sheet with ratings"),
+    IndicatorDataError(Path("fh.xlsx"), "no sheet with ratings", "inget blad med betyg"),
+    IndicatorSettingsError("no file provides fh_cl_ratings", "ingen fil ger fh_cl_ratings"),
 ]
 
 

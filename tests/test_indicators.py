@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from boras_intl_lib.countries import iso3_codes, to_iso3
-from boras_intl_lib.errors import IndicatorDataError
+from boras_intl_lib.errors import IndicatorDataError, IndicatorSettingsError
 from boras_intl_lib.indicators import loaders as ind
 from boras_intl_lib.settings import IndicatorFile, Settings
 from tests.indicator_helpers import fh_row, write_fh, write_wgi
@@ -407,7 +407,10 @@ def settings_with(files: list[dict], bundled: bool = True) -> Settings:
 def test_load_indicators_bundled_only() -> None:
     frame = ind.load_indicators(settings_with([]))
     assert len(frame) == len(ind.load_bundled()) > 20_000
-    assert ind.load_indicators(settings_with([], bundled=False)).empty
+    # with no data at all, every rule names something no file provides: an error, not a
+    # register full of "cannot be assessed" (issue 19 item 6)
+    with pytest.raises(IndicatorSettingsError, match="no configured indicator file provides"):
+        ind.load_indicators(settings_with([], bundled=False))
 
 
 def test_load_indicators_concatenates_and_later_wins(fx: Path, tmp_path: Path) -> None:

@@ -78,8 +78,12 @@ def test_report_names_countries_without_data_and_unrecognised_ones() -> None:
 
 
 def _without_bundled_data() -> Settings:
+    """No bundled data; one file that has the rules' indicators for Sweden only (a rule no
+    file provides at all is a settings error, issue 19 item 6)."""
     data = SETTINGS.model_dump()
     data["screening"]["use_bundled_data"] = False
+    only_sweden = Path(__file__).parent / "fixtures" / "indicators" / "sweden_only.csv"
+    data["screening"]["indicator_files"] = [{"path": only_sweden, "format": "long"}]
     return Settings.model_validate(data)
 
 

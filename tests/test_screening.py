@@ -373,10 +373,13 @@ def test_some_unknown_none_failed_is_unknown() -> None:
 
 
 def test_unrecognised_country_is_unknown() -> None:
-    out = screen([("A1", "Somewhere", None)], {"A1": 2025}, [decision(partner_name="Somewhere")])
+    out = screen([("A1", "Somewhere", None)], {"A1": 2025}, [decision(partner_name="Elsewhere")])
     assert verdicts(out) == [("unknown", "-")]
     assert out["basis"].iloc[0] == "Country not recognised"
     assert out["democracy"].iloc[0] == "unknown"
+    # a valid decision naming the partner covers it all the same (issue 20)
+    out = screen([("A1", "Somewhere", None)], {"A1": 2025}, [decision(partner_name="Somewhere")])
+    assert verdicts(out) == [("exception", "KS 2025-00017")]
 
 
 def test_domestic_partner_is_met() -> None:
@@ -503,8 +506,16 @@ def test_decision_on_a_passing_partner_changes_nothing() -> None:
     assert verdicts(out) == [("met", "-")]
 
 
-def test_decision_does_not_turn_unknown_into_exception() -> None:
+def test_a_valid_decision_covers_a_partner_that_cannot_be_assessed() -> None:
+    """Issue 20: a valid decision covers a partner whatever its screening result (this test
+    pinned the opposite before)."""
     out = screen([("A1", "Andorra la Vella", "AND")], {"A1": 2025}, [decision(country_iso3="AND")])
+    assert verdicts(out) == [("exception", "KS 2025-00017")]
+    assert out["democracy"].iloc[0] == "unknown"  # the checks still say what the data say
+    assert out["basis_sv"].iloc[0].endswith("; undantagsbeslut KS 2025-00017 (2025-01-15)")
+    # an expired decision still covers nothing
+    expired = [decision(country_iso3="AND", valid_to="2024-12-31")]
+    out = screen([("A1", "Andorra la Vella", "AND")], {"A1": 2025}, expired)
     assert verdicts(out) == [("unknown", "-")]
 
 
@@ -583,12 +594,10 @@ NAMES = ["Novi Sad", "Beograd", "Mikkeli", "Ankara"]
 
 def reference_verdict(p: dict, decisions: list[dict], year: int, status: str) -> tuple[str, str]:
     """The verdict rules written out one partner at a time."""
-    if p["country_iso3"] is None:
-        return "unknown", "-"
-    if p["country_iso3"] == "SWE" or status == "met":
+    if p["country_iso3"] is not None and (p["country_iso3"] == "SWE" or status == "met"):
         return "met", "-"
-    if status == "unknown":
-        return "unknown", "-"
+    # a valid decision covers whatever is not met: failing or unknown (issue 20)
+    otherwise = "needs_exception" if status == "not_met" else "unknown"
     covering = []
     for d in decisions:
         if d["partner_name"] is not None:
@@ -604,7 +613,7 @@ def reference_verdict(p: dict, decisions: list[dict], year: int, status: str) ->
         if start.year > year or (d["valid_to"] is not None and d["valid_to"].year < year):
             continue
         covering.append(d["decision_id"])
-    return ("exception", "covered") if covering else ("needs_exception", "-")
+    return ("exception", "covered") if covering else (otherwise, "-")
 
 
 partner_st = st.fixed_dictionaries(

@@ -485,8 +485,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "the code is no ISO country (a region, historical state or part of a country)",
     ),
     "indicators.drop.territory": (
-        "ett territorium, inte ett land (C/T = t)",
-        "a territory, not a country (C/T = t)",
+        "ett territorium utan egen landskod (C/T = t), står aldrig för sitt land",
+        "a territory without a country code of its own (C/T = t), never stands for its country",
     ),
     "indicators.drop.unknown_name": ("landets namn känns inte igen", "country name not recognised"),
     "indicators.drop.other_indicator": (
@@ -540,6 +540,241 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicators.error.format": (
         "okänt format {format!r}; välj ett av: {formats}",
         "unknown format {format!r}; choose one of: {formats}",
+    ),
+    # --- [indicators] scales, rule checks, files (issue 20, issue 19 item 6) ----------------------
+    "scale.higher_is_better": ("högre är bättre", "higher is better"),
+    "scale.lower_is_better": ("lägre är bättre", "lower is better"),
+    "scale.fh_status.NF": ("inte fri", "not free"),
+    "scale.fh_status.PF": ("delvis fri", "partly free"),
+    "scale.fh_status.F": ("fri", "free"),
+    "indicators.check.dropped_entity.one": (
+        "{entity}: {reason} (1 rad: {rows})",
+        "{entity}: {reason} (1 row: {rows})",
+    ),
+    "scale.value_off.one": (
+        "kolumnen '{column}' läses som {indicator} men har värdet {value} ({country}, {year}),"
+        " utanför skalan {scale}: är det en annan utgivares fil? Ange då 'source:' och"
+        " 'indicator:' i parameterfilen",
+        "column '{column}' is read as {indicator} but holds {value} ({country}, {year}),"
+        " outside the scale {scale}: is it another publisher's file? Then give 'source:' and"
+        " 'indicator:' in the parameters file",
+    ),
+    "scale.value_off": (
+        "kolumnen '{column}' läses som {indicator} men har värdet {value} ({country}, {year};"
+        " {n} värden utanför skalan), utanför skalan {scale}: är det en annan utgivares fil?"
+        " Ange då 'source:' och 'indicator:' i parameterfilen",
+        "column '{column}' is read as {indicator} but holds {value} ({country}, {year};"
+        " {n} values off the scale), outside the scale {scale}: is it another publisher's"
+        " file? Then give 'source:' and 'indicator:' in the parameters file",
+    ),
+    "indicators.list.editions": ("utgåvor", "editions"),
+    "indicators.list.n_editions": ("{n} utgåvor", "{n} editions"),
+    "indicators.list.off_scale": (
+        "tröskelvärdet ligger utanför skalan {scale}",
+        "the threshold lies outside the scale {scale}",
+    ),
+    "indicators.licence.freedom_house": (
+        "Freedom Houses användarvillkor (källan ska anges)",
+        "Freedom House terms of use (attribution required)",
+    ),
+    "indicators.licence.publisher": ("enligt utgivaren", "as stated by the publisher"),
+    "indicators.format.owid": (
+        "CSV från Our World in Data (Entity, Code, Year, <indikator>)",
+        "Our World in Data grapher CSV (Entity, Code, Year, <indicator>)",
+    ),
+    "indicators.format.vdem": (
+        "V-Dems Country-Year-CSV, Core eller Full (country_text_id, year, v2x_*)",
+        "V-Dem Country-Year CSV, Core or Full (country_text_id, year, v2x_*)",
+    ),
+    "indicators.format.freedom_house": (
+        "Freedom Houses All_data_FIW_2013-ÅÅÅÅ.xlsx (fliken FIW13-ÅÅ)",
+        "Freedom House All_data_FIW_2013-YYYY.xlsx (sheet FIW13-YY)",
+    ),
+    "indicators.format.wgi": (
+        "Världsbankens WGI i lång tabell, xlsx eller CSV (code, year, indicator, estimate,"
+        " pctrank)",
+        "World Bank WGI long table, xlsx or CSV (code, year, indicator, estimate, pctrank)",
+    ),
+    "indicators.format.long": (
+        "enkel lång CSV (iso3, year, indicator, value, source[, edition])",
+        "plain long CSV (iso3, year, indicator, value, source[, edition])",
+    ),
+    "indicators.format.wide": (
+        "bred CSV, en kolumn per indikator (iso3, year, <indikator> …), som den inbyggda",
+        "wide CSV, one column per indicator (iso3, year, <indicator> …), as bundled",
+    ),
+    "indicators.what.owid": ("CSV från Our World in Data", "OWID grapher CSV"),
+    "indicators.what.vdem": ("Country-Year-CSV från V-Dem", "V-Dem country-year CSV"),
+    "indicators.what.freedom_house": (
+        "Freedom House-arbetsbok (FIW)",
+        "Freedom House workbook (FIW)",
+    ),
+    "indicators.what.wgi": ("WGI-fil (lång tabell)", "WGI data file (long table)"),
+    "indicators.what.long": (
+        "lång indikator-CSV (iso3, year, indicator, value, source)",
+        "long indicator CSV (iso3, year, indicator, value, source)",
+    ),
+    "indicators.what.wide": (
+        "bred indikator-CSV (iso3, year, <indikator> …)",
+        "wide indicator CSV (iso3, year, <indicator> …)",
+    ),
+    "indicators.data.not_found": ("filen finns inte", "file not found"),
+    "indicators.data.folder": ("är en mapp, inte en fil", "is a folder, not a file"),
+    "indicators.data.cannot_read": (
+        "kan inte läsas som {what} ({detail})",
+        "cannot be read as {what} ({detail})",
+    ),
+    "indicators.data.not_readable": (
+        "går inte att läsa som {what} ({detail})",
+        "not a readable {what} ({detail})",
+    ),
+    "indicators.data.empty": ("filen är tom", "the file is empty"),
+    "indicators.data.missing_columns": (
+        "är ingen {layout}: kolumn(er) saknas: {columns}",
+        "not the {layout} layout: missing column(s) {columns}",
+    ),
+    "indicators.data.not_a_number": (
+        "kolumnen '{column}' har text som inte är ett tal: {value}",
+        "column '{column}' holds text that is not a number: {value}",
+    ),
+    "indicators.data.fh_no_sheet": (
+        "ingen flik med ett namn som 'FIW13-25' (flikar: {sheets})",
+        "no sheet named like 'FIW13-25' (sheets: {sheets})",
+    ),
+    "indicators.data.fh_no_header": (
+        "fliken {sheet}: ingen rubrikrad med 'Country/Territory'",
+        "sheet {sheet}: no header row with 'Country/Territory'",
+    ),
+    "indicators.data.owid_daily": (
+        "data per dag (en kolumn 'Day') stöds inte",
+        "daily data (a 'Day' column) is not supported",
+    ),
+    "indicators.data.owid_no_value_column": (
+        "ingen värdekolumn efter Entity, Code, Year",
+        "no value column after Entity, Code, Year",
+    ),
+    "indicators.data.owid_several": (
+        "flera värdekolumner ({columns}); alla kan inte heta '{indicator}'",
+        "several value columns ({columns}); cannot name them all '{indicator}'",
+    ),
+    "indicators.data.owid_ambiguous": (
+        "det går inte att avgöra vilken utgivares indikator kolumnen '{column}' innehåller"
+        " (bara OWID:s exakta titlar på V-Dems index känns igen); ange 'source:' och"
+        " 'indicator:' i parameterfilen, till exempel source: eiu, indicator:"
+        " eiu_civil_liberties",
+        "cannot tell which publisher's indicator column '{column}' holds (only exact OWID"
+        " titles of V-Dem indices are recognised); name it with 'source:' and 'indicator:' in"
+        " the parameters file, e.g. source: eiu, indicator: eiu_civil_liberties",
+    ),
+    "indicators.data.vdem_no_index": (
+        "inte V-Dems layout: ingen av {names} finns",
+        "not the V-Dem layout: none of {names} present",
+    ),
+    "indicators.data.wide_no_indicator": (
+        "ingen indikatorkolumn efter iso3, year",
+        "no indicator column after iso3, year",
+    ),
+    "indicators.data.wide_no_source": (
+        "en bred fil namnger ingen källa: ange 'source:'",
+        "a wide file names no source: give 'source:'",
+    ),
+    "basis.territory_own": (
+        "egna värden för {territory}",
+        "values of {territory} itself",
+    ),
+    "indicators.what.wjp": (
+        "WJP:s historiska datafil (fliken Historical Data)",
+        "WJP historical data file (sheet Historical Data)",
+    ),
+    "indicators.what.wgi_legacy": (
+        "WGI-arbetsbok från före 2024 (en flik per dimension)",
+        "WGI workbook from before 2024 (one sheet per dimension)",
+    ),
+    "indicators.format.wjp": (
+        "World Justice Projects Rule of Law Index, historisk datafil (fliken Historical Data)",
+        "World Justice Project Rule of Law Index historical data file (sheet Historical Data)",
+    ),
+    "indicators.format.wgi_legacy": (
+        "Världsbankens WGI-arbetsbok från före 2024 (en flik per dimension, åren ovanför)",
+        "World Bank WGI workbook before 2024 (one sheet per dimension, years above)",
+    ),
+    "indicators.data.indicator_not_owid": (
+        "'indicator:' gäller bara filer i formatet owid; en fil i formatet {format} namnger"
+        " sina indikatorer själv (ta bort raden, eller ange 'source:' för att byta källans namn)",
+        "'indicator:' applies only to files of format owid; a {format} file names its"
+        " indicators itself (remove the line, or give 'source:' to rename the source)",
+    ),
+    "indicators.data.wjp_no_sheet": (
+        "ingen flik 'Historical Data' (flikar: {sheets})",
+        "no sheet 'Historical Data' (sheets: {sheets})",
+    ),
+    "indicators.data.wjp_no_header": (
+        "fliken {sheet}: ingen rubrikrad med 'Country Code'",
+        "sheet {sheet}: no header row with 'Country Code'",
+    ),
+    "indicators.data.wgi_legacy_no_sheet": (
+        "ingen flik per WGI-dimension, som 'RuleofLaw' (flikar: {sheets})",
+        "no sheet per WGI dimension, such as 'RuleofLaw' (sheets: {sheets})",
+    ),
+    "indicators.data.wgi_legacy_no_header": (
+        "fliken {sheet}: inga rubrikrader med år ovanför 'Country/Territory, Code, Estimate …'",
+        "sheet {sheet}: no header rows with years above 'Country/Territory, Code, Estimate …'",
+    ),
+    "indicators.drop.no_year": ("året anger inget år", "the year names no year"),
+    "indicators.licence.wjp": (
+        "WJP:s användarvillkor (källan ska anges)",
+        "WJP terms of use (attribution required)",
+    ),
+    "source.wjp": ("World Justice Project (WJP)", "World Justice Project (WJP)"),
+    "source.eiu": ("Economist Intelligence Unit (EIU)", "Economist Intelligence Unit (EIU)"),
+    "compare.no_data": ("inga data för {indicator}", "no data for {indicator}"),
+    "compare.on_scale": ("på skalan {low}–{high}", "on the scale {low}–{high}"),
+    "compare.decides": ("(avgör)", "(decides)"),
+    "compare.data_of": ("data för {country}", "data of {country}"),
+    "precondition.disagreement": (
+        "Länder där källorna skiljer sig åt",
+        "Countries where the sources disagree",
+    ),
+    "sheet.disagreement": ("Källor skiljer sig åt", "Sources disagree"),
+    "col.condition_compared": ("Villkor", "Condition"),
+    "col.sources_compared": ("Källornas bedömning", "The sources' verdicts"),
+    "col.activities_concerned": ("Berörda aktiviteter", "Activities concerned"),
+    "compare.title": (
+        "Länder där de angivna källorna skiljer sig åt, data för {year}",
+        "Countries where the configured sources disagree, data for {year}",
+    ),
+    "compare.none": (
+        "Inga länder: källorna ger samma bedömning överallt där de har data.",
+        "No countries: the sources agree wherever they have data.",
+    ),
+    "compare.single_source": (
+        "Inget villkor har regler från mer än en källa; det finns inget att jämföra.",
+        "No condition has rules from more than one source; there is nothing to compare.",
+    ),
+    "compare.primary_sentence": (
+        "Bedömningen följer den primära källan, den första regeln för varje villkor; de andra"
+        " källorna är jämförelser och ändrar den inte.",
+        "The verdict follows the primary source, the first rule of each condition; the other"
+        " sources are comparisons and do not change it.",
+    ),
+    "compare.combined_sentence": (
+        "Bedömningen väger samman källorna som parametrarna anger (alla/någon/första med data).",
+        "The verdict combines the sources as the parameters say (all/any/first with data).",
+    ),
+    "rules.error": ("parametrarnas regler: {problems}", "the parameters' rules: {problems}"),
+    "rules.unknown": (
+        "regeln för {condition} nämner {indicator} från källan {source},"
+        " som ingen angiven indikatorfil ger",
+        "the rule for {condition} names {indicator} from source {source},"
+        " which no configured indicator file provides",
+    ),
+    "rules.did_you_mean": (" — menade du {guess}?", " — did you mean {guess}?"),
+    "rules.provided": ("(filerna ger {listing}.)", "(the files provide {listing}.)"),
+    "rules.off_scale": (
+        "tröskelvärdet {threshold} i regeln för {condition} ({indicator}, {source}) ligger"
+        " utanför indikatorns skala {scale}",
+        "the threshold {threshold} in the rule for {condition} ({indicator}, {source}) lies"
+        " outside the indicator's scale {scale}",
     ),
     # --- [scoring] rubric explanations and aggregation -------------------------------------------
     "why.cancelled": ("inställd", "cancelled"),
@@ -1124,6 +1359,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "combine.all": ("och", "and"),
     "combine.any": ("eller", "or"),
     "combine.first_available": ("annars", "else"),
+    "combine.primary": ("och som jämförelse", "and for comparison"),
     "col.participants": ("Deltagare", "Participants"),
     "col.budget_sek": ("Budget (kr)", "Budget (SEK)"),
     "col.own_funding_sek": ("Egen medfinansiering (kr)", "Own co-financing (SEK)"),

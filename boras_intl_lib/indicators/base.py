@@ -13,15 +13,16 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..errors import IndicatorDataError
+from ..i18n.labels import label
 
 log = logging.getLogger("boras_intl")
 
@@ -35,6 +36,7 @@ DROP_REASONS: tuple[str, ...] = (
     "unknown_name",  # a country name the toolkit does not know
     "other_indicator",  # an indicator code the loader does not use
     "no_value",  # no value in any indicator column
+    "no_year",  # a year (or edition) that names no year
 )
 
 
@@ -45,6 +47,8 @@ class Loaded:
     values: pd.DataFrame  # the long table (:data:`COLUMNS`)
     dropped: pd.DataFrame  # :data:`DROPPED_COLUMNS`, one row per publisher row left out
     rows_read: int  # data rows in the file (header not counted)
+    #: indicator → the publisher's column it was read from, where they differ (for messages)
+    columns: Mapping[str, str] = field(default_factory=dict)
 
 
 def empty_indicators() -> pd.DataFrame:
@@ -69,24 +73,38 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def data_error(path: Path, key: str, **values: object) -> IndicatorDataError:
+    """An :class:`IndicatorDataError` in both languages, from the label
+    ``indicators.data.<key>`` (``what``/``layout`` values are layout keys, put in words)."""
+    words = {}
+    for lang in ("en", "sv"):
+        filled = {
+            k: label(f"indicators.what.{v}", lang) if k in ("what", "layout") else v
+            for k, v in values.items()
+        }
+        words[lang] = label(f"indicators.data.{key}", lang, **filled)
+    return IndicatorDataError(path, words["en"], words["sv"])
+
+
 @contextmanager
 def _reading(path: Path, what: str) -> Iterator[None]:
-    """Turn the ways reading a file fails into one IndicatorDataError naming the file."""
+    """Turn the ways reading a file fails into one IndicatorDataError naming the file;
+    ``what`` is the layout's key (``owid``, ``freedom_house`` …)."""
     try:
         yield
     except IndicatorDataError:
         raise
     except FileNotFoundError:
-        raise IndicatorDataError(path, "file not found") from None
+        raise data_error(path, "not_found") from None
     except IsADirectoryError:
-        raise IndicatorDataError(path, "is a folder, not a file") from None
+        raise data_error(path, "folder") from None
     except (OSError, zipfile.BadZipFile) as exc:
-        raise IndicatorDataError(path, f"cannot be read as {what} ({exc})") from None
+        raise data_error(path, "cannot_read", what=what, detail=exc) from None
     except (ValueError, KeyError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise IndicatorDataError(path, f"not a readable {what} ({exc})") from None
+        raise data_error(path, "not_readable", what=what, detail=exc) from None
     except Exception as exc:
         if type(exc).__module__.startswith("openpyxl"):  # e.g. InvalidFileException
-            raise IndicatorDataError(path, f"not a readable {what} ({exc})") from None
+            raise data_error(path, "not_readable", what=what, detail=exc) from None
         raise
 
 
@@ -95,7 +113,7 @@ def _read_csv(path: Path, **kwargs: object) -> pd.DataFrame:
     with open(path, "rb") as fh:
         head = fh.read(4096)
     if not head.strip():
-        raise IndicatorDataError(path, "the file is empty")
+        raise data_error(path, "empty")
     encoding = "utf-8-sig"
     try:
         first_line = head.decode(encoding).splitlines()[0]
@@ -124,9 +142,7 @@ def _rename_headers(frame: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFram
 def _require(frame: pd.DataFrame, columns: tuple[str, ...], path: Path, layout: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise IndicatorDataError(
-            path, f"not the {layout} layout: missing column(s) {', '.join(missing)}"
-        )
+        raise data_error(path, "missing_columns", layout=layout, columns=", ".join(missing))
 
 
 def dropped_rows(
@@ -190,7 +206,5 @@ def _numbers(column: pd.Series, path: Path, name: object) -> pd.Series:
     text = column.astype("string").str.strip()
     bad = values.isna() & text.notna() & ~text.isin(["", "..", "NA", "n/a", "#N/A", "-", "—"])
     if bad.any():
-        raise IndicatorDataError(
-            path, f"column '{name}' holds text that is not a number: {text[bad].iloc[0]!r}"
-        )
+        raise data_error(path, "not_a_number", column=name, value=repr(text[bad].iloc[0]))
     return values

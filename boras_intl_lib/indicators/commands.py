@@ -14,50 +14,87 @@ from typing import TextIO
 
 import pandas as pd
 
-from ..errors import BorasIntlError
+from ..errors import IndicatorSettingsError
 from ..i18n.labels import Lang, label
 from ..settings import CONDITIONS, IndicatorFile, Settings
 from .base import Loaded
+from .scales import scale_of
 
 
 def list_sources(settings: Settings, params: str, lang: Lang, out: TextIO | None = None) -> int:
-    """The configured sources: publisher, edition, file, years, countries, licence; then the
-    rules and whether some source provides each rule's indicator."""
+    """The configured sources, one block per file (the bundled data first): what it is, the
+    file, publisher, editions, years, countries, indicators, licence; then the rules and
+    whether some source provides each rule's indicator and its threshold lies on the scale."""
     out = out or sys.stdout
     from .bundled import bundled_path, load_bundled
-    from .loaders import attribution
-    from .registry import FORMATS, read_indicator_file
+    from .registry import read_indicator_file
 
     print(label("indicators.list.title", lang, params=params), file=out)
-    tables: list[pd.DataFrame] = []
     entries: list[tuple[str, str, pd.DataFrame]] = []
     if settings.screening.use_bundled_data:
         frame = load_bundled()
         entries.append((label("indicators.list.bundled", lang), str(bundled_path()), frame))
     for spec in settings.screening.indicator_files:
         frame = read_indicator_file(spec).values
-        entries.append((f"{spec.format}: {FORMATS[spec.format]}", str(spec.path), frame))
+        what = f"{spec.format}: {label(f'indicators.format.{spec.format}', lang)}"
+        entries.append((what, str(spec.path), frame))
     if not entries:
         print(label("indicators.list.none", lang), file=out)
     for n, (what, path, frame) in enumerate(entries, start=1):
-        tables.append(frame)
-        for (source, edition), group in frame.groupby(["source", "edition"], sort=True):
-            text, licence = attribution(str(source), str(edition))
-            first, last = int(group["year"].min()), int(group["year"].max())
-            print(f"{n}. {edition} ({what})", file=out)
-            rows = (
-                ("indicators.list.file", path),
-                ("indicators.list.publisher", _source_name(str(source), lang)),
-                ("indicators.list.years", f"{first}–{last}"),
-                ("indicators.list.countries", str(group["iso3"].nunique())),
-                ("indicators.list.indicators", ", ".join(sorted(group["indicator"].unique()))),
-                ("indicators.list.licence", licence),
-                ("indicators.list.attribution", text),
-            )
-            for key, value in rows:
-                print(f"   {label(key, lang)}: {value}", file=out)
-    _print_rules(settings, tables, lang, out)
+        print(f"{n}. {what}", file=out)
+        for key, value in _file_rows(path, frame, lang):
+            print(f"   {label(key, lang)}: {value}", file=out)
+    _print_rules(settings, [frame for _, _, frame in entries], lang, out)
     return 0
+
+
+def _file_rows(path: str, frame: pd.DataFrame, lang: Lang) -> list[tuple[str, str]]:
+    """The lines of one file's block: per publisher in it, its editions, years, licence."""
+    from .loaders import attribution
+
+    rows: list[tuple[str, str]] = [("indicators.list.file", path)]
+    if frame.empty:
+        return [*rows, ("indicators.list.countries", "0")]
+    for source, group in frame.groupby("source", sort=True):
+        editions = sorted(group["edition"].fillna("").unique().tolist())
+        first, last = int(group["year"].min()), int(group["year"].max())
+        texts = [attribution(str(source), str(e)) for e in editions]
+        rows += [
+            ("indicators.list.publisher", _source_name(str(source), lang)),
+            ("indicators.list.editions", _editions_text(editions, lang)),
+            ("indicators.list.years", f"{first}–{last}"),
+            ("indicators.list.countries", str(group["iso3"].nunique())),
+            ("indicators.list.indicators", ", ".join(sorted(group["indicator"].unique()))),
+            ("indicators.list.licence", _licence(texts[-1][1], lang)),
+            ("indicators.list.attribution", texts[-1][0]),
+        ]
+    return rows
+
+
+def _editions_text(editions: list[str], lang: Lang) -> str:
+    """``Freedom in the World 2013–2025 (13 utgåvor)`` where the editions differ only by a
+    year; else all of them."""
+    import re
+
+    found = [re.fullmatch(r"(.*?)(\d{4})", e) for e in editions]
+    if len(editions) > 2 and all(found):
+        stems = {m.group(1) for m in found if m}
+        if len(stems) == 1:
+            years = sorted(int(m.group(2)) for m in found if m)
+            stem = stems.pop()
+            many = label("indicators.list.n_editions", lang, n=len(editions))
+            return f"{stem}{years[0]}–{years[-1]} ({many})"
+    return ", ".join(e or "–" for e in editions)
+
+
+def _licence(licence: str, lang: Lang) -> str:
+    """The licence in the run's language (``CC BY 4.0`` is a name and stays)."""
+    keys = {
+        "Freedom House terms of use (attribution required)": "indicators.licence.freedom_house",
+        "as stated by the publisher": "indicators.licence.publisher",
+        "WJP terms of use (attribution required)": "indicators.licence.wjp",
+    }
+    return label(keys[licence], lang) if licence in keys else licence
 
 
 def _print_rules(settings: Settings, tables: list[pd.DataFrame], lang: Lang, out: TextIO) -> None:
@@ -73,7 +110,7 @@ def _print_rules(settings: Settings, tables: list[pd.DataFrame], lang: Lang, out
         combine = settings.screening.conditions[condition].combine
         for rule in rules:
             line = f"   {label(f'condition.{condition}', lang)} ({combine}): {rule.indicator}"
-            line += f" ({rule.source}) {rule.op} {rule.threshold:g}"
+            line += f" ({rule.source}) {rule.op} {_number(float(rule.threshold), lang)}"
             if (rule.source, rule.indicator) not in have:
                 missing = label(
                     "indicators.list.rule_missing",
@@ -82,6 +119,9 @@ def _print_rules(settings: Settings, tables: list[pd.DataFrame], lang: Lang, out
                     source=rule.source,
                 )
                 line += f" — {missing}"
+            scale = scale_of(rule.indicator)
+            if scale is not None and not scale.holds(rule.threshold):
+                line += " — " + label("indicators.list.off_scale", lang, scale=scale.describe(lang))
             print(line, file=out)
 
 
@@ -101,8 +141,11 @@ def check_file(
     from .registry import FORMATS, read_indicator_file
 
     if fmt not in FORMATS:
-        raise BorasIntlError(
-            label("indicators.error.format", lang, format=fmt, formats=", ".join(FORMATS))
+        raise IndicatorSettingsError(
+            *(
+                label("indicators.error.format", w, format=fmt, formats=", ".join(FORMATS))
+                for w in ("en", "sv")
+            )
         )
     spec = IndicatorFile(path=path, format=fmt, indicator=indicator, source=source, edition=edition)  # type: ignore[arg-type]
     loaded = read_indicator_file(spec)
@@ -150,7 +193,9 @@ def show_country(
 
     iso3 = to_iso3(pd.Series([country])).iloc[0]
     if pd.isna(iso3):
-        raise BorasIntlError(label("indicators.error.country", lang, country=country))
+        raise IndicatorSettingsError(
+            *(label("indicators.error.country", w, country=country) for w in ("en", "sv"))
+        )
     year = settings.year if year is None else year
     row = screen_countries([iso3], load_indicators(settings), settings.screening, year).iloc[0]
     name = country_name(iso3, lang)
@@ -185,3 +230,31 @@ def _source_name(source: str, lang: Lang) -> str:
         return label(key, lang)
     except KeyError:
         return source
+
+
+def compare_sources(
+    settings: Settings, year: int | None, lang: Lang, out: TextIO | None = None
+) -> int:
+    """``indicators compare``: every country where the configured sources disagree in
+    ``year`` (default: the parameters' year), each source's verdict and value in words."""
+    out = out or sys.stdout
+    from ..screening.compare import compared_conditions, disagreement_lines, disagreements
+    from .loaders import load_indicators
+
+    year = settings.year if year is None else year
+    indicators = load_indicators(settings)
+    print(label("compare.title", lang, year=year), file=out)
+    if not compared_conditions(settings.screening):
+        print(label("compare.single_source", lang), file=out)
+        return 0
+    iso3s = sorted(indicators["iso3"].dropna().unique().tolist())
+    table = disagreements(iso3s, indicators, settings.screening, year)
+    lines = disagreement_lines(table, lang)
+    for line in lines:
+        print(f"  {line}", file=out)
+    combines = {
+        settings.screening.conditions[c].combine for c in compared_conditions(settings.screening)
+    }
+    key = "compare.primary_sentence" if combines == {"primary"} else "compare.combined_sentence"
+    print(label(key, lang) if lines else label("compare.none", lang), file=out)
+    return 0

@@ -1,10 +1,13 @@
 """Freedom House's "All Data FIW 2013-YYYY" workbook (sheet ``FIW13-NN``), as published.
 
 Edition N of Freedom in the World describes year N−1: a value of edition 2025 has year 2024.
-Only countries are kept (``C/T == "c"``); territories (Indian Kashmir, Crimea …) are left out
-and listed, so a territory never overwrites its country. Names are resolved with
-:func:`~boras_intl_lib.countries.to_iso3` (exact matching, Freedom House's spellings such
-as "St. Vincent and the Grenadines" included).
+Countries (``C/T == "c"``) are kept, and the territories with an ISO code of their own
+(:data:`FH_TERRITORIES`: Hong Kong, Puerto Rico, Macao, Western Sahara, and the West Bank as
+Palestine), so a partner there is screened with the territory's own values. Other territories
+(Gaza Strip, Indian Kashmir, Crimea, Tibet, Northern Cyprus …) have no code a partner's country
+can carry; they are left out and listed, so a territory never overwrites its country. Names
+are resolved with :func:`~boras_intl_lib.countries.to_iso3` (exact matching, Freedom House's
+spellings such as "St. Vincent and the Grenadines" included).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..countries import to_iso3
-from ..errors import IndicatorDataError
 from .base import (
     Loaded,
     _finish,
@@ -24,6 +26,7 @@ from .base import (
     _reading,
     _rename_headers,
     _require,
+    data_error,
     dropped_rows,
     open_workbook,
     reasons,
@@ -46,19 +49,33 @@ FH_COLUMNS: dict[str, str] = {
     "fh_e": "E",  # associational and organizational rights, 0–12
     "fh_g": "G",  # personal autonomy and individual rights, 0–16
 }
+#: Freedom House territories (``C/T == "t"``) that stand for an ISO country code of their own,
+#: by name as published. Palestine (``PSE``) is the West Bank, the unit V-Dem codes as ``PSE``
+#: and OWID publishes as "Palestine/West Bank", so every source screens Palestine with the
+#: same territory; the Gaza Strip is left out and listed (``docs/indicators.md``).
+FH_TERRITORIES: dict[str, str] = {
+    "Hong Kong": "HKG",
+    "Puerto Rico": "PRI",
+    "Macao": "MAC",
+    "Macau": "MAC",
+    "Western Sahara": "ESH",
+    "West Bank": "PSE",
+}
 _REQUIRED = ("Country/Territory", "C/T", "Edition", "Status", "PR", "CL", "F", "Total")
 
 
 def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loaded:
     """Read the FIW workbook: ``fh_status`` (F=2, PF=1, NF=0) and :data:`FH_COLUMNS`."""
     path = Path(path)
-    with _reading(path, "Freedom House workbook"):
+    with _reading(path, "freedom_house"):
         frame, first_row = _fh_sheet(path)
         frame = _rename_headers(frame, (*_REQUIRED, *FH_COLUMNS.values()))
-        _require(frame, _REQUIRED, path, "Freedom House FIW")
+        _require(frame, _REQUIRED, path, "freedom_house")
         name = frame["Country/Territory"].astype("string").str.strip()
-        iso3 = to_iso3(name)
         territory = frame["C/T"].astype("string").str.strip().str.casefold() != "c"
+        own_code = name.map(FH_TERRITORIES).astype("string")
+        iso3 = to_iso3(name).where(~territory, own_code)
+        territory &= own_code.isna()
         why = reasons(
             [(name.isna(), "no_value"), (territory, "territory"), (iso3.isna(), "unknown_name")],
             frame.index,
@@ -90,6 +107,7 @@ def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loade
             values=_finish(pd.concat(parts, ignore_index=True)),
             dropped=dropped_rows(why, rows, frame["Country/Territory"], editions - 1),
             rows_read=len(frame),
+            columns={"fh_status": "Status", **FH_COLUMNS},
         )
 
 
@@ -103,10 +121,7 @@ def _fh_sheet(path: Path) -> tuple[pd.DataFrame, int]:
     with open_workbook(path) as book:
         names = [s for s in book.sheet_names if re.fullmatch(r"\s*FIW\s*\d{2}\s*-\s*\d{2,4}\s*", s)]
         if not names:
-            raise IndicatorDataError(
-                path,
-                "no sheet named like 'FIW13-25' (sheets: " + ", ".join(book.sheet_names) + ")",
-            )
+            raise data_error(path, "fh_no_sheet", sheets=", ".join(book.sheet_names))
         raw = pd.read_excel(book, sheet_name=names[0], header=None, dtype=object)
     for i in range(min(len(raw), 6)):
         cells = [_header_key(v) for v in raw.iloc[i]]
@@ -114,4 +129,4 @@ def _fh_sheet(path: Path) -> tuple[pd.DataFrame, int]:
             body = raw.iloc[i + 1 :].reset_index(drop=True)
             body.columns = [str(v).strip() for v in raw.iloc[i]]
             return body, i + 2
-    raise IndicatorDataError(path, f"sheet {names[0]}: no header row with 'Country/Territory'")
+    raise data_error(path, "fh_no_header", sheet=names[0])

@@ -63,15 +63,19 @@ def load_indicators(settings: Settings) -> pd.DataFrame:
     """All indicator data for a report: the bundled excerpt (if enabled) and configured files.
 
     Where two files give the same country, year, indicator and source, the later one wins
-    (configured files after the bundled excerpt, in the order listed).
+    (configured files after the bundled excerpt, in the order listed). A rule that names a
+    source or indicator none of them provides, or whose threshold lies off its indicator's
+    scale, raises :class:`~boras_intl_lib.errors.IndicatorSettingsError` (see
+    :mod:`.rule_check`).
     """
+    from .rule_check import check_rules
+
     screening = settings.screening
     parts = [load_bundled()] if screening.use_bundled_data else []
     parts += [load_indicator_file(spec) for spec in screening.indicator_files]
-    if not parts:
-        return empty_indicators()
-    frame = pd.concat(parts, ignore_index=True)
+    frame = pd.concat(parts, ignore_index=True) if parts else empty_indicators()
     frame = frame.drop_duplicates(["iso3", "year", "indicator", "source"], keep="last")
+    check_rules(screening, frame)
     return frame.reset_index(drop=True)
 
 
@@ -90,6 +94,16 @@ def attribution(source: str, edition: str) -> tuple[str, str]:
         return (
             f"World Bank, Worldwide Governance Indicators ({edition}), www.govindicators.org",
             "CC BY 4.0",
+        )
+    if source == "eiu":
+        return (
+            f"Economist Intelligence Unit, Democracy Index ({edition})",
+            "as stated by the publisher",
+        )
+    if source == "wjp":
+        return (
+            f"World Justice Project, {edition}, worldjusticeproject.org",
+            "WJP terms of use (attribution required)",
         )
     if source == "owid":
         return f"Our World in Data ({edition})", "CC BY 4.0"

@@ -32,10 +32,10 @@ def read_long(path: Path | str, *, source: str | None = None, edition: str | Non
     ``source``/``edition`` fill the columns when the file has none.
     """
     path = Path(path)
-    with _reading(path, "long indicator CSV"):
+    with _reading(path, "long"):
         frame = _rename_headers(_read_csv(path, dtype=str, keep_default_na=False), COLUMNS)
         required = ("iso3", "year", "indicator", "value") + (() if source else ("source",))
-        _require(frame, required, path, "long (iso3, year, indicator, value, source)")
+        _require(frame, required, path, "long")
         iso3 = to_iso3(frame["iso3"].str.strip())
         values = _numbers(
             frame["value"].str.strip().str.replace(",", ".", regex=False), path, "value"

@@ -21,7 +21,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..countries import codes_to_iso3
-from ..errors import IndicatorDataError
 from .base import (
     Loaded,
     _finish,
@@ -30,22 +29,35 @@ from .base import (
     _reading,
     _rename_headers,
     _require,
+    data_error,
     dropped_rows,
     reasons,
 )
 from .bundled import REGIME_OWID
 
-#: OWID's titles of V-Dem indices (and V-Dem's short names) → indicator names, checked in
-#: order; the first whose pattern occurs in the lower-cased column title wins.
-OWID_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
+#: OWID's titles of V-Dem indices → indicator names. A title is recognised only when it is one
+#: of these exactly (ignoring case and a parenthesised note such as "(best estimate, aggregate:
+#: average)"): a bare "Civil liberties" is also the title of OWID's EIU file (0–10), so it is
+#: not taken for V-Dem's 0–1 index and needs ``source:`` and ``indicator:``.
+OWID_TITLES: dict[str, str] = {
+    "political regime": REGIME_OWID,
+    "electoral democracy index": "v2x_polyarchy",
+    "liberal democracy index": "v2x_libdem",
+    "human rights index": "v2x_civlib",
+    "civil liberties index": "v2x_civlib",
+    "rule of law index": "v2x_rule",
+    "freedom of expression index": "v2x_freexp_altinf",
+}
+#: OWID's short (snake-case) names of V-Dem columns, which carry ``vdem`` in the name, and
+#: V-Dem's own names; checked in order, the first that matches the whole name wins.
+OWID_SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"v2x_\w+"), ""),  # already a V-Dem name: kept as is
     (re.compile(r"regime_row_owid"), REGIME_OWID),
-    (re.compile(r"liberal democracy|libdem"), "v2x_libdem"),
-    (re.compile(r"electoral democracy|electdem|polyarchy"), "v2x_polyarchy"),
-    (re.compile(r"human rights index|civil liberties|civ_?libs?"), "v2x_civlib"),
-    (re.compile(r"freedom of expression|freexp"), "v2x_freexp_altinf"),
-    (re.compile(r"rule of law|rule_of_law"), "v2x_rule"),
-    (re.compile(r"political regime|regime"), REGIME_OWID),
+    (re.compile(r"libdem_vdem\w*"), "v2x_libdem"),
+    (re.compile(r"(electdem|polyarchy)_vdem\w*"), "v2x_polyarchy"),
+    (re.compile(r"(civ_?libs?|human_rights)_vdem\w*"), "v2x_civlib"),
+    (re.compile(r"(freexp|freeexpr?)\w*_vdem\w*"), "v2x_freexp_altinf"),
+    (re.compile(r"rule_of_law_vdem\w*"), "v2x_rule"),
 )
 #: Entities OWID publishes without a code that stand for a country.
 OWID_ENTITIES: dict[str, str] = {"Palestine/West Bank": "PSE"}
@@ -64,11 +76,11 @@ def read_owid(
 ) -> Loaded:
     """Read an OWID grapher CSV: the values used and the rows left out (see the module)."""
     path = Path(path)
-    with _reading(path, "OWID grapher CSV"):
+    with _reading(path, "owid"):
         frame = _rename_headers(_read_csv(path), ("Entity", "Code", "Year", "Day"))
         if "Day" in frame.columns and "Year" not in frame.columns:
-            raise IndicatorDataError(path, "daily data (a 'Day' column) is not supported")
-        _require(frame, ("Entity", "Code", "Year"), path, "OWID grapher CSV")
+            raise data_error(path, "owid_daily")
+        _require(frame, ("Entity", "Code", "Year"), path, "owid")
         names = _owid_value_columns(frame, indicator, path)
         code = frame["Code"].astype("string").str.strip().replace("", pd.NA)
         by_name = frame["Entity"].astype("string").str.strip().map(OWID_ENTITIES)
@@ -100,6 +112,7 @@ def read_owid(
             values=_finish(pd.concat(parts, ignore_index=True)),
             dropped=dropped_rows(why, frame.index.to_series() + 2, frame["Entity"], frame["Year"]),
             rows_read=len(frame),
+            columns={name: str(column) for column, name in names.items()},
         )
 
 
@@ -129,31 +142,28 @@ def _owid_value_columns(frame: pd.DataFrame, indicator: str | None, path: Path) 
         and not _OWID_BOUNDS.search(str(c).casefold())
     ]
     if not candidates:
-        raise IndicatorDataError(path, "no value column after Entity, Code, Year")
+        raise data_error(path, "owid_no_value_column")
     if indicator:
         if len(candidates) > 1:
-            raise IndicatorDataError(
-                path,
-                f"several value columns ({', '.join(candidates)}); cannot name them all"
-                f" '{indicator}'",
+            raise data_error(
+                path, "owid_several", columns=", ".join(map(str, candidates)), indicator=indicator
             )
         return {candidates[0]: indicator}
     names = {c: owid_indicator_name(str(c)) for c in candidates}
     unknown = [c for c, n in names.items() if n is None]
     if unknown:
-        raise IndicatorDataError(
-            path,
-            f"cannot tell which indicator column '{unknown[0]}' holds; name it with"
-            " 'indicator:' in the parameters file",
-        )
+        raise data_error(path, "owid_ambiguous", column=unknown[0])
     return {c: n for c, n in names.items() if n}
 
 
 def owid_indicator_name(column: str) -> str | None:
-    """The indicator name for an OWID column title, or ``None`` if it is not recognised."""
+    """The indicator name for an OWID column title, or ``None`` if it is not recognised
+    unambiguously (see :data:`OWID_TITLES`)."""
     text = column.strip().casefold()
-    for pattern, name in OWID_TITLES:
-        found = pattern.search(text)
-        if found:
-            return name or found.group(0)
+    title = re.sub(r"\s*\(.*\)\s*$", "", text)
+    if title in OWID_TITLES:
+        return OWID_TITLES[title]
+    for pattern, name in OWID_SHORT_NAMES:
+        if pattern.fullmatch(text):
+            return name or text
     return None

@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..countries import codes_to_iso3
-from ..errors import IndicatorDataError
 from .base import (
     Loaded,
     _finish,
@@ -15,6 +14,7 @@ from .base import (
     _reading,
     _require,
     _version_from_name,
+    data_error,
     dropped_rows,
     reasons,
 )
@@ -39,14 +39,12 @@ def read_vdem(path: Path | str, *, edition: str | None = None) -> Loaded:
     the Palestinian Authority) stays ``PSE``.
     """
     path = Path(path)
-    with _reading(path, "V-Dem country-year CSV"):
+    with _reading(path, "vdem"):
         header = _read_csv(path, nrows=0).columns
-        _require(pd.DataFrame(columns=header), ("country_text_id", "year"), path, "V-Dem")
+        _require(pd.DataFrame(columns=header), ("country_text_id", "year"), path, "vdem")
         indices = [c for c in VDEM_INDICES if c in header]
         if not indices:
-            raise IndicatorDataError(
-                path, f"not the V-Dem layout: none of {', '.join(VDEM_INDICES)} present"
-            )
+            raise data_error(path, "vdem_no_index", names=", ".join(VDEM_INDICES))
         names = ["country_name"] if "country_name" in header else []
         frame = _read_csv(
             path,

@@ -25,6 +25,7 @@ from .base import (
     open_workbook,
     reasons,
 )
+from .wgi_legacy import legacy_sheets, read_wgi_legacy
 
 WGI_INDICATORS: tuple[str, ...] = ("va", "pv", "ge", "rq", "rl", "cc")
 _WANTED = ("code", "year", "indicator", "estimate", "pctrank")
@@ -39,10 +40,14 @@ def read_wgi(path: Path | str, *, edition: str | None = None) -> Loaded:
     WBG …) become ISO3; entries with no ISO country (e.g. Channel Islands) are left out.
     """
     path = Path(path)
-    with _reading(path, "WGI data file"):
-        frame, first_row = _wgi_table(path)
+    with _reading(path, "wgi"):
+        table = _wgi_table(path)
+    if table is None:  # the workbook before the 2024 update: one sheet per dimension
+        return read_wgi_legacy(path, edition=edition)
+    with _reading(path, "wgi"):
+        frame, first_row = table
         frame = _rename_headers(frame, (*_WANTED, "countryname"))
-        _require(frame, _WANTED, path, "WGI long")
+        _require(frame, _WANTED, path, "wgi")
         iso3 = codes_to_iso3(frame["code"].astype("string").str.strip())
         code = frame["indicator"].astype("string").str.strip().str.casefold()
         numbers = {c: _numbers(frame[c], path, c) for c in ("estimate", "pctrank")}
@@ -82,8 +87,10 @@ def load_wgi(path: Path | str, *, edition: str | None = None) -> pd.DataFrame:
     return read_wgi(path, edition=edition).values
 
 
-def _wgi_table(path: Path) -> tuple[pd.DataFrame, int]:
-    """The sheet (or CSV) holding the WGI columns, and the row number of its first data row.
+def _wgi_table(path: Path) -> tuple[pd.DataFrame, int] | None:
+    """The sheet (or CSV) holding the WGI columns, and the row number of its first data row;
+    ``None`` for a workbook in the layout before 2024 (:mod:`.wgi_legacy`), recognised by its
+    dimension sheets before any sheet is read.
 
     Workbooks are read with calamine: the 2024 update's 3 MB xlsx in about a second, against
     some 18 s with openpyxl (``benchmarks/bench_wgi.py``).
@@ -91,6 +98,8 @@ def _wgi_table(path: Path) -> tuple[pd.DataFrame, int]:
     if path.suffix.casefold() in (".csv", ".txt"):
         return _read_csv(path), 2
     with open_workbook(path) as book:
+        if legacy_sheets(book.sheet_names):
+            return None
         sheets = pd.read_excel(book, sheet_name=None)
     for frame in sheets.values():
         header = {_header_key(c) for c in frame.columns}

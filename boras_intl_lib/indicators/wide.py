@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..countries import to_iso3
-from ..errors import IndicatorDataError
 from .base import (
     Loaded,
     _finish,
@@ -22,6 +21,7 @@ from .base import (
     _reading,
     _rename_headers,
     _require,
+    data_error,
     dropped_rows,
     reasons,
 )
@@ -30,14 +30,14 @@ from .base import (
 def read_wide(path: Path | str, *, source: str | None = None, edition: str | None = None) -> Loaded:
     """Read a wide CSV: the values used and the rows left out."""
     path = Path(path)
-    with _reading(path, "wide indicator CSV"):
+    with _reading(path, "wide"):
         frame = _rename_headers(_read_csv(path, dtype=str, keep_default_na=False), ("iso3", "year"))
-        _require(frame, ("iso3", "year"), path, "wide (iso3, year, <indicator> …)")
+        _require(frame, ("iso3", "year"), path, "wide")
         names = [c for c in frame.columns if c not in ("iso3", "year")]
         if not names:
-            raise IndicatorDataError(path, "no indicator column after iso3, year")
+            raise data_error(path, "wide_no_indicator")
         if not source:
-            raise IndicatorDataError(path, "a wide file names no source: give 'source:'")
+            raise data_error(path, "wide_no_source")
         iso3 = to_iso3(frame["iso3"].str.strip())
         values = {
             name: _numbers(frame[name].str.strip().str.replace(",", ".", regex=False), path, name)

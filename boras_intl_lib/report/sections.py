@@ -162,6 +162,19 @@ def show_precondition(data: ReportData) -> None:
     verdicts = tables.country_verdicts(data)
     if not verdicts.empty:
         show_table(verdicts, _t(data, "precondition.countries"), lang=data.lang)
+    _show_disagreements(data)
+
+
+def _show_disagreements(data: ReportData) -> None:
+    """The partner countries where the configured sources disagree (issue 20), if any."""
+    from .disagreement import disagreement_sentence, disagreement_table
+
+    table = disagreement_table(data)
+    if table.empty:
+        return
+    heading(_t(data, "precondition.disagreement"), level=3, anchor="source-disagreement")
+    show_paragraph(disagreement_sentence(data))
+    show_table(table, _t(data, "precondition.disagreement"), lang=data.lang)
 
 
 def show_areas(data: ReportData) -> None:

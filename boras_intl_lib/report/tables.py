@@ -712,6 +712,8 @@ def sources_table(data: ReportData) -> pd.DataFrame:
 
 def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
     """Every table behind the report's charts and tables, by sheet name (for Excel)."""
+    from .disagreement import disagreement_table
+
     lang = data.lang
     matrix, trend = matrix_with_n(data), area_trend_table(data).reset_index()
     matrix.attrs["percent_all"] = trend.attrs["percent_all"] = True
@@ -738,5 +740,6 @@ def all_tables(data: ReportData) -> dict[str, pd.DataFrame]:
         "sheet.country_values": country_values(data),
         "sheet.parameters": parameters_table(data),
         "sheet.sources": sources_table(data),
+        "sheet.disagreement": disagreement_table(data),
     }
     return {label(k, lang): v for k, v in tables.items()}

@@ -1,6 +1,7 @@
 """Kommunstyrelsen's exception decisions: which decision covers which failing partner.
 
-A decision covers a partner that fails the precondition when it names the partner (same
+A decision covers a partner that does not meet the precondition (a condition fails or cannot
+be assessed: issue 20, "whatever its screening result") when it names the partner (same
 name ignoring case and spaces; if it also gives a country, that must match) or names no
 partner and gives the partner's country; when it is not limited to another activity; and
 when it is valid in the activity's year. The most specific decision wins. Pure functions,

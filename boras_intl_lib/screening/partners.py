@@ -1,9 +1,10 @@
 """Partners screened: each partner gets its country's checks and a verdict, each activity the
 worst verdict of its partners.
 
-Verdicts: ``met``, ``exception`` (a condition fails but a valid exception decision covers it),
-``needs_exception`` or ``unknown``. The per-country work is done once per distinct country by
-:mod:`.rules`; here it is array indexing, so millions of partners screen in seconds.
+Verdicts: ``met``, ``exception`` (a condition fails or cannot be assessed, but a valid exception
+decision covers the partner), ``needs_exception`` or ``unknown``. The per-country work is done
+once per distinct country by :mod:`.rules`; here it is array indexing, so millions of partners
+screen in seconds.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ def screen_partners(
 
     Data year: the latest not after ``year`` (default ``settings.year``, the report year).
     Domestic partners (``screening.domestic_country``) are ``met``; a partner whose country is
-    not recognised is ``unknown``; exception decisions are matched to failing partners in
-    their activity's year (see :func:`covering_decisions`).
+    not recognised is ``unknown``; exception decisions are matched to every partner that is
+    not ``met`` (failing or unknown) in their activity's year (see :func:`covering_decisions`).
     """
     year = settings.year if year is None else year
     return screen_partners_by_year(
@@ -95,7 +96,9 @@ def screen_partners_by_year(
     width = len(uniques) + 1  # each year's table: the countries, then "not recognised"
     rows = year_codes.reshape(-1).astype(np.int64) * width + np.where(codes < 0, width - 1, codes)
     status = table["status"].map(_STATUS_CODES).to_numpy(dtype=np.int8)[rows]
-    fails = np.flatnonzero(status == _NOT_MET)
+    # a valid decision covers a partner whatever keeps it from "met": a failing condition or
+    # one that cannot be assessed (a territory, a state no source scores) — issue 20
+    fails = np.flatnonzero(status != _MET)
     chosen = np.full(len(partners), -1, dtype=np.int64)
     dec = decision_table(exceptions) if exceptions is not None else None
     if len(fails) and dec is not None and len(dec):
@@ -111,7 +114,7 @@ def screen_partners_by_year(
             dec=dec,
         )
     verdict = np.select(
-        [status == _MET, (status == _NOT_MET) & (chosen >= 0), status == _NOT_MET],
+        [status == _MET, chosen >= 0, status == _NOT_MET],
         [VerdictCode.MET, VerdictCode.EXCEPTION, VerdictCode.NEEDS_EXCEPTION],
         default=VerdictCode.UNKNOWN,
     )

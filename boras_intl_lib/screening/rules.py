@@ -161,9 +161,12 @@ def evaluate_rules(
     rows = list(zip(*(grid[c].to_numpy(dtype=object) for c in columns), strict=True))
     report_years = grid["year"].to_numpy(dtype=np.int64).tolist()
     borrowed = (grid["data_country"] != grid["iso3"]).fillna(False).to_numpy()
+    own = (sovereign_of(grid["iso3"]).notna() & (grid["data_country"] == grid["iso3"])).fillna(
+        False
+    )
     age = screening.max_data_age_years
     for lang, column in _LANGS:
-        notes = _sovereign_notes(grid, borrowed, lang)
+        notes = _sovereign_notes(grid, borrowed, lang, own.to_numpy(dtype=bool))
         grid[column] = [
             _rule_basis(*row, first=year - age, last=year, lang=lang, note=note)
             for row, year, note in zip(rows, report_years, notes, strict=True)
@@ -192,9 +195,15 @@ def _sovereign_fallback(grid: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFram
     return grid
 
 
-def _sovereign_notes(grid: pd.DataFrame, borrowed: np.ndarray, lang: Lang) -> list[str | None]:
-    """ "Åland has no data of its own, data of Finland" where a sovereign's data decided."""
+def _sovereign_notes(
+    grid: pd.DataFrame, borrowed: np.ndarray, lang: Lang, own: np.ndarray | None = None
+) -> list[str | None]:
+    """ "Åland has no data of its own, data of Finland" where a sovereign's data decided;
+    "Hong Kong's own values" where a territory's own values did (``own``)."""
     notes: list[str | None] = [None] * len(grid)
+    for i in np.flatnonzero(own) if own is not None else ():
+        territory = country_name(grid["iso3"].iat[i], lang)
+        notes[i] = label("basis.territory_own", lang, territory=territory)
     for i in np.flatnonzero(borrowed):
         territory, state = grid["iso3"].iat[i], grid["data_country"].iat[i]
         notes[i] = label(
@@ -275,6 +284,8 @@ def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
     ``all``: fail if any rule fails, else unknown if any is unknown, else pass. ``any``: pass
     if any passes, else unknown if any is unknown, else fail. ``first_available``: the first
     rule (in the order written) that has data decides; none → the first rule's result.
+    ``primary``: the first rule decides, with or without data; the other rules are
+    comparisons (:mod:`.compare`), shown where they disagree, never changing the result.
     The basis lists every rule that gave the condition's result (for ``first_available``:
     the deciding rule).
     """
@@ -287,7 +298,11 @@ def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
         np.where(
             combine == "any",
             pd.Series(result).map(_PRIORITY["any"]).to_numpy(),
-            np.where(frame["has_data"].to_numpy(), 0, 1),
+            np.where(
+                combine == "primary",
+                frame["rule_no"].to_numpy(),
+                np.where(frame["has_data"].to_numpy(), 0, 1),
+            ),
         ),
     )
     frame["_priority"] = priority
@@ -297,7 +312,9 @@ def combine_rules(rules: pd.DataFrame) -> pd.DataFrame:
     frame = frame.join(outcome, on=_KEYS)
     first_row = ~frame.duplicated(_KEYS, keep="first")
     contributes = np.where(
-        frame["combine"] == "first_available", first_row, frame["result"] == frame["_outcome"]
+        frame["combine"].isin(["first_available", "primary"]),
+        first_row,
+        frame["result"] == frame["_outcome"],
     )
     joined = frame[contributes].groupby(_KEYS, sort=False)[["basis", "basis_sv"]].agg("; ".join)
     details = decided.drop(columns=["basis", "basis_sv", "_priority", "combine", "rule_no"])
