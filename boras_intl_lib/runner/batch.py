@@ -388,20 +388,6 @@ def _stop_helpers() -> None:
         from multiprocessing import resource_tracker
 
         resource_tracker._resource_tracker._stop()  # type: ignore[attr-defined]  # private, guarded
-    _remove_mp_temp_dir()
-
-
-def _remove_mp_temp_dir() -> None:
-    """Run multiprocessing's own clean-up of its ``pymp-*`` folder (the forkserver's socket
-    was in it) now: it is registered to run at a normal interpreter exit only, and a run
-    stopped by a signal ends with ``os._exit``. The next pool of this process makes a new one."""
-    with contextlib.suppress(Exception):
-        from multiprocessing import util
-
-        registry = util._finalizer_registry  # type: ignore[attr-defined]  # private, guarded
-        for finalizer in list(registry.values()):
-            if getattr(finalizer, "_callback", None) is util._remove_temp_dir:  # type: ignore[attr-defined]
-                finalizer()  # removes the folder and forgets it, once
 
 
 def _monotonic() -> float:
