@@ -1386,6 +1386,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "format.sek": ("{x}\u00a0kr", "SEK\u00a0{x}"),
     "format.sek_thousands": ("{x}\u00a0tkr", "SEK\u00a0{x}\u00a0thousand"),
     "format.sek_millions": ("{x}\u00a0mnkr", "SEK\u00a0{x}\u00a0million"),
+    # --- [privacy-lang] issue 22 item 3, issue 19 items 3-5 -----------------------------------
+    # a whole CSV line that is not shown (it holds every field, the contact person's too)
+    "summary.issue_row": ("{where}, rad {row}: {reason}", "{where}, row {row}: {reason}"),
 }
 
 

@@ -1,0 +1,141 @@
+"""Personal data by rule (issue 22 item 3): every variant, every column, every fast output.
+
+A register seeded with contact persons' names and e-mail addresses in every variant
+(tests/privacy_variants.py) in every free-text and id column goes through ``validate``
+(with the correction list and ``--json``) and ``score``; no file and nothing printed holds
+any of it, and identifiers that held it still join (partners to their activities). The report
+run of the same register is in tests/test_privacy.py (notebook tier).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from boras_intl_lib.cli import main
+from boras_intl_lib.register import load_register
+from boras_intl_lib.register.privacy import MARK, _contact_names, redact
+from tests import privacy_variants as pv
+from tests.register_helpers import write_csv_folder, write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAMS = ROOT / "parameters" / "2025.yaml"
+
+
+def _workbook(tmp_path: Path) -> Path:
+    return write_workbook(tmp_path / "register.xlsx", pv.tables())
+
+
+def _csv_folder(tmp_path: Path) -> Path:
+    folder = write_csv_folder(tmp_path / "register", pv.tables())
+    with (folder / "aktiviteter.csv").open("a", encoding="utf-8") as f:
+        f.write(pv.shifted_line(pv.CONTACTS[0]) + "\r\n")
+    return folder
+
+
+def _terminal(capsys: pytest.CaptureFixture[str], name: str) -> dict[str, str]:
+    captured = capsys.readouterr()
+    return {f"stdout of {name}": captured.out, f"stderr of {name}": captured.err}
+
+
+@pytest.mark.parametrize("shape", ["workbook", "csv"])
+def test_validate_score_and_fix_list_show_no_personal_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shape: str
+) -> None:
+    register = _workbook(tmp_path) if shape == "workbook" else _csv_folder(tmp_path)
+    out = tmp_path / "out"
+    texts: dict[str, str] = {}
+    main(["-v", "validate", str(register), "--params", str(PARAMS), "--fix-list",
+          str(out / "rättelser.xlsx")])  # fmt: skip
+    texts.update(_terminal(capsys, "validate"))
+    main(["-v", "validate", str(register), "--params", str(PARAMS), "--json"])
+    texts.update(_terminal(capsys, "validate --json"))
+    main(["-v", "score", str(register), "--params", str(PARAMS), "--out", str(out / "score")])
+    texts.update(_terminal(capsys, "score"))
+    files = pv.outputs(out)
+    assert {Path(n).name for n in files} >= {
+        "rättelser.xlsx", "scores.csv", "partners.csv", "countries.csv", "rejected.csv"
+    }  # fmt: skip
+    texts.update(files)
+    assert not pv.found(texts)
+    # the marks are there instead: the data was in these outputs, and was replaced
+    assert pv.MARK_RE.search(files[str(out / "score" / "scores.csv")])
+    assert pv.MARK_RE.search(files[str(out / "rättelser.xlsx")])
+
+
+def test_the_scan_finds_every_variant() -> None:
+    """The scan is not blind: each seeded variant, as written, is found by it."""
+    for variant in pv.VARIANTS:
+        assert pv.found({"cell": f"x {variant} y"}), variant
+
+
+@pytest.mark.parametrize("shape", ["workbook", "csv"])
+def test_ids_holding_personal_data_still_join(tmp_path: Path, shape: str) -> None:
+    path = _workbook(tmp_path) if shape == "workbook" else _csv_folder(tmp_path)
+    register = load_register(path)
+    ids = register.activities["activity_id"]
+    assert ids.is_unique and len(ids) == len(pv.VARIANTS) + len(pv.CONTACTS)
+    assert len(register.partners) == len(pv.VARIANTS)  # none lost as "unknown activity"
+    assert set(register.partners["activity_id"]) <= set(ids)
+    assert set(register.exceptions["activity_id"]) <= set(ids)
+    assert register.exceptions["decision_id"].is_unique
+    # every seeded id was replaced whole by its numbered mark
+    seeded = ids[~ids.str.startswith("K")]
+    assert seeded.str.fullmatch(r"\[personuppgift \d+\]").all(), seeded.tolist()
+    # the same mark for the same administration wherever it is shown
+    unknown = register.activities["administration"] != pv.ADMINISTRATION
+    shown = set(register.activities.loc[unknown, "administration"])
+    assert shown and all(pv.MARK_RE.fullmatch(a) for a in shown)
+    assert set(register.issues["administration"].dropna()) - {pv.ADMINISTRATION} <= shown
+
+
+def test_a_line_with_more_fields_than_the_header_is_rejected_without_its_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the whole line was the issue's value, the shifted contact person with it."""
+    folder = _csv_folder(tmp_path)
+    register = load_register(folder)
+    line = register.issues[register.issues["reason_key"] == "reason.too_many_fields"]
+    assert len(line) == 1
+    assert int(line["row"].iloc[0]) == len(pv.tables()["activities"]) + 2
+    assert line["value"].fillna("").iloc[0] == ""
+    out = tmp_path / "score"
+    main(["score", str(folder), "--out", str(out)])
+    rejected = (out / "rejected.csv").read_text(encoding="utf-8-sig")
+    assert str(int(line["row"].iloc[0])) in rejected
+    assert "Resa" not in rejected and "Oslo" not in rejected
+    assert not pv.found({"rejected.csv": rejected, **_terminal(capsys, "score")})
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("Anna Lind, anna.lind@boras.se", ["Anna Lind"]),
+        ("Lind, Anna", ["Anna Lind"]),
+        ("Lind,\u00a0Anna", ["Anna Lind"]),
+        ("Anna\u00a0\u00a0Lind", ["Anna Lind"]),
+        ("\uff21\uff4e\uff4e\uff41 \uff2c\uff49\uff4e\uff44", ["Anna Lind"]),
+        ("Anna Lind, Per-Olof Ek", ["Per-Olof Ek", "Anna Lind"]),
+        ("Lind, Anna; Ek, Per", ["Anna Lind", "Per Ek"]),
+    ],
+)
+def test_contact_names_are_read_in_their_usual_forms(cell: str, names: list[str]) -> None:
+    frame = pd.DataFrame({"contact_person": [cell]})
+    assert sorted(_contact_names(frame)) == sorted(names)
+
+
+@pytest.mark.parametrize("variant", (*pv.VARIANTS[:7], "lind ,  anna", "LIND ANNA"))
+def test_every_variant_of_a_name_is_redacted(variant: str) -> None:
+    texts = pd.Series([f"Ring {variant} i morgon", "Lindgren Annas väg"], dtype="string")
+    out = redact(texts, ["Anna Lind"]).tolist()
+    assert out == [f"Ring {MARK} i morgon", "Lindgren Annas väg"]
+
+
+@pytest.mark.parametrize(
+    "address", ["anna.lind\uff20boras.se", "\uff41\uff4e\uff4e\uff41\uff20x\uff0ese", "a@b.se"]
+)
+def test_addresses_in_any_width_are_redacted(address: str) -> None:
+    out = redact(pd.Series([f"skriv till {address}."], dtype="string"))
+    assert out.tolist() == [f"skriv till {MARK}."]
