@@ -139,3 +139,50 @@ def test_every_variant_of_a_name_is_redacted(variant: str) -> None:
 def test_addresses_in_any_width_are_redacted(address: str) -> None:
     out = redact(pd.Series([f"skriv till {address}."], dtype="string"))
     assert out.tolist() == [f"skriv till {MARK}."]
+
+
+def test_the_latin1_shortcut_knows_every_letter_nfkc_changes() -> None:
+    """``_nfkc`` skips the normalisation of Latin-1 text without these (no-break space first)."""
+    import unicodedata
+
+    from boras_intl_lib.register.privacy import _LATIN1_COMPAT, _nfkc
+
+    changed = "".join(chr(c) for c in range(256) if unicodedata.normalize("NFKC", chr(c)) != chr(c))
+    assert changed == _LATIN1_COMPAT and changed[0] == "\xa0"
+    every = "".join(map(chr, range(1, 256))) + "\uff21\uff20"
+    for text in (every, every[:159], every[:160], "Anna\xa0Lind 1\xa0000", "Åsa Öberg"):
+        assert _nfkc(text) == unicodedata.normalize("NFKC", text), repr(text[-20:])
+
+
+def test_a_name_in_a_sheet_or_file_name_and_its_reasons_is_redacted() -> None:
+    """The issue list's shown texts: source, value and both reasons."""
+    from boras_intl_lib.register.model import Register, empty_issues
+    from boras_intl_lib.register.privacy import redact_register
+
+    issues = pd.concat(
+        [
+            empty_issues(),
+            pd.DataFrame(
+                {
+                    "table": ["activities"],
+                    "source": ["Anna Lind.csv"],
+                    "row": [3],
+                    "column": ["titel"],
+                    "value": ["x"],
+                    "severity": ["error"],
+                    "reason_key": ["reason.duplicate_id_elsewhere"],
+                    "reason": ["Activity id already used in anna.lind@boras.se.csv, row 2"],
+                    "reason_sv": ["Aktivitets-id:t finns redan i anna.lind@boras.se.csv, rad 2"],
+                    "suggestion": [None],
+                    "administration": ["Kulturförvaltningen"],
+                }
+            ),
+        ]
+    ).astype(empty_issues().dtypes.to_dict())
+    contacts = pd.DataFrame({"activity_id": ["A1"], "contact_person": ["Anna Lind"]})
+    register = Register(contacts, pd.DataFrame(), pd.DataFrame(), issues)
+    shown = redact_register(register).issues.iloc[0]
+    assert not pv.found({"issues": "\n".join(map(str, shown.tolist()))})
+    assert (
+        shown["reason_sv"] == f"Aktivitets-id:t finns redan i {MARK}, rad 2"
+    )  # ".csv" reads as the domain

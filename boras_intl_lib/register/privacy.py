@@ -63,6 +63,20 @@ class Marks:
     def __init__(self) -> None:
         self._numbers: dict[str, int] = {}
 
+    def __bool__(self) -> bool:
+        return bool(self._numbers)
+
+    def marked(self, values: pd.Series) -> pd.Series:
+        """``values`` with each value already marked replaced by its mark."""
+        if not self._numbers:
+            return values
+        hit = values.isin(list(self._numbers)).to_numpy(dtype=bool)
+        if not hit.any():
+            return values
+        out = values.copy()
+        out[hit] = [self.mark(v) for v in values[hit]]
+        return out
+
     def mark(self, value: str) -> str:
         """The mark of ``value``: the same for the same value, different for different ones."""
         number = self._numbers.setdefault(value, len(self._numbers) + 1)
@@ -73,10 +87,11 @@ def redact_register(register: Register) -> Register:
     """The register with personal data in every shown text column replaced (see module)."""
     names = _contact_names(register.activities)
     marks = Marks()
+    activities = _redact_frame(register.activities, names, marks)
     return dataclasses.replace(
         register,
-        activities=_redact_frame(register.activities, names, marks),
-        partners=_redact_frame(register.partners, names, marks),
+        activities=activities,
+        partners=_redact_partners(register.partners, names, marks),
         exceptions=_redact_frame(register.exceptions, names, marks),
         issues=_redact_issues(register.issues, names, marks),
     )
@@ -98,7 +113,7 @@ def redact(texts: pd.Series, names: Sequence[str] = (), marks: Marks | None = No
         return texts
     codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=True)
     values = list(map(str, uniques))
-    normal = [unicodedata.normalize("NFKC", v) for v in values]
+    normal = [_nfkc(v) for v in values]
     maybe = _could_match(normal, _prefilter(tuple(names)))
     if not maybe.any():
         return texts
@@ -124,17 +139,41 @@ def _nothing_to_find(texts: pd.Series, names: Sequence[str]) -> bool:
     variants) in the NFKC form of a value, the :func:`_fold` of the joined values' NFKC form
     holds each folded word of the name.
     """
+    values = texts.to_numpy(dtype=object)
     try:
-        joined = "\n".join(texts.dropna().to_numpy(dtype=object))
-    except TypeError:  # a value that is not text: look at it value by value
-        return False
-    joined = unicodedata.normalize("NFKC", joined)  # "\n" joins: normalised value by value
+        joined = "\n".join(values)
+    except TypeError:  # missing values (or a value that is not text)
+        try:
+            joined = "\n".join(values[~pd.isna(values)])
+        except TypeError:  # a value that is not text: look at it value by value
+            return False
+    joined = _nfkc(joined)  # "\n" joins: the same as normalised value by value
     if "@" in joined:
         return False
     if not names:
         return True
     folded = _fold(joined)
     return not any(_fold(_key_word(name)) in folded for name in names)
+
+
+# The characters of Latin-1 that NFKC changes (a test holds this to ``unicodedata``), the
+# no-break space first: Latin-1 text without them, Swedish text as it usually is, is its own
+# NFKC form, and with only the no-break space it is the text with spaces for it.
+_LATIN1_COMPAT = "\xa0\xa8\xaa\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe"
+
+
+def _nfkc(text: str) -> str:
+    """``text`` in its compatibility form (NFKC), found without a look at every character
+    where the text is Latin-1 (a copy of its bytes) and none of its few changing letters."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return unicodedata.normalize("NFKC", text)
+    if any(c in text for c in _LATIN1_COMPAT[1:]):
+        return unicodedata.normalize("NFKC", text)
+    return text.replace("\xa0", " ")  # the no-break space alone: NFKC makes it a space
 
 
 def _key_word(name: str) -> str:
@@ -239,8 +278,20 @@ def _redact_frame(frame: pd.DataFrame, names: list[str], marks: Marks) -> pd.Dat
     hold names)."""
     out = frame.copy()
     for column in out.columns:
-        if column in FREE_TEXT | IDENTITY and out[column].notna().any():
+        if column in FREE_TEXT | IDENTITY:
             out[column] = redact(out[column], names, marks if column in IDENTITY else None)
+    return out
+
+
+def _redact_partners(partners: pd.DataFrame, names: list[str], marks: Marks) -> pd.DataFrame:
+    """Accepted partners belong to accepted activities (validation rejects the others), so
+    their ``activity_id`` takes the marks the activities' ids were given, without a search
+    of its own (250,000 ids in a large register)."""
+    if "activity_id" not in partners:
+        return _redact_frame(partners, names, marks)
+    ids = marks.marked(partners["activity_id"])
+    out = _redact_frame(partners.drop(columns="activity_id"), names, marks)
+    out.insert(partners.columns.get_loc("activity_id"), "activity_id", ids)
     return out
 
 
@@ -254,6 +305,13 @@ def _redact_issues(issues: pd.DataFrame, names: list[str], marks: Marks) -> pd.D
     if whole_line.any():
         out.loc[whole_line, "value"] = ""
     for column in ISSUE_TEXT:
-        out[column] = redact(out[column], names)
+        if column != "reason_sv":
+            out[column] = redact(out[column], names)
+    # The reasons' words are the labels table's; what they carry of the register (a value, a
+    # sheet or file name) is the same in both languages, so the Swedish reasons are searched
+    # where the English ones held something (the costly column of a large register's issues).
+    changed = (out["reason"] != issues["reason"]).fillna(False).to_numpy(dtype=bool)
+    if changed.any():
+        out.loc[changed, "reason_sv"] = redact(out.loc[changed, "reason_sv"], names)
     out["administration"] = redact(out["administration"], names, marks)
     return out
