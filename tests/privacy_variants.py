@@ -57,6 +57,10 @@ def found(texts: dict[str, str]) -> list[str]:
 
 def readable_text(path: Path) -> str:
     """A file's text as a reader or a tool sees it: zips unpacked, escapes resolved."""
+    if path.suffix == ".pdf":  # the text a PDF reader extracts (the bytes are compressed)
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(path).pages)
     if path.suffix == ".xlsx":
         with zipfile.ZipFile(path) as z:
             text = "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
