@@ -1389,6 +1389,11 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- [privacy-lang] issue 22 item 3, issue 19 items 3-5 -----------------------------------
     # a whole CSV line that is not shown (it holds every field, the contact person's too)
     "summary.issue_row": ("{where}, rad {row}: {reason}", "{where}, row {row}: {reason}"),
+    # a list cell with some items that are not allowed: the others are kept (parsing.py)
+    "warning.items_left_out": (
+        "Lämnas bort: {items} (inte ett tillåtet värde); cellens övriga värden används",
+        "Left out: {items} (not an allowed value); the cell's other values are used",
+    ),
 }
 
 
