@@ -1389,6 +1389,17 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- [privacy-lang] issue 22 item 3, issue 19 items 3-5 -----------------------------------
     # a whole CSV line that is not shown (it holds every field, the contact person's too)
     "summary.issue_row": ("{where}, rad {row}: {reason}", "{where}, row {row}: {reason}"),
+    # the template's prompts (template.py): numbers as the reader takes them, no Excel rule
+    "template.required_note": ("Obligatorisk.", "Required."),
+    "template.amount_hint": (
+        "Belopp {range} i kronor, t.ex. 50 000, 50 tkr, 1,5 mnkr eller ca 40 000.",
+        "An amount {range} in kronor, e.g. 50 000, 50 tkr, 1,5 mnkr or ca 40 000.",
+    ),
+    "template.count_hint": (
+        "Ett heltal {range}, t.ex. 12; ungefärligt går bra: ca 12.",
+        "A whole number {range}, e.g. 12; approximate is fine: ca 12.",
+    ),
+    "template.whole_hint": ("Ett heltal {range}.", "A whole number {range}."),
     # a list cell with some items that are not allowed: the others are kept (parsing.py)
     "warning.items_left_out": (
         "Lämnas bort: {items} (inte ett tillåtet värde); cellens övriga värden används",
