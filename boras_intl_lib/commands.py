@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ParametersError
-from .i18n.labels import Lang
+from .i18n.labels import Lang, set_log_language
 from .settings import (
     Settings,
     check_parameters_year,
@@ -62,9 +62,11 @@ def validate(
     from .register.load import load_register
     from .register.summary import exit_status, format_summary, summarise
 
+    set_log_language(lang)  # -v lines in --lang, else in the register's language
     settings = resolve_settings(params)
     years = parameter_years(resolve_parameters_path(params))
     register = load_register(register_path, settings, years=years)
+    set_log_language(lang or register.language)
     summary = summarise(register)
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
@@ -98,9 +100,11 @@ def score(
     from .register.load import load_register
     from .register.summary import exit_status
 
+    set_log_language(lang)  # -v lines in --lang, else in the register's language
     settings = resolve_settings(params)
     years = parameter_years(resolve_parameters_path(params))
     register = load_register(register_path, settings, years=years)
+    set_log_language(lang or register.language)
     result = evaluate(register, settings)
     countries = country_years(
         register.partners,

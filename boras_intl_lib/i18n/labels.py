@@ -7,6 +7,7 @@ Code uses keys; this table gives the words. Keys are grouped by prefix (``area.`
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Literal
 
 Lang = Literal["sv", "en"]
@@ -1389,6 +1390,17 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- [privacy-lang] issue 22 item 3, issue 19 items 3-5 -----------------------------------
     # a whole CSV line that is not shown (it holds every field, the contact person's too)
     "summary.issue_row": ("{where}, rad {row}: {reason}", "{where}, row {row}: {reason}"),
+    # log lines of validate and score (-v), in the run's language (log_label)
+    "log.register_read": ("Registret är läst: {counts}", "Register read: {counts}"),
+    "log.screened": ("Partner granskade: {n} ({counts})", "Partners screened: {n} ({counts})"),
+    "log.indicator_values": (
+        "{path}: {n} indikatorvärden ({format})",
+        "{path}: {n} indicator values ({format})",
+    ),
+    "log.rows_left_out": (
+        "{path}: {n} rader utelämnade ({why}); se `boras-intl indicators check`",
+        "{path}: {n} row(s) left out ({why}); see `boras-intl indicators check`",
+    ),
     # the template's prompts (template.py): numbers as the reader takes them, no Excel rule
     "template.required_note": ("Obligatorisk.", "Required."),
     "template.amount_hint": (
@@ -1434,3 +1446,23 @@ def report_title(lang: Lang, city: str, year: int, administration: str | None = 
             "report.title_administration", lang, scope=f"\u2068{administration}\u2069", year=year
         )
     return label("report.title", lang, scope=city, year=year)
+
+
+# The language of the log lines of a run (``-v``): the command sets it (its ``--lang``, else
+# the register's); code that logs for people words its line with :func:`log_label`.
+_LOG_LANGUAGE: ContextVar[Lang | None] = ContextVar("log_language", default=None)
+
+
+def set_log_language(lang: Lang | None) -> None:
+    """Log lines from now on in ``lang`` (None: each line's own default, else Swedish)."""
+    _LOG_LANGUAGE.set(lang)
+
+
+def log_language(default: Lang = "sv") -> Lang:
+    """The run's log language (``default`` where the run has set none)."""
+    return _LOG_LANGUAGE.get() or default
+
+
+def log_label(key: str, default: Lang = "sv", **values: object) -> str:
+    """:func:`label` in the run's log language (``default`` where the run has set none)."""
+    return label(key, log_language(default), **values)

@@ -713,7 +713,8 @@ def validate_register(
         issues["administration"] = _owners(issues, activities, partners)
         issues = issues.drop(columns="_key")
     input_rows = {c.raw.name: len(c.raw.cells) + len(c.raw.bad_lines) for c in checked}
-    log.info("register read: %s", input_rows)
+    language = register_language(raw)
+    log.info(_read_line(checked, language))
     return Register(
         activities=act_frame,
         partners=partner_frame,
@@ -721,8 +722,21 @@ def validate_register(
         issues=issues,
         path=raw.path,
         input_rows=input_rows,
-        language=register_language(raw),
+        language=language,
     )
+
+
+def _read_line(checked: tuple[_Checked, ...], language: Lang) -> str:
+    """The log line of rows read per table, in the run's language (else the register's)."""
+    from ..i18n.labels import label, log_language
+
+    lang = log_language(language)
+    counts = ", ".join(
+        f"{c.raw.table.swedish if lang == 'sv' else c.raw.name} "
+        f"{len(c.raw.cells) + len(c.raw.bad_lines)}"
+        for c in checked
+    )
+    return label("log.register_read", lang, counts=counts)
 
 
 def register_language(raw: RawRegister) -> Lang:
