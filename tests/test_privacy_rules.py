@@ -186,3 +186,32 @@ def test_a_name_in_a_sheet_or_file_name_and_its_reasons_is_redacted() -> None:
     assert (
         shown["reason_sv"] == f"Aktivitets-id:t finns redan i {MARK}, rad 2"
     )  # ".csv" reads as the domain
+
+
+def test_contact_persons_of_rejected_rows_are_found_and_contact_cells_not_shown(
+    tmp_path: Path,
+) -> None:
+    """A rejected activity's contact person is still a name to look for elsewhere; an issue
+    about a contact cell itself (here a control character) shows no value."""
+    path = write_csv_folder(
+        tmp_path / "register",
+        {
+            "activities": [
+                pv_activity("R1", year="", contact_person="Cecilia Holm"),  # rejected: no year
+                pv_activity("A1", title="Möte med Cecilia Holm", contact_person="Per\x0bEk"),
+            ],
+            "partners": [],
+        },
+    )
+    register = load_register(path)
+    assert register.activities["title"].tolist() == [f"Möte med {MARK}"]
+    contact = register.issues[register.issues["column"] == "kontaktperson"]
+    assert len(contact) == 1 and contact["value"].iloc[0] == ""
+    shown = "\n".join(map(str, register.issues.to_numpy().ravel()))
+    assert "Cecilia" not in shown and "Per" not in shown.replace("personuppgift", "")
+
+
+def pv_activity(activity_id: str, **values: object) -> dict[str, object]:
+    from tests.register_helpers import activity
+
+    return activity(activity_id, **values)

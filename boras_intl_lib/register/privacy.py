@@ -16,7 +16,9 @@ a reader can see, and from the issue list:
   activity) and two ids never become one;
 - an issue whose value is a whole CSV line (more or fewer fields than the header, an
   unreadable line) shows no value at all: its row number says where it is, and the line
-  holds every field, the contact person's too.
+  holds every field, the contact person's too; so does an issue about a contact cell.
+
+The names are taken from every contact cell as read, those of rejected rows included.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .format import TABLES, normalise_token
 from .model import Register
+from .reading import RawRegister
 
 MARK = "[personuppgift]"
 NUMBERED_MARK = "[personuppgift {n}]"
@@ -83,9 +87,18 @@ class Marks:
         return NUMBERED_MARK.format(n=number)
 
 
-def redact_register(register: Register) -> Register:
-    """The register with personal data in every shown text column replaced (see module)."""
-    names = _contact_names(register.activities)
+def redact_register(register: Register, raw: RawRegister | None = None) -> Register:
+    """The register with personal data in every shown text column replaced (see module).
+
+    With ``raw`` (the register as read), the contact persons of every row are looked for,
+    those of rejected activities too; else those of the accepted activities.
+    """
+    contacts = register.activities
+    if raw is not None and "activities" in raw.tables:
+        cells = raw.tables["activities"].cells
+        if "contact_person" in cells:
+            contacts = cells[["contact_person"]]  # blank cells hold no name
+    names = _contact_names(contacts)
     marks = Marks()
     activities = _redact_frame(register.activities, names, marks)
     return dataclasses.replace(
@@ -283,6 +296,16 @@ def _redact_frame(frame: pd.DataFrame, names: list[str], marks: Marks) -> pd.Dat
     return out
 
 
+def _contact_column(issues: pd.DataFrame) -> np.ndarray:
+    """Which issues are about a ``contact_person`` cell (a control character removed …):
+    their value is the contact person, shown by row and column only."""
+    column = TABLES["activities"].column("contact_person")
+    spellings = {normalise_token(s) for s in column.spellings}
+    codes, headers = pd.factorize(issues["column"].to_numpy(dtype=object))
+    contact = np.array([normalise_token(h) in spellings for h in headers] + [False])
+    return (issues["table"] == "activities").to_numpy(dtype=bool) & contact[codes]
+
+
 def _redact_partners(partners: pd.DataFrame, names: list[str], marks: Marks) -> pd.DataFrame:
     """Accepted partners belong to accepted activities (validation rejects the others), so
     their ``activity_id`` takes the marks the activities' ids were given, without a search
@@ -301,9 +324,9 @@ def _redact_issues(issues: pd.DataFrame, names: list[str], marks: Marks) -> pd.D
     if issues.empty:
         return issues
     out = issues.copy()
-    whole_line = out["reason_key"].isin(list(WHOLE_LINE)).to_numpy(dtype=bool)
-    if whole_line.any():
-        out.loc[whole_line, "value"] = ""
+    hidden = out["reason_key"].isin(list(WHOLE_LINE)).to_numpy(dtype=bool) | _contact_column(out)
+    if hidden.any():
+        out.loc[hidden, "value"] = ""
     for column in ISSUE_TEXT:
         if column != "reason_sv":
             out[column] = redact(out[column], names)
