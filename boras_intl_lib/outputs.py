@@ -97,7 +97,7 @@ def _write_all(
         "warnings": issue_table(issues, "warning", lang),
     }
     if countries is not None:
-        tables["countries"] = countries.reset_index(drop=True)
+        tables["countries"] = countries_table(countries, lang)
     if explanations is not None:
         tables["explanations"] = explanations_table(scores, explanations)
     paths = {name: out / f"{name}.csv" for name in tables}
@@ -128,6 +128,17 @@ def partners_table(screened: pd.DataFrame, lang: Lang = "sv") -> pd.DataFrame:
     if lang == "sv" and "basis_sv" in screened:
         screened = screened.assign(basis=screened["basis_sv"])
     return _select(screened, PARTNERS_COLUMNS, "screened partners")
+
+
+def countries_table(countries: pd.DataFrame, lang: Lang = "sv") -> pd.DataFrame:
+    """``countries.csv`` with each country's name in ``lang`` (the table names them in
+    Swedish)."""
+    table = countries.reset_index(drop=True)
+    if lang != "sv" and "country" in table and "country_iso3" in table:
+        from .countries import country_names
+
+        table["country"] = country_names(table["country_iso3"], lang).to_numpy()
+    return table
 
 
 def explanations_table(scores: pd.DataFrame, explanations: pd.DataFrame) -> pd.DataFrame:

@@ -96,6 +96,7 @@ def test_a_swedish_run_writes_no_english(
     assert not _found(texts, _fragments(1))
     # the texts that were English before, now Swedish
     assert "Demokrati: " in texts["partners.csv"]
+    assert ",Serbien," in texts["countries.csv"]
     assert "Registret är läst: aktiviteter 3" in texts["score log"]
     assert "Partner granskade: 3" in texts["score log"]
     assert "menade du studiebesök?" in texts["rejected.csv"]
@@ -107,6 +108,7 @@ def test_an_english_run_writes_english(
     texts = _run(tmp_path, capsys, caplog, "--lang", "en")
     assert not _found(texts, _fragments(0))
     assert "Democracy: " in texts["partners.csv"]
+    assert ",Serbia," in texts["countries.csv"] and "Serbien" not in texts["countries.csv"]
     assert "Register read: activities 3" in texts["score log"]
     assert "Partners screened: 3" in texts["score log"]
     assert "did you mean studiebesök?" in texts["rejected.csv"]
