@@ -67,9 +67,6 @@ class Marks:
     def __init__(self) -> None:
         self._numbers: dict[str, int] = {}
 
-    def __bool__(self) -> bool:
-        return bool(self._numbers)
-
     def marked(self, values: pd.Series) -> pd.Series:
         """``values`` with each value already marked replaced by its mark."""
         if not self._numbers:
