@@ -119,6 +119,10 @@ def test_a_line_with_more_fields_than_the_header_is_rejected_without_its_values(
         ("\uff21\uff4e\uff4e\uff41 \uff2c\uff49\uff4e\uff44", ["Anna Lind"]),
         ("Anna Lind, Per-Olof Ek", ["Per-Olof Ek", "Anna Lind"]),
         ("Lind, Anna; Ek, Per", ["Anna Lind", "Per Ek"]),
+        ("Lind, Anna, anna.lind@boras.se", ["Anna Lind"]),
+        ("anna.lind@boras.se", ["anna lind"]),  # the address alone still names her
+        ("per-olof_ek@boras.se; info@boras.se", ["per-olof ek"]),
+        ("kultur.a1@boras.se", []),  # a digit: no name
     ],
 )
 def test_contact_names_are_read_in_their_usual_forms(cell: str, names: list[str]) -> None:
@@ -215,3 +219,21 @@ def pv_activity(activity_id: str, **values: object) -> dict[str, object]:
     from tests.register_helpers import activity
 
     return activity(activity_id, **values)
+
+
+def test_an_address_without_a_dot_in_its_domain_is_redacted() -> None:
+    texts = pd.Series(["mejla anna@boras eller ring", "Textilt utbyte @ Prato"], dtype="string")
+    assert redact(texts).tolist() == [f"mejla {MARK} eller ring", "Textilt utbyte @ Prato"]
+
+
+def test_a_name_spelt_by_the_contact_address_alone_is_redacted(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "register.xlsx",
+        {
+            "activities": [
+                pv_activity("A1", title="Möte med Anna Lind", contact_person="anna.lind@boras.se")
+            ],
+            "partners": [],
+        },
+    )
+    assert load_register(path).activities["title"].tolist() == [f"Möte med {MARK}"]

@@ -38,7 +38,8 @@ from .reading import RawRegister
 
 MARK = "[personuppgift]"
 NUMBERED_MARK = "[personuppgift {n}]"
-EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# An address: a local part, "@", a domain, with or without a dot ("anna@boras" too).
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*"
 # Free text a person types: findings are replaced where they stand.
 FREE_TEXT = frozenset({"title", "description", "funding_source", "partner_name", "city", "country"})
 # Identifiers and names that must keep matching across tables: replaced whole, consistently.
@@ -239,18 +240,33 @@ def _contact_names(activities: pd.DataFrame) -> list[str]:
     spaces ("Anna Lind, anna.lind@…" → "Anna Lind"; "Lind, Anna" → "Anna Lind")."""
     if "contact_person" not in activities:
         return []
-    found: set[str] = set()
+    found: dict[str, str] = {}  # by case-folded name: the pattern ignores case
     for cell in activities["contact_person"].dropna().unique():
-        text = re.sub(EMAIL, "", unicodedata.normalize("NFKC", str(cell)))
-        for part in re.split(r"[;/\n]", text):
-            found.update(_names_in(part))
-    return sorted(found, key=len, reverse=True)
+        text = unicodedata.normalize("NFKC", str(cell))
+        names = [
+            n for part in re.split(r"[;/\n]", re.sub(EMAIL, "", text)) for n in _names_in(part)
+        ]
+        for name in [*names, *_names_in_addresses(re.findall(EMAIL, text))]:
+            found.setdefault(name.casefold(), name)
+    return sorted(found.values(), key=len, reverse=True)
+
+
+def _names_in_addresses(addresses: list[str]) -> list[str]:
+    """The names an address spells ("anna.lind@…", "per-olof_ek@…" → "anna lind",
+    "per-olof ek"): a cell that holds only the address still names its person."""
+    names = []
+    for address in addresses:
+        words = re.split(r"[._]", address.split("@", 1)[0])
+        if len(words) >= 2 and all(len(w) >= 2 and _WORD.match(w) for w in words):
+            names.append(" ".join(words))
+    return [n for n in names if len(n) >= _MIN_NAME and _NAME.match(n)]
 
 
 def _names_in(part: str) -> list[str]:
     """Names in one part of a contact cell: "Lind, Anna" (two single words around a comma)
     is one name written surname first; otherwise each comma separates names."""
     pieces = [" ".join(p.split()) for p in part.split(",")]
+    pieces = [p for p in pieces if p]
     if len(pieces) == 2 and all(_WORD.match(p) for p in pieces):
         pieces = [f"{pieces[1]} {pieces[0]}"]
     return [p for p in pieces if len(p) >= _MIN_NAME and _NAME.match(p)]
