@@ -44,7 +44,8 @@ EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*"
 FREE_TEXT = frozenset({"title", "description", "funding_source", "partner_name", "city", "country"})
 # Identifiers and names that must keep matching across tables: replaced whole, consistently.
 IDENTITY = frozenset({"activity_id", "decision_id", "administration", "committee"})
-# The issue columns a reader sees that can hold register text (sheet and file names too).
+# The issue columns a reader sees that can hold register text (sheet and file names too;
+# the Swedish reasons where the English ones held something: see _redact_issues).
 ISSUE_TEXT = ("value", "source", "reason", "reason_sv")
 # Issues whose value is a whole CSV line: it is not shown (see the module's docstring).
 WHOLE_LINE = frozenset(
@@ -312,11 +313,19 @@ def _redact_frame(frame: pd.DataFrame, names: list[str], marks: Marks) -> pd.Dat
 def _contact_column(issues: pd.DataFrame) -> np.ndarray:
     """Which issues are about a ``contact_person`` cell (a control character removed …):
     their value is the contact person, shown by row and column only."""
-    column = TABLES["activities"].column("contact_person")
-    spellings = {normalise_token(s) for s in column.spellings}
-    codes, headers = pd.factorize(issues["column"].to_numpy(dtype=object))
-    contact = np.array([normalise_token(h) in spellings for h in headers] + [False])
-    return (issues["table"] == "activities").to_numpy(dtype=bool) & contact[codes]
+    activities = (issues["table"] == "activities").to_numpy(dtype=bool)
+    if not activities.any():
+        return activities
+    spellings = {
+        normalise_token(s) for s in TABLES["activities"].column("contact_person").spellings
+    }
+    columns = issues["column"].to_numpy(dtype=object)[activities]
+    headers = pd.unique(columns)  # the few headers of the activities' issues
+    contact = [h for h in headers if isinstance(h, str) and normalise_token(h) in spellings]
+    found = np.zeros(len(issues), dtype=bool)
+    for header in contact:  # as the register writes it: "Kontaktperson"
+        found[np.flatnonzero(activities)[columns == header]] = True
+    return found
 
 
 def _redact_partners(partners: pd.DataFrame, names: list[str], marks: Marks) -> pd.DataFrame:
@@ -340,14 +349,18 @@ def _redact_issues(issues: pd.DataFrame, names: list[str], marks: Marks) -> pd.D
     hidden = out["reason_key"].isin(list(WHOLE_LINE)).to_numpy(dtype=bool) | _contact_column(out)
     if hidden.any():
         out.loc[hidden, "value"] = ""
-    for column in ISSUE_TEXT:
-        if column != "reason_sv":
-            out[column] = redact(out[column], names)
+    for column in ISSUE_TEXT[:2]:  # value, source
+        out[column] = redact(out[column], names)
     # The reasons' words are the labels table's; what they carry of the register (a value, a
     # sheet or file name) is the same in both languages, so the Swedish reasons are searched
-    # where the English ones held something (the costly column of a large register's issues).
-    changed = (out["reason"] != issues["reason"]).fillna(False).to_numpy(dtype=bool)
-    if changed.any():
-        out.loc[changed, "reason_sv"] = redact(out.loc[changed, "reason_sv"], names)
+    # where the English ones held something (the costly column of a large register's issues;
+    # ``redact`` returns the very column it was given when it found nothing).
+    reasons = out["reason"]
+    redacted = redact(reasons, names)
+    if redacted is not reasons:
+        out["reason"] = redacted
+        changed = (redacted != reasons).fillna(False).to_numpy(dtype=bool)
+        if changed.any():
+            out.loc[changed, "reason_sv"] = redact(out.loc[changed, "reason_sv"], names)
     out["administration"] = redact(out["administration"], names, marks)
     return out
