@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ParametersError
 from .guard import check_replace, check_writes
-from .i18n.labels import Lang
+from .i18n.labels import Lang, set_log_language
 from .settings import (
     Settings,
     check_parameters_year,
@@ -67,9 +67,11 @@ def validate(
 
     if fix_list is not None:  # before anything is read: the register is never written over
         check_writes([fix_list], register=register_path, params=resolve_parameters_path(params))
+    set_log_language(lang)  # -v lines in --lang, else in the register's language
     settings = resolve_settings(params)
     years = parameter_years(resolve_parameters_path(params))
     register = load_register(register_path, settings, years=years)
+    set_log_language(lang or register.language)
     summary = summarise(register)
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
@@ -109,9 +111,11 @@ def score(
         register=register_path,
         params=resolve_parameters_path(params),
     )
+    set_log_language(lang)  # -v lines in --lang, else in the register's language
     settings = resolve_settings(params)
     years = parameter_years(resolve_parameters_path(params))
     register = load_register(register_path, settings, years=years)
+    set_log_language(lang or register.language)
     result = evaluate(register, settings)
     countries = country_years(
         register.partners,

@@ -7,7 +7,8 @@ on).
 
 ``rejected.csv`` and ``warnings.csv`` are read by the coordinator who corrects the register:
 ``table`` is the sheet or file as named in their register, ``row`` the row as Excel shows it,
-``column`` their header, and ``reason`` is in their language (Swedish by default).
+``column`` their header, and ``reason`` is in their language (Swedish by default); so is
+``partners.csv``'s ``basis``, the one sentence of the other files.
 
 Encoding: UTF-8 *with* a byte-order mark and ``,`` as separator. The mark lets Excel on a
 Swedish Windows open the files with å, ä and ö intact; pandas and most tools skip it (plain
@@ -91,12 +92,12 @@ def _write_all(
 ) -> dict[str, Path]:
     tables = {
         "scores": scores_table(scores, preconditions),
-        "partners": _select(screened_partners, PARTNERS_COLUMNS, "screened partners"),
+        "partners": partners_table(screened_partners, lang),
         "rejected": issue_table(issues, "error", lang),
         "warnings": issue_table(issues, "warning", lang),
     }
     if countries is not None:
-        tables["countries"] = countries.reset_index(drop=True)
+        tables["countries"] = countries_table(countries, lang)
     if explanations is not None:
         tables["explanations"] = explanations_table(scores, explanations)
     paths = {name: out / f"{name}.csv" for name in tables}
@@ -118,6 +119,25 @@ def scores_table(scores: pd.DataFrame, preconditions: pd.DataFrame | None = None
         raise ValueError("no precondition: pass `preconditions` or a scores column")
     table = _select(table, SCORES_COLUMNS, "scores")
     table["precondition"] = table["precondition"].astype("string").fillna("unknown")
+    return table
+
+
+def partners_table(screened: pd.DataFrame, lang: Lang = "sv") -> pd.DataFrame:
+    """The contract's ``partners.csv`` columns, with ``basis`` in ``lang`` (a Swedish run's
+    basis is Swedish: "Demokrati: … (2021, V-Dem v16) >= 2")."""
+    if lang == "sv" and "basis_sv" in screened:
+        screened = screened.assign(basis=screened["basis_sv"])
+    return _select(screened, PARTNERS_COLUMNS, "screened partners")
+
+
+def countries_table(countries: pd.DataFrame, lang: Lang = "sv") -> pd.DataFrame:
+    """``countries.csv`` with each country's name in ``lang`` (the table names them in
+    Swedish)."""
+    table = countries.reset_index(drop=True)
+    if lang != "sv" and "country" in table and "country_iso3" in table:
+        from .countries import country_names
+
+        table["country"] = country_names(table["country_iso3"], lang).to_numpy()
     return table
 
 

@@ -109,23 +109,81 @@ def test_administration_committee_and_country_drop_downs(tmp_path: Path) -> None
     assert register.issues.empty and len(register.activities) == 1
 
 
-def test_numbers_years_and_levels_are_constrained(template: Path) -> None:
-    rules = _rules(openpyxl.load_workbook(template)["aktiviteter"])
-    year, budget, level = rules["B"], rules["H"], rules["L"]
-    assert (year.type, year.operator, year.formula1, year.formula2) == (
-        "whole",
-        "between",
-        "2000",
-        "2100",
-    )
-    assert (budget.type, budget.operator, budget.formula1) == (
-        "decimal",
-        "greaterThanOrEqual",
-        "0",
-    )
-    assert (level.type, level.formula1, level.formula2) == ("whole", "0", "3")
-    dates = _rules(openpyxl.load_workbook(template)["undantag"])
-    assert dates["B"].type == "date"
+def test_numbers_take_what_the_instructions_show_and_levels_have_a_drop_down(
+    template: Path, tmp_path: Path
+) -> None:
+    """Issue 19: Excel's number rules refused "50 tkr" and "ca 12", which the instructions
+    show and the reader takes: numbers get a hint and no rule; levels a 0–3 list that lets
+    other text in after a warning."""
+    book = openpyxl.load_workbook(template)
+    rules = _rules(book["aktiviteter"])
+    year, budget, external, participants = rules["B"], rules["H"], rules["I"], rules["K"]
+    for rule in (year, budget, external, participants):
+        assert rule.type is None and not rule.showErrorMessage
+    assert "50 tkr" in budget.prompt and "ca 12" in participants.prompt
+    assert "2000–2100" in year.prompt
+    for level in (rules["L"], rules["S"]):
+        assert (level.type, level.formula1, level.errorStyle) == ("list", '"0,1,2,3"', "warning")
+    assert {r.type for r in _rules(book["undantag"]).values()} >= {"date"}
+    book["aktiviteter"].append(
+        ["A1", 2025, "Möte", "Kulturförvaltningen", None, "studiebesök", None, "50 tkr",
+         "ca 10 000", None, "ca 12"]
+    )  # fmt: skip
+    book.save(tmp_path / "filled.xlsx")
+    register = load_register(tmp_path / "filled.xlsx")
+    row = register.activities.iloc[0]
+    assert (row["budget_sek"], row["external_funding_sek"], row["participants"]) == (
+        50_000.0, 10_000.0, 12
+    )  # fmt: skip
+    assert set(register.issues["reason_key"]) == {"warning.approximate"}
+
+
+def test_every_country_the_reader_knows_is_in_the_drop_down(template: Path) -> None:
+    """USA was missing ("Uruguay", then "USA:s yttre öar"): a name equal to its code."""
+    import pandas as pd
+
+    from boras_intl_lib.countries import iso3_codes, to_iso3
+
+    book = openpyxl.load_workbook(template)
+    listed = _listed(book, _rules(book["partner"])["E"])
+    assert "USA" in listed
+    found = to_iso3(pd.Series(listed, dtype="string"))
+    assert found.notna().all(), [n for n, c in zip(listed, found, strict=True) if pd.isna(c)]
+    assert set(found) == set(iso3_codes())
+    assert len(listed) == len(set(listed))
+
+
+def test_no_prompt_is_cut(template: Path) -> None:
+    """Excel shows 32 characters of a prompt's title and 255 of its message: every column's
+    title, required mark, description and hint are there whole."""
+    book = openpyxl.load_workbook(template)
+    mark = "(obligatorisk)"
+    checked = 0
+    for table in TABLES.values():
+        rules = _rules(book[table.swedish])
+        for pos, column in enumerate(table.columns, start=1):
+            rule = rules[openpyxl.utils.get_column_letter(pos)]
+            title, prompt = rule.promptTitle, rule.prompt
+            assert len(title) <= excel_template.MAX_PROMPT_TITLE, title
+            assert len(prompt) <= excel_template.MAX_PROMPT, prompt
+            assert title in (column.display, f"{column.display} {mark}"), title
+            assert column.description_sv in prompt
+            if column.required:
+                assert title.endswith(mark) or prompt.startswith("Obligatorisk. "), title
+            else:
+                assert mark not in title and not prompt.startswith("Obligatorisk.")
+            checked += 1
+    assert checked == sum(len(t.columns) for t in TABLES.values())
+    partner_rules = _rules(book["partner"])
+    assert partner_rules["B"].promptTitle == "Partnerorganisation"  # was "…(obligatoris"
+    assert partner_rules["B"].prompt.startswith("Obligatorisk. ")
+
+
+def test_a_help_text_too_long_for_excel_is_an_error_not_a_cut() -> None:
+    from boras_intl_lib.register.format import Column
+
+    with pytest.raises(ValueError, match="longer than Excel's 255"):
+        excel_template._fitting("x" * 256, 255, Column("c", "c", "text"))
 
 
 def test_instructions_explain_every_column_in_swedish(template: Path) -> None:

@@ -196,8 +196,11 @@ def test_list_separators_order_and_repeats() -> None:
         ("knowledge",),
         (),
     ]
-    assert parsed.errors.to_dict() == {6: "reason.unknown_value"}
-    assert parsed.values.loc[6] == ()
+    # issue 19: an unknown item is left out with a note, the known ones are kept
+    assert parsed.errors.to_dict() == {}
+    assert parsed.values.loc[6] == ("education",)
+    assert parsed.notes is not None and parsed.notes.to_dict() == {6: "warning.items_left_out"}
+    assert parsed.left_out is not None and parsed.left_out.to_dict() == {6: "foo"}
 
 
 def test_int_list_sorted_unique_and_range() -> None:

@@ -27,6 +27,9 @@ from fixtures import report_runs as runs
 from fixtures.hostile import hostile_register as h
 from openpyxl import load_workbook
 
+from tests import privacy_variants as pv
+from tests.register_helpers import write_workbook
+
 pytestmark = pytest.mark.notebook
 
 E_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -163,3 +166,25 @@ def test_papermill_parameters_hold_no_register_content(
         assert assigned["excel_path"] == path.with_suffix(".xlsx").name
         assert assigned["data_path"] == "report-data.pickle"
         assert ".tmp" not in injected[0].source, "a temporary path was left in the notebook"
+
+
+def test_no_report_output_of_a_register_seeded_with_every_variant_holds_personal_data(
+    tmp_path: Path,
+) -> None:
+    """Issue 22 item 3: every variant of a contact's name and address in every free-text and
+    id column (tests/privacy_variants.py); the report's HTML, PDF text, workbook, executed
+    notebook and what the command prints hold none of them. The fast outputs (validate,
+    score, the correction list) are scanned in tests/test_privacy_rules.py."""
+    register = write_workbook(tmp_path / "register.xlsx", pv.tables())
+    out = tmp_path / "out"
+    run = runs.cli(
+        "-v", "report", "--year", pv.YEAR, "--register", register,
+        "--params", runs.PARAMS_2025, "--pdf", "--out", out,
+    ).check()  # fmt: skip
+    texts = pv.outputs(out)
+    kinds = {Path(name).suffix for name in texts}
+    assert {".html", ".pdf", ".xlsx", ".ipynb"} <= kinds, kinds
+    html_text = next(t for n, t in texts.items() if n.endswith(f"report-{pv.YEAR}-sv.html"))
+    assert pv.MARK_RE.search(html_text), "the seeded rows are shown, with marks"
+    texts.update(terminal(run))
+    assert not pv.found(texts)

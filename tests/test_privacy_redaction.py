@@ -104,11 +104,22 @@ def test_each_hit_is_redacted_in_its_own_value_among_many() -> None:
 
 
 def _full_path(texts: pd.Series, names: list[str]) -> list[object]:
-    """What the regular expression alone makes of each value."""
+    """What the regular expression alone makes of each value's NFKC form (the value as it
+    was where nothing is found)."""
+    import unicodedata
+
     from boras_intl_lib.register.privacy import _pattern
 
-    pattern = _pattern(names)
-    return [v if pd.isna(v) else pattern.sub(MARK, v) for v in texts]
+    pattern = _pattern([unicodedata.normalize("NFKC", n) for n in names])
+    out: list[object] = []
+    for v in texts:
+        if pd.isna(v):
+            out.append(v)
+            continue
+        normal = unicodedata.normalize("NFKC", v)
+        fixed = pattern.sub(MARK, normal)
+        out.append(v if fixed == normal else fixed)
+    return out
 
 
 def test_a_column_with_nothing_to_find_is_returned_as_it_is() -> None:

@@ -7,6 +7,7 @@ Code uses keys; this table gives the words. Keys are grouped by prefix (``area.`
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Literal
 
 Lang = Literal["sv", "en"]
@@ -1655,6 +1656,36 @@ LABELS: dict[str, tuple[str, str]] = {
     "format.sek": ("{x}\u00a0kr", "SEK\u00a0{x}"),
     "format.sek_thousands": ("{x}\u00a0tkr", "SEK\u00a0{x}\u00a0thousand"),
     "format.sek_millions": ("{x}\u00a0mnkr", "SEK\u00a0{x}\u00a0million"),
+    # --- [privacy-lang] issue 22 item 3, issue 19 items 3-5 -----------------------------------
+    # a whole CSV line that is not shown (it holds every field, the contact person's too)
+    "summary.issue_row": ("{where}, rad {row}: {reason}", "{where}, row {row}: {reason}"),
+    # log lines of validate and score (-v), in the run's language (log_label)
+    "log.register_read": ("Registret är läst: {counts}", "Register read: {counts}"),
+    "log.screened": ("Partner granskade: {n} ({counts})", "Partners screened: {n} ({counts})"),
+    "log.indicator_values": (
+        "{path}: {n} indikatorvärden ({format})",
+        "{path}: {n} indicator values ({format})",
+    ),
+    "log.rows_left_out": (
+        "{path}: {n} rader utelämnade ({why}); se `boras-intl indicators check`",
+        "{path}: {n} row(s) left out ({why}); see `boras-intl indicators check`",
+    ),
+    # the template's prompts (template.py): numbers as the reader takes them, no Excel rule
+    "template.required_note": ("Obligatorisk.", "Required."),
+    "template.amount_hint": (
+        "Belopp {range} i kronor, t.ex. 50 000, 50 tkr, 1,5 mnkr eller ca 40 000.",
+        "An amount {range} in kronor, e.g. 50 000, 50 tkr, 1,5 mnkr or ca 40 000.",
+    ),
+    "template.count_hint": (
+        "Ett heltal {range}, t.ex. 12; ungefärligt går bra: ca 12.",
+        "A whole number {range}, e.g. 12; approximate is fine: ca 12.",
+    ),
+    "template.whole_hint": ("Ett heltal {range}.", "A whole number {range}."),
+    # a list cell with some items that are not allowed: the others are kept (parsing.py)
+    "warning.items_left_out": (
+        "Lämnas bort: {items} (inte ett tillåtet värde); cellens övriga värden används",
+        "Left out: {items} (not an allowed value); the cell's other values are used",
+    ),
 }
 
 
@@ -1684,3 +1715,23 @@ def report_title(lang: Lang, city: str, year: int, administration: str | None = 
             "report.title_administration", lang, scope=f"\u2068{administration}\u2069", year=year
         )
     return label("report.title", lang, scope=city, year=year)
+
+
+# The language of the log lines of a run (``-v``): the command sets it (its ``--lang``, else
+# the register's); code that logs for people words its line with :func:`log_label`.
+_LOG_LANGUAGE: ContextVar[Lang | None] = ContextVar("log_language", default=None)
+
+
+def set_log_language(lang: Lang | None) -> None:
+    """Log lines from now on in ``lang`` (None: each line's own default, else Swedish)."""
+    _LOG_LANGUAGE.set(lang)
+
+
+def log_language(default: Lang = "sv") -> Lang:
+    """The run's log language (``default`` where the run has set none)."""
+    return _LOG_LANGUAGE.get() or default
+
+
+def log_label(key: str, default: Lang = "sv", **values: object) -> str:
+    """:func:`label` in the run's log language (``default`` where the run has set none)."""
+    return label(key, log_language(default), **values)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import IndicatorDataError
-from ..i18n.labels import label
+from ..i18n.labels import label, log_label
 
 log = logging.getLogger("boras_intl")
 
@@ -176,12 +176,7 @@ def log_dropped(path: Path, dropped: pd.DataFrame) -> None:
     if len(dropped):
         counts = dropped["reason"].value_counts().sort_index()
         why = ", ".join(f"{reason} {n}" for reason, n in counts.items())
-        log.info(
-            "%s: %d row(s) left out (%s); see `boras-intl indicators check`",
-            path,
-            len(dropped),
-            why,
-        )
+        log.info(log_label("log.rows_left_out", path=path, n=len(dropped), why=why))
 
 
 def open_workbook(path: Path) -> pd.ExcelFile:

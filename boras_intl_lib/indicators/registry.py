@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from ..i18n.labels import log_label
 from ..settings import IndicatorFile
 from .base import Loaded, data_error, log_dropped
 from .freedom_house import read_freedom_house
@@ -67,7 +68,9 @@ def read_indicator_file(spec: IndicatorFile) -> Loaded:
             source=pd.array([spec.source] * len(loaded.values), dtype="string")
         )
         loaded = dataclasses.replace(loaded, values=values)
-    log.info("%s: %d indicator values (%s)", spec.path, len(loaded.values), spec.format)
+    log.info(
+        log_label("log.indicator_values", path=spec.path, n=len(loaded.values), format=spec.format)
+    )
     log_dropped(spec.path, loaded.dropped)
     return loaded
 

@@ -89,12 +89,16 @@ RULES_MARKDOWN = """\
   `planerat`, `ej påbörjad`, `kommande` (planned); and the English `in progress`, `done`.
 - **Lists** (`profilering`, `hållbarhet`, `globala_mål`): items separated by `;` or `,`; empty
   items are skipped; repeated items count once. Each item follows the enumeration rules;
-  `globala_mål` holds whole numbers 1–17.
+  `globala_mål` holds whole numbers 1–17. An item that is not allowed is left out and flagged,
+  the others are kept (`6;18` keeps 6); a cell with no allowed item is read as empty.
+- **Suggestions**: an unknown value of an enumerated column or list gets the closest allowed
+  one ("Studiebesok": "menade du studiebesök?"); it is never applied.
 - **Administrations** and **committees** are matched to the parameters file ignoring case,
   spacing and Unicode form, and written as the parameters file spells them. An unknown one is
   kept as written and flagged, with the closest known name as a suggestion ("menade du
   Kulturförvaltningen?"); the value is never changed. Unknown countries get a suggestion from the
-  Swedish and English country names the same way.
+  Swedish and English country names and the common short names (`USSA`: "menade du USA?"),
+  only when it is close.
 - **Countries**: Swedish or English names and common variants, ISO 3166 alpha-2 or alpha-3
   codes, and World Bank codes; nothing is guessed.
 
@@ -113,7 +117,8 @@ when:
   was itself rejected, or it does not exist);
 - it is an exception decision with neither a country nor a partner;
 - it is a CSV line that cannot be split into cells (more fields than the header, a quotation
-  mark that never closes, an encoding that fits no line).
+  mark that never closes, an encoding that fits no line). Such a line is named by its row
+  number only: its text holds every field, a contact person's too.
 
 A **flagged** row is kept and used, with a warning:
 

@@ -48,7 +48,7 @@ def register_from_raw(
 ) -> Register:
     """Validate and redact a register already read from ``path``: the report run reads the
     file once and validates it once per distinct list of administrations."""
-    register = redact_register(validate_register(raw, settings, years))
+    register = redact_register(validate_register(raw, settings, years), raw)
     # The bundled file is example data however it was named: the report must say so.
     is_example = is_example or Path(path).resolve() == example_register_path().resolve()
     return dataclasses.replace(register, path=Path(path), sha256=raw.sha256, is_example=is_example)

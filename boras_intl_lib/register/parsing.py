@@ -13,6 +13,7 @@ about as many distinct values as rows. The rules are written out in ``docs/regis
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from .format import (
     Enum,
     normalise_token,
 )
+from .suggest import suggest
 
 NOT_A_NUMBER = "reason.not_a_number"
 NOT_AN_INTEGER = "reason.not_an_integer"
@@ -37,6 +39,7 @@ NOT_A_BOOLEAN = "reason.not_a_boolean"
 NOT_A_DATE = "reason.not_a_date"
 UNKNOWN_VALUE = "reason.unknown_value"
 APPROXIMATE = "warning.approximate"
+ITEMS_LEFT_OUT = "warning.items_left_out"
 BELOW_MINIMUM = "reason.below_minimum"
 ABOVE_MAXIMUM = "reason.above_maximum"
 
@@ -75,10 +78,23 @@ class Parsed:
     values: pd.Series
     errors: pd.Series  # reason key per failed row
     notes: pd.Series | None = None  # warning key per row read with a remark ("ca 12")
+    # a close allowed value per failed or noted row ("" for none): "Studiebesok" → studiebesök
+    suggestions: pd.Series | None = None
+    left_out: pd.Series | None = None  # per noted row, the list items left out ("18")
 
     def failed(self) -> np.ndarray:
         """Boolean mask over ``values``: True where a non-blank value could not be read."""
         return self.values.index.isin(self.errors.index)
+
+    def remarks(self, rows: pd.Index) -> dict[str, Any]:
+        """What :meth:`_Issues.add` needs beside the key for these failed or noted ``rows``:
+        the suggestions (``suggestion``) and the items left out (``items``), where known."""
+        found: dict[str, Any] = {}
+        if self.suggestions is not None:
+            found["suggestion"] = self.suggestions.reindex(rows).fillna("").to_numpy(object)
+        if self.left_out is not None and rows.isin(self.left_out.index).all():
+            found["items"] = self.left_out.reindex(rows).to_numpy(dtype=object)
+        return found
 
 
 # --- the engine: look at each distinct text once ----------------------------------------------
@@ -425,29 +441,131 @@ def parse_date(texts: pd.Series, factor: Factor | None = None) -> Parsed:
     return _by_unique(texts, _date, pd.NaT, _datetimes, factor)
 
 
+def enum_spellings(enum: Enum) -> list[str]:
+    """The spellings a suggestion may offer for ``enum``: the Swedish words first, then the
+    English keys and other accepted spellings."""
+    return list(dict.fromkeys([*enum.values.values(), *enum.values, *enum.aliases]))
+
+
+def _closest(enum: Enum) -> Callable[[str], str]:
+    """The allowed value closest to one unknown text ("" when none is close enough), as the
+    vocabulary writes it: the English key when the text was closest to it, else the Swedish
+    word (also when closest to another accepted spelling: "planera" → "planerad")."""
+    spellings = enum_spellings(enum)
+    lookup = enum.lookup()
+
+    def closest(text: str) -> str:
+        found = str(suggest([text], spellings)[0])
+        if not found:
+            return ""
+        key = lookup[normalise_token(found)]
+        return key if found == key else enum.values[key]
+
+    return closest
+
+
 def parse_enum(texts: pd.Series, enum: Enum, factor: Factor | None = None) -> Parsed:
-    """An English key or Swedish word, any case → the canonical key (``string``)."""
+    """An English key or Swedish word, any case → the canonical key (``string``); an unknown
+    one fails with the closest allowed spelling as its suggestion."""
     lookup = enum.lookup()
 
     def convert(text: str) -> tuple[Any, str | None]:
         key = lookup.get(normalise_token(text))
         return (pd.NA, UNKNOWN_VALUE) if key is None else (key, None)
 
-    return _by_unique(texts, convert, pd.NA, lambda v: pd.array(v, dtype="string"), factor)
+    parsed = _by_unique(texts, convert, pd.NA, lambda v: pd.array(v, dtype="string"), factor)
+    return _with_suggestions(parsed, texts, _closest(enum))
+
+
+def _with_suggestions(parsed: Parsed, texts: pd.Series, closest: Callable[[str], str]) -> Parsed:
+    """``parsed`` with a suggestion for each failed row (each distinct text once)."""
+    if not len(parsed.errors):
+        return parsed
+    failed = texts.loc[parsed.errors.index]
+    found = {text: closest(text) for text in pd.unique(failed.to_numpy(dtype=object))}
+    suggestions = pd.Series(failed.map(found).to_numpy(dtype=object), index=failed.index)
+    return dataclasses.replace(parsed, suggestions=suggestions)
+
+
+@dataclass(frozen=True)
+class _Items:
+    """One list cell read item by item: the kept value, why it fails (if it does), the items
+    left out while others are kept, and a corrected cell to suggest."""
+
+    value: tuple[Any, ...]
+    reason: str | None = None
+    left_out: str = ""
+    suggestion: str = ""
+
+
+def _list_parsed(
+    texts: pd.Series,
+    read: Callable[[str], _Items],
+    factor: Factor | None,
+) -> Parsed:
+    """Spread per-distinct-cell :class:`_Items` over the rows: values, errors, notes (items
+    left out), suggestions and the items left out."""
+    codes, uniques = _factorize(texts, factor)
+    cells = [
+        _Items(()) if text == "" or not isinstance(text, str) else read(text) for text in uniques
+    ]
+    values = _object_array([c.value for c in cells])
+    parsed = _spread(values, np.array([c.reason for c in cells], dtype=object), codes, texts.index)
+    noted = np.array([bool(c.left_out) and c.reason is None for c in cells], dtype=bool)
+    notes = left_out = None
+    if noted.any():
+        rows = noted[codes]
+        left = np.array([c.left_out for c in cells], dtype=object)
+        notes = pd.Series(ITEMS_LEFT_OUT, index=texts.index[rows], dtype=object)
+        left_out = pd.Series(left[codes[rows]], index=texts.index[rows], dtype=object)
+    suggested = np.array([c.suggestion for c in cells], dtype=object)
+    suggestions = None
+    if (suggested != "").any():
+        rows = (suggested != "")[codes]
+        suggestions = pd.Series(suggested[codes[rows]], index=texts.index[rows], dtype=object)
+    return dataclasses.replace(parsed, notes=notes, suggestions=suggestions, left_out=left_out)
+
+
+def _read_items(
+    text: str, item: Callable[[str], tuple[Any, str | None]], closest: Callable[[str], str]
+) -> _Items:
+    """One list cell: each item read by ``item``; the failing ones left out (and suggested)."""
+    items = _items(text)
+    read = [item(i) for i in items]
+    kept = [value for value, reason in read if reason is None]
+    bad = [(i, reason) for i, (_, reason) in zip(items, read, strict=True) if reason]
+    if not bad:
+        return _Items(tuple(kept))
+    fixes = {i: closest(i) for i, _ in bad}
+    suggestion = ""
+    if all(fixes.values()):
+        suggestion = "; ".join(fixes.get(i, i) for i in items)
+    if not kept:
+        return _Items((), bad[0][1], suggestion=suggestion)
+    return _Items(tuple(kept), None, "; ".join(i for i, _ in bad), suggestion)
 
 
 def parse_list(texts: pd.Series, enum: Enum, factor: Factor | None = None) -> Parsed:
-    """``utbildning; tillväxt`` → ``("education", "growth")``, in the vocabulary's order."""
+    """``utbildning; tillväxt`` → ``("education", "growth")``, in the vocabulary's order.
+
+    An unknown item is left out with a warning and the others kept ("utbildning; foo" →
+    ``("education",)``); a cell with no known item fails. Each unknown item gets the closest
+    allowed spelling as a suggestion.
+    """
     lookup = enum.lookup()
     order = {key: i for i, key in enumerate(enum.values)}
+    closest = _closest(enum)
 
-    def convert(text: str) -> tuple[Any, str | None]:
-        keys = [lookup.get(normalise_token(item)) for item in _items(text)]
-        if None in keys:
-            return (), UNKNOWN_VALUE
-        return tuple(sorted(set(keys), key=order.__getitem__)), None
+    def item(text: str) -> tuple[Any, str | None]:
+        key = lookup.get(normalise_token(text))
+        return (None, UNKNOWN_VALUE) if key is None else (key, None)
 
-    return _by_unique(texts, convert, (), _object_array, factor)
+    def read(text: str) -> _Items:
+        cell = _read_items(text, item, closest)
+        keys = tuple(sorted(set(cell.value), key=order.__getitem__))
+        return dataclasses.replace(cell, value=keys)
+
+    return _list_parsed(texts, read, factor)
 
 
 def parse_int_list(
@@ -456,20 +574,25 @@ def parse_int_list(
     maximum: float | None = None,
     factor: Factor | None = None,
 ) -> Parsed:
-    """``1; 5, 17`` → ``(1, 5, 17)`` (sorted, once each); items outside the range fail."""
+    """``1; 5, 17`` → ``(1, 5, 17)`` (sorted, once each); an item that is no whole number or
+    is outside the range is left out with a warning and the others kept ("6;18" → ``(6,)``);
+    a cell with no valid item fails with the first item's reason."""
 
-    def convert(text: str) -> tuple[Any, str | None]:
-        items = _items(text)
-        if not all(_WHOLE.fullmatch(item) for item in items):
-            return (), NOT_AN_INTEGER
-        numbers = sorted({int(item) for item in items})
-        if minimum is not None and numbers and numbers[0] < minimum:
-            return (), BELOW_MINIMUM
-        if maximum is not None and numbers and numbers[-1] > maximum:
-            return (), ABOVE_MAXIMUM
-        return tuple(numbers), None
+    def item(text: str) -> tuple[Any, str | None]:
+        if not _WHOLE.fullmatch(text):
+            return None, NOT_AN_INTEGER
+        number = int(text)
+        if minimum is not None and number < minimum:
+            return None, BELOW_MINIMUM
+        if maximum is not None and number > maximum:
+            return None, ABOVE_MAXIMUM
+        return number, None
 
-    return _by_unique(texts, convert, (), _object_array, factor)
+    def read(text: str) -> _Items:
+        cell = _read_items(text, item, lambda _: "")
+        return dataclasses.replace(cell, value=tuple(sorted(set(cell.value))))
+
+    return _list_parsed(texts, read, factor)
 
 
 def parse_column(texts: pd.Series, column: Column, factor: Factor | None = None) -> Parsed:

@@ -68,7 +68,7 @@ def format_issue(issue: dict[str, Any], lang: Lang = "sv") -> str:
     value = issue.get("value") or ""
     key = "summary.issue" if value else "summary.issue_blank"
     if not issue.get("column"):  # a whole line, e.g. a CSV line that could not be split
-        key = "summary.issue_line"
+        key = "summary.issue_line" if value else "summary.issue_row"  # row: line not shown
     return label(
         key,
         lang,

@@ -5,11 +5,13 @@ without any command line, how to fill in and send the register and every column;
 sheet per table with Swedish display headers (``Budget (kr)``, which the reader accepts), bold
 and frozen, and Excel data validation on every column — drop-down lists for type, status,
 partner type and yes/no; for administration and committee from the year's parameters file and
-for country (Swedish names, on a hidden sheet); whole numbers for year and levels, decimals ≥ 0
-for money — each with the column's help text as the cell's prompt. Names outside the
-administration, committee and country lists are allowed after a warning (a new administration
-must still be registrable); everything else is refused. Reading the template back gives a
-register with no rows and no issues.
+for country (every country the reader knows, by its Swedish name, on a hidden sheet); 0–3 for
+the levels — each with the column's help text as the cell's prompt, whole (Excel shows 32
+characters of a prompt's title and 255 of its message). Numbers have no Excel rule, only a hint:
+the reader takes "50 tkr", "ca 12" and "1 234,50", which a number rule would refuse. Names
+outside the administration, committee and country lists and other levels are allowed after a
+warning (a new administration must still be registrable); other lists refuse what they do not
+hold. Reading the template back gives a register with no rows and no issues.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 
 MAX_ROW = 5000  # rows 2..MAX_ROW carry the validation rules
 MAX_INLINE_LIST = 255  # Excel's limit for a list typed into the validation formula
+MAX_PROMPT_TITLE = 32  # Excel's limits for a cell's input prompt: its title …
+MAX_PROMPT = 255  # … and its message
+MAX_LEVEL_LIST = 11  # a whole-number column with at most this many values gets a drop-down
 LISTS_SHEET = "listor"
 INSTRUCTIONS_SHEET = "instruktioner"
 BOOLEAN_WORDS = ("ja", "nej")
@@ -170,19 +175,35 @@ def _write_table_sheet(book: Workbook, table: Table, names: dict[str, list[str]]
 
 
 def _add_help(rule: DataValidation, table: Table, column: Column) -> None:
-    """The column's help text in Swedish, shown when a cell of the column is selected."""
+    """The column's help text in Swedish, shown when a cell of the column is selected.
+
+    Excel cuts a prompt's title after 32 characters and its message after 255: a title
+    that would not fit with "(obligatorisk)" says it in the message instead, and a message
+    too long for Excel is an error here, never cut.
+    """
     title = column.display or column.swedish
-    if column.required:
-        title += " " + label("template.required_mark", "sv")
     text = column.description_sv
     extra = _allowed_text(column) if column.kind in ("list", "int_list") else ""
-    if rule.prompt:  # list columns already explain how to write several values
+    if rule.prompt:  # list and number columns already explain how to write their values
         extra = rule.prompt
     if extra:
         text = f"{text} {extra}"
+    if column.required:
+        mark = label("template.required_mark", "sv")
+        if len(f"{title} {mark}") <= MAX_PROMPT_TITLE:
+            title = f"{title} {mark}"
+        else:
+            text = f"{label('template.required_note', 'sv')} {text}"
     rule.showInputMessage = True
-    rule.promptTitle = title[:32]
-    rule.prompt = text[:255]
+    rule.promptTitle = _fitting(title, MAX_PROMPT_TITLE, column)
+    rule.prompt = _fitting(text, MAX_PROMPT, column)
+
+
+def _fitting(text: str, limit: int, column: Column) -> str:
+    """``text`` if Excel shows it whole (``limit`` characters), else a developer's error."""
+    if len(text) > limit:
+        raise ValueError(f"{column.name}: help text longer than Excel's {limit}: {text!r}")
+    return text
 
 
 def _width(column: Column) -> int:
@@ -215,12 +236,8 @@ def _validation(book: Workbook, column: Column, names: list[str] | None = None) 
     elif column.kind == "boolean":
         rule = _list_rule(book, column.name, list(BOOLEAN_WORDS))
         rule.error = label("template.invalid_list", "sv")
-    elif column.kind == "integer":
-        rule = _number_rule("whole", column)
-        rule.error = label("template.invalid_range", "sv", range=range_text(column))
-    elif column.kind == "number":
-        rule = _number_rule("decimal", column)
-        rule.error = label("template.invalid_decimal", "sv")
+    elif column.kind in ("integer", "number"):
+        return _number_hint(book, column)
     elif column.kind == "date":
         rule = DataValidation(
             type="date",
@@ -265,17 +282,27 @@ def _list_range(book: Workbook, name: str, values: list[str]) -> str:
     return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
 
 
-def _number_rule(kind: str, column: Column) -> DataValidation:
+def _number_hint(book: Workbook, column: Column) -> DataValidation:
+    """Numbers as coordinators write them ("50 tkr", "ca 12", "1 234,50"), which Excel's
+    number rules would refuse although the reader takes them: a hint, no rule. A level
+    (a whole number with a few values, 0–3) gets a drop-down that still lets other text in
+    after a warning."""
     lo, hi = column.minimum, column.maximum
-    if lo is not None and hi is not None:
-        return DataValidation(
-            type=kind, operator="between", formula1=_n(lo), formula2=_n(hi), allow_blank=True
-        )
-    if lo is not None:
-        return DataValidation(
-            type=kind, operator="greaterThanOrEqual", formula1=_n(lo), allow_blank=True
-        )
-    return DataValidation(type=kind, operator="lessThanOrEqual", formula1=_n(hi), allow_blank=True)
+    rng = range_text(column)
+    if column.kind == "integer" and lo is not None and hi is not None and hi - lo < MAX_LEVEL_LIST:
+        rule = _list_rule(book, column.name, [_n(v) for v in range(int(lo), int(hi) + 1)])
+        rule.error = label("template.invalid_range", "sv", range=rng)
+        rule.errorTitle = label("template.invalid_title", "sv")
+        rule.showErrorMessage = True
+        rule.errorStyle = "warning"
+        return rule
+    if column.kind == "number":
+        hint = label("template.amount_hint", "sv", range=rng)
+    elif hi is None:
+        hint = label("template.count_hint", "sv", range=rng)
+    else:
+        hint = label("template.whole_hint", "sv", range=rng)
+    return DataValidation(type=None, allow_blank=True, showInputMessage=True, prompt=hint)
 
 
 def _n(value: float | None) -> str:
@@ -286,6 +313,5 @@ def _prompt_rule(column: Column) -> DataValidation:
     """List columns take several values, which a drop-down cannot: show a hint instead."""
     values = ", ".join(allowed_values(column, "sv")) if column.enum else range_text(column)
     rule = DataValidation(type=None, allow_blank=True, showInputMessage=True)
-    rule.promptTitle = label("template.list_prompt_title", "sv")[:32]
-    rule.prompt = label("template.list_prompt", "sv", values=values)[:255]
+    rule.prompt = label("template.list_prompt", "sv", values=values)
     return rule

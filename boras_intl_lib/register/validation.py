@@ -35,7 +35,7 @@ from .format import (
 from .model import ISSUE_COLUMNS, Register, empty_issues
 from .parsing import Parsed, missing_values, parse_column
 from .reading import ROW_KEY, RawRegister, RawTable
-from .suggest import country_names, suggest
+from .suggest import suggest, suggest_country
 
 log = logging.getLogger("boras_intl")
 
@@ -256,10 +256,18 @@ def _parse_table(raw: RawTable) -> _Checked:
                 str(reason_key),
                 severity=severity,
                 dropped=not col.required,
+                **parsed.remarks(pd.Index(rows)),  # "menade du …?" for enumerated columns
             )
         if parsed.notes is not None and len(parsed.notes):
             for key, rows in parsed.notes.groupby(parsed.notes, sort=False).groups.items():
-                issues.add(rows, col.name, texts.loc[rows], str(key), severity=WARNING)
+                issues.add(
+                    rows,
+                    col.name,
+                    texts.loc[rows],
+                    str(key),
+                    severity=WARNING,
+                    **parsed.remarks(pd.Index(rows)),  # list items left out ("6;18": 18)
+                )
     frame = pd.DataFrame(typed, index=index)
     _check_schema(raw, frame, parse_failed, issues)
     return _Checked(raw, frame, issues)
@@ -580,7 +588,7 @@ def _add_countries(checked: _Checked) -> None:
             if checked.raw.name == "partners"
             else "warning.unknown_country_decision",
             severity=WARNING,
-            suggestion=suggest(written, country_names()),
+            suggestion=suggest_country(written),
         )
 
 
@@ -705,7 +713,8 @@ def validate_register(
         issues["administration"] = _owners(issues, activities, partners)
         issues = issues.drop(columns="_key")
     input_rows = {c.raw.name: len(c.raw.cells) + len(c.raw.bad_lines) for c in checked}
-    log.info("register read: %s", input_rows)
+    language = register_language(raw)
+    log.info(_read_line(checked, language))
     return Register(
         activities=act_frame,
         partners=partner_frame,
@@ -713,8 +722,21 @@ def validate_register(
         issues=issues,
         path=raw.path,
         input_rows=input_rows,
-        language=register_language(raw),
+        language=language,
     )
+
+
+def _read_line(checked: tuple[_Checked, ...], language: Lang) -> str:
+    """The log line of rows read per table, in the run's language (else the register's)."""
+    from ..i18n.labels import label, log_language
+
+    lang = log_language(language)
+    counts = ", ".join(
+        f"{c.raw.table.swedish if lang == 'sv' else c.raw.name} "
+        f"{len(c.raw.cells) + len(c.raw.bad_lines)}"
+        for c in checked
+    )
+    return label("log.register_read", lang, counts=counts)
 
 
 def register_language(raw: RawRegister) -> Lang:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..countries import factorize_iso3
-from ..i18n.labels import label
+from ..i18n.labels import label, log_language
 from ..register.model import Register, activity_rows, activity_years
 from ..settings import CONDITIONS, Screening, Settings
 from ..vocabulary import CHECKS, VERDICTS, VerdictCode
@@ -138,7 +138,7 @@ def screen_partners_by_year(
         if extra in partners.columns:
             out[extra] = partners[extra]
     counts = np.bincount(verdict, minlength=len(VERDICTS))
-    log.info("screened %d partners: %s", len(out), dict(zip(VERDICTS, counts, strict=True)))
+    log.info(_screened_line(len(out), counts))
     return out
 
 
@@ -247,3 +247,13 @@ def screen_register(
     return screen_partners(
         register.partners, register.exceptions, register.activities, settings, indicators
     )
+
+
+def _screened_line(n: int, counts: np.ndarray) -> str:
+    """The log line of partners screened per verdict, in the run's language."""
+    lang = log_language()
+    words = ", ".join(
+        f"{label(f'verdict.{v}', lang).lower()} {int(k)}"
+        for v, k in zip(VERDICTS, counts, strict=True)
+    )
+    return label("log.screened", lang, n=n, counts=words)
