@@ -175,8 +175,11 @@ def test_funding_totals_and_shares():
     assert totals["eu_share_of_external"] == pytest.approx(700 / 900)
     assert totals["eu_share_of_budget"] == pytest.approx(600 / 4000)
     assert totals["n_eu_funded"] == 2
-    assert by_source["funding_source"].tolist() == ["Interreg Aurora", "ICLD", "Erasmus+"]
-    assert by_source["is_eu"].tolist() == [True, False, True]
+    # every counted activity is in one row: the one without a source last (issue 17)
+    assert by_source["funding_source"].tolist()[:3] == ["Interreg Aurora", "ICLD", "Erasmus+"]
+    assert by_source["kind"].tolist() == ["external", "external", "external", "none"]
+    assert by_source["n_activities"].sum() == totals["n_activities"]
+    assert by_source["is_eu"].tolist() == [True, False, True, False]
     assert by_source["share"].sum() == pytest.approx(1.0)
 
 

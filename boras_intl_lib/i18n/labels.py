@@ -1386,6 +1386,68 @@ LABELS: dict[str, tuple[str, str]] = {
     "format.sek": ("{x}\u00a0kr", "SEK\u00a0{x}"),
     "format.sek_thousands": ("{x}\u00a0tkr", "SEK\u00a0{x}\u00a0thousand"),
     "format.sek_millions": ("{x}\u00a0mnkr", "SEK\u00a0{x}\u00a0million"),
+    # --- [report] issue 17: every number true, every sentence informative --------------------
+    "funding.no_source": ("Ingen källa angiven", "No source given"),
+    "funding.own_source": (
+        "Egen finansiering (ingen extern källa)",
+        "Own funding (not an external source)",
+    ),
+    "funding.table_note": (
+        "Tabellen tar upp alla {n} räknade aktiviteter, var och en på raden för sin finansieringskälla. Egen finansiering är stadens egna pengar och räknas aldrig som extern finansiering.",
+        "The table covers all {n} counted activities, each on the row of its funding source. Own funding is the city's own money and never counts as external funding.",
+    ),
+    "funding.table_note.one": (
+        "Tabellen tar upp den enda räknade aktiviteten, på raden för sin finansieringskälla. Egen finansiering är stadens egna pengar och räknas aldrig som extern finansiering.",
+        "The table covers the one counted activity, on the row of its funding source. Own funding is the city's own money and never counts as external funding.",
+    ),
+    "rounding.rule": (
+        "Belopp räknas i hela kronor: varje aktivitets belopp avrundas till hel krona innan något summeras, så varje summa är summan av raderna ovanför.",
+        "Amounts are counted in whole kronor: each activity's amount is rounded to the nearest krona before anything is added up, so every total is the sum of the rows above it.",
+    ),
+    "trend.too_few": (
+        "för få aktiviteter för att jämföra ({counts})",
+        "too few activities to compare ({counts})",
+    ),
+    "trend.rule": (
+        "Ökning eller minskning betyder att andelen har ändrats med mer än {points} procentenheter sedan föregående år; en ändring på högst {points} procentenheter räknas som ingen förändring. Ingen jämförelse görs när något av åren har färre än {min} aktiviteter i den jämförda gruppen.",
+        "Up or down means that the share changed by more than {points} percentage points since the previous year; a change of at most {points} points counts as no change. No comparison is made when either year has fewer than {min} activities in the compared group.",
+    ),
+    "policy.baseline": (
+        "{year} är ett basår. Internationell policy antogs {adopted}, så rapporten visar utgångsläget: samma mått som senare år, men inga åtgärder krävs enligt regler som ännu inte gällde.",
+        "{year} is a baseline year. The international policy was adopted on {adopted}, so the report shows the starting point: the same measures as later years, but no action is required by rules not yet in force.",
+    ),
+    "finding.needs_exception_baseline": (
+        "{n} aktiviteter hade en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",
+        "{n} activities had a partner in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required.",
+    ),
+    "finding.needs_exception_baseline.one": (
+        "En aktivitet hade en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",
+        "One activity had a partner in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required.",
+    ),
+    "finding.no_activities_administration": (
+        "{name} har inga aktiviteter i registret för {year}. Staden som helhet har {n} räknade aktiviteter det året.",
+        "{name} has no activities in the register for {year}. The city as a whole has {n} counted activities that year.",
+    ),
+    "precondition.nothing_to_assess": (
+        "Det finns inga aktiviteter att bedöma mot förutsättningen i år.",
+        "There are no activities to assess against the precondition this year.",
+    ),
+    "verdict.activity_item_done": (
+        "{id} {title} ({administration}; {countries}) – avslutad, har redan genomförts",
+        "{id} {title} ({administration}; {countries}) – completed, has already taken place",
+    ),
+    "verdict.decision_item_activities": (
+        "{id}, gäller till {date}; aktiviteter som fortsätter: {activities}",
+        "{id}, valid until {date}; continuing activities: {activities}",
+    ),
+    "finding.expired": (
+        "{n} undantagsbeslut upphör senast vid årets slut medan aktiviteterna de gäller fortsätter efter det. Ett nytt beslut krävs:",
+        "{n} exception decisions end by the end of the year while the activities they cover go on after it. A new decision is needed:",
+    ),
+    "finding.expired.one": (
+        "Ett undantagsbeslut upphör senast vid årets slut medan aktiviteterna det gäller fortsätter efter det. Ett nytt beslut krävs:",
+        "One exception decision ends by the end of the year while the activities it covers go on after it. A new decision is needed:",
+    ),
 }
 
 

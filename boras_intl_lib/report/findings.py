@@ -48,8 +48,24 @@ class Finding:
 def verdict(data: ReportData) -> tuple[list[str], list[Finding]]:
     """The assessment (3–6 sentences) and the findings, most severe first."""
     if data.is_empty:
-        return [], [Finding("note", label("finding.no_activities", data.lang, year=data.year))]
+        return [], [Finding("note", no_activities_sentence(data))]
     return assessment(data), findings(data)
+
+
+def no_activities_sentence(data: ReportData) -> str:
+    """The one sentence of a year (or an administration's year) without activities; an
+    administration's says so of itself and gives the city's count, never "the register has
+    none"."""
+    if data.administration is not None and data.city_areas is not None:
+        n_city = int(data.city_areas["n_activities"].iloc[0]) if len(data.city_areas) else 0
+        return label(
+            "finding.no_activities_administration",
+            data.lang,
+            name=data.administration,
+            year=data.year,
+            n=n_city,
+        )
+    return label("finding.no_activities", data.lang, year=data.year)
 
 
 def assessment(data: ReportData) -> list[str]:
@@ -78,7 +94,7 @@ def findings(data: ReportData) -> list[Finding]:
 def main_findings(data: ReportData) -> list[str]:
     """The findings' sentences, most severe first (for tests and plain-text summaries)."""
     if data.is_empty:
-        return [label("finding.no_activities", data.lang, year=data.year)]
+        return [no_activities_sentence(data)]
     return [f.text for f in findings(data)]
 
 
@@ -106,6 +122,9 @@ def _precondition_sentence(data: ReportData) -> str:
     """The precondition in one sentence; completeness is claimed only when all was assessed."""
     c, lang = _counts(data), data.lang
     missing, unknown, covered = int(c["needs_exception"]), int(c["unknown"]), int(c["exception"])
+    if missing and data.is_baseline:
+        text = label("finding.needs_exception_baseline", lang, n=missing)
+        return text + (" " + label("verdict.unknown_also", lang, n=unknown) if unknown else "")
     if missing:
         text = label("finding.needs_exception", lang, n=missing)
         return text + (" " + label("verdict.unknown_also", lang, n=unknown) if unknown else "")
@@ -185,7 +204,9 @@ def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
     rows = rows[rows["activity_id"].isin(partners["activity_id"])].sort_values("activity_id")
     return tuple(
         label(
-            "verdict.activity_item",
+            "verdict.activity_item_done"
+            if str(r.status) == "completed" and verdict_key == "needs_exception"
+            else "verdict.activity_item",
             lang,
             id=r.activity_id,
             title=r.title,
@@ -200,8 +221,11 @@ def _missing_exceptions(data: ReportData) -> list[Finding]:
     n = int(_counts(data)["needs_exception"])
     if not n:
         return []
+    items = _named_activities(data, "needs_exception")
+    if data.is_baseline:  # the policy was not yet in force: to know, not to act on
+        return [Finding("info", label("finding.needs_exception_baseline", data.lang, n=n), items)]
     text = label("finding.needs_exception", data.lang, n=n)
-    return [Finding("action", text, _named_activities(data, "needs_exception"))]
+    return [Finding("action", text, items)]
 
 
 def _unknown(data: ReportData) -> list[Finding]:
@@ -244,11 +268,37 @@ def _expiring(data: ReportData) -> list[Finding]:
     open_ended = decisions[valid_to.isna()]
     out = []
     if len(expiring):
-        items = tuple(
-            label("verdict.decision_item", lang, id=d, date=fmt_date(v, lang))
-            for d, v in zip(expiring["decision_id"], expiring["valid_to"], strict=True)
-        )
-        out.append(Finding("note", label("finding.expiring", lang, n=len(expiring)), items))
+        titles = going_on.set_index("activity_id")["title"].astype("string")
+        items_action, items_note = [], []
+        for d, v in zip(expiring["decision_id"], expiring["valid_to"], strict=True):
+            ids = sorted(
+                set(used.loc[used["decision_id"] == d, "activity_id"])
+                & set(going_on["activity_id"])
+            )
+            acts = "; ".join(f"{i} {titles.get(i, '')}".strip() for i in ids)
+            item = label(
+                "verdict.decision_item_activities",
+                lang,
+                id=d,
+                date=fmt_date(v, lang),
+                activities=acts,
+            )
+            # the activity goes on past the decision's end: a decision is needed now
+            (items_action if pd.Timestamp(v) <= year_end else items_note).append(item)
+        if items_action:
+            out.append(
+                Finding(
+                    "action",
+                    label("finding.expired", lang, n=len(items_action)),
+                    tuple(items_action),
+                )
+            )
+        if items_note:
+            out.append(
+                Finding(
+                    "note", label("finding.expiring", lang, n=len(items_note)), tuple(items_note)
+                )
+            )
     if len(open_ended):
         items = tuple(str(d) for d in open_ended["decision_id"])
         out.append(Finding("note", label("finding.open_ended", lang, n=len(open_ended)), items))

@@ -82,6 +82,15 @@ def show_front(data: ReportData) -> None:
     heading(title, level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
+    if data.is_baseline and data.settings.policy is not None:
+        show_paragraph(
+            _t(
+                data,
+                "policy.baseline",
+                year=data.year,
+                adopted=fmt_date(data.settings.policy.adopted, data.lang),
+            )
+        )
     _show_verdict(data)
     if data.administration is None:
         show_paragraph(_t(data, "report.intro", year=data.year))
@@ -120,7 +129,18 @@ def show_precondition(data: ReportData) -> None:
     missing = tables.missing_exceptions(data)
     heading(_t(data, "precondition.missing"), level=3, anchor="missing-exceptions")
     n_unknown = int(data.precondition.set_index("verdict").loc["unknown", "n_activities"])
-    if missing.empty and n_unknown:  # never reassure from missing data
+    if data.is_baseline and data.settings.policy is not None:
+        show_paragraph(
+            _t(
+                data,
+                "policy.baseline",
+                year=data.year,
+                adopted=fmt_date(data.settings.policy.adopted, data.lang),
+            )
+        )
+    if data.is_empty:  # nothing was assessed: say so, claim nothing
+        show_paragraph(_t(data, "precondition.nothing_to_assess"))
+    elif missing.empty and n_unknown:  # never reassure from missing data
         show_paragraph(_t(data, "precondition.none_missing_unknown", n=n_unknown))
     elif missing.empty:
         show_paragraph(_t(data, "precondition.none_missing"))
@@ -262,6 +282,7 @@ def show_administrations(data: ReportData) -> None:
     _chart(charts.heatmap(matrix, n, data.lang, title, _t(data, "col.n_activities")))
     heading(_t(data, "administrations.resources"), level=3, anchor="resources")
     show_paragraph(_t(data, "administrations.resources_text"))
+    show_paragraph(_t(data, "rounding.rule"))
     sek = "integer"  # the headers say (kr)
     show_table(
         tables.resources_table(data),
@@ -282,11 +303,13 @@ def show_funding(data: ReportData) -> None:
     if by_source.empty:
         show_paragraph(_t(data, "funding.none"))
         return
-    src = data.funding.by_source
     title = _t(data, "funding.chart_title")
-    values = src.set_index("funding_source")["external_funding_sek"]
-    _chart(charts.bars(values, data.lang, title, unit=_t(data, "col.external_funding_sek")))
+    values = tables.funding_chart_values(data)
+    if len(values):
+        _chart(charts.bars(values, data.lang, title, unit=_t(data, "col.external_funding_sek")))
+    show_paragraph(_t(data, "funding.table_note", n=int(data.funding.totals["n_activities"])))
     show_table(by_source, title, lang=data.lang)
+    show_paragraph(_t(data, "rounding.rule"))
 
 
 def show_partners(data: ReportData) -> None:
@@ -297,8 +320,7 @@ def show_partners(data: ReportData) -> None:
         show_paragraph(_t(data, "partners.none"))
         return
     title = _t(data, "partners.chart_title")
-    values = countries.set_index(countries.columns[0])[countries.columns[1]].head(15)
-    _chart(charts.bars(values, data.lang, title))
+    _chart(charts.bars(tables.countries_chart_values(data), data.lang, title))
     show_table(countries, title, lang=data.lang)
 
 
