@@ -32,7 +32,14 @@ LEVELS: tuple[int, ...] = (0, 1, 2, 3)
 #: completed activities only: like with like.
 OUTCOME_AREAS: tuple[str, ...] = ("operational_development", "knowledge_exchange", "twin_cities")
 COUNTED_STATUSES: tuple[str, ...] = ("planned", "ongoing", "completed")
-TREND_STATES: tuple[str, ...] = ("up", "down", "steady", "cannot_assess")
+TREND_STATES: tuple[str, ...] = (
+    "up",
+    "down",
+    "steady",
+    "cannot_assess",
+    "too_few",
+    "no_previous",
+)
 TARGET_STATES: tuple[str, ...] = ("met", "not_met", "cannot_assess")
 _PRECISION = 10  # decimals kept before comparing shares, so 0.52 - 0.50 is not above 0.02
 
@@ -447,7 +454,11 @@ def target_status(summary: pd.DataFrame, coverage_share: float, targets: Targets
 
 
 def year_over_year(
-    scores: pd.DataFrame, year: int, clear_level: int = 2, tolerance: float = 0.02
+    scores: pd.DataFrame,
+    year: int,
+    clear_level: int = 2,
+    tolerance: float = 0.02,
+    min_activities: int = 1,
 ) -> pd.DataFrame:
     """Per area: share with a clear contribution this year and last year, change and trend.
 
@@ -455,7 +466,9 @@ def year_over_year(
     the outcome areas, every counted activity for the others (``population``: ``completed`` or
     ``all``). Columns ``area, population, n_this_year, share_this_year, n_previous_year,
     share_previous_year, change, trend``; ``trend`` is ``cannot_assess`` when either year has
-    no activity to compare.
+    no activity to compare, ``no_previous`` when the register has no activity in the previous
+    year, and ``too_few`` when either year has fewer than ``min_activities`` activities in the
+    compared group (issue 17: no verdict from one completed activity).
     """
     rows = []
     for area in AREAS:
@@ -470,7 +483,12 @@ def year_over_year(
     table = pd.DataFrame(rows, columns=columns)
     change = (table["share_this_year"] - table["share_previous_year"]).to_numpy(np.float64)
     table["change"] = change
-    table["trend"] = trend_state(change, tolerance)
+    trend = trend_state(change, tolerance)
+    too_few = (table["n_this_year"] < min_activities) | (table["n_previous_year"] < min_activities)
+    trend = np.where(too_few.to_numpy(), "too_few", trend).astype(object)
+    if for_year(scores, year - 1).empty:
+        trend[:] = "no_previous"
+    table["trend"] = trend
     return table
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from boras_intl_lib import aggregation as agg
 from boras_intl_lib.aggregation import active
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import example_register_path, load_register
@@ -269,7 +270,13 @@ def test_outcome_areas_are_compared_on_completed_activities(tmp_path: Path) -> N
         1.0,
         1.0,
     )
-    assert od["trend"] == "steady"  # counting the planned ones would have said "down"
+    assert od["trend"] == "too_few"  # one completed activity a year: no verdict (issue 17)
+    assert tables.comparison_words(data, "operational_development") == (
+        "För få aktiviteter för att jämföra (2024: 1, 2025: 1)"
+    )
+    like = agg.year_over_year(data.all_scores, 2025, 2, 0.02, min_activities=1)
+    # counting the planned ones would have said "down"
+    assert like.set_index("area").loc["operational_development", "trend"] == "steady"
     assert data.statuses.to_dict() == {"planned": 2, "ongoing": 0, "completed": 1}
 
 

@@ -1448,6 +1448,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Ett undantagsbeslut upphör senast vid årets slut medan aktiviteterna det gäller fortsätter efter det. Ett nytt beslut krävs:",
         "One exception decision ends by the end of the year while the activities it covers go on after it. A new decision is needed:",
     ),
+    "trend.no_previous": (
+        "Inget föregående år i registret att jämföra med",
+        "No previous year in the register to compare with",
+    ),
 }
 
 

@@ -202,7 +202,9 @@ def build(
         all_activities=all_activities,
         partners=partners,
         areas=areas,
-        year_over_year=agg.year_over_year(all_scores, year, sc.clear_level, tg.trend_tolerance),
+        year_over_year=agg.year_over_year(
+            all_scores, year, sc.clear_level, tg.trend_tolerance, settings.trends.min_activities
+        ),
         targets=agg.target_status(areas, coverage.share, tg),
         matrix=agg.administration_matrix(scores, admins, sc.clear_level, "share_clear"),
         coverage=coverage,

@@ -203,6 +203,16 @@ def show_areas(data: ReportData) -> None:
             outcome_areas=outcome_names,
         )
     )
+    show_paragraph(
+        _t(
+            data,
+            "trend.rule",
+            points=f"{data.settings.targets.trend_tolerance * 100:g}".replace(
+                ".", "," if data.lang == "sv" else "."
+            ),
+            min=data.settings.trends.min_activities,
+        )
+    )
     no_targets = _no_targets(data)
     if no_targets:
         show_paragraph(_t(data, "areas.no_targets"))

@@ -384,8 +384,16 @@ def comparison_words(data: ReportData, area: str) -> str:
 
     lang = data.lang
     row = data.year_over_year.set_index("area").loc[area]
+    if row["trend"] == "too_few":  # which year has too few, and how many
+        low = [
+            f"{y}: {int(n)}"
+            for y, n in ((data.year - 1, row["n_previous_year"]), (data.year, row["n_this_year"]))
+            if n < data.settings.trends.min_activities
+        ]
+        text = label("trend.too_few", lang, counts=", ".join(low))
+        return text[:1].upper() + text[1:]
     trend = label(f"trend.{row['trend']}", lang)
-    if row["trend"] == "cannot_assess":
+    if row["trend"] in ("cannot_assess", "no_previous"):
         return trend
     return label(
         f"comparison.{row['population']}",
