@@ -164,3 +164,20 @@ def assert_workbook_matches(
         _same(matrix[name][1], n, f"matrix n {name}")
         for i, area in enumerate(AREAS):
             _same(matrix[name][2 + i], ref.matrix[(name, area)], f"matrix {name} {area}")
+
+
+def book_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, list[list[Any]]]:
+    """The tables the workbook is written from, in the shape :func:`read_workbook` returns
+    (for the many in-process comparisons; at least one test per register reads the .xlsx)."""
+    out: dict[str, list[list[Any]]] = {}
+    for name, frame in tables.items():
+        rows = [[None if _is_na(v) else v for v in row] for row in frame.itertuples(index=False)]
+        out[name[:31]] = [[str(c).replace("\u00ad", "") for c in frame.columns], *rows]
+    return out
+
+
+def _is_na(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
