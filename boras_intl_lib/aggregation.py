@@ -459,6 +459,7 @@ def year_over_year(
     clear_level: int = 2,
     tolerance: float = 0.02,
     min_activities: int = 1,
+    previous_in_register: bool | None = None,
 ) -> pd.DataFrame:
     """Per area: share with a clear contribution this year and last year, change and trend.
 
@@ -467,8 +468,10 @@ def year_over_year(
     ``all``). Columns ``area, population, n_this_year, share_this_year, n_previous_year,
     share_previous_year, change, trend``; ``trend`` is ``cannot_assess`` when either year has
     no activity to compare, ``no_previous`` when the register has no activity in the previous
-    year, and ``too_few`` when either year has fewer than ``min_activities`` activities in the
-    compared group (issue 17: no verdict from one completed activity).
+    year (``previous_in_register``; by default: ``scores`` has none — an administration's
+    report passes the whole register's answer), and ``too_few`` when either year has fewer
+    than ``min_activities`` activities in the compared group (issue 17: no verdict from one
+    completed activity).
     """
     rows = []
     for area in AREAS:
@@ -486,7 +489,9 @@ def year_over_year(
     trend = trend_state(change, tolerance)
     too_few = (table["n_this_year"] < min_activities) | (table["n_previous_year"] < min_activities)
     trend = np.where(too_few.to_numpy(), "too_few", trend).astype(object)
-    if for_year(scores, year - 1).empty:
+    if previous_in_register is None:
+        previous_in_register = not for_year(scores, year - 1).empty
+    if not previous_in_register:
         trend[:] = "no_previous"
     table["trend"] = trend
     return table

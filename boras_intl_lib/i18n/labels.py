@@ -1131,12 +1131,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.resources": ("Deltagare och medfinansiering", "Participants and co-financing"),
     "sheet.twin_cities": ("Vänorter per år", "Twin cities per year"),
     "administrations.resources": (
-        "Deltagare och egen medfinansiering per förvaltning",
-        "Participants and own co-financing per administration",
+        "Deltagare i alla aktiviteter och egen medfinansiering per förvaltning",
+        "Participants in all activities and own co-financing per administration",
     ),
     "administrations.resources_text": (
-        "Deltagare är antalet personer som tog del av kunskapsutbyten och andra aktiviteter enligt registret. Egen medfinansiering är budget minus extern finansiering för aktiviteter med angiven budget.",
-        "Participants are the people who took part in knowledge exchanges and other activities according to the register. Own co-financing is budget minus external funding, for activities with a budget.",
+        "Deltagare är summan av deltagarna i alla räknade aktiviteter av alla slag enligt registret, inte bara i kunskapsutbyten. Egen medfinansiering är budget minus extern finansiering för aktiviteter med angiven budget.",
+        "Participants are the sum of the participants of all counted activities of every kind according to the register, not only knowledge exchanges. Own co-financing is budget minus external funding, for activities with a budget.",
     ),
     "over_time.twin_cities": (
         "Aktiviteter med varje vänort per år",
@@ -1451,6 +1451,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "trend.no_previous": (
         "Inget föregående år i registret att jämföra med",
         "No previous year in the register to compare with",
+    ),
+    "section.nothing_this_year": (
+        "Inga räknade aktiviteter för {year}, så det finns inget att visa i det här avsnittet.",
+        "No counted activities for {year}, so there is nothing to show in this section.",
+    ),
+    "verdict.partner_unassessed": (
+        "Partner {partner} ({country}): {reason}",
+        "Partner {partner} ({country}): {reason}",
+    ),
+    "reason.country_unrecognised": (
+        "landet känns inte igen (rätta registret)",
+        "the country is not recognised (correct the register)",
+    ),
+    "reason.no_data_for": ("data saknas för {conditions}", "no data for {conditions}"),
+    "verdict.activity_without_partners": (
+        "{id} {title}: inga partner angivna, så förutsättningen kan inte bedömas",
+        "{id} {title}: no partners given, so the precondition cannot be assessed",
+    ),
+    "summary.index_explained": (
+        "Samlat index är medelvärdet av de sju områdenas andelar aktiviteter med tydligt bidrag (nivå {clear} eller högre), vägda med parameterfilens vikter; områden utan aktiviteter räknas inte. Det sammanfattar, men ersätter inte, andelarna per område.",
+        "The overall index is the mean of the seven areas' shares of activities with a clear contribution (level {clear} or higher), weighted with the parameters file's weights; areas without activities are left out. It summarises the per-area shares, it does not replace them.",
     ),
 }
 

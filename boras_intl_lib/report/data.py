@@ -203,7 +203,12 @@ def build(
         partners=partners,
         areas=areas,
         year_over_year=agg.year_over_year(
-            all_scores, year, sc.clear_level, tg.trend_tolerance, settings.trends.min_activities
+            all_scores,
+            year,
+            sc.clear_level,
+            tg.trend_tolerance,
+            settings.trends.min_activities,
+            previous_in_register=bool((register.activities["year"] == year - 1).any()),
         ),
         targets=agg.target_status(areas, coverage.share, tg),
         matrix=agg.administration_matrix(scores, admins, sc.clear_level, "share_clear"),

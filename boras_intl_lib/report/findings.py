@@ -244,7 +244,44 @@ def _unknown(data: ReportData) -> list[Finding]:
     else:
         items += [label("verdict.country_without_data", lang, country=c) for c in without]
     items += [label("verdict.country_unrecognised", lang, country=c) for c in unrecognised]
+    items += _unassessed_partners(data)
     return [Finding("action", text, tuple(items))]
+
+
+def _unassessed_partners(data: ReportData) -> list[str]:
+    """Each partner that cannot be assessed, by name, country and reason, and each counted
+    activity without partners (issue 17: they appeared only as a country)."""
+    from ..settings import CONDITIONS
+
+    lang = data.lang
+    rows = data.partners[data.partners["verdict"].astype("string") == "unknown"]
+    names = country_names(rows["country_iso3"], lang).fillna(rows["country"].astype("string"))
+    out: dict[str, None] = {}
+    for (_, r), country in zip(rows.iterrows(), names, strict=True):
+        if pd.isna(r["country_iso3"]):
+            reason = label("reason.country_unrecognised", lang)
+        else:
+            missing = [
+                label(f"condition.{c}", lang).lower()
+                for c in CONDITIONS
+                if str(r.get(c, "")) == "unknown"
+            ]
+            reason = label("reason.no_data_for", lang, conditions=", ".join(missing))
+        text = label(
+            "verdict.partner_unassessed",
+            lang,
+            partner=r["partner_name"],
+            country=country if isinstance(country, str) else "–",
+            reason=reason,
+        )
+        out[text] = None
+    with_partners = set(data.partners["activity_id"])
+    for r in active(data.scores).sort_values("activity_id").itertuples(index=False):
+        if r.activity_id not in with_partners:
+            out[
+                label("verdict.activity_without_partners", lang, id=r.activity_id, title=r.title)
+            ] = None
+    return list(out)
 
 
 def _expiring(data: ReportData) -> list[Finding]:

@@ -60,6 +60,15 @@ def _mid_sentence(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
+def _nothing_to_show(data: ReportData) -> bool:
+    """In a year without counted activities a section says so in one sentence instead of a
+    table of zeros or a row of "kan inte bedömas" (issue 17); True when it did."""
+    if not data.is_empty:
+        return False
+    show_paragraph(_t(data, "section.nothing_this_year", year=data.year))
+    return True
+
+
 def _chart(chart: charts.Chart) -> None:
     show_html(chart.html, chart.alt)
 
@@ -115,8 +124,11 @@ def _show_verdict(data: ReportData) -> None:
 def show_summary(data: ReportData) -> None:
     """The year in figures."""
     heading(_t(data, "section.summary"), anchor=anchor("summary"))
+    if _nothing_to_show(data):
+        return
     figures = tables.key_figures(data)
     show_key_figures(figures.itertuples(index=False, name=None))
+    show_paragraph(_t(data, "summary.index_explained", clear=data.settings.scoring.clear_level))
 
 
 def show_precondition(data: ReportData) -> None:
@@ -138,9 +150,10 @@ def show_precondition(data: ReportData) -> None:
                 adopted=fmt_date(data.settings.policy.adopted, data.lang),
             )
         )
-    if data.is_empty:  # nothing was assessed: say so, claim nothing
+    if data.is_empty:  # nothing was assessed: say so, claim nothing, no table of zeros
         show_paragraph(_t(data, "precondition.nothing_to_assess"))
-    elif missing.empty and n_unknown:  # never reassure from missing data
+        return
+    if missing.empty and n_unknown:  # never reassure from missing data
         show_paragraph(_t(data, "precondition.none_missing_unknown", n=n_unknown))
     elif missing.empty:
         show_paragraph(_t(data, "precondition.none_missing"))
@@ -189,6 +202,8 @@ def show_areas(data: ReportData) -> None:
     from ..aggregation import OUTCOME_AREAS
 
     heading(_t(data, "section.areas"), anchor=anchor("areas"))
+    if _nothing_to_show(data):
+        return
     show_paragraph(_t(data, "areas.intro", clear=data.settings.scoring.clear_level))
     st = data.statuses
     outcome_names = ", ".join(_t(data, f"area.{a}") for a in OUTCOME_AREAS)
@@ -283,6 +298,8 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
 def show_administrations(data: ReportData) -> None:
     """Coverage (which administrations work internationally) and the area heatmap with n."""
     heading(_t(data, "section.administrations"), anchor=anchor("administrations"))
+    if _nothing_to_show(data):
+        return
     show_paragraph(_t(data, "administrations.intro"))
     show_table(tables.coverage_table(data), _t(data, "administrations.coverage"), lang=data.lang)
     matrix = tables.matrix_table(data)
@@ -309,6 +326,8 @@ def show_administrations(data: ReportData) -> None:
 def show_funding(data: ReportData) -> None:
     """External funding, its sources and the EU share."""
     heading(_t(data, "section.funding"), anchor=anchor("funding"))
+    if _nothing_to_show(data):
+        return
     by_source = tables.funding_by_source(data)
     if by_source.empty:
         show_paragraph(_t(data, "funding.none"))
@@ -325,6 +344,8 @@ def show_funding(data: ReportData) -> None:
 def show_partners(data: ReportData) -> None:
     """Partner countries: how many partners and activities in each."""
     heading(_t(data, "section.partners"), anchor=anchor("partners"))
+    if _nothing_to_show(data):
+        return
     countries = tables.countries_table(data)
     if countries.empty:
         show_paragraph(_t(data, "partners.none"))
@@ -337,6 +358,8 @@ def show_partners(data: ReportData) -> None:
 def show_sdgs(data: ReportData) -> None:
     """The UN Sustainable Development Goals the activities contribute to."""
     heading(_t(data, "section.sdgs"), anchor=anchor("sdgs"))
+    if _nothing_to_show(data):
+        return
     table = tables.sdg_table(data)
     title = _t(data, "sdgs.chart_title")
     values = table.set_index(table.columns[0])[table.columns[1]]

@@ -68,7 +68,7 @@ def key_figures(data: ReportData) -> pd.DataFrame:
         if key == "fig.administrations":
             return label("fig.n_of_m", lang, n=int(value), m=len(listed))
         if kind == "sek":  # never "0,0 mnkr" for an amount under 0,1 mnkr
-            if value and abs(value) < 100_000:
+            if abs(value) < 100_000:
                 return fmt_sek(value, lang)
             return fmt_sek(value, lang, scale="mnkr", decimals=1)
         if kind == "percent":

@@ -123,3 +123,40 @@ def test_a_year_without_a_previous_year_says_so_once(register) -> None:
     data = build(register, SETTINGS, 2025)
     assert set(data.year_over_year["trend"]) == {"no_previous"}
     assert tables.comparison_words(data, "profiling") == label("trend.no_previous")
+
+
+def test_unassessable_partners_and_activities_are_named(register) -> None:
+    found = findings.findings(build(register, SETTINGS, 2025))
+    unknown = next(f for f in found if f.text == label("finding.unknown", n=1))
+    assert unknown.severity == "action"
+    assert label("verdict.activity_without_partners", id="A4", title="Textilt utbyte") in (
+        unknown.items
+    )
+
+
+def test_sections_of_an_empty_year_say_so_once(register, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from boras_intl_lib.report import display, sections
+
+    shown: list[str] = []
+    monkeypatch.setattr(display, "_publish", lambda html, plain, metadata=None: shown.append(html))
+    data = build(register, SETTINGS, 2025, "sv", "Servicekontoret")
+    for show in (sections.show_summary, sections.show_areas, sections.show_funding,
+                 sections.show_partners, sections.show_sdgs, sections.show_administrations,
+                 sections.show_precondition):  # fmt: skip
+        show(data)
+    page = "".join(shown)
+    sentence = display.escape(label("section.nothing_this_year", year=2025))
+    assert page.count(sentence) == 6
+    assert "<table" not in page and label("trend.cannot_assess") not in page
+    assert display.escape(label("precondition.nothing_to_assess")) in page
+
+
+def test_the_overall_index_is_explained_where_it_appears(register, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from boras_intl_lib.report import display, sections
+
+    shown: list[str] = []
+    monkeypatch.setattr(display, "_publish", lambda html, plain, metadata=None: shown.append(html))
+    sections.show_summary(build(register, SETTINGS, 2025))
+    page = "".join(shown)
+    assert display.escape(label("fig.overall_index")) in page
+    assert display.escape(label("summary.index_explained", clear=2)) in page
