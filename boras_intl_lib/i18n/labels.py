@@ -1473,6 +1473,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "Samlat index är medelvärdet av de sju områdenas andelar aktiviteter med tydligt bidrag (nivå {clear} eller högre), vägda med parameterfilens vikter; områden utan aktiviteter räknas inte. Det sammanfattar, men ersätter inte, andelarna per område.",
         "The overall index is the mean of the seven areas' shares of activities with a clear contribution (level {clear} or higher), weighted with the parameters file's weights; areas without activities are left out. It summarises the per-area shares, it does not replace them.",
     ),
+    "precondition.missing_baseline": (
+        "Partner i länder som inte uppfyller förutsättningen (basår: inget beslut krävdes)",
+        "Partners in countries that do not meet the precondition (baseline: no decision required)",
+    ),
+    "precondition.missing_text_baseline": (
+        "{n} partner i årets aktiviteter finns i länder som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
+        "{n} partners of this year's activities are in countries that do not meet the precondition. The policy was not yet in force, so no exception decision was required; with the policy in force a decision would have been needed.",
+    ),
+    "precondition.missing_text_baseline.one": (
+        "En partner i årets aktiviteter finns i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
+        "One partner of this year's activities is in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required; with the policy in force a decision would have been needed.",
+    ),
 }
 
 

@@ -255,7 +255,9 @@ def _unassessed_partners(data: ReportData) -> list[str]:
 
     lang = data.lang
     rows = data.partners[data.partners["verdict"].astype("string") == "unknown"]
-    names = country_names(rows["country_iso3"], lang).fillna(rows["country"].astype("string"))
+    names = country_names(rows["country_iso3"], lang).where(
+        rows["country_iso3"].notna().to_numpy(), rows["country"].astype("string")
+    )
     out: dict[str, None] = {}
     for (_, r), country in zip(rows.iterrows(), names, strict=True):
         if pd.isna(r["country_iso3"]):

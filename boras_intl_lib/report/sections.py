@@ -139,7 +139,11 @@ def show_precondition(data: ReportData) -> None:
     heading(_t(data, "section.precondition"), anchor=anchor("precondition"))
     show_paragraph(_t(data, "precondition.intro"))
     missing = tables.missing_exceptions(data)
-    heading(_t(data, "precondition.missing"), level=3, anchor="missing-exceptions")
+    baseline = data.is_baseline  # the policy did not yet require the decisions: no "krävs"
+    missing_title = _t(
+        data, "precondition.missing_baseline" if baseline else "precondition.missing"
+    )
+    heading(missing_title, level=3, anchor="missing-exceptions")
     n_unknown = int(data.precondition.set_index("verdict").loc["unknown", "n_activities"])
     if data.is_baseline and data.settings.policy is not None:
         show_paragraph(
@@ -158,8 +162,9 @@ def show_precondition(data: ReportData) -> None:
     elif missing.empty:
         show_paragraph(_t(data, "precondition.none_missing"))
     else:
-        show_paragraph(_t(data, "precondition.missing_text", n=len(missing)))
-        show_table(missing, _t(data, "precondition.missing"), lang=data.lang)
+        key = "precondition.missing_text_baseline" if baseline else "precondition.missing_text"
+        show_paragraph(_t(data, key, n=len(missing)))
+        show_table(missing, missing_title, lang=data.lang)
     heading(_t(data, "precondition.in_force"), level=3, anchor="exceptions")
     in_force = tables.exceptions_in_force(data)
     if in_force.empty:

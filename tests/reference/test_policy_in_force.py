@@ -1,0 +1,63 @@
+"""The policy in force (issue 17): a year before the adoption year is a baseline — said at the
+top, same measures, no "Åtgärd krävs" for an exception the policy did not yet require; the
+adoption year and later are judged in full."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from boras_intl_lib.i18n.labels import label
+from boras_intl_lib.register.load import load_example_register
+from boras_intl_lib.report import display, findings, sections, tables
+from boras_intl_lib.report.data import build
+from boras_intl_lib.settings import default_parameters_path, load_settings
+
+
+@cache
+def _data(year: int):  # type: ignore[no-untyped-def]
+    settings = load_settings(default_parameters_path(year))
+    return build(load_example_register(settings), settings, year)
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    out: list[str] = []
+    monkeypatch.setattr(display, "_publish", lambda html, plain, metadata=None: out.append(html))
+    return out
+
+
+def test_a_year_before_adoption_is_a_baseline_without_required_action(shown) -> None:  # type: ignore[no-untyped-def]
+    data = _data(2022)
+    assert data.is_baseline and data.settings.policy is not None
+    n = int(data.precondition.set_index("verdict").loc["needs_exception", "n_activities"])
+    assert n > 0  # the bundled 2022 has a partner in a failing country (Serbia)
+    found = findings.findings(data)
+    texts = [f.text for f in found]
+    assert label("finding.needs_exception", n=n) not in texts
+    baseline = next(f for f in found if f.text == label("finding.needs_exception_baseline", n=n))
+    assert baseline.severity == "info" and baseline.items
+    sections.show_front(data)
+    sections.show_precondition(data)
+    page = "".join(shown)
+    words = label("policy.baseline", year=2022, adopted="2023-06-21")
+    assert page.index(display.escape(words)) < page.index('class="verdict"')
+    assert display.escape(label("precondition.missing")) not in page
+    assert display.escape(label("precondition.missing_baseline")) in page
+    # the same measures: the missing-exception table is still there, with its rows
+    assert len(tables.missing_exceptions(data)) > 0
+
+
+@pytest.mark.parametrize("year", [2023, 2025])
+def test_the_adoption_year_and_later_are_judged_in_full(year: int) -> None:
+    data = _data(year)
+    assert not data.is_baseline
+    n = int(data.precondition.set_index("verdict").loc["needs_exception", "n_activities"])
+    found = findings.findings(data)
+    if n:
+        action = next(f for f in found if f.text == label("finding.needs_exception", n=n))
+        assert action.severity == "action"
+    assert not any(
+        f.text.startswith(label("finding.needs_exception_baseline", n=2)[:20]) for f in found
+    )
