@@ -71,7 +71,8 @@ def test_findings_are_ranked_by_severity_and_name_the_activity(example) -> None:
     assert first.text == label("finding.needs_exception", n=1)
     # named, with its administration and country (scripts/make_example_register.py)
     assert first.items[0].startswith("2025-SLK-007 ")
-    assert "(Stadsledningskansliet; Kina)" in first.items[0]
+    assert "(Stadsledningskansliet; China Textile City Group (Kina), " in first.items[0]
+    assert first.items[0].endswith("har redan genomförts")  # completed: it has taken place
 
 
 def test_severity_is_written_in_words_not_only_colour(example, shown: list[str]) -> None:

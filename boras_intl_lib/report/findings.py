@@ -186,7 +186,8 @@ def _funding(data: ReportData) -> str:
 
 
 def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
-    """ "ID Title (administration; countries)" for the counted activities with a verdict."""
+    """ "ID Title (administration; partner (country), …)" for the counted activities with a
+    verdict; a completed one lacking a required exception says it has already taken place."""
     lang = data.lang
     partners = data.partners[data.partners["verdict"].astype("string") == verdict_key]
     if partners.empty:
@@ -194,8 +195,13 @@ def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
     names = country_names(partners["country_iso3"], lang).fillna(
         partners["country"].astype("string")
     )
+    # each partner with its country ("Shaoxing … (Kina)"): what the board must decide about
+    where = [
+        f"{p} ({c})" if isinstance(c, str) else str(p)
+        for p, c in zip(partners["partner_name"], names, strict=True)
+    ]
     countries = (
-        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": names.to_numpy()})
+        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": where})
         .dropna()
         .groupby("activity_id")["c"]
         .agg(lambda v: ", ".join(sorted(set(map(str, v)))))
