@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.register.load import load_example_register
 from boras_intl_lib.settings import default_parameters_path, load_settings
@@ -15,6 +17,7 @@ from reference.compute import compute
 from reference.workbook import assert_workbook_matches, read_workbook
 
 
+@pytest.mark.notebook
 def test_the_workbook_of_a_real_report_run_equals_reference(tmp_path: Path) -> None:
     out = tmp_path / "reports"
     run = subprocess.run(
