@@ -314,7 +314,8 @@ def _expiring(data: ReportData) -> list[Finding]:
     out = []
     if len(expiring):
         titles = going_on.set_index("activity_id")["title"].astype("string")
-        items_action, items_note = [], []
+        items_action: list[str] = []
+        items_note: list[str] = []
         for d, v in zip(expiring["decision_id"], expiring["valid_to"], strict=True):
             ids = sorted(
                 set(used.loc[used["decision_id"] == d, "activity_id"])
