@@ -1485,6 +1485,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "En partner i årets aktiviteter finns i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
         "One partner of this year's activities is in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required; with the policy in force a decision would have been needed.",
     ),
+    "trend.first_year": (
+        "Registret har inga aktiviteter före {year}, så ingen jämförelse med föregående år görs.",
+        "The register has no activities before {year}, so no comparison with the previous year is made.",
+    ),
 }
 
 

@@ -223,6 +223,14 @@ def show_areas(data: ReportData) -> None:
             outcome_areas=outcome_names,
         )
     )
+    if _first_year(data):
+        show_paragraph(_t(data, "trend.first_year", year=data.year))
+    else:
+        _show_trend_rule(data)
+    _show_area_overview(data)
+
+
+def _show_trend_rule(data: ReportData) -> None:
     show_paragraph(
         _t(
             data,
@@ -233,6 +241,9 @@ def show_areas(data: ReportData) -> None:
             min=data.settings.trends.min_activities,
         )
     )
+
+
+def _show_area_overview(data: ReportData) -> None:
     no_targets = _no_targets(data)
     if no_targets:
         show_paragraph(_t(data, "areas.no_targets"))
@@ -241,6 +252,8 @@ def show_areas(data: ReportData) -> None:
     overview = tables.area_overview(data)
     if no_targets:
         overview = overview.drop(columns=[_t(data, "col.target_status")])
+    if _first_year(data):  # one sentence above says there is nothing to compare with
+        overview = overview.drop(columns=[_t(data, "col.comparison")])
     show_table(
         overview,
         _t(data, "areas.table"),
@@ -249,6 +262,11 @@ def show_areas(data: ReportData) -> None:
     )
     for area in AREAS:
         _show_area(data, area, no_targets)
+
+
+def _first_year(data: ReportData) -> bool:
+    """True when the register has no year before the report's: no comparison to make."""
+    return bool((data.year_over_year["trend"] == "no_previous").all())
 
 
 def _no_targets(data: ReportData) -> bool:
@@ -264,6 +282,7 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
     heading(name, level=3, anchor=anchor(f"area_{area}"))
     row = data.areas.set_index("area").loc[area]
     key = "areas.area_text_no_target" if no_targets else "areas.area_text"
+    first_year = _first_year(data)
     text = _t(
         data,
         key,
@@ -271,8 +290,10 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
         n=int(row["n_activities"]),
         share=fmt_percent(row["share_clear"], data.lang),
         status=_mid_sentence(tables.target_words(data)[area]),
-        trend=_mid_sentence(tables.comparison_words(data, area)),
+        trend="\0" if first_year else _mid_sentence(tables.comparison_words(data, area)),
     )
+    if first_year:  # said once for the section; the comparison is the paragraph's last sentence
+        text = text[: text.rfind(". ", 0, text.index("\0")) + 1]
     if area in OUTCOME_AREAS:
         yoy = data.year_over_year.set_index("area").loc[area]
         n_done = int(yoy["n_this_year"])

@@ -160,3 +160,15 @@ def test_the_overall_index_is_explained_where_it_appears(register, monkeypatch) 
     page = "".join(shown)
     assert display.escape(label("fig.overall_index")) in page
     assert display.escape(label("summary.index_explained", clear=2)) in page
+
+
+def test_the_first_year_says_once_that_there_is_nothing_to_compare(register, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from boras_intl_lib.report import display, sections
+
+    shown: list[str] = []
+    monkeypatch.setattr(display, "_publish", lambda html, plain, metadata=None: shown.append(html))
+    sections.show_areas(build(register, SETTINGS, 2025))
+    page = "".join(shown)
+    assert page.count(display.escape(label("trend.first_year", year=2025))) == 1
+    assert "Jämfört med föregående år" not in page and label("trend.no_previous") not in page
+    assert page.count("bidrar tydligt.") == 7  # each area's paragraph, ending before the cut
