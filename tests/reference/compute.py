@@ -224,6 +224,20 @@ def compute(
         rank = worst.get(a["activity_id"], VERDICTS.index("unknown"))
         ref.precondition[VERDICTS[rank]] += 1
 
+    # Two areas' levels are recomputed here from the register by the methodology's plain rule
+    # (twin-city work: 0 without a twin-city partner, else the outcome level but at least 1;
+    # democratic values: the recorded democracy level); the other five are taken as scored.
+    level_of = {aid: dict(row) for aid, row in level_of.items()}
+    for a in activities:
+        aid = a["activity_id"]
+        if aid not in level_of:
+            continue
+        outcome = 0 if _missing(a.get("outcome_level")) else int(a["outcome_level"])
+        democracy = 0 if _missing(a.get("democracy_level")) else int(a["democracy_level"])
+        twin = twin_cities_of(partners_of.get(aid, []), settings.twin_cities)
+        level_of[aid]["twin_cities"] = max(outcome, 1) if twin else 0
+        level_of[aid]["democratic_values"] = democracy
+
     # areas and the administration × area matrix
     clear = settings.scoring.clear_level
     for area in AREAS:
