@@ -329,8 +329,10 @@ def _expiring(data: ReportData) -> list[Finding]:
                 date=fmt_date(v, lang),
                 activities=acts,
             )
-            # the activity goes on past the decision's end: a decision is needed now
-            (items_action if pd.Timestamp(v) <= year_end else items_note).append(item)
+            # the activity goes on past the decision's end: a decision is needed now (not in a
+            # baseline year: the policy did not yet require one)
+            ended = pd.Timestamp(v) <= year_end and not data.is_baseline
+            (items_action if ended else items_note).append(item)
         if items_action:
             out.append(
                 Finding(

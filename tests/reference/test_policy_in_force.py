@@ -59,3 +59,14 @@ def test_the_adoption_year_and_later_are_judged_in_full(year: int) -> None:
         action = next(f for f in found if f.text == label("finding.needs_exception", n=n))
         assert action.severity == "action"
     assert not any("Policyn gällde ännu inte" in f.text for f in found)
+
+
+def test_a_baseline_year_requires_no_new_exception_decision() -> None:
+    """2021: a decision ending 2021-12-31 while its activity goes on is to note, not action."""
+    data = _data(2021)
+    found = findings.findings(data)
+    assert not any(f.severity == "action" and "KS 2021-00187" in " ".join(f.items) for f in found)
+    assert any(f.severity == "note" and "KS 2021-00187" in " ".join(f.items) for f in found)
+    # 2025 judges the same situation in full (KS 2023-00123 ends 2025-12-31)
+    found = findings.findings(_data(2025))
+    assert any(f.severity == "action" and "KS 2023-00123" in " ".join(f.items) for f in found)
