@@ -150,11 +150,14 @@ def _coverage(data: ReportData) -> str:
 
 
 def _areas(data: ReportData) -> list[str]:
-    """Largest and smallest share of a clear contribution — only when they differ."""
+    """Largest and smallest share of a clear contribution — only when they differ and rest on
+    at least ``trends.min_activities`` activities."""
     lang = data.lang
     shares = data.areas.set_index("area")["share_clear"].dropna()
     if shares.empty or math.isclose(shares.max(), shares.min()):
         return []
+    if len(active(data.scores)) < data.settings.trends.min_activities:
+        return []  # "100 % … 0 %" of one activity ranks nothing (issue 17 item 6)
     best, worst = shares.idxmax(), shares.idxmin()
     return [
         label(

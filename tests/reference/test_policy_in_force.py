@@ -70,3 +70,14 @@ def test_a_baseline_year_requires_no_new_exception_decision() -> None:
     # 2025 judges the same situation in full (KS 2023-00123 ends 2025-12-31)
     found = findings.findings(_data(2025))
     assert any(f.severity == "action" and "KS 2023-00123" in " ".join(f.items) for f in found)
+
+
+def test_no_largest_and_smallest_share_from_too_few_activities() -> None:
+    """Lokalförsörjningsförvaltningen 2025 has one activity: '100 % … 0 %' ranks nothing."""
+    settings = load_settings(default_parameters_path(2025))
+    data = build(
+        load_example_register(settings), settings, 2025, "sv", "Lokalförsörjningsförvaltningen"
+    )
+    assert len(data.scores) < settings.trends.min_activities
+    assert not any("Störst andel" in s for s in findings.assessment(data))
+    assert any("Störst andel" in s for s in findings.assessment(_data(2025)))
