@@ -350,6 +350,7 @@ def test_the_workbook_can_be_checked(example, tmp_path: Path) -> None:
     assert about[label("about.register_hash")] == example.sha256
     assert about[label("about.params_hash")] == "ab" * 32
     assert about[label("about.fictitious")] == label("report.example_banner")
+    assert about[label("about.rounding")] == label("rounding.rule")  # how totals add up
     areas = book[label("sheet.areas")]
     header = [c.value for c in areas[1]]
     share = areas.cell(row=2, column=header.index(label("col.share_clear")) + 1)

@@ -1489,6 +1489,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Registret har inga aktiviteter före {year}, så ingen jämförelse med föregående år görs.",
         "The register has no activities before {year}, so no comparison with the previous year is made.",
     ),
+    "about.rounding": ("Avrundning", "Rounding"),
 }
 
 

@@ -122,6 +122,7 @@ def about_table(data: ReportData) -> pd.DataFrame:
         ("about.params_hash", data.params_sha256),
         ("about.version", __version__),
         ("about.counting", label("about.counting_rule", lang)),
+        ("about.rounding", label("rounding.rule", lang)),
     ]
     if register.is_example:
         rows.insert(0, ("about.fictitious", label("report.example_banner", lang)))
