@@ -32,7 +32,14 @@ LEVELS: tuple[int, ...] = (0, 1, 2, 3)
 #: completed activities only: like with like.
 OUTCOME_AREAS: tuple[str, ...] = ("operational_development", "knowledge_exchange", "twin_cities")
 COUNTED_STATUSES: tuple[str, ...] = ("planned", "ongoing", "completed")
-TREND_STATES: tuple[str, ...] = ("up", "down", "steady", "cannot_assess")
+TREND_STATES: tuple[str, ...] = (
+    "up",
+    "down",
+    "steady",
+    "cannot_assess",
+    "too_few",
+    "no_previous",
+)
 TARGET_STATES: tuple[str, ...] = ("met", "not_met", "cannot_assess")
 _PRECISION = 10  # decimals kept before comparing shares, so 0.52 - 0.50 is not above 0.02
 
@@ -190,7 +197,9 @@ def coverage(
     return Coverage(table, share(listed["has_activities"].sum(), len(listed)))
 
 
-def funding_summary(activities: pd.DataFrame, eu_sources: Sequence[str] = ()) -> FundingSummary:
+def funding_summary(
+    activities: pd.DataFrame, eu_sources: Sequence[str] = (), own_sources: Sequence[str] = ()
+) -> FundingSummary:
     """External and EU funding: totals and shares, and a table by funding source.
 
     EU funding is the external funding of activities whose ``funding_source`` names one of
@@ -200,7 +209,9 @@ def funding_summary(activities: pd.DataFrame, eu_sources: Sequence[str] = ()) ->
     """
     rows = active(activities)
     budget, external = _money(rows, "budget_sek"), _money(rows, "external_funding_sek")
-    eu = is_eu_funding(_text(rows, "funding_source"), eu_sources)
+    eu = is_eu_funding(_text(rows, "funding_source"), eu_sources) & ~is_own_funding(
+        _text(rows, "funding_source"), own_sources
+    )
     budgeted = budget > 0
     totals = pd.Series(
         {
@@ -217,7 +228,7 @@ def funding_summary(activities: pd.DataFrame, eu_sources: Sequence[str] = ()) ->
         },
         dtype=object,
     )
-    return FundingSummary(totals, _by_source(rows, external, eu))
+    return FundingSummary(totals, _by_source(rows, external, eu, own_sources))
 
 
 def is_eu_funding(sources: pd.Series, eu_sources: Sequence[str]) -> np.ndarray:
@@ -233,6 +244,16 @@ def is_eu_funding(sources: pd.Series, eu_sources: Sequence[str]) -> np.ndarray:
         return np.zeros(len(sources), dtype=bool)
     hits = np.array([bool(pattern.search(str(u))) for u in uniques] + [False], dtype=bool)
     return hits[codes]
+
+
+def is_own_funding(sources: pd.Series, own_sources: Sequence[str]) -> np.ndarray:
+    """True where a funding source is the city's own money (a text of ``own_sources``, case
+    and spaces ignored)."""
+    own = {" ".join(s.casefold().split()) for s in own_sources}
+    if not own or not len(sources):
+        return np.zeros(len(sources), dtype=bool)
+    keys = sources.astype("string").str.casefold().str.split().str.join(" ")
+    return keys.isin(own).fillna(False).to_numpy(dtype=bool)
 
 
 def partner_countries(
@@ -312,16 +333,31 @@ def administration_resources(
     return table.astype({"n_activities": np.int64, "participants": np.int64}).reset_index(drop=True)
 
 
-def twin_city_years(scores: pd.DataFrame, years: Iterable[int] | None = None) -> pd.DataFrame:
+def twin_city_years(
+    scores: pd.DataFrame, years: Iterable[int] | None = None, twin_cities: Sequence[str] = ()
+) -> pd.DataFrame:
     """Counted activities with each twin city per year (years as rows, twin cities as columns;
-    the register's years, gaps included)."""
+    the register's years, gaps included). An activity with several twin cities counts for
+    each of them (``all_twin_cities`` column of the scores; ``twin_city``, the first, otherwise).
+    ``twin_cities``: the parameters' twin cities, each a column even without activities."""
     rows = active(scores)
-    rows = rows[rows["twin_city"].notna()] if "twin_city" in rows else rows.iloc[:0]
+    column = "all_twin_cities" if "all_twin_cities" in rows else "twin_city"
     all_years = _year_range(scores, years)
-    table = pd.crosstab(rows["year"], rows["twin_city"].astype(str)) if len(rows) else None
-    if table is None:
-        return pd.DataFrame(index=pd.Index(all_years, name="year"))
-    return table.reindex(all_years, fill_value=0).rename_axis(index="year", columns=None)
+    counts: dict[tuple[int, str], int] = {}
+    names = list(dict.fromkeys(twin_cities))
+    if column in rows:
+        present = rows[rows[column].notna()]
+        for year, cities in zip(present["year"], present[column].astype(str), strict=True):
+            for city in dict.fromkeys(c.strip() for c in cities.split(";") if c.strip()):
+                counts[(int(year), city)] = counts.get((int(year), city), 0) + 1
+                if city not in names:
+                    names.append(city)
+    table = pd.DataFrame(
+        {c: [counts.get((y, c), 0) for y in all_years] for c in names},
+        index=pd.Index(all_years, name="year"),
+        dtype=np.int64,
+    )
+    return table
 
 
 def sdg_counts(activities: pd.DataFrame) -> pd.DataFrame:
@@ -418,7 +454,12 @@ def target_status(summary: pd.DataFrame, coverage_share: float, targets: Targets
 
 
 def year_over_year(
-    scores: pd.DataFrame, year: int, clear_level: int = 2, tolerance: float = 0.02
+    scores: pd.DataFrame,
+    year: int,
+    clear_level: int = 2,
+    tolerance: float = 0.02,
+    min_activities: int = 1,
+    previous_in_register: bool | None = None,
 ) -> pd.DataFrame:
     """Per area: share with a clear contribution this year and last year, change and trend.
 
@@ -426,7 +467,11 @@ def year_over_year(
     the outcome areas, every counted activity for the others (``population``: ``completed`` or
     ``all``). Columns ``area, population, n_this_year, share_this_year, n_previous_year,
     share_previous_year, change, trend``; ``trend`` is ``cannot_assess`` when either year has
-    no activity to compare.
+    no activity to compare, ``no_previous`` when the register has no activity in the previous
+    year (``previous_in_register``; by default: ``scores`` has none — an administration's
+    report passes the whole register's answer), and ``too_few`` when either year has fewer
+    than ``min_activities`` activities in the compared group (issue 17: no verdict from one
+    completed activity).
     """
     rows = []
     for area in AREAS:
@@ -441,7 +486,14 @@ def year_over_year(
     table = pd.DataFrame(rows, columns=columns)
     change = (table["share_this_year"] - table["share_previous_year"]).to_numpy(np.float64)
     table["change"] = change
-    table["trend"] = trend_state(change, tolerance)
+    trend = trend_state(change, tolerance)
+    too_few = (table["n_this_year"] < min_activities) | (table["n_previous_year"] < min_activities)
+    trend = np.where(too_few.to_numpy(), "too_few", trend).astype(object)
+    if previous_in_register is None:
+        previous_in_register = not for_year(scores, year - 1).empty
+    if not previous_in_register:
+        trend[:] = "no_previous"
+    table["trend"] = trend
     return table
 
 
@@ -524,10 +576,14 @@ def _ordered_names(first: Sequence[str], found: pd.Series) -> list[str]:
 
 
 def _money(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """Amounts in whole kronor: each activity's amount rounded to the nearest krona (halves
+    away from zero) before anything is added up, so every shown total is the sum of its
+    shown rows (docs/methodology.md, "Rounding"). Missing is 0."""
     if name not in frame:
         return np.zeros(len(frame))
     values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64, na_value=0.0)
-    return np.nan_to_num(values, nan=0.0)
+    values = np.nan_to_num(values, nan=0.0)
+    return np.sign(values) * np.floor(np.abs(values) + 0.5)
 
 
 def _text(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -547,24 +603,35 @@ def _eu_pattern(eu_sources: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
-def _by_source(rows: pd.DataFrame, external: np.ndarray, eu: np.ndarray) -> pd.DataFrame:
-    """Activities and external funding per funding source (spelling variants merged)."""
-    columns = ["funding_source", "is_eu", "n_activities", "external_funding_sek", "share"]
-    source = _text(rows, "funding_source").str.strip().replace("", pd.NA)
-    used = (source.notna() | (external > 0)).to_numpy()
-    if not used.any():
+def _by_source(
+    rows: pd.DataFrame, external: np.ndarray, eu: np.ndarray, own_sources: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Activities and external funding per funding source (spelling variants merged), so that
+    every counted activity is in exactly one row (issue 17).
+
+    ``kind`` is ``external`` for a named source, ``own`` for the city's own money (a text of
+    ``own_sources``: never an external source, one row however it is spelled) and ``none``
+    for activities without a source; the own and none rows come last. Sources are ordered by
+    external funding, then activities."""
+    columns = ["funding_source", "kind", "is_eu", "n_activities", "external_funding_sek", "share"]
+    if not len(rows):
         return _empty(columns)
+    source = _text(rows, "funding_source").str.strip().replace("", pd.NA)
     key = source.str.casefold().str.split().str.join(" ")
+    own = {" ".join(s.casefold().split()) for s in own_sources}
+    kind = np.where(source.isna(), "none", np.where(key.isin(own), "own", "external"))
     frame = pd.DataFrame(
         {
-            "key": key[used].fillna("").to_numpy(dtype=object),
-            "funding_source": source[used].to_numpy(dtype=object),
-            "is_eu": eu[used],
-            "external_funding_sek": external[used],
+            "key": np.where(kind == "external", key.fillna("").to_numpy(dtype=object), kind),
+            "funding_source": source.to_numpy(dtype=object),
+            "kind": kind,
+            "is_eu": eu & (kind == "external"),
+            "external_funding_sek": external,
         }
     )
     table = frame.groupby("key", sort=False).agg(
         funding_source=("funding_source", "first"),
+        kind=("kind", "first"),
         is_eu=("is_eu", "any"),
         n_activities=("is_eu", "size"),
         external_funding_sek=("external_funding_sek", "sum"),
@@ -572,7 +639,10 @@ def _by_source(rows: pd.DataFrame, external: np.ndarray, eu: np.ndarray) -> pd.D
     total = external.sum()
     table["share"] = [share(v, total) for v in table["external_funding_sek"]]
     table["funding_source"] = table["funding_source"].astype("string")
-    table = table.sort_values(["external_funding_sek", "n_activities"], ascending=False)
+    table["last"] = table["kind"].map({"external": 0, "own": 1, "none": 2})
+    table = table.sort_values(
+        ["last", "external_funding_sek", "n_activities"], ascending=[True, False, False]
+    )
     return table.reset_index(drop=True)[columns].astype({"n_activities": np.int64})
 
 

@@ -191,6 +191,16 @@ EU_FUNDING_SOURCES: tuple[str, ...] = (
 )
 
 
+OWN_FUNDING_SOURCES: tuple[str, ...] = (
+    "egen finansiering",
+    "egenfinansiering",
+    "egna medel",
+    "egen budget",
+    "own funding",
+    "own financing",
+)
+
+
 class Scoring(_Strict):
     """Thresholds of the evidence-based rubric and aggregation (see docs/methodology.md)."""
 
@@ -201,6 +211,9 @@ class Scoring(_Strict):
     sdgs_for_strong: int = Field(default=3, ge=1, le=17, strict=True)
     exchange_types: tuple[str, ...] = EXCHANGE_TYPES
     eu_funding_sources: tuple[str, ...] = EU_FUNDING_SOURCES
+    #: Funding-source texts that name the city's own money (case and spaces ignored): never an
+    #: external source in the report's funding table (issue 17).
+    own_funding_sources: tuple[str, ...] = OWN_FUNDING_SOURCES
 
     @field_validator("profiling_targets_for_level")
     @classmethod
@@ -217,7 +230,7 @@ class Scoring(_Strict):
             raise ValueError(f"unknown activity type(s): {', '.join(unknown)}")
         return value
 
-    @field_validator("eu_funding_sources")
+    @field_validator("eu_funding_sources", "own_funding_sources")
     @classmethod
     def _non_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not v.strip() for v in value):
@@ -257,6 +270,23 @@ class Document(_Strict):
     _plain_text = field_validator("*")(_no_control_characters)
 
 
+class Policy(_Strict):
+    """When the policy took effect (issue 17). A report of a year before ``adopted``'s year is
+    a baseline: the same measures, but no action is required by a rule not yet in force. The
+    adoption year itself is judged in full (docs/methodology.md). ``valid_until``: the last
+    year the policy applies to (shown, not enforced)."""
+
+    adopted: dt.date
+    valid_until: int | None = Field(default=None, ge=2000, le=2100)
+
+
+class Trends(_Strict):
+    """When a year-over-year comparison gives a verdict (issue 17): both years need at least
+    ``min_activities`` activities in the compared group."""
+
+    min_activities: int = Field(default=10, ge=1)
+
+
 class Settings(_Strict):
     """Everything one report year needs, validated."""
 
@@ -269,6 +299,8 @@ class Settings(_Strict):
     targets: Targets = Targets()
     weights: dict[AreaKey, Weight] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
     document: Document | None = None
+    policy: Policy | None = None  # None: every year is judged against the policy in full
+    trends: Trends = Trends()
 
     @property
     def administration_names(self) -> list[str]:

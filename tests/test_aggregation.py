@@ -175,8 +175,11 @@ def test_funding_totals_and_shares():
     assert totals["eu_share_of_external"] == pytest.approx(700 / 900)
     assert totals["eu_share_of_budget"] == pytest.approx(600 / 4000)
     assert totals["n_eu_funded"] == 2
-    assert by_source["funding_source"].tolist() == ["Interreg Aurora", "ICLD", "Erasmus+"]
-    assert by_source["is_eu"].tolist() == [True, False, True]
+    # every counted activity is in one row: the one without a source last (issue 17)
+    assert by_source["funding_source"].tolist()[:3] == ["Interreg Aurora", "ICLD", "Erasmus+"]
+    assert by_source["kind"].tolist() == ["external", "external", "external", "none"]
+    assert by_source["n_activities"].sum() == totals["n_activities"]
+    assert by_source["is_eu"].tolist() == [True, False, True, False]
     assert by_source["share"].sum() == pytest.approx(1.0)
 
 
@@ -348,7 +351,7 @@ def test_year_over_year_per_area():
 
 def test_year_over_year_without_a_previous_year_cannot_assess():
     table = year_over_year(scores({"levels": 2}), 2025)
-    assert (table["trend"] == "cannot_assess").all()
+    assert (table["trend"] == "no_previous").all()  # said once, not as "cannot assess"
     assert table["share_previous_year"].isna().all()
 
 
@@ -446,3 +449,12 @@ def test_overall_index_weights_areas_with_data():
     only = overall_index(summary, {"profiling": 1.0})
     assert only == pytest.approx(1.0)
     assert math.isnan(overall_index(area_summary(scores()), dict.fromkeys(AREAS, 1.0)))
+
+
+def test_year_over_year_gives_no_verdict_on_too_few_activities():
+    """Issue 17: "100 % mot 63 % … ökning" from one completed activity. Below the minimum in
+    either year there is no verdict; at the minimum the ±tolerance rule decides."""
+    rows = [{"year": 2024, "levels": 0}] * 3 + [{"year": 2025, "levels": 2}]
+    table = year_over_year(scores(*rows), 2025, min_activities=2).set_index("area")
+    assert (table["trend"] == "too_few").all()
+    assert (year_over_year(scores(*rows), 2025, min_activities=1)["trend"] == "up").all()

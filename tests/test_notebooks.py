@@ -501,17 +501,15 @@ def test_year_without_activities(empty_year: Report) -> None:
     report = empty_year
     assert {a["year"] for a in EMPTY_YEAR_ACTIVITIES} == {YEAR - 1}
     assert report.findings == [report.t("finding.no_activities", year=YEAR)]
-    figures = report.key_figures
-    assert figures[report.t("fig.activities")] == "0"
-    assert figures[report.t("fig.partners")] == "0"
-    assert figures[report.t("fig.administrations")] == report.t(
-        "fig.n_of_m", n=0, m=len(ADMINISTRATIONS)
-    )
+    # issue 17: one sentence per section instead of key figures and tables of zeros, and no
+    # "every activity has a valid decision" when there was nothing to assess
+    assert not report.key_figures
     paragraphs = report.texts("p")
-    for key in ("precondition.none_missing", "precondition.no_exceptions", "partners.none"):
-        assert report.t(key) in paragraphs, key
-    for area in ("operational_development", "twin_cities"):
-        assert report.row(report.t(f"area.{area}"), AREAS_WIDTH)[1:5] == ["0", "0", "0", "0"]
+    nothing = report.t("section.nothing_this_year", year=YEAR)
+    assert paragraphs.count(nothing) == 6
+    assert report.t("precondition.nothing_to_assess") in paragraphs
+    assert report.t("precondition.none_missing") not in paragraphs
+    assert report.t("areas.table") not in report.html  # no table of zeros per area
 
 
 # --- (b) a register whose activities all belong to one administration -------------------------

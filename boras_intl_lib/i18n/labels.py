@@ -1368,12 +1368,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.resources": ("Deltagare och medfinansiering", "Participants and co-financing"),
     "sheet.twin_cities": ("Vänorter per år", "Twin cities per year"),
     "administrations.resources": (
-        "Deltagare och egen medfinansiering per förvaltning",
-        "Participants and own co-financing per administration",
+        "Deltagare i alla aktiviteter och egen medfinansiering per förvaltning",
+        "Participants in all activities and own co-financing per administration",
     ),
     "administrations.resources_text": (
-        "Deltagare är antalet personer som tog del av kunskapsutbyten och andra aktiviteter enligt registret. Egen medfinansiering är budget minus extern finansiering för aktiviteter med angiven budget.",
-        "Participants are the people who took part in knowledge exchanges and other activities according to the register. Own co-financing is budget minus external funding, for activities with a budget.",
+        "Deltagare är summan av deltagarna i alla räknade aktiviteter av alla slag enligt registret, inte bara i kunskapsutbyten. Egen medfinansiering är budget minus extern finansiering för aktiviteter med angiven budget.",
+        "Participants are the sum of the participants of all counted activities of every kind according to the register, not only knowledge exchanges. Own co-financing is budget minus external funding, for activities with a budget.",
     ),
     "over_time.twin_cities": (
         "Aktiviteter med varje vänort per år",
@@ -1686,6 +1686,110 @@ LABELS: dict[str, tuple[str, str]] = {
         "Lämnas bort: {items} (inte ett tillåtet värde); cellens övriga värden används",
         "Left out: {items} (not an allowed value); the cell's other values are used",
     ),
+    # --- [report] issue 17: every number true, every sentence informative --------------------
+    "funding.no_source": ("Ingen källa angiven", "No source given"),
+    "funding.own_source": (
+        "Egen finansiering (ingen extern källa)",
+        "Own funding (not an external source)",
+    ),
+    "funding.table_note": (
+        "Tabellen tar upp alla {n} räknade aktiviteter, var och en på raden för sin finansieringskälla. Egen finansiering är stadens egna pengar och räknas aldrig som extern finansiering.",
+        "The table covers all {n} counted activities, each on the row of its funding source. Own funding is the city's own money and never counts as external funding.",
+    ),
+    "funding.table_note.one": (
+        "Tabellen tar upp den enda räknade aktiviteten, på raden för sin finansieringskälla. Egen finansiering är stadens egna pengar och räknas aldrig som extern finansiering.",
+        "The table covers the one counted activity, on the row of its funding source. Own funding is the city's own money and never counts as external funding.",
+    ),
+    "rounding.rule": (
+        "Belopp räknas i hela kronor: varje aktivitets belopp avrundas till hel krona innan något summeras, så varje summa är summan av raderna ovanför.",
+        "Amounts are counted in whole kronor: each activity's amount is rounded to the nearest krona before anything is added up, so every total is the sum of the rows above it.",
+    ),
+    "trend.too_few": (
+        "för få aktiviteter för att jämföra ({counts})",
+        "too few activities to compare ({counts})",
+    ),
+    "trend.rule": (
+        "Ökning eller minskning betyder att andelen har ändrats med mer än {points} procentenheter sedan föregående år; en ändring på högst {points} procentenheter räknas som ingen förändring. Ingen jämförelse görs när något av åren har färre än {min} aktiviteter i den jämförda gruppen.",
+        "Up or down means that the share changed by more than {points} percentage points since the previous year; a change of at most {points} points counts as no change. No comparison is made when either year has fewer than {min} activities in the compared group.",
+    ),
+    "policy.baseline": (
+        "{year} är ett basår. Internationell policy antogs {adopted}, så rapporten visar utgångsläget: samma mått som senare år, men inga åtgärder krävs enligt regler som ännu inte gällde.",
+        "{year} is a baseline year. The international policy was adopted on {adopted}, so the report shows the starting point: the same measures as later years, but no action is required by rules not yet in force.",
+    ),
+    "finding.needs_exception_baseline": (
+        "{n} aktiviteter hade en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",
+        "{n} activities had a partner in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required.",
+    ),
+    "finding.needs_exception_baseline.one": (
+        "En aktivitet hade en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",
+        "One activity had a partner in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required.",
+    ),
+    "finding.no_activities_administration": (
+        "{name} har inga aktiviteter i registret för {year}. Staden som helhet har {n} räknade aktiviteter det året.",
+        "{name} has no activities in the register for {year}. The city as a whole has {n} counted activities that year.",
+    ),
+    "precondition.nothing_to_assess": (
+        "Det finns inga aktiviteter att bedöma mot förutsättningen i år.",
+        "There are no activities to assess against the precondition this year.",
+    ),
+    "verdict.activity_item_done": (
+        "{id} {title} ({administration}; {countries}) – avslutad, har redan genomförts",
+        "{id} {title} ({administration}; {countries}) – completed, has already taken place",
+    ),
+    "verdict.decision_item_activities": (
+        "{id}, gäller till {date}; aktiviteter som fortsätter: {activities}",
+        "{id}, valid until {date}; continuing activities: {activities}",
+    ),
+    "finding.expired": (
+        "{n} undantagsbeslut upphör senast vid årets slut medan aktiviteterna de gäller fortsätter efter det. Ett nytt beslut krävs:",
+        "{n} exception decisions end by the end of the year while the activities they cover go on after it. A new decision is needed:",
+    ),
+    "finding.expired.one": (
+        "Ett undantagsbeslut upphör senast vid årets slut medan aktiviteterna det gäller fortsätter efter det. Ett nytt beslut krävs:",
+        "One exception decision ends by the end of the year while the activities it covers go on after it. A new decision is needed:",
+    ),
+    "trend.no_previous": (
+        "Inget föregående år i registret att jämföra med",
+        "No previous year in the register to compare with",
+    ),
+    "section.nothing_this_year": (
+        "Inga räknade aktiviteter för {year}, så det finns inget att visa i det här avsnittet.",
+        "No counted activities for {year}, so there is nothing to show in this section.",
+    ),
+    "verdict.partner_unassessed": (
+        "Partner {partner} ({country}): {reason}",
+        "Partner {partner} ({country}): {reason}",
+    ),
+    "reason.country_unrecognised": (
+        "landet känns inte igen (rätta registret)",
+        "the country is not recognised (correct the register)",
+    ),
+    "reason.no_data_for": ("data saknas för {conditions}", "no data for {conditions}"),
+    "verdict.activity_without_partners": (
+        "{id} {title}: inga partner angivna, så förutsättningen kan inte bedömas",
+        "{id} {title}: no partners given, so the precondition cannot be assessed",
+    ),
+    "summary.index_explained": (
+        "Samlat index är medelvärdet av de sju områdenas andelar aktiviteter med tydligt bidrag (nivå {clear} eller högre), vägda med parameterfilens vikter; områden utan aktiviteter räknas inte. Det sammanfattar, men ersätter inte, andelarna per område.",
+        "The overall index is the mean of the seven areas' shares of activities with a clear contribution (level {clear} or higher), weighted with the parameters file's weights; areas without activities are left out. It summarises the per-area shares, it does not replace them.",
+    ),
+    "precondition.missing_baseline": (
+        "Partner i länder som inte uppfyller förutsättningen (basår: inget beslut krävdes)",
+        "Partners in countries that do not meet the precondition (baseline: no decision required)",
+    ),
+    "precondition.missing_text_baseline": (
+        "{n} partner i årets aktiviteter finns i länder som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
+        "{n} partners of this year's activities are in countries that do not meet the precondition. The policy was not yet in force, so no exception decision was required; with the policy in force a decision would have been needed.",
+    ),
+    "precondition.missing_text_baseline.one": (
+        "En partner i årets aktiviteter finns i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
+        "One partner of this year's activities is in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required; with the policy in force a decision would have been needed.",
+    ),
+    "trend.first_year": (
+        "Registret har inga aktiviteter före {year}, så ingen jämförelse med föregående år görs.",
+        "The register has no activities before {year}, so no comparison with the previous year is made.",
+    ),
+    "about.rounding": ("Avrundning", "Rounding"),
 }
 
 

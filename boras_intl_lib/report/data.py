@@ -65,6 +65,13 @@ class ReportData:
         return self.settings.administration_names
 
     @property
+    def is_baseline(self) -> bool:
+        """True for a year before the policy's adoption year: the same measures, but no action
+        is required by a rule not yet in force (docs/methodology.md, "The policy in force")."""
+        policy = self.settings.policy
+        return policy is not None and self.year < policy.adopted.year
+
+    @property
     def is_empty(self) -> bool:
         """True when the year has no (non-cancelled) activities."""
         return agg.active(self.scores).empty
@@ -195,11 +202,18 @@ def build(
         all_activities=all_activities,
         partners=partners,
         areas=areas,
-        year_over_year=agg.year_over_year(all_scores, year, sc.clear_level, tg.trend_tolerance),
+        year_over_year=agg.year_over_year(
+            all_scores,
+            year,
+            sc.clear_level,
+            tg.trend_tolerance,
+            settings.trends.min_activities,
+            previous_in_register=bool((register.activities["year"] == year - 1).any()),
+        ),
         targets=agg.target_status(areas, coverage.share, tg),
         matrix=agg.administration_matrix(scores, admins, sc.clear_level, "share_clear"),
         coverage=coverage,
-        funding=agg.funding_summary(activities, sc.eu_funding_sources),
+        funding=agg.funding_summary(activities, sc.eu_funding_sources, sc.own_funding_sources),
         countries=agg.partner_countries(partners, scores),
         sdgs=agg.sdg_counts(activities),
         precondition=agg.precondition_summary(scores, scores),
@@ -208,7 +222,7 @@ def build(
         n_issues_other_years=n_other,
         city_areas=city_areas,
         resources=agg.administration_resources(activities, admins),
-        twin_cities=agg.twin_city_years(all_scores, years),
+        twin_cities=agg.twin_city_years(all_scores, years, [t.city for t in settings.twin_cities]),
         area_trend=agg.area_trend_over_years(all_scores, sc.clear_level, tg.trend_tolerance, years),
         coverage_trend=agg.coverage_over_years(all_activities, admins, tg.trend_tolerance, years),
         funding_trend=agg.funding_over_years(all_activities, sc.eu_funding_sources, years),

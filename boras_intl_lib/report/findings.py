@@ -48,8 +48,24 @@ class Finding:
 def verdict(data: ReportData) -> tuple[list[str], list[Finding]]:
     """The assessment (3–6 sentences) and the findings, most severe first."""
     if data.is_empty:
-        return [], [Finding("note", label("finding.no_activities", data.lang, year=data.year))]
+        return [], [Finding("note", no_activities_sentence(data))]
     return assessment(data), findings(data)
+
+
+def no_activities_sentence(data: ReportData) -> str:
+    """The one sentence of a year (or an administration's year) without activities; an
+    administration's says so of itself and gives the city's count, never "the register has
+    none"."""
+    if data.administration is not None and data.city_areas is not None:
+        n_city = int(data.city_areas["n_activities"].iloc[0]) if len(data.city_areas) else 0
+        return label(
+            "finding.no_activities_administration",
+            data.lang,
+            name=data.administration,
+            year=data.year,
+            n=n_city,
+        )
+    return label("finding.no_activities", data.lang, year=data.year)
 
 
 def assessment(data: ReportData) -> list[str]:
@@ -78,7 +94,7 @@ def findings(data: ReportData) -> list[Finding]:
 def main_findings(data: ReportData) -> list[str]:
     """The findings' sentences, most severe first (for tests and plain-text summaries)."""
     if data.is_empty:
-        return [label("finding.no_activities", data.lang, year=data.year)]
+        return [no_activities_sentence(data)]
     return [f.text for f in findings(data)]
 
 
@@ -106,6 +122,9 @@ def _precondition_sentence(data: ReportData) -> str:
     """The precondition in one sentence; completeness is claimed only when all was assessed."""
     c, lang = _counts(data), data.lang
     missing, unknown, covered = int(c["needs_exception"]), int(c["unknown"]), int(c["exception"])
+    if missing and data.is_baseline:
+        text = label("finding.needs_exception_baseline", lang, n=missing)
+        return text + (" " + label("verdict.unknown_also", lang, n=unknown) if unknown else "")
     if missing:
         text = label("finding.needs_exception", lang, n=missing)
         return text + (" " + label("verdict.unknown_also", lang, n=unknown) if unknown else "")
@@ -131,11 +150,14 @@ def _coverage(data: ReportData) -> str:
 
 
 def _areas(data: ReportData) -> list[str]:
-    """Largest and smallest share of a clear contribution — only when they differ."""
+    """Largest and smallest share of a clear contribution — only when they differ and rest on
+    at least ``trends.min_activities`` activities."""
     lang = data.lang
     shares = data.areas.set_index("area")["share_clear"].dropna()
     if shares.empty or math.isclose(shares.max(), shares.min()):
         return []
+    if len(active(data.scores)) < data.settings.trends.min_activities:
+        return []  # "100 % … 0 %" of one activity ranks nothing (issue 17 item 6)
     best, worst = shares.idxmax(), shares.idxmin()
     return [
         label(
@@ -167,7 +189,8 @@ def _funding(data: ReportData) -> str:
 
 
 def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
-    """ "ID Title (administration; countries)" for the counted activities with a verdict."""
+    """ "ID Title (administration; partner (country), …)" for the counted activities with a
+    verdict; a completed one lacking a required exception says it has already taken place."""
     lang = data.lang
     partners = data.partners[data.partners["verdict"].astype("string") == verdict_key]
     if partners.empty:
@@ -175,8 +198,13 @@ def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
     names = country_names(partners["country_iso3"], lang).fillna(
         partners["country"].astype("string")
     )
+    # each partner with its country ("Shaoxing … (Kina)"): what the board must decide about
+    where = [
+        f"{p} ({c})" if isinstance(c, str) else str(p)
+        for p, c in zip(partners["partner_name"], names, strict=True)
+    ]
     countries = (
-        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": names.to_numpy()})
+        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": where})
         .dropna()
         .groupby("activity_id")["c"]
         .agg(lambda v: ", ".join(sorted(set(map(str, v)))))
@@ -185,7 +213,9 @@ def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
     rows = rows[rows["activity_id"].isin(partners["activity_id"])].sort_values("activity_id")
     return tuple(
         label(
-            "verdict.activity_item",
+            "verdict.activity_item_done"
+            if str(r.status) == "completed" and verdict_key == "needs_exception"
+            else "verdict.activity_item",
             lang,
             id=r.activity_id,
             title=r.title,
@@ -200,8 +230,11 @@ def _missing_exceptions(data: ReportData) -> list[Finding]:
     n = int(_counts(data)["needs_exception"])
     if not n:
         return []
+    items = _named_activities(data, "needs_exception")
+    if data.is_baseline:  # the policy was not yet in force: to know, not to act on
+        return [Finding("info", label("finding.needs_exception_baseline", data.lang, n=n), items)]
     text = label("finding.needs_exception", data.lang, n=n)
-    return [Finding("action", text, _named_activities(data, "needs_exception"))]
+    return [Finding("action", text, items)]
 
 
 def _unknown(data: ReportData) -> list[Finding]:
@@ -220,7 +253,46 @@ def _unknown(data: ReportData) -> list[Finding]:
     else:
         items += [label("verdict.country_without_data", lang, country=c) for c in without]
     items += [label("verdict.country_unrecognised", lang, country=c) for c in unrecognised]
+    items += _unassessed_partners(data)
     return [Finding("action", text, tuple(items))]
+
+
+def _unassessed_partners(data: ReportData) -> list[str]:
+    """Each partner that cannot be assessed, by name, country and reason, and each counted
+    activity without partners (issue 17: they appeared only as a country)."""
+    from ..settings import CONDITIONS
+
+    lang = data.lang
+    rows = data.partners[data.partners["verdict"].astype("string") == "unknown"]
+    names = country_names(rows["country_iso3"], lang).where(
+        rows["country_iso3"].notna().to_numpy(), rows["country"].astype("string")
+    )
+    out: dict[str, None] = {}
+    for (_, r), country in zip(rows.iterrows(), names, strict=True):
+        if pd.isna(r["country_iso3"]):
+            reason = label("reason.country_unrecognised", lang)
+        else:
+            missing = [
+                label(f"condition.{c}", lang).lower()
+                for c in CONDITIONS
+                if str(r.get(c, "")) == "unknown"
+            ]
+            reason = label("reason.no_data_for", lang, conditions=", ".join(missing))
+        text = label(
+            "verdict.partner_unassessed",
+            lang,
+            partner=r["partner_name"],
+            country=country if isinstance(country, str) else "–",
+            reason=reason,
+        )
+        out[text] = None
+    with_partners = set(data.partners["activity_id"])
+    for r in active(data.scores).sort_values("activity_id").itertuples(index=False):
+        if r.activity_id not in with_partners:
+            out[
+                label("verdict.activity_without_partners", lang, id=r.activity_id, title=r.title)
+            ] = None
+    return list(out)
 
 
 def _expiring(data: ReportData) -> list[Finding]:
@@ -244,11 +316,40 @@ def _expiring(data: ReportData) -> list[Finding]:
     open_ended = decisions[valid_to.isna()]
     out = []
     if len(expiring):
-        items = tuple(
-            label("verdict.decision_item", lang, id=d, date=fmt_date(v, lang))
-            for d, v in zip(expiring["decision_id"], expiring["valid_to"], strict=True)
-        )
-        out.append(Finding("note", label("finding.expiring", lang, n=len(expiring)), items))
+        titles = going_on.set_index("activity_id")["title"].astype("string")
+        items_action: list[str] = []
+        items_note: list[str] = []
+        for d, v in zip(expiring["decision_id"], expiring["valid_to"], strict=True):
+            ids = sorted(
+                set(used.loc[used["decision_id"] == d, "activity_id"])
+                & set(going_on["activity_id"])
+            )
+            acts = "; ".join(f"{i} {titles.get(i, '')}".strip() for i in ids)
+            item = label(
+                "verdict.decision_item_activities",
+                lang,
+                id=d,
+                date=fmt_date(v, lang),
+                activities=acts,
+            )
+            # the activity goes on past the decision's end: a decision is needed now (not in a
+            # baseline year: the policy did not yet require one)
+            ended = pd.Timestamp(v) <= year_end and not data.is_baseline
+            (items_action if ended else items_note).append(item)
+        if items_action:
+            out.append(
+                Finding(
+                    "action",
+                    label("finding.expired", lang, n=len(items_action)),
+                    tuple(items_action),
+                )
+            )
+        if items_note:
+            out.append(
+                Finding(
+                    "note", label("finding.expiring", lang, n=len(items_note)), tuple(items_note)
+                )
+            )
     if len(open_ended):
         items = tuple(str(d) for d in open_ended["decision_id"])
         out.append(Finding("note", label("finding.open_ended", lang, n=len(open_ended)), items))

@@ -60,6 +60,15 @@ def _mid_sentence(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
+def _nothing_to_show(data: ReportData) -> bool:
+    """In a year without counted activities a section says so in one sentence instead of a
+    table of zeros or a row of "kan inte bedömas" (issue 17); True when it did."""
+    if not data.is_empty:
+        return False
+    show_paragraph(_t(data, "section.nothing_this_year", year=data.year))
+    return True
+
+
 def _chart(chart: charts.Chart) -> None:
     show_html(chart.html, chart.alt)
 
@@ -82,6 +91,15 @@ def show_front(data: ReportData) -> None:
     heading(title, level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
+    if data.is_baseline and data.settings.policy is not None:
+        show_paragraph(
+            _t(
+                data,
+                "policy.baseline",
+                year=data.year,
+                adopted=fmt_date(data.settings.policy.adopted, data.lang),
+            )
+        )
     _show_verdict(data)
     if data.administration is None:
         show_paragraph(_t(data, "report.intro", year=data.year))
@@ -106,8 +124,11 @@ def _show_verdict(data: ReportData) -> None:
 def show_summary(data: ReportData) -> None:
     """The year in figures."""
     heading(_t(data, "section.summary"), anchor=anchor("summary"))
+    if _nothing_to_show(data):
+        return
     figures = tables.key_figures(data)
     show_key_figures(figures.itertuples(index=False, name=None))
+    show_paragraph(_t(data, "summary.index_explained", clear=data.settings.scoring.clear_level))
 
 
 def show_precondition(data: ReportData) -> None:
@@ -118,15 +139,32 @@ def show_precondition(data: ReportData) -> None:
     heading(_t(data, "section.precondition"), anchor=anchor("precondition"))
     show_paragraph(_t(data, "precondition.intro"))
     missing = tables.missing_exceptions(data)
-    heading(_t(data, "precondition.missing"), level=3, anchor="missing-exceptions")
+    baseline = data.is_baseline  # the policy did not yet require the decisions: no "krävs"
+    missing_title = _t(
+        data, "precondition.missing_baseline" if baseline else "precondition.missing"
+    )
+    heading(missing_title, level=3, anchor="missing-exceptions")
     n_unknown = int(data.precondition.set_index("verdict").loc["unknown", "n_activities"])
+    if data.is_baseline and data.settings.policy is not None:
+        show_paragraph(
+            _t(
+                data,
+                "policy.baseline",
+                year=data.year,
+                adopted=fmt_date(data.settings.policy.adopted, data.lang),
+            )
+        )
+    if data.is_empty:  # nothing was assessed: say so, claim nothing, no table of zeros
+        show_paragraph(_t(data, "precondition.nothing_to_assess"))
+        return
     if missing.empty and n_unknown:  # never reassure from missing data
         show_paragraph(_t(data, "precondition.none_missing_unknown", n=n_unknown))
     elif missing.empty:
         show_paragraph(_t(data, "precondition.none_missing"))
     else:
-        show_paragraph(_t(data, "precondition.missing_text", n=len(missing)))
-        show_table(missing, _t(data, "precondition.missing"), lang=data.lang)
+        key = "precondition.missing_text_baseline" if baseline else "precondition.missing_text"
+        show_paragraph(_t(data, key, n=len(missing)))
+        show_table(missing, missing_title, lang=data.lang)
     heading(_t(data, "precondition.in_force"), level=3, anchor="exceptions")
     in_force = tables.exceptions_in_force(data)
     if in_force.empty:
@@ -182,6 +220,8 @@ def show_areas(data: ReportData) -> None:
     from ..aggregation import OUTCOME_AREAS
 
     heading(_t(data, "section.areas"), anchor=anchor("areas"))
+    if _nothing_to_show(data):
+        return
     show_paragraph(_t(data, "areas.intro", clear=data.settings.scoring.clear_level))
     st = data.statuses
     outcome_names = ", ".join(_t(data, f"area.{a}") for a in OUTCOME_AREAS)
@@ -196,6 +236,27 @@ def show_areas(data: ReportData) -> None:
             outcome_areas=outcome_names,
         )
     )
+    if _first_year(data):
+        show_paragraph(_t(data, "trend.first_year", year=data.year))
+    else:
+        _show_trend_rule(data)
+    _show_area_overview(data)
+
+
+def _show_trend_rule(data: ReportData) -> None:
+    show_paragraph(
+        _t(
+            data,
+            "trend.rule",
+            points=f"{data.settings.targets.trend_tolerance * 100:g}".replace(
+                ".", "," if data.lang == "sv" else "."
+            ),
+            min=data.settings.trends.min_activities,
+        )
+    )
+
+
+def _show_area_overview(data: ReportData) -> None:
     no_targets = _no_targets(data)
     if no_targets:
         show_paragraph(_t(data, "areas.no_targets"))
@@ -204,6 +265,8 @@ def show_areas(data: ReportData) -> None:
     overview = tables.area_overview(data)
     if no_targets:
         overview = overview.drop(columns=[_t(data, "col.target_status")])
+    if _first_year(data):  # one sentence above says there is nothing to compare with
+        overview = overview.drop(columns=[_t(data, "col.comparison")])
     show_table(
         overview,
         _t(data, "areas.table"),
@@ -212,6 +275,11 @@ def show_areas(data: ReportData) -> None:
     )
     for area in AREAS:
         _show_area(data, area, no_targets)
+
+
+def _first_year(data: ReportData) -> bool:
+    """True when the register has no year before the report's: no comparison to make."""
+    return bool((data.year_over_year["trend"] == "no_previous").all())
 
 
 def _no_targets(data: ReportData) -> bool:
@@ -227,6 +295,7 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
     heading(name, level=3, anchor=anchor(f"area_{area}"))
     row = data.areas.set_index("area").loc[area]
     key = "areas.area_text_no_target" if no_targets else "areas.area_text"
+    first_year = _first_year(data)
     text = _t(
         data,
         key,
@@ -234,8 +303,10 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
         n=int(row["n_activities"]),
         share=fmt_percent(row["share_clear"], data.lang),
         status=_mid_sentence(tables.target_words(data)[area]),
-        trend=_mid_sentence(tables.comparison_words(data, area)),
+        trend="\0" if first_year else _mid_sentence(tables.comparison_words(data, area)),
     )
+    if first_year:  # said once for the section; the comparison is the paragraph's last sentence
+        text = text[: text.rfind(". ", 0, text.index("\0")) + 1]
     if area in OUTCOME_AREAS:
         yoy = data.year_over_year.set_index("area").loc[area]
         n_done = int(yoy["n_this_year"])
@@ -266,6 +337,8 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
 def show_administrations(data: ReportData) -> None:
     """Coverage (which administrations work internationally) and the area heatmap with n."""
     heading(_t(data, "section.administrations"), anchor=anchor("administrations"))
+    if _nothing_to_show(data):
+        return
     show_paragraph(_t(data, "administrations.intro"))
     show_table(tables.coverage_table(data), _t(data, "administrations.coverage"), lang=data.lang)
     matrix = tables.matrix_table(data)
@@ -275,6 +348,7 @@ def show_administrations(data: ReportData) -> None:
     _chart(charts.heatmap(matrix, n, data.lang, title, _t(data, "col.n_activities")))
     heading(_t(data, "administrations.resources"), level=3, anchor="resources")
     show_paragraph(_t(data, "administrations.resources_text"))
+    show_paragraph(_t(data, "rounding.rule"))
     sek = "integer"  # the headers say (kr)
     show_table(
         tables.resources_table(data),
@@ -291,33 +365,40 @@ def show_administrations(data: ReportData) -> None:
 def show_funding(data: ReportData) -> None:
     """External funding, its sources and the EU share."""
     heading(_t(data, "section.funding"), anchor=anchor("funding"))
+    if _nothing_to_show(data):
+        return
     by_source = tables.funding_by_source(data)
     if by_source.empty:
         show_paragraph(_t(data, "funding.none"))
         return
-    src = data.funding.by_source
     title = _t(data, "funding.chart_title")
-    values = src.set_index("funding_source")["external_funding_sek"]
-    _chart(charts.bars(values, data.lang, title, unit=_t(data, "col.external_funding_sek")))
+    values = tables.funding_chart_values(data)
+    if len(values):
+        _chart(charts.bars(values, data.lang, title, unit=_t(data, "col.external_funding_sek")))
+    show_paragraph(_t(data, "funding.table_note", n=int(data.funding.totals["n_activities"])))
     show_table(by_source, title, lang=data.lang)
+    show_paragraph(_t(data, "rounding.rule"))
 
 
 def show_partners(data: ReportData) -> None:
     """Partner countries: how many partners and activities in each."""
     heading(_t(data, "section.partners"), anchor=anchor("partners"))
+    if _nothing_to_show(data):
+        return
     countries = tables.countries_table(data)
     if countries.empty:
         show_paragraph(_t(data, "partners.none"))
         return
     title = _t(data, "partners.chart_title")
-    values = countries.set_index(countries.columns[0])[countries.columns[1]].head(15)
-    _chart(charts.bars(values, data.lang, title))
+    _chart(charts.bars(tables.countries_chart_values(data), data.lang, title))
     show_table(countries, title, lang=data.lang)
 
 
 def show_sdgs(data: ReportData) -> None:
     """The UN Sustainable Development Goals the activities contribute to."""
     heading(_t(data, "section.sdgs"), anchor=anchor("sdgs"))
+    if _nothing_to_show(data):
+        return
     table = tables.sdg_table(data)
     title = _t(data, "sdgs.chart_title")
     values = table.set_index(table.columns[0])[table.columns[1]]

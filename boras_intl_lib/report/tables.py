@@ -67,7 +67,9 @@ def key_figures(data: ReportData) -> pd.DataFrame:
     def text(key: str, value: float, kind: str) -> str:
         if key == "fig.administrations":
             return label("fig.n_of_m", lang, n=int(value), m=len(listed))
-        if kind == "sek":
+        if kind == "sek":  # never "0,0 mnkr" for an amount under 0,1 mnkr
+            if abs(value) < 100_000:
+                return fmt_sek(value, lang)
             return fmt_sek(value, lang, scale="mnkr", decimals=1)
         if kind == "percent":
             return fmt_percent(value, lang)
@@ -120,6 +122,7 @@ def about_table(data: ReportData) -> pd.DataFrame:
         ("about.params_hash", data.params_sha256),
         ("about.version", __version__),
         ("about.counting", label("about.counting_rule", lang)),
+        ("about.rounding", label("rounding.rule", lang)),
     ]
     if register.is_example:
         rows.insert(0, ("about.fictitious", label("report.example_banner", lang)))
@@ -382,8 +385,16 @@ def comparison_words(data: ReportData, area: str) -> str:
 
     lang = data.lang
     row = data.year_over_year.set_index("area").loc[area]
+    if row["trend"] == "too_few":  # which year has too few, and how many
+        low = [
+            f"{y}: {int(n)}"
+            for y, n in ((data.year - 1, row["n_previous_year"]), (data.year, row["n_this_year"]))
+            if n < data.settings.trends.min_activities
+        ]
+        text = label("trend.too_few", lang, counts=", ".join(low))
+        return text[:1].upper() + text[1:]
     trend = label(f"trend.{row['trend']}", lang)
-    if row["trend"] == "cannot_assess":
+    if row["trend"] in ("cannot_assess", "no_previous"):
         return trend
     return label(
         f"comparison.{row['population']}",
@@ -486,22 +497,53 @@ def twin_cities_table(data: ReportData) -> pd.DataFrame:
 
 
 def funding_by_source(data: ReportData) -> pd.DataFrame:
-    """External funding per funding source, EU marked."""
+    """External funding per funding source, EU marked; every counted activity is in one row
+    (the city's own money and "no source given" last), and the total row equals their sum."""
     lang = data.lang
     src = data.funding.by_source
+    columns = ["funding_source", "n_activities", "external_funding_sek", "eu"]
     if src.empty:
-        return _rename(
-            pd.DataFrame(columns=["funding_source", "n_activities", "external_funding_sek", "eu"]),
-            lang,
-            "funding_source",
-            "n_activities",
-            "external_funding_sek",
-            "eu",
-        )
+        return _rename(pd.DataFrame(columns=columns), lang, *columns)
+    names = {"own": label("funding.own_source", lang), "none": label("funding.no_source", lang)}
+    yes, no = label("format.yes", lang), label("format.no", lang)
     frame = src.assign(
-        eu=src["is_eu"].map({True: label("format.yes", lang), False: label("format.no", lang)})
+        funding_source=[
+            names.get(k, str(n)) for k, n in zip(src["kind"], src["funding_source"], strict=True)
+        ],
+        eu=[
+            (yes if e else no) if k == "external" else ""
+            for k, e in zip(src["kind"], src["is_eu"], strict=True)
+        ],
     )
-    return _rename(frame, lang, "funding_source", "n_activities", "external_funding_sek", "eu")
+    total = pd.DataFrame(
+        [
+            {
+                "funding_source": label("word.total", lang),
+                "n_activities": int(src["n_activities"].sum()),
+                "external_funding_sek": float(src["external_funding_sek"].sum()),
+                "eu": "",
+            }
+        ]
+    )
+    return _rename(pd.concat([frame[columns], total], ignore_index=True), lang, *columns)
+
+
+def funding_chart_values(data: ReportData) -> pd.Series:
+    """The funding chart's bars, from the funding table itself: each row with external
+    funding (the total row left out)."""
+    table = funding_by_source(data)
+    if table.empty:
+        return pd.Series(dtype="float64")
+    rows = table.iloc[:-1]
+    values = rows.set_index(rows.columns[0])[rows.columns[2]].astype("float64")
+    return values[values > 0]
+
+
+def countries_chart_values(data: ReportData) -> pd.Series:
+    """The partner-country chart's bars, from its table: activities per country (the title
+    says "Aktiviteter per partnerland"), the 15 with most activities."""
+    table = countries_table(data)
+    return table.set_index(table.columns[0])[table.columns[2]].head(15)
 
 
 def countries_table(data: ReportData) -> pd.DataFrame:

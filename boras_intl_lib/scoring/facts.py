@@ -8,6 +8,7 @@ counting the distinct entries of a list) is done once per *distinct* value, neve
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -41,7 +42,8 @@ class Facts:
     n_sdgs: np.ndarray  # int64
     democracy_level: np.ndarray  # int64 0–3
     is_twin_city: np.ndarray  # bool
-    twin_city: pd.Categorical  # the matched twin city's name, missing when none
+    twin_city: pd.Categorical  # the first matched twin city's name, missing when none
+    all_twin_cities: np.ndarray  # object: every matched twin city, "; "-joined, missing when none
 
     def columns(self) -> dict[str, object]:
         """The facts by name, in declaration order (the score table's fact columns)."""
@@ -61,12 +63,14 @@ def activity_facts(
     """The facts of every activity; ``activity_id`` must be unique, partner rows of unknown
     activities are ignored. ``rows_of``: each partner's row in ``activities``, when the
     caller has it (:func:`~boras_intl_lib.register.model.activity_rows`)."""
-    n_partners, twin_index = _partner_facts(activities, partners, settings, rows_of)
+    n_partners, twin_mask = _partner_facts(activities, partners, settings, rows_of)
+    twin_index = _first_twin(twin_mask)
     return Facts(
         **_activity_facts(activities, settings),
         n_partners=n_partners,
         is_twin_city=twin_index >= 0,
         twin_city=_twin_city_names(twin_index, settings),
+        all_twin_cities=_all_twin_city_names(twin_mask, settings),
     )
 
 
@@ -176,10 +180,10 @@ def _partner_facts(
     settings: Settings,
     rows_of: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per activity: distinct partner organisations, and the first twin city among them.
+    """Per activity: distinct partner organisations, and which twin cities it involves.
 
-    The twin index is the position in ``settings.twin_cities`` of the first twin city
-    matched (by normalised city name *and* ISO3 country), ``-1`` when none.
+    The twin mask has one column per entry of ``settings.twin_cities``: True where a partner
+    of the activity is in that twin city (:func:`_twin_of_rows`).
     """
     n = len(activities)
     if not activities["activity_id"].is_unique:
@@ -187,8 +191,8 @@ def _partner_facts(
     act = activity_rows(partners["activity_id"], activities) if rows_of is None else rows_of
     known = act >= 0
     n_partners = _distinct_partners(act, partners["partner_name"], known, n)
-    twin_index = _twin_index(act, partners, known, n, settings)
-    return n_partners, twin_index
+    twin_mask = _twin_mask(act, partners, known, n, settings)
+    return n_partners, twin_mask
 
 
 def _distinct_partners(act: np.ndarray, names: pd.Series, known: np.ndarray, n: int) -> np.ndarray:
@@ -204,32 +208,56 @@ def _distinct_partners(act: np.ndarray, names: pd.Series, known: np.ndarray, n: 
     return np.bincount(pairs[first] // width, minlength=n).astype(np.int64)
 
 
-def _twin_index(
+def _twin_mask(
     act: np.ndarray, partners: pd.DataFrame, known: np.ndarray, n: int, settings: Settings
 ) -> np.ndarray:
-    """Index of the first twin city among each activity's partners (``-1`` for none)."""
-    result = np.full(n, -1, dtype=np.int64)
+    """Activity × twin city: True where one of the activity's partners is in that twin city.
+
+    Every twin city an activity involves counts (issue 17: an activity with all three twin
+    cities counted only for the first)."""
     twins = settings.twin_cities
+    mask = np.zeros((n, len(twins)), dtype=bool)
     if not twins or "city" not in partners or "country_iso3" not in partners:
-        return result
+        return mask
     rows = np.flatnonzero(
         partners["country_iso3"].isin({t.country for t in twins}).to_numpy() & known
     )
     if len(rows) == 0:
-        return result
+        return mask
+    names = (
+        partners["partner_name"].to_numpy(dtype=object)[rows]
+        if "partner_name" in partners
+        else np.full(len(rows), None, dtype=object)
+    )
     twin = _twin_of_rows(
         partners["city"].to_numpy(dtype=object)[rows],
         partners["country_iso3"].to_numpy(dtype=object)[rows],
         settings,
+        names,
     )
     matched = twin >= 0
-    first = np.full(n, len(twins), dtype=np.int64)
-    np.minimum.at(first, act[rows][matched], twin[matched])
-    return np.where(first < len(twins), first, -1)
+    mask[act[rows][matched], twin[matched]] = True
+    return mask
 
 
-def _twin_of_rows(cities: np.ndarray, countries: np.ndarray, settings: Settings) -> np.ndarray:
-    """Twin-city index of each (city, country) row, ``-1`` when it is no twin city."""
+def _first_twin(mask: np.ndarray) -> np.ndarray:
+    """Index of the first twin city (in the parameters' order) per activity, ``-1`` for none."""
+    if mask.shape[1] == 0:
+        return np.full(mask.shape[0], -1, dtype=np.int64)
+    return np.where(mask.any(axis=1), mask.argmax(axis=1), -1).astype(np.int64)
+
+
+def _twin_of_rows(
+    cities: np.ndarray,
+    countries: np.ndarray,
+    settings: Settings,
+    names: np.ndarray | None = None,
+) -> np.ndarray:
+    """Twin-city index of each (city, country) row, ``-1`` when it is no twin city.
+
+    A row matches on its city cell and country; a row whose city cell is empty matches when a
+    word of the partner's name begins with a twin city of its country ("Vejle Kommune",
+    "Mikkelin kaupunki"), as docs/methodology.md states."""
     twins = settings.twin_cities
     keys = text_keys(np.array([t.city for t in twins], dtype=object))
     lookup = {(key, t.country): i for i, (key, t) in enumerate(zip(keys, twins, strict=True))}
@@ -238,12 +266,47 @@ def _twin_of_rows(cities: np.ndarray, countries: np.ndarray, settings: Settings)
     valid = (city_codes >= 0) & (country_codes >= 0)
     width = max(len(country_uniques), 1)
     pair_codes, pairs = pd.factorize(np.where(valid, city_codes * width + country_codes, -1))
-    names = text_keys(np.asarray(city_uniques, dtype=object))
+    city_keys = text_keys(np.asarray(city_uniques, dtype=object))
     pair_twin = [
-        lookup.get((names[p // width], country_uniques[p % width]), -1) if p >= 0 else -1
+        lookup.get((city_keys[p // width], country_uniques[p % width]), -1) if p >= 0 else -1
         for p in pairs
     ]
-    return np.asarray(pair_twin, dtype=np.int64)[pair_codes]
+    out = np.asarray(pair_twin, dtype=np.int64)[pair_codes]
+    if names is not None:
+        blank = np.array([_blank(c) for c in cities], dtype=bool)
+        for i in np.flatnonzero(blank & (out < 0)):
+            out[i] = _twin_in_name(names[i], countries[i], twins)
+    return out
+
+
+def _blank(value: object) -> bool:
+    return (
+        value is None
+        or value is pd.NA
+        or (isinstance(value, float) and np.isnan(value))
+        or (isinstance(value, str) and not value.strip())
+    )
+
+
+def _twin_in_name(name: object, country: object, twins: Sequence[Any]) -> int:
+    """The first twin city of ``country`` that a word of ``name`` begins with, ``-1`` if none."""
+    if _blank(name) or _blank(country):
+        return -1
+    words = str(name).casefold().replace("-", " ").split()
+    for i, t in enumerate(twins):
+        city = " ".join(str(t.city).casefold().split())
+        if t.country == country and any(w.startswith(city) for w in words):
+            return i
+    return -1
+
+
+def _all_twin_city_names(mask: np.ndarray, settings: Settings) -> np.ndarray:
+    """Every matched twin city per activity, "; "-joined in the parameters' order."""
+    names = [t.city for t in settings.twin_cities]
+    out = np.full(mask.shape[0], None, dtype=object)
+    for row in np.flatnonzero(mask.any(axis=1)) if mask.shape[1] else []:
+        out[row] = "; ".join(dict.fromkeys(names[j] for j in np.flatnonzero(mask[row])))
+    return out
 
 
 def _twin_city_names(twin_index: np.ndarray, settings: Settings) -> pd.Categorical:
