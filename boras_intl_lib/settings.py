@@ -215,6 +215,20 @@ class Document(_Strict):
     reference: str | None = Field(default=None, alias="diarienummer", min_length=1)
     officer: str | None = Field(default=None, alias="handläggare", min_length=1)
     date: dt.date | None = Field(default=None, alias="datum")
+    #: The official's own assessment and the proposed decision (issue 18): Markdown, shown
+    #: escaped under their headings; left out, their sections are left out.
+    assessment: str | None = Field(default=None, alias="bedömning", min_length=1)
+    proposed_decision: str | None = Field(default=None, alias="förslag_till_beslut", min_length=1)
+
+
+class Policy(_Strict):
+    """When the policy took effect (issue 17). A report of a year before ``adopted``'s year is
+    a baseline: the same measures, but no action is required by a rule not yet in force. The
+    adoption year itself is judged in full (docs/methodology.md). ``valid_until``: the last
+    year the policy applies to (shown, not enforced)."""
+
+    adopted: dt.date
+    valid_until: int | None = Field(default=None, ge=2000, le=2100)
 
 
 class Settings(_Strict):
@@ -229,6 +243,7 @@ class Settings(_Strict):
     targets: Targets = Targets()
     weights: dict[AreaKey, float] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
     document: Document | None = None
+    policy: Policy | None = None  # None: every year is judged against the policy in full
 
     @property
     def administration_names(self) -> list[str]:

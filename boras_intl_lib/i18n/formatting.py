@@ -115,6 +115,27 @@ def fmt_datetime(value: dt.datetime, lang: Lang = "sv") -> str:
     return format_datetime(value, format="long", locale=_loc(lang))
 
 
+def plural_category(n: int, lang: Lang = "sv") -> str:
+    """CLDR's plural category of ``n`` in ``lang`` (babel): ``"one"`` or ``"other"`` for
+    Swedish and English (1 aktivitet, 0/2/21 aktiviteter; 1 activity, 0/2/21 activities)."""
+    from babel import Locale
+
+    return str(Locale.parse(_loc(lang)).plural_form(abs(int(n))))
+
+
+def count_phrase(n: int, forms: str, lang: Lang = "sv") -> str:
+    """A counted thing, the one way the report writes it: the number as the language writes
+    it and the word in the form CLDR's plural rules ask for. ``forms`` is ``"one|other"``:
+    ``count_phrase(1, "aktivitet|aktiviteter")`` → ``1 aktivitet``, ``21`` → ``21 aktiviteter``;
+    ``"avslutad|avslutade"`` agrees the same way. Labels write it as ``{n:aktivitet|aktiviteter}``
+    (:func:`.labels.label`)."""
+    one, sep, other = forms.partition("|")
+    if not sep:
+        raise ValueError(f"plural forms must be 'one|other', not {forms!r}")
+    word = one if plural_category(n, lang) == "one" else other
+    return f"{fmt_number(n, lang)} {word}" if word else fmt_number(n, lang)
+
+
 def fmt_bool(value: object, lang: Lang = "sv") -> str:
     """``True`` → ``Ja`` / ``Yes``; ``False`` → ``Nej`` / ``No``."""
     if is_missing(value):

@@ -7,6 +7,7 @@ Code uses keys; this table gives the words. Keys are grouped by prefix (``area.`
 
 from __future__ import annotations
 
+import string
 from typing import Literal
 
 Lang = Literal["sv", "en"]
@@ -842,7 +843,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Rapporten följer upp hur stadens internationella arbete {year} bidrar till de sju områdena i Borås Stads internationella policy (2023) och om samarbetena uppfyller policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer.",
         "This report follows up how the city's international work in {year} contributes to the seven areas of Borås Stad's international policy (2023), and whether every partner meets the policy's precondition of human rights, democracy and the rule of law.",
     ),
-    "section.summary": ("Sammanfattning", "Summary"),
+    "section.summary": ("Året i siffror", "The year in figures"),
     "section.precondition": (
         "Förutsättningen: mänskliga rättigheter, demokrati och rättsstatens principer",
         "The precondition: human rights, democracy, rule of law",
@@ -1303,7 +1304,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "The values come from {sources}. Codes and exact values are in the workbook and under Method and sources.",
     ),
     # --- [report] the verdict block (findings.py) ---------------------------------------------
-    "verdict.heading": ("Bedömning och åtgärder", "Assessment and action"),
+    "verdict.heading": ("Sammanfattning", "Summary"),
     "verdict.findings": ("Iakttagelser efter allvarlighet", "Findings by severity"),
     "verdict.none": ("Inga iakttagelser kräver åtgärd.", "No finding needs action."),
     "severity_level.action": ("Åtgärd krävs", "Action needed"),
@@ -1386,6 +1387,76 @@ LABELS: dict[str, tuple[str, str]] = {
     "format.sek": ("{x}\u00a0kr", "SEK\u00a0{x}"),
     "format.sek_thousands": ("{x}\u00a0tkr", "SEK\u00a0{x}\u00a0thousand"),
     "format.sek_millions": ("{x}\u00a0mnkr", "SEK\u00a0{x}\u00a0million"),
+    # --- the case-document frame (report/casedoc.py, issue 18) ---
+    "casedoc.matter": ("Ärendet", "The matter"),
+    "casedoc.policy": (
+        "Kommunfullmäktige antog Internationell policy den {adopted}. Policyn gäller för alla nämnder och förvaltningar till och med {valid_until}. Kommunstyrelsen ansvarar för uppföljningen och för att revidera policyn.",
+        "The City Council (Kommunfullmäktige) adopted the International Policy on {adopted}. The policy applies to all committees and administrations up to and including {valid_until}. The Municipal Executive Board (Kommunstyrelsen) is responsible for following it up and for revising it.",
+    ),
+    "casedoc.policy_open": (
+        "Kommunfullmäktige antog Internationell policy den {adopted}. Policyn gäller för alla nämnder och förvaltningar. Kommunstyrelsen ansvarar för uppföljningen och för att revidera policyn.",
+        "The City Council (Kommunfullmäktige) adopted the International Policy on {adopted}. The policy applies to all committees and administrations. The Municipal Executive Board (Kommunstyrelsen) is responsible for following it up and for revising it.",
+    ),
+    "casedoc.policy_undated": (
+        "Rapporten följer upp Internationell policy, som gäller för alla nämnder och förvaltningar. Kommunstyrelsen ansvarar för uppföljningen och för att revidera policyn.",
+        "This report follows up the International Policy, which applies to all committees and administrations. The Municipal Executive Board (Kommunstyrelsen) is responsible for following it up and for revising it.",
+    ),
+    "casedoc.aims": (
+        "Enligt policyn ska det internationella arbetet bidra till ett konkurrenskraftigt, attraktivt Borås och till en hållbar tillväxt för kommunen, näringslivet och medborgarna. Det ska vara en naturlig del i alla verksamheter och ett verktyg för hållbar utveckling och förbättring.",
+        "According to the policy, international work shall contribute to a competitive, attractive Borås and to sustainable growth for the municipality, business and the city's residents. It shall be a natural part of all operations and a tool for sustainable development and improvement.",
+    ),
+    "casedoc.data": (
+        "Uppföljningen avser {year} och bygger på registret över internationella aktiviteter ({register}): {activities} från {administrations}.",
+        "The follow-up covers {year} and rests on the register of international activities ({register}): {activities} from {administrations}.",
+    ),
+    "casedoc.data_example": (
+        "Uppföljningen avser {year} och bygger på verktygets exempelregister ({register}): {activities} från {administrations}.",
+        "The follow-up covers {year} and rests on the toolkit's example register ({register}): {activities} from {administrations}.",
+    ),
+    "casedoc.data_administration": (
+        "Uppföljningen avser {year} och {name} och bygger på registret över internationella aktiviteter ({register}): {activities}.",
+        "The follow-up covers {year} and {name} and rests on the register of international activities ({register}): {activities}.",
+    ),
+    "casedoc.data_example_administration": (
+        "Uppföljningen avser {year} och {name} och bygger på verktygets exempelregister ({register}): {activities}.",
+        "The follow-up covers {year} and {name} and rests on the toolkit's example register ({register}): {activities}.",
+    ),
+    "casedoc.register_unnamed": ("utan filnamn", "without a file name"),
+    "casedoc.n_of_m": ("{n} av {of}", "{n} of {of}"),
+    "casedoc.reported": (
+        "Förvaltningar som har rapporterat aktiviteter: {names}.",
+        "Administrations that reported activities: {names}.",
+    ),
+    "casedoc.not_reported": (
+        "Förvaltningar utan rapporterade aktiviteter: {names}.",
+        "Administrations without reported activities: {names}.",
+    ),
+    "casedoc.assessment": ("Bedömning", "Assessment"),
+    "casedoc.assessment_intro": (
+        "Bedömningen mot policyns förutsättning och dess sju områden, som rapporten beräknar den. Underlaget finns i kapitlen nedan.",
+        "The assessment against the policy's precondition and its seven areas, as the report computes it. The basis is in the chapters below.",
+    ),
+    "casedoc.precondition_item": ("Förutsättningen: {sentence}", "The precondition: {sentence}"),
+    "casedoc.area_item": (
+        "{area}: {share} av aktiviteterna bidrar tydligt ({n_clear} av {of}).",
+        "{area}: {share} of the activities contribute clearly ({n_clear} of {of}).",
+    ),
+    "casedoc.area_item_target": (
+        "{area}: {share} av aktiviteterna bidrar tydligt ({n_clear} av {of}); målet: {status}.",
+        "{area}: {share} of the activities contribute clearly ({n_clear} of {of}); target: {status}.",
+    ),
+    "casedoc.aim.profiling": (
+        "Policyns syfte med profileringsarbetet är att visa vad Borås Stad står för och vilka möjligheter som finns för utbildning, etablering, tillväxt, kunskap och ett gott liv, och att utveckla besöksnäringen, som ger fler arbetstillfällen.",
+        "The policy's aim for profiling is to show what the City of Borås stands for and what it offers in education, establishment, growth, knowledge and a good life, and to develop the visitor industry, which creates jobs.",
+    ),
+    "casedoc.aim.societal_impact": (
+        "Policyns syfte med omvärldspåverkan är att stadens verksamhet bidrar till samhällsutveckling och sociala investeringar och verkar för ekologisk, social och ekonomisk hållbar utveckling.",
+        "The policy's aim for societal impact is that the city's work contributes to societal development and social investment and works for ecological, social and economic sustainability.",
+    ),
+    "casedoc.officer_assessment": ("Förvaltningens bedömning", "The administration's assessment"),
+    "casedoc.proposed_decision": ("Förslag till beslut", "Proposed decision"),
+    "noun.activity": ("aktivitet|aktiviteter", "activity|activities"),
+    "noun.administration": ("förvaltning|förvaltningar", "administration|administrations"),
 }
 
 
@@ -1399,7 +1470,25 @@ def label(key: str, lang: Lang = "sv", **values: object) -> str:
         key = f"{key}.one"
     sv, en = LABELS[key]
     text = sv if lang == "sv" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return _CountFormatter(lang).format(text, **values) if "|" in text else text.format(**values)
+
+
+class _CountFormatter(string.Formatter):
+    """``str.format`` that also writes counted things: ``{n:aktivitet|aktiviteter}`` →
+    ``1 aktivitet`` / ``21 aktiviteter`` by CLDR's plural rules (``formatting.count_phrase``),
+    so every label phrases a count the same way and agrees in number."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            from .formatting import count_phrase
+
+            return count_phrase(int(value), format_spec, self.lang)  # type: ignore[call-overload]
+        return super().format_field(value, format_spec)
 
 
 def labels_for(prefix: str, lang: Lang = "sv") -> dict[str, str]:

@@ -90,6 +90,9 @@ def show_front(data: ReportData) -> None:
             _t(data, "report.intro_administration", year=data.year),
             name=data.administration,
         )
+    from .casedoc import show_case_frame  # Ärendet, Bedömning, the official's text (issue 18)
+
+    show_case_frame(data)
     show_toc([(_t(data, f"section.{s}"), anchor(s)) for s in SECTIONS], lang=data.lang)
 
 
@@ -236,6 +239,9 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
                 share=fmt_percent(yoy["share_this_year"], data.lang),
             )
     show_paragraph(text)
+    from .casedoc import show_policy_aim  # the policy's own aim, where it has one (issue 18)
+
+    show_policy_aim(data, area)
     counts = [int(row[f"level_{lv}"]) for lv in range(4)]
     levels = [f"{lv} {_t(data, f'level.{lv}')}" for lv in range(4)]
     alt = _t(

@@ -11,6 +11,7 @@ way beside the outline that runner/pdf.py reads to number the contents.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,7 +80,8 @@ def read_pdf(path: Path) -> Pdf:
 
 
 def squeeze(text: str) -> str:
-    return "".join(text.replace("\u00ad", "").split())
+    """Text without white space or soft hyphens, ligatures (ﬁ, ﬀ) as their letters."""
+    return "".join(unicodedata.normalize("NFKC", text.replace("\u00ad", "")).split())
 
 
 @pytest.fixture(scope="module", params=["sv", "en"])
@@ -110,23 +112,28 @@ def test_no_text_is_smaller_than_9_pt(pdf: tuple[str, Pdf]) -> None:
     assert small == [], f"{len(small)} text span(s) below 9 pt, first: {small[:5]}"
 
 
-def chapter_starts(doc: Pdf) -> set[int]:
-    """The pages whose first line is a chapter heading (h2, 18 pt)."""
+def heading_starts(doc: Pdf, min_size: float) -> set[int]:
+    """The pages whose first line is a heading of at least ``min_size`` points."""
     starts = set()
     for page in range(1, len(doc.heights) + 1):
         body = doc.body(page)
         if body:
             top = min(s.y for s in body)
-            if any(s.size >= 17 for s in body if abs(s.y - top) < 1):
+            if any(s.size >= min_size for s in body if abs(s.y - top) < 1):
                 starts.add(page)
     return starts
 
 
+def chapter_starts(doc: Pdf) -> set[int]:
+    """The pages whose first line is a chapter heading (h2, 18 pt)."""
+    return heading_starts(doc, 17)
+
+
 def test_no_page_ends_in_a_heading(pdf: tuple[str, Pdf]) -> None:
     """A heading is followed on its page by at least three lines of what it heads, unless
-    that is all there is before the next chapter (which then starts the next page)."""
+    that is all it heads (the next page then starts with a heading)."""
     _, doc = pdf
-    starts = chapter_starts(doc)
+    starts = heading_starts(doc, HEADING_PT)
     for page in range(1, len(doc.heights)):
         body = doc.body(page)
         assert body, f"page {page} is empty"
@@ -188,3 +195,19 @@ def test_annex_is_on_landscape_pages_with_every_activity_once(pdf: tuple[str, Pd
     assert {i: counts[i] for i in ids} == dict.fromkeys(ids, 1)
     assert set(counts) == set(ids)  # nothing else, nothing twice
     assert squeeze(label("annex.heading", lang, year=runs.YEAR)) in text
+
+
+def test_first_pages_read_as_a_case_document(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """With a document: block (tests/fixtures/report_runs.DOCUMENT_BLOCK), the Swedish PDF
+    opens with the case data, then Sammanfattning, Ärendet, Bedömning, the official's
+    assessment and the proposed decision, in that order, before the contents."""
+    run = runs.example_sv_pdf(tmp_path_factory)
+    doc = read_pdf(run.out / str(runs.YEAR) / f"report-{runs.YEAR}-sv.pdf")
+    front = "".join(squeeze(doc.text(p)) for p in (1, 2, 3))
+    order = ["Diarienummer", "KS2026-00042", "Sammanfattning", "Ärendet", "Bedömning",
+             "Förvaltningensbedömning", "Förslagtillbeslut", "Innehåll"]  # fmt: skip
+    positions = [front.find(squeeze(words)) for words in order]
+    assert -1 not in positions, dict(zip(order, positions, strict=True))
+    assert positions == sorted(positions)
+    assert squeeze("Kommunfullmäktige antog Internationell policy den 21 juni 2023") in front
+    assert squeeze("uppdrar åt Stadsledningskansliet") in front
