@@ -244,6 +244,8 @@ class Settings(_Strict):
     weights: dict[AreaKey, float] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
     document: Document | None = None
     policy: Policy | None = None  # None: every year is judged against the policy in full
+    #: The IANA time zone of every date and time a reader sees (issue 18): the city's own.
+    time_zone: str = "Europe/Stockholm"
 
     @property
     def administration_names(self) -> list[str]:
@@ -261,6 +263,19 @@ class Settings(_Strict):
             seen.add(token)
         if twice:
             raise ValueError(f"administration listed twice: {', '.join(twice)}")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name such as Europe/Stockholm)"
+            ) from None
         return value
 
     def with_changes(self, changes: dict[str, Any]) -> Settings:

@@ -558,7 +558,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "why.partners_zero": ("ingen partnerorganisation", "no partner organisation"),
     "why.partners_one": ("1 partnerorganisation", "1 partner organisation"),
-    "why.partners": ("{n} partnerorganisationer", "{n} partner organisations"),
+    "why.partners": (
+        "{n:partnerorganisation|partnerorganisationer}",
+        "{n:partner organisation|partner organisations}",
+    ),
     "why.partners_needed": ("minst {min} krävs", "at least {min} needed"),
     "why.no_external": ("ingen extern finansiering", "no external funding"),
     "why.external_share": ("extern finansiering {pct} %", "external funding {pct}%"),
@@ -588,13 +591,22 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "why.targets_zero": ("inget profileringsmål", "no profiling target"),
     "why.targets_one": ("1 profileringsmål", "1 profiling target"),
-    "why.targets": ("{n} profileringsmål", "{n} profiling targets"),
+    "why.targets": (
+        "{n:profileringsmål|profileringsmål}",
+        "{n:profiling target|profiling targets}",
+    ),
     "why.dimensions_zero": ("ingen hållbarhetsdimension", "no sustainability dimension"),
     "why.dimensions_one": ("1 hållbarhetsdimension", "1 sustainability dimension"),
-    "why.dimensions": ("{n} hållbarhetsdimensioner", "{n} sustainability dimensions"),
+    "why.dimensions": (
+        "{n:hållbarhetsdimension|hållbarhetsdimensioner}",
+        "{n:sustainability dimension|sustainability dimensions}",
+    ),
     "why.sdgs_zero": ("inget globalt mål", "no SDG"),
     "why.sdgs_one": ("1 globalt mål", "1 SDG"),
-    "why.sdgs": ("{n} globala mål", "{n} SDGs"),
+    "why.sdgs": (
+        "{n:globalt mål|globala mål}",
+        "{n:SDG|SDGs}",
+    ),
     "why.democracy.0": ("ingen demokratikomponent registrerad", "no democracy component recorded"),
     "why.democracy.1": ("berör demokratiska värderingar", "touches on democratic values"),
     "why.democracy.2": ("uttalad demokratikomponent", "explicit democracy component"),
@@ -635,8 +647,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{title}: no activities to show.",
     ),
     "chart.alt_bars": (
-        "{title}: stapeldiagram med {n} staplar. Störst: {top}. Alla värden finns i tabellen.",
-        "{title}: bar chart with {n} bars. Largest: {top}. All values are in the table.",
+        "{title}: stapeldiagram med {n:stapel|staplar}. Störst: {top}. Alla värden finns i tabellen.",
+        "{title}: bar chart with {n:bar|bars}. Largest: {top}. All values are in the table.",
     ),
     "chart.alt_heatmap": (
         "{title}: värmekarta med {rows} rader och {cols} kolumner, varje ruta visar sitt värde. "
@@ -795,20 +807,29 @@ LABELS: dict[str, tuple[str, str]] = {
         "… och lärdomarna är både dokumenterade och spridda i organisationen",
         "… and both documented and spread in the organisation",
     ),
-    "rubric.profiling.1": ("Minst {n} profileringsmål", "At least {n} profiling target(s)"),
-    "rubric.profiling.2": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
-    "rubric.profiling.3": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
+    "rubric.profiling.1": (
+        "Minst {n:profileringsmål|profileringsmål}",
+        "At least {n:profiling target|profiling targets}",
+    ),
+    "rubric.profiling.2": (
+        "Minst {n:profileringsmål|profileringsmål}",
+        "At least {n:profiling target|profiling targets}",
+    ),
+    "rubric.profiling.3": (
+        "Minst {n:profileringsmål|profileringsmål}",
+        "At least {n:profiling target|profiling targets}",
+    ),
     "rubric.societal_impact.1": (
         "En hållbarhetsdimension eller ett globalt mål",
         "One sustainability dimension or one global goal",
     ),
     "rubric.societal_impact.2": (
-        "Två hållbarhetsdimensioner, eller en dimension och minst {n} globala mål",
-        "Two sustainability dimensions, or one dimension and at least {n} global goals",
+        "Två hållbarhetsdimensioner, eller en dimension och minst {n:globalt mål|globala mål}",
+        "Two sustainability dimensions, or one dimension and at least {n:global goal|global goals}",
     ),
     "rubric.societal_impact.3": (
-        "Alla tre dimensionerna, eller två dimensioner och minst {n} globala mål",
-        "All three dimensions, or two dimensions and at least {n} global goals",
+        "Alla tre dimensionerna, eller två dimensioner och minst {n:globalt mål|globala mål}",
+        "All three dimensions, or two dimensions and at least {n:global goal|global goals}",
     ),
     "rubric.democratic_values.1": (
         "Berör demokratiska värderingar",
@@ -870,12 +891,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "No activity lacks a necessary exception decision.",
     ),
     "precondition.missing_text": (
-        "{n} partner i årets aktiviteter saknar giltigt undantagsbeslut, trots att de finns i länder som inte uppfyller kraven.",
-        "{n} partners in this year's activities are in countries that do not meet the precondition, without a valid exception decision.",
+        "I årets aktiviteter saknar {n:partner|partner} giltigt undantagsbeslut, trots att {n:!partnern finns i ett land|partnerna finns i länder} som inte uppfyller kraven.",
+        "In this year's activities, {n:partner is in a country|partners are in countries} that {n:!does|do} not meet the precondition, without a valid exception decision.",
     ),
     "precondition.missing_text.one": (
-        "1 partner i årets aktiviteter saknar giltigt undantagsbeslut, trots att den finns i ett land som inte uppfyller kraven.",
-        "1 partner in this year's activities is in a country that does not meet the precondition, without a valid exception decision.",
+        "I årets aktiviteter saknar {n:partner|partner} giltigt undantagsbeslut, trots att {n:!partnern finns i ett land|partnerna finns i länder} som inte uppfyller kraven.",
+        "In this year's activities, {n:partner is in a country|partners are in countries} that {n:!does|do} not meet the precondition, without a valid exception decision.",
     ),
     "precondition.in_force": ("Undantagsbeslut som tillämpas i år", "Exception decisions in use"),
     "precondition.no_exceptions": (
@@ -898,8 +919,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "areas.chart_title": ("Bidragsnivåer per område {year}", "Contribution levels per area {year}"),
     "areas.table": ("Områdena: nivåer, mål och utveckling", "Areas: levels, targets and trend"),
     "areas.area_text": (
-        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
-        "{n_clear} of {n} activities ({share}) contribute clearly. Against target: {status}. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Against target: {status}. Compared with the previous year: {trend}.",
     ),
     "areas.examples": ("Exempel: {area}", "Examples: {area}"),
     "administrations.intro": (
@@ -940,10 +961,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Every row of the register was accepted without remark.",
     ),
     "data_quality.intro": (
-        "{n} anmärkningar. Avvisade rader ingår inte i bedömningen; rader med varning ingår. "
-        "Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
-        "{n} remarks. Rejected rows are not part of the evaluation; rows with a warning are. "
-        "The row number is the row as seen in Excel (the header is row 1).",
+        "Registret har {n:anmärkning|anmärkningar} för året. Avvisade rader ingår inte i bedömningen; rader med varning ingår. Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
+        "The register has {n:remark|remarks} for the year. Rejected rows are not part of the evaluation; rows with a warning are. The row number is the row as seen in Excel (the header is row 1).",
     ),
     "method.intro": (
         "Bedömningen är regelbaserad: samma uppgifter ger alltid samma nivå. Nivåerna "
@@ -963,34 +982,32 @@ LABELS: dict[str, tuple[str, str]] = {
         "The register has no activities for {year}.",
     ),
     "finding.needs_exception": (
-        "{n} aktiviteter saknar undantagsbeslut trots att det krävs.",
-        "{n} activities need an exception decision and have none.",
+        "Undantagsbeslut saknas för {n:aktivitet|aktiviteter} trots att det krävs.",
+        "An exception decision is required but missing for {n:activity|activities}.",
     ),
     "finding.no_missing_exception": (
         "Alla aktiviteter uppfyller förutsättningen eller omfattas av ett undantagsbeslut.",
         "Every activity meets the precondition or is covered by an exception decision.",
     ),
     "finding.exception": (
-        "{n} aktiviteter omfattas av undantagsbeslut.",
-        "{n} activities are covered by an exception decision.",
+        "Undantagsbeslut omfattar {n:aktivitet|aktiviteter}.",
+        "Exception decisions cover {n:activity|activities}.",
     ),
     "finding.unknown": (
-        "{n} aktiviteter kan inte bedömas mot förutsättningen: data om partnerlandet saknas "
-        "(se Förutsättningen).",
-        "{n} activities cannot be assessed against the precondition: data on the partner's "
-        "country is missing (see The precondition).",
+        "För {n:aktivitet|aktiviteter} kan förutsättningen inte bedömas: data om partnerlandet saknas (se Förutsättningen).",
+        "For {n:activity|activities} the precondition cannot be assessed: data on the partner's country is missing (see The precondition).",
     ),
     "finding.coverage": (
-        "{n} av {m} förvaltningar ({share}) har internationellt arbete.",
-        "{n} of {m} administrations ({share}) have international work.",
+        "Av {m:förvaltning|förvaltningar} har {n} ({share}) internationellt arbete.",
+        "International work is reported by {n} of {m:administration|administrations} ({share}).",
     ),
     "finding.coverage_without": (
         "Utan internationellt arbete: {names}.",
         "Without international work: {names}.",
     ),
     "finding.areas": (
-        "Störst andel aktiviteter med tydligt bidrag har {best} ({best_share}), minst har {worst} ({worst_share}).",
-        "Largest share with a clear contribution: {best} ({best_share}); smallest: {worst} ({worst_share}).",
+        "Störst andel aktiviteter med tydligt bidrag har {best:lower} ({best_share}), minst har {worst:lower} ({worst_share}).",
+        "Largest share with a clear contribution: {best:lower} ({best_share}); smallest: {worst:lower} ({worst_share}).",
     ),
     "finding.no_external_funding": (
         "Ingen extern finansiering är registrerad.",
@@ -1001,52 +1018,48 @@ LABELS: dict[str, tuple[str, str]] = {
         "External funding {external}, of which EU funds {eu} ({share}).",
     ),
     "finding.rejected_rows": (
-        "{n} rader i registret avvisades (se Datakvalitet).",
-        "{n} register rows were rejected (see Data quality).",
+        "Registret har {n:avvisad rad|avvisade rader} (se Datakvalitet).",
+        "The register has {n:rejected row|rejected rows} (see Data quality).",
     ),
     "finding.warnings": (
-        "{n} rader har flaggats med varning (se Datakvalitet).",
-        "{n} rows have warnings (see Data quality).",
+        "Registret har {n:rad|rader} med varning (se Datakvalitet).",
+        "The register has {n:row|rows} with a warning (see Data quality).",
     ),
     "finding.cancelled": (
-        "{n} aktiviteter ställdes in och räknas inte.",
-        "{n} activities were cancelled and are not counted.",
+        "Under året ställdes {n:aktivitet|aktiviteter} in; inställda aktiviteter räknas inte.",
+        "During the year {n:activity was|activities were} cancelled; cancelled activities are not counted.",
     ),
     "report.index_title": (
         "Rapporter om internationellt arbete {year}",
         "Reports on international work {year}",
     ),
     "finding.needs_exception.one": (
-        "1 aktivitet saknar undantagsbeslut trots att det krävs.",
-        "1 activity needs an exception decision and has none.",
+        "Undantagsbeslut saknas för {n:aktivitet|aktiviteter} trots att det krävs.",
+        "An exception decision is required but missing for {n:activity|activities}.",
     ),
     "finding.exception.one": (
-        "1 aktivitet omfattas av undantagsbeslut.",
-        "1 activity is covered by an exception decision.",
+        "Undantagsbeslut omfattar {n:aktivitet|aktiviteter}.",
+        "Exception decisions cover {n:activity|activities}.",
     ),
     "finding.unknown.one": (
-        "1 aktivitet kan inte bedömas mot förutsättningen: data om partnerlandet saknas "
-        "(se Förutsättningen).",
-        "1 activity cannot be assessed against the precondition: data on the partner's "
-        "country is missing (see The precondition).",
+        "För {n:aktivitet|aktiviteter} kan förutsättningen inte bedömas: data om partnerlandet saknas (se Förutsättningen).",
+        "For {n:activity|activities} the precondition cannot be assessed: data on the partner's country is missing (see The precondition).",
     ),
     "finding.rejected_rows.one": (
-        "1 rad i registret avvisades (se Datakvalitet).",
-        "1 register row was rejected (see Data quality).",
+        "Registret har {n:avvisad rad|avvisade rader} (se Datakvalitet).",
+        "The register has {n:rejected row|rejected rows} (see Data quality).",
     ),
     "finding.warnings.one": (
-        "1 rad har flaggats med varning (se Datakvalitet).",
-        "1 row has warnings (see Data quality).",
+        "Registret har {n:rad|rader} med varning (se Datakvalitet).",
+        "The register has {n:row|rows} with a warning (see Data quality).",
     ),
     "finding.cancelled.one": (
-        "1 aktivitet ställdes in och räknas inte.",
-        "1 activity was cancelled and is not counted.",
+        "Under året ställdes {n:aktivitet|aktiviteter} in; inställda aktiviteter räknas inte.",
+        "During the year {n:activity was|activities were} cancelled; cancelled activities are not counted.",
     ),
     "data_quality.intro.one": (
-        "1 anmärkning. Avvisade rader ingår inte i bedömningen; rader med varning ingår. "
-        "Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
-        "1 remark. Rejected rows are not part of the evaluation; rows with a warning are. "
-        "The row number is the row as seen in Excel (the header is row 1).",
+        "Registret har {n:anmärkning|anmärkningar} för året. Avvisade rader ingår inte i bedömningen; rader med varning ingår. Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
+        "The register has {n:remark|remarks} for the year. Rejected rows are not part of the evaluation; rows with a warning are. The row number is the row as seen in Excel (the header is row 1).",
     ),
     "areas.level_bar": ("Fördelning på nivåer: {area}", "Distribution of levels: {area}"),
     "chart.alt_level_bar": (
@@ -1073,8 +1086,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "in a text without quotes",
     ),
     "areas.area_text.one": (
-        "{n_clear} av 1 aktivitet ({share}) bidrar tydligt. Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
-        "{n_clear} of 1 activity ({share}) contributes clearly. Against target: {status}. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Against target: {status}. Compared with the previous year: {trend}.",
     ),
     "report.title_administration": (
         "Internationellt arbete inom {scope} {year}",
@@ -1150,12 +1163,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "{this} against {previous} among completed activities: {trend}",
     ),
     "areas.counting": (
-        "Av {n} räknade aktiviteter är {planned} planerade, {ongoing} pågående och {completed} avslutade. Andelarna räknas på alla dessa. Jämförelsen med tidigare år görs på lika grupper: för {outcome_areas}, som bygger på resultat, jämförs bara avslutade aktiviteter, eftersom planerade och pågående ännu inte kan ha resultat.",
-        "Of {n} counted activities {planned} are planned, {ongoing} ongoing and {completed} completed. Shares are computed on all of them. Years are compared on like groups: for {outcome_areas}, which rest on results, only completed activities are compared, since planned and ongoing ones cannot have results yet.",
+        "Räknade aktiviteter: {n}, varav {planned:planerad|planerade}, {ongoing} pågående och {completed:avslutad|avslutade}. Andelarna räknas på alla dessa. Jämförelsen med tidigare år görs på lika grupper: för {outcome_areas:lower}, som bygger på resultat, jämförs bara avslutade aktiviteter, eftersom planerade och pågående ännu inte kan ha resultat.",
+        "Counted activities: {n}, of which {planned} planned, {ongoing} ongoing and {completed} completed. Shares are computed on all of them. Years are compared on like groups: for {outcome_areas:lower}, which rest on results, only completed activities are compared, since planned and ongoing ones cannot have results yet.",
     ),
     "areas.completed_text": (
-        "Bland de {n} avslutade aktiviteterna bidrar {n_clear} ({share}) tydligt.",
-        "Among the {n} completed activities {n_clear} ({share}) contribute clearly.",
+        "Av de avslutade aktiviteterna ({n}) bidrar {n_clear} ({share}) tydligt.",
+        "Of the completed activities ({n}), {n_clear} ({share}) {n_clear:!contributes|contribute} clearly.",
     ),
     "col.activity_status": ("Status", "Status"),
     "col.activity_type": ("Typ", "Type"),
@@ -1176,8 +1189,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "annex.not_counted": ("Inställd, räknas inte", "Cancelled, not counted"),
     "annex.heading": ("Bilaga: alla aktiviteter {year}", "Annex: all activities {year}"),
     "annex.summary": (
-        "Visa alla {n} aktiviteter (id, status, typ, länder, nivå per område, bedömning)",
-        "Show all {n} activities (id, status, type, countries, level per area, verdict)",
+        "Visa alla aktiviteter ({n}): id, status, typ, länder, nivå per område, bedömning",
+        "Show all activities ({n}): id, status, type, countries, level per area, verdict",
     ),
     "annex.intro": (
         "Tabellen gör varje siffra spårbar. Nivåerna 0–3 per område förklaras under Metod och källor. Samma tabell finns i arbetsboken.",
@@ -1203,16 +1216,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "document.date": ("Datum", "Date"),
     "sheet.country_values": ("Indikatorvärden", "Indicator values"),
     "data_quality.other_years": (
-        "Ytterligare {n} anmärkningar gäller rader för andra år och visas i de årens rapporter.",
-        "A further {n} remarks concern rows of other years and are shown in those years' reports.",
+        "Ytterligare {n:anmärkning|anmärkningar} gäller rader för andra år och visas i de årens rapporter.",
+        "A further {n:remark concerns|remarks concern} rows of other years and {n:!is|are} shown in those years' reports.",
     ),
     "data_quality.other_years.one": (
-        "Ytterligare 1 anmärkning gäller en rad för ett annat år och visas i det årets rapport.",
-        "A further 1 remark concerns a row of another year and is shown in that year's report.",
+        "Ytterligare {n:anmärkning|anmärkningar} gäller rader för andra år och visas i de årens rapporter.",
+        "A further {n:remark concerns|remarks concern} rows of other years and {n:!is|are} shown in those years' reports.",
     ),
     "over_time.like_groups": (
-        "För {areas} räknas varje år bara avslutade aktiviteter, så att åren jämförs på lika grupper; för övriga områden alla aktiviteter som inte ställts in.",
-        "For {areas} each year counts completed activities only, so that years are compared on like groups; for the other areas every activity that was not cancelled.",
+        "För {areas:lower} räknas varje år bara avslutade aktiviteter, så att åren jämförs på lika grupper; för övriga områden alla aktiviteter som inte ställts in.",
+        "For {areas:lower} each year counts completed activities only, so that years are compared on like groups; for the other areas every activity that was not cancelled.",
     ),
     "section.annex": ("Bilaga: alla aktiviteter", "Annex: all activities"),
     "areas.no_targets": (
@@ -1220,12 +1233,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "The parameters file sets no targets for the areas, so the report does not assess them against targets.",
     ),
     "areas.area_text_no_target": (
-        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Jämfört med föregående år: {trend}.",
-        "{n_clear} of {n} activities ({share}) contribute clearly. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Compared with the previous year: {trend}.",
     ),
     "areas.area_text_no_target.one": (
-        "{n_clear} av 1 aktivitet ({share}) bidrar tydligt. Jämfört med föregående år: {trend}.",
-        "{n_clear} of 1 activity ({share}) contributes clearly. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Compared with the previous year: {trend}.",
     ),
     "administrations.heatmap_text": (
         "Tabellen visar andelen av varje förvaltnings aktiviteter med tydligt bidrag per område; kolumnen Antal aktiviteter visar hur många andelen bygger på. Mörkare ruta betyder högre andel, och varje andel står utskriven.",
@@ -1270,34 +1283,40 @@ LABELS: dict[str, tuple[str, str]] = {
         "{condition} is assessed with {indicator}; the policy is read as requiring {requirement}.",
     ),
     "threshold.now": (
-        "Med dagens trösklar har {n} aktiviteter partner i länder som inte uppfyller alla villkor; de behöver undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
-        "With today's thresholds {n} activities have partners in countries that fail a condition; they need an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
+        "Med dagens trösklar har {n:aktivitet|aktiviteter} partner i länder som inte uppfyller alla villkor; {n:!den behöver|de behöver} undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
+        "With today's thresholds {n:activity has|activities have} partners in countries that fail a condition; {n:!it needs|they need} an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
     ),
     "threshold.now.one": (
-        "Med dagens trösklar har 1 aktivitet partner i länder som inte uppfyller alla villkor; den behöver undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
-        "With today's thresholds 1 activity has partners in countries that fail a condition; it needs an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
+        "Med dagens trösklar har {n:aktivitet|aktiviteter} partner i länder som inte uppfyller alla villkor; {n:!den behöver|de behöver} undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
+        "With today's thresholds {n:activity has|activities have} partners in countries that fail a condition; {n:!it needs|they need} an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
     ),
     "threshold.sensitivity": (
         "Om kravet i stället vore {alternatives}.",
         "If the requirement were instead {alternatives}.",
     ),
-    "threshold.at": ("{requirement}: {n} aktiviteter", "{requirement}: {n} activities"),
-    "threshold.at.one": ("{requirement}: 1 aktivitet", "{requirement}: 1 activity"),
+    "threshold.at": (
+        "{requirement}: {n:aktivitet|aktiviteter}",
+        "{requirement}: {n:activity|activities}",
+    ),
+    "threshold.at.one": (
+        "{requirement}: {n:aktivitet|aktiviteter}",
+        "{requirement}: {n:activity|activities}",
+    ),
     "precondition.domestic": (
-        "{n} svenska partner (i {m} aktiviteter) omfattas inte av bedömningen och står inte i tabellen.",
-        "{n} Swedish partners (in {m} activities) are outside the assessment and not in the table.",
+        "Svenska partner omfattas inte av bedömningen och står inte i tabellen: {n:partner|partner} i {m:aktivitet|aktiviteter}.",
+        "Swedish partners are outside the assessment and not in the table: {n:partner|partners} in {m:activity|activities}.",
     ),
     "precondition.domestic.one": (
-        "1 svensk partner (i {m} aktiviteter) omfattas inte av bedömningen och står inte i tabellen.",
-        "1 Swedish partner (in {m} activities) is outside the assessment and not in the table.",
+        "Svenska partner omfattas inte av bedömningen och står inte i tabellen: {n:partner|partner} i {m:aktivitet|aktiviteter}.",
+        "Swedish partners are outside the assessment and not in the table: {n:partner|partners} in {m:activity|activities}.",
     ),
     "precondition.none_missing_unknown": (
-        "Ingen bedömd aktivitet saknar undantagsbeslut, men {n} aktiviteter kan inte bedömas eftersom data om partnerlandet saknas.",
-        "No assessed activity lacks an exception decision, but {n} activities cannot be assessed because data on the partner's country is missing.",
+        "Ingen bedömd aktivitet saknar undantagsbeslut, men {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "No assessed activity lacks an exception decision, but {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "precondition.none_missing_unknown.one": (
-        "Ingen bedömd aktivitet saknar undantagsbeslut, men 1 aktivitet kan inte bedömas eftersom data om partnerlandet saknas.",
-        "No assessed activity lacks an exception decision, but 1 activity cannot be assessed because data on the partner's country is missing.",
+        "Ingen bedömd aktivitet saknar undantagsbeslut, men {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "No assessed activity lacks an exception decision, but {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "precondition.values_source": (
         "Värdena kommer från {sources}. Koder och exakta värden står i arbetsboken och under Metod och källor.",
@@ -1311,24 +1330,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "severity_level.note": ("Att notera", "To note"),
     "severity_level.info": ("För kännedom", "For information"),
     "verdict.volume": (
-        "{n} aktiviteter räknas {year}: {planned} planerade, {ongoing} pågående och {completed} avslutade. Inställda aktiviteter räknas inte i någon siffra i rapporten.",
-        "{n} activities count in {year}: {planned} planned, {ongoing} ongoing and {completed} completed. Cancelled activities are left out of every figure in the report.",
+        "Rapporten räknar {n:aktivitet|aktiviteter} {year}: {planned:planerad|planerade}, {ongoing} pågående och {completed:avslutad|avslutade}. Inställda aktiviteter räknas inte i någon siffra i rapporten.",
+        "The report counts {n:activity|activities} in {year}: {planned} planned, {ongoing} ongoing and {completed} completed. Cancelled activities are left out of every figure in the report.",
     ),
     "verdict.unknown_also": (
-        "Ytterligare {n} aktiviteter kan inte bedömas eftersom data om partnerlandet saknas.",
-        "A further {n} activities cannot be assessed because data on the partner's country is missing.",
+        "Ytterligare {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "A further {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "verdict.unknown_also.one": (
-        "Ytterligare 1 aktivitet kan inte bedömas eftersom data om partnerlandet saknas.",
-        "A further 1 activity cannot be assessed because data on the partner's country is missing.",
+        "Ytterligare {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "A further {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "verdict.precondition_unknown": (
-        "Förutsättningen kan inte bekräftas för {n} av {total} aktiviteter: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
-        "The precondition cannot be confirmed for {n} of {total} activities: data on the partner's country is missing. No assessed activity lacks an exception decision.",
+        "Förutsättningen kan inte bekräftas för {n} av {total:aktivitet|aktiviteter}: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
+        "The precondition cannot be confirmed for {n} of {total:activity|activities}: data on the partner's country is missing. No assessed activity lacks an exception decision.",
     ),
     "verdict.precondition_unknown.one": (
-        "Förutsättningen kan inte bekräftas för 1 av {total} aktiviteter: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
-        "The precondition cannot be confirmed for 1 of {total} activities: data on the partner's country is missing. No assessed activity lacks an exception decision.",
+        "Förutsättningen kan inte bekräftas för {n} av {total:aktivitet|aktiviteter}: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
+        "The precondition cannot be confirmed for {n} of {total:activity|activities}: data on the partner's country is missing. No assessed activity lacks an exception decision.",
     ),
     "verdict.own_administration": (
         "Rapporten gäller bara {name}; andelarna jämförs med hela stadens i avsnittet om områdena.",
@@ -1343,8 +1362,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{country}: no data",
     ),
     "verdict.countries_without_data": (
-        "Data saknas för {n} länder: {countries}",
-        "No data for {n} countries: {countries}",
+        "Data saknas för {n:land|länder}: {countries}",
+        "No data for {n:country|countries}: {countries}",
     ),
     "verdict.country_unrecognised": (
         "{country}: landet känns inte igen (rätta registret)",
@@ -1352,28 +1371,28 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "verdict.decision_item": ("{id}, gäller till {date}", "{id}, valid until {date}"),
     "finding.expiring": (
-        "{n} undantagsbeslut upphör inom ett år efter årets slut medan aktiviteterna de gäller fortsätter:",
-        "{n} exception decisions end within a year of the year's end while the activities they cover go on:",
+        "Inom ett år efter årets slut upphör {n:undantagsbeslut|undantagsbeslut} medan aktiviteterna som {n:!beslutet|besluten} gäller fortsätter:",
+        "Within a year of the year's end, {n:exception decision ends|exception decisions end} while the activities {n:!it covers go|they cover go} on:",
     ),
     "finding.expiring.one": (
-        "1 undantagsbeslut upphör inom ett år efter årets slut medan aktiviteterna det gäller fortsätter:",
-        "1 exception decision ends within a year of the year's end while the activities it covers go on:",
+        "Inom ett år efter årets slut upphör {n:undantagsbeslut|undantagsbeslut} medan aktiviteterna som {n:!beslutet|besluten} gäller fortsätter:",
+        "Within a year of the year's end, {n:exception decision ends|exception decisions end} while the activities {n:!it covers go|they cover go} on:",
     ),
     "finding.open_ended": (
-        "{n} undantagsbeslut som tillämpas i år saknar slutdatum:",
-        "{n} exception decisions in use have no end date:",
+        "Av årets tillämpade undantagsbeslut saknar {n} slutdatum:",
+        "Of the exception decisions in use, {n:has|have} no end date:",
     ),
     "finding.open_ended.one": (
-        "1 undantagsbeslut som tillämpas i år saknar slutdatum:",
-        "1 exception decision in use has no end date:",
+        "Av årets tillämpade undantagsbeslut saknar {n} slutdatum:",
+        "Of the exception decisions in use, {n:has|have} no end date:",
     ),
     "finding.without_work": (
-        "{n} förvaltningar har inget internationellt arbete i år:",
-        "{n} administrations have no international work this year:",
+        "I år saknar {n:förvaltning|förvaltningar} internationellt arbete:",
+        "This year {n:administration has|administrations have} no international work:",
     ),
     "finding.without_work.one": (
-        "1 förvaltning har inget internationellt arbete i år:",
-        "1 administration has no international work this year:",
+        "I år saknar {n:förvaltning|förvaltningar} internationellt arbete:",
+        "This year {n:administration has|administrations have} no international work:",
     ),
     # --- [report] report sections, sentences, charts ------------------------------------------
     # page furniture and value formats (report_pipeline.py, display.py, formatting.py)
@@ -1472,22 +1491,35 @@ def label(key: str, lang: Lang = "sv", **values: object) -> str:
     text = sv if lang == "sv" else en
     if not values:
         return text
-    return _CountFormatter(lang).format(text, **values) if "|" in text else text.format(**values)
+    if "|" in text or ":lower}" in text:
+        return _CountFormatter(lang).format(text, **values)
+    return text.format(**values)
 
 
 class _CountFormatter(string.Formatter):
-    """``str.format`` that also writes counted things: ``{n:aktivitet|aktiviteter}`` →
-    ``1 aktivitet`` / ``21 aktiviteter`` by CLDR's plural rules (``formatting.count_phrase``),
-    so every label phrases a count the same way and agrees in number."""
+    """``str.format`` that also writes counted things and names mid-sentence:
+
+    - ``{n:aktivitet|aktiviteter}`` → ``1 aktivitet`` / ``21 aktiviteter`` by CLDR's plural
+      rules (``formatting.count_phrase``), so every label phrases a count the same way and
+      agrees in number; ``{n:!den|de}`` gives only the agreeing word (no number);
+    - ``{area:lower}`` → the value with a small first letter (of each item of a list joined
+      by ", "): a label such as an area name used inside a sentence.
+    """
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
 
     def format_field(self, value: object, format_spec: str) -> str:
         if "|" in format_spec:
-            from .formatting import count_phrase
+            from .formatting import count_phrase, plural_category
 
-            return count_phrase(int(value), format_spec, self.lang)  # type: ignore[call-overload]
+            n = int(value)  # type: ignore[call-overload]
+            if format_spec.startswith("!"):
+                one, _, other = format_spec[1:].partition("|")
+                return one if plural_category(n, self.lang) == "one" else other
+            return count_phrase(n, format_spec, self.lang)
+        if format_spec == "lower":
+            return ", ".join(item[:1].lower() + item[1:] for item in str(value).split(", "))
         return super().format_field(value, format_spec)
 
 
@@ -1498,9 +1530,9 @@ def labels_for(prefix: str, lang: Lang = "sv") -> dict[str, str]:
 
 
 def report_title(lang: Lang, city: str, year: int, administration: str | None = None) -> str:
-    """The report's title: the city's, or one administration's (isolated for bidi text)."""
+    """The report's title: the city's, or one administration's. No invisible bidi controls
+    (U+2068/U+2069): they travel into the PDF's header, the browser tab and copied text
+    (issue 18); the HTML isolates register text with markup where it is rendered."""
     if administration:
-        return label(
-            "report.title_administration", lang, scope=f"\u2068{administration}\u2069", year=year
-        )
+        return label("report.title_administration", lang, scope=administration, year=year)
     return label("report.title", lang, scope=city, year=year)

@@ -398,7 +398,9 @@ def show_method(data: ReportData) -> None:
     if not sources.empty:
         show_table(sources, _t(data, "method.sources"), lang=data.lang)
     register = data.register
-    generated = fmt_datetime(dt.datetime.now().astimezone(), data.lang)
+    from zoneinfo import ZoneInfo  # the city's time, not the machine's (issue 18)
+
+    generated = fmt_datetime(dt.datetime.now(ZoneInfo(data.settings.time_zone)), data.lang)
     show_paragraph(
         _t(data, "method.reproducibility"),
         version=__version__,
