@@ -80,3 +80,11 @@ def test_generation_time_is_stockholms(pages: dict[str, str]) -> None:
     stamps = runs.TIMESTAMP.findall(pages["sv"])
     assert len(stamps) == 1
     assert stamps[0].endswith(("CET", "CEST")), stamps
+
+
+def test_programme_names_are_in_the_reports_language(pages: dict[str, str]) -> None:
+    """The English report's funding table and chart say Horizon Europe, not Horisont Europa."""
+    for swedish, english in (("Horisont Europa", "Horizon Europe"),
+                             ("Kreativa Europa", "Creative Europe")):  # fmt: skip
+        assert swedish in pages["sv"] and english not in pages["sv"]
+        assert english in pages["en"] and swedish not in pages["en"]

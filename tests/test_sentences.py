@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from boras_intl_lib.i18n.formatting import count_phrase, plural_category
+from boras_intl_lib.i18n.formatting import count_phrase, plural_category, programme_name
 from boras_intl_lib.i18n.labels import LABELS, label
 
 COUNTS = (0, 1, 2, 21)
@@ -198,3 +198,19 @@ def test_no_report_sentence_template_starts_with_a_count_or_says_s_in_brackets(
     assert starting == []
     brackets = [k for k, v in LABELS.items() if "(s)" in v[1] or "(er)" in v[0]]
     assert brackets == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "expected"),
+    [
+        ("Horisont Europa", "en", "Horizon Europe"),
+        ("horizon  europe", "sv", "Horisont Europa"),
+        ("Kreativa Europa", "en", "Creative Europe"),
+        ("egen finansiering", "en", "own funding"),
+        ("Own funding", "sv", "egen finansiering"),
+        ("Erasmus+", "en", "Erasmus+"),  # the same in both languages: as written
+        ("Nordplus", "sv", "Nordplus"),
+    ],
+)
+def test_programme_names_are_in_the_reports_language(source: str, lang: str, expected: str) -> None:
+    assert programme_name(source, lang) == expected  # type: ignore[arg-type]

@@ -136,6 +136,27 @@ def count_phrase(n: int, forms: str, lang: Lang = "sv") -> str:
     return f"{fmt_number(n, lang)} {word}" if word else fmt_number(n, lang)
 
 
+def programme_name(source: object, lang: Lang = "sv") -> str:
+    """A funding source as the report's language names it: a programme whose Swedish or
+    English name the labels table knows (``programme.*``: Horisont Europa / Horizon Europe,
+    Kreativa Europa / Creative Europe, egen finansiering / own funding …) in ``lang``, matched
+    without regard to case and spaces; any other text as the register wrote it."""
+    text = str(source)
+    return _programmes(lang).get(" ".join(text.casefold().split()), text)
+
+
+@cache
+def _programmes(lang: Lang) -> dict[str, str]:
+    from .labels import LABELS
+
+    names: dict[str, str] = {}
+    for key, (sv, en) in LABELS.items():
+        if key.startswith("programme."):
+            for spelling in (sv, en):
+                names[" ".join(spelling.casefold().split())] = sv if lang == "sv" else en
+    return names
+
+
 def fmt_bool(value: object, lang: Lang = "sv") -> str:
     """``True`` → ``Ja`` / ``Yes``; ``False`` → ``Nej`` / ``No``."""
     if is_missing(value):

@@ -1476,6 +1476,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "casedoc.proposed_decision": ("Förslag till beslut", "Proposed decision"),
     "noun.activity": ("aktivitet|aktiviteter", "activity|activities"),
     "noun.administration": ("förvaltning|förvaltningar", "administration|administrations"),
+    # --- programme names in the report's language (formatting.programme_name, issue 18) ---
+    "programme.horizon_europe": ("Horisont Europa", "Horizon Europe"),
+    "programme.horizon_2020": ("Horisont 2020", "Horizon 2020"),
+    "programme.creative_europe": ("Kreativa Europa", "Creative Europe"),
+    "programme.digital_europe": ("Ett digitalt Europa", "Digital Europe"),
+    "programme.esf": ("Europeiska socialfonden", "European Social Fund"),
+    "programme.erdf": (
+        "Europeiska regionala utvecklingsfonden",
+        "European Regional Development Fund",
+    ),
+    "programme.eu": ("Europeiska unionen", "European Union"),
+    "programme.own_funding": ("egen finansiering", "own funding"),
+    "programme.swedish_institute": ("Svenska institutet", "Swedish Institute"),
+    "programme.arts_council": ("Statens kulturråd", "Swedish Arts Council"),
 }
 
 

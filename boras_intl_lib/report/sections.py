@@ -291,6 +291,7 @@ def show_funding(data: ReportData) -> None:
     src = data.funding.by_source
     title = _t(data, "funding.chart_title")
     values = src.set_index("funding_source")["external_funding_sek"]
+    values.index = by_source.iloc[:, 0]  # the programme names as the table shows them
     _chart(charts.bars(values, data.lang, title, unit=_t(data, "col.external_funding_sek")))
     show_table(by_source, title, lang=data.lang)
 

@@ -501,7 +501,15 @@ def funding_by_source(data: ReportData) -> pd.DataFrame:
     frame = src.assign(
         eu=src["is_eu"].map({True: label("format.yes", lang), False: label("format.no", lang)})
     )
+    frame["funding_source"] = _programme_names(frame["funding_source"], lang)  # issue 18
     return _rename(frame, lang, "funding_source", "n_activities", "external_funding_sek", "eu")
+
+
+def _programme_names(sources: pd.Series, lang: Lang) -> pd.Series:
+    """Programme names in the report's language (Horisont Europa / Horizon Europe)."""
+    from ..i18n.formatting import programme_name
+
+    return sources.map(lambda s: s if pd.isna(s) else programme_name(s, lang))
 
 
 def countries_table(data: ReportData) -> pd.DataFrame:
