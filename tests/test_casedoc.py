@@ -70,6 +70,7 @@ def test_front_reads_summary_matter_assessment_then_the_officials_text(
         label("casedoc.assessment", lang),
         label("casedoc.officer_assessment", lang),
         label("casedoc.proposed_decision", lang),
+        label("casedoc.basis", lang),
         label("page.toc", lang),
     ]
     positions = [page.index(f">{display.escape(h)}</h") for h in order]
@@ -85,6 +86,23 @@ def test_without_the_officials_text_nothing_is_invented(example, shown: list[str
     assert label("casedoc.matter") in page and label("casedoc.assessment") in page
     assert label("casedoc.officer_assessment") not in page
     assert label("casedoc.proposed_decision") not in page
+    assert label("casedoc.basis") in page  # a document of record lists its basis
+
+
+def test_without_a_document_block_there_is_no_basis_list(example, shown: list[str]) -> None:
+    sections.show_front(build(example, SETTINGS.with_changes({"document": None}), 2025))
+    page = "".join(shown)
+    assert label("casedoc.matter") in page
+    assert label("casedoc.basis") not in page
+
+
+def test_the_basis_names_register_and_parameters_by_their_fingerprints(example) -> None:
+    data = build(example, SETTINGS, 2025)
+    items = casedoc.decision_basis(data)
+    assert items[0].startswith("Denna rapport")
+    assert f"example_register.xlsx (SHA-256 {example.sha256[:16]} …)" in items[2]
+    assert data.params_sha256[:16] in items[3]
+    assert items[4] == "Internationell policy, antagen av Kommunfullmäktige 2023-06-21"
 
 
 def test_the_matter_names_the_policy_its_dates_bodies_aims_and_the_data(example) -> None:

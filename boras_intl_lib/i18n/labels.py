@@ -1474,6 +1474,27 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "casedoc.officer_assessment": ("Förvaltningens bedömning", "The administration's assessment"),
     "casedoc.proposed_decision": ("Förslag till beslut", "Proposed decision"),
+    "casedoc.basis": ("Beslutsunderlag", "Basis for the decision"),
+    "casedoc.basis_report": (
+        "Denna rapport: uppföljning av Internationell policy {year}",
+        "This report: follow-up of the International Policy, {year}",
+    ),
+    "casedoc.basis_workbook": (
+        "Rapportens arbetsbok (Excel) med samma tabeller",
+        "The report's workbook (Excel) with the same tables",
+    ),
+    "casedoc.basis_register": (
+        "Registret över internationella aktiviteter: {register} (SHA-256 {sha} …)",
+        "The register of international activities: {register} (SHA-256 {sha} …)",
+    ),
+    "casedoc.basis_parameters": (
+        "Parametrar för {year} (SHA-256 {sha} …), boras-intl {version}",
+        "Parameters for {year} (SHA-256 {sha} …), boras-intl {version}",
+    ),
+    "casedoc.basis_policy": (
+        "Internationell policy, antagen av Kommunfullmäktige {adopted}",
+        "The International Policy, adopted by the City Council (Kommunfullmäktige) on {adopted}",
+    ),
     "noun.activity": ("aktivitet|aktiviteter", "activity|activities"),
     "noun.administration": ("förvaltning|förvaltningar", "administration|administrations"),
     # --- programme names in the report's language (formatting.programme_name, issue 18) ---

@@ -13,6 +13,8 @@ this module adds, right after it:
 - *Bedömning* (the assessment): the precondition and each area in one line, as the report
   computes them, with the policy's aims named where profiling and societal impact are
   assessed;
+- with a ``document:`` block, *Beslutsunderlag*: the report, its workbook, the register and
+  the parameters (with their fingerprints) and the policy;
 - the official's *assessment* and the *proposed decision*, only when the parameters'
   ``document:`` block gives them (Markdown, escaped like all text: raw HTML shows as typed,
   images become their text, headings become bold paragraphs, so nothing can break the
@@ -55,6 +57,33 @@ def show_case_frame(data: ReportData) -> None:
         if text:
             heading(label(key, data.lang), anchor=anchor)
             show_html(f'<div class="case-text">{markdown_html(text)}</div>', text)
+    if document is not None:  # a document of record: what the decision rests on
+        heading(label("casedoc.basis", data.lang), anchor="decision-basis")
+        show_list(decision_basis(data))
+
+
+def decision_basis(data: ReportData) -> list[str]:
+    """Beslutsunderlag: this report first, its workbook, the register and the parameters it
+    was made from (with their fingerprints, as in the reproducibility line) and the policy."""
+    from .. import __version__
+
+    lang, register, policy = data.lang, data.register, data.settings.policy
+    name = register.path.name if register.path else label("casedoc.register_unnamed", lang)
+    items = [
+        label("casedoc.basis_report", lang, year=data.year),
+        label("casedoc.basis_workbook", lang),
+        label("casedoc.basis_register", lang, register=name, sha=register.sha256[:16]),
+        label(
+            "casedoc.basis_parameters",
+            lang,
+            year=data.year,
+            sha=data.params_sha256[:16],
+            version=__version__,
+        ),
+    ]
+    if policy is not None:
+        items.append(label("casedoc.basis_policy", lang, adopted=policy.adopted.isoformat()))
+    return items
 
 
 def matter_sentences(data: ReportData) -> list[str]:
