@@ -174,3 +174,14 @@ def test_markdown_is_escaped_and_keeps_no_active_or_outline_parts(
     out = casedoc.markdown_html(markdown)
     assert expected in out
     assert absent not in out
+
+
+def test_an_administrations_report_says_whose_follow_up_it_is(example) -> None:
+    data = build(example, SETTINGS, 2025, administration="Kulturförvaltningen")
+    sentences = casedoc.matter_sentences(data)
+    n = len(active(data.scores))
+    assert sentences[2] == (
+        "Uppföljningen avser Kulturförvaltningen 2025 och bygger på verktygets exempelregister "
+        f"(example_register.xlsx): {n} aktiviteter."
+    )
+    assert len(sentences) == 3  # no list of the city's administrations in its own report

@@ -1433,12 +1433,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "The follow-up covers {year} and rests on the toolkit's example register ({register}): {activities} from {administrations}.",
     ),
     "casedoc.data_administration": (
-        "Uppföljningen avser {year} och {name} och bygger på registret över internationella aktiviteter ({register}): {activities}.",
-        "The follow-up covers {year} and {name} and rests on the register of international activities ({register}): {activities}.",
+        "Uppföljningen avser {name} {year} och bygger på registret över internationella aktiviteter ({register}): {activities}.",
+        "The follow-up covers {name} in {year} and rests on the register of international activities ({register}): {activities}.",
     ),
     "casedoc.data_example_administration": (
-        "Uppföljningen avser {year} och {name} och bygger på verktygets exempelregister ({register}): {activities}.",
-        "The follow-up covers {year} and {name} and rests on the toolkit's example register ({register}): {activities}.",
+        "Uppföljningen avser {name} {year} och bygger på verktygets exempelregister ({register}): {activities}.",
+        "The follow-up covers {name} in {year} and rests on the toolkit's example register ({register}): {activities}.",
     ),
     "casedoc.register_unnamed": ("utan filnamn", "without a file name"),
     "casedoc.n_of_m": ("{n} av {of}", "{n} of {of}"),

@@ -147,11 +147,10 @@ def _reporting(data: ReportData) -> tuple[list[str], list[str]]:
     """The parameters' administrations with counted activities this year, and those without."""
     table = data.coverage.table
     listed = table[table["in_parameters"]]
-    name_col = "administration" if "administration" in listed.columns else listed.columns[0]
     has = listed["has_activities"].astype(bool)
     return (
-        [str(v) for v in listed.loc[has, name_col]],
-        [str(v) for v in listed.loc[~has, name_col]],
+        [str(v) for v in listed.loc[has, "administration"]],
+        [str(v) for v in listed.loc[~has, "administration"]],
     )
 
 
