@@ -966,9 +966,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "method.intro": (
         "Bedömningen är regelbaserad: samma uppgifter ger alltid samma nivå. Nivåerna "
-        "beskrivs nedan; tröskelvärdena kommer från årets parameterfil.",
+        "beskrivs nedan; tröskelvärdena är årets inställningar för rapporten (se Parametrar).",
         "The assessment is rule-based: the same evidence always gives the same level. The "
-        "levels are described below; the thresholds come from the year's parameters file.",
+        "levels are described below; the thresholds are the year's settings for the report (see Parameters).",
     ),
     "method.rubric": ("Bedömningsmatris", "Rubric"),
     "method.parameters": ("Parametrar", "Parameters"),
@@ -1229,8 +1229,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "section.annex": ("Bilaga: alla aktiviteter", "Annex: all activities"),
     "areas.no_targets": (
-        "Parameterfilen anger inga mål för områdena, så rapporten bedömer inte måluppfyllelse.",
-        "The parameters file sets no targets for the areas, so the report does not assess them against targets.",
+        "Inga mål är satta för områdena i årets inställningar, så rapporten bedömer inte måluppfyllelse.",
+        "The year's settings set no targets for the areas, so the report does not assess them against targets.",
     ),
     "areas.area_text_no_target": (
         "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Jämfört med föregående år: {trend}.",
