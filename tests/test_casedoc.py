@@ -185,3 +185,12 @@ def test_an_administrations_report_says_whose_follow_up_it_is(example) -> None:
         f"(example_register.xlsx): {n} aktiviteter."
     )
     assert len(sentences) == 3  # no list of the city's administrations in its own report
+
+
+def test_time_zone_is_stockholm_by_default_and_an_unknown_one_is_an_error() -> None:
+    from boras_intl_lib.errors import ParametersError
+
+    assert SETTINGS.time_zone == "Europe/Stockholm"
+    assert SETTINGS.with_changes({"time_zone": "UTC"}).time_zone == "UTC"
+    with pytest.raises(ParametersError, match="Europe/Borås"):
+        SETTINGS.with_changes({"time_zone": "Europe/Borås"})
