@@ -266,6 +266,10 @@ class Document(_Strict):
     reference: str | None = Field(default=None, alias="diarienummer", min_length=1)
     officer: str | None = Field(default=None, alias="handläggare", min_length=1)
     date: dt.date | None = Field(default=None, alias="datum")
+    #: The official's own assessment and the proposed decision (issue 18): Markdown, shown
+    #: escaped under their headings; left out, their sections are left out.
+    assessment: str | None = Field(default=None, alias="bedömning", min_length=1)
+    proposed_decision: str | None = Field(default=None, alias="förslag_till_beslut", min_length=1)
 
     _plain_text = field_validator("*")(_no_control_characters)
 
@@ -301,6 +305,8 @@ class Settings(_Strict):
     document: Document | None = None
     policy: Policy | None = None  # None: every year is judged against the policy in full
     trends: Trends = Trends()
+    #: The IANA time zone of every date and time a reader sees (issue 18): the city's own.
+    time_zone: str = "Europe/Stockholm"
 
     @property
     def administration_names(self) -> list[str]:
@@ -318,6 +324,19 @@ class Settings(_Strict):
             seen.add(token)
         if twice:
             raise ValueError(f"administration listed twice: {', '.join(twice)}")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name such as Europe/Stockholm)"
+            ) from None
         return value
 
     def with_changes(self, changes: dict[str, Any]) -> Settings:

@@ -327,7 +327,7 @@ def test_check_bundled_data(capsys: pytest.CaptureFixture[str]) -> None:
     # in the long layout it is refused with one clear line
     assert main(["indicators", "check", str(path), "--format", "long"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "kolumn(er) saknas: indicator, value" in err
+    assert err.count("\n") == 1 and "kolumnerna indicator, value" in err
 
 
 @pytest.mark.parametrize(
@@ -337,7 +337,7 @@ def test_check_bundled_data(capsys: pytest.CaptureFixture[str]) -> None:
         (["check", "missing.csv", "--format", "owid", "--lang", "en"], "file not found"),
         (["check", "{fixture}", "--format", "nonsense"], "okänt format 'nonsense'"),
         (["check", "{fixture}", "--format", "wgi"], "är ingen WGI-fil (lång tabell)"),
-        (["check", "{fixture}", "--format", "wgi", "--lang", "en"], "missing column(s)"),
+        (["check", "{fixture}", "--format", "wgi", "--lang", "en"], "are missing"),
         (["show", "Narnia"], "landet känns inte igen: 'Narnia'"),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,8 @@ def test_findings_never_claim_all_is_well_when_activities_cannot_be_assessed() -
     register = load_register(example_register_path(), SETTINGS)
     findings = main_findings(build(register, _without_bundled_data(), 2022))  # no data at all
     assert label("finding.no_missing_exception") not in findings
-    assert any(f.endswith(label("finding.unknown", n=2).split(" ", 1)[1]) for f in findings)
+    unknown = re.escape(label("finding.unknown", n=987)).replace("987", r"\d+")  # any count
+    assert any(re.fullmatch(unknown, f) for f in findings)
 
 
 def test_the_parameters_weights_drive_the_overall_index() -> None:

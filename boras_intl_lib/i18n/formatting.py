@@ -115,6 +115,48 @@ def fmt_datetime(value: dt.datetime, lang: Lang = "sv") -> str:
     return format_datetime(value, format="long", locale=_loc(lang))
 
 
+def plural_category(n: int, lang: Lang = "sv") -> str:
+    """CLDR's plural category of ``n`` in ``lang`` (babel): ``"one"`` or ``"other"`` for
+    Swedish and English (1 aktivitet, 0/2/21 aktiviteter; 1 activity, 0/2/21 activities)."""
+    from babel import Locale
+
+    return str(Locale.parse(_loc(lang)).plural_form(abs(int(n))))
+
+
+def count_phrase(n: int, forms: str, lang: Lang = "sv") -> str:
+    """A counted thing, the one way the report writes it: the number as the language writes
+    it and the word in the form CLDR's plural rules ask for. ``forms`` is ``"one|other"``:
+    ``count_phrase(1, "aktivitet|aktiviteter")`` → ``1 aktivitet``, ``21`` → ``21 aktiviteter``;
+    ``"avslutad|avslutade"`` agrees the same way. Labels write it as ``{n:aktivitet|aktiviteter}``
+    (:func:`.labels.label`)."""
+    one, sep, other = forms.partition("|")
+    if not sep:
+        raise ValueError(f"plural forms must be 'one|other', not {forms!r}")
+    word = one if plural_category(n, lang) == "one" else other
+    return f"{fmt_number(n, lang)} {word}" if word else fmt_number(n, lang)
+
+
+def programme_name(source: object, lang: Lang = "sv") -> str:
+    """A funding source as the report's language names it: a programme whose Swedish or
+    English name the labels table knows (``programme.*``: Horisont Europa / Horizon Europe,
+    Kreativa Europa / Creative Europe, egen finansiering / own funding …) in ``lang``, matched
+    without regard to case and spaces; any other text as the register wrote it."""
+    text = str(source)
+    return _programmes(lang).get(" ".join(text.casefold().split()), text)
+
+
+@cache
+def _programmes(lang: Lang) -> dict[str, str]:
+    from .labels import LABELS
+
+    names: dict[str, str] = {}
+    for key, (sv, en) in LABELS.items():
+        if key.startswith("programme."):
+            for spelling in (sv, en):
+                names[" ".join(spelling.casefold().split())] = sv if lang == "sv" else en
+    return names
+
+
 def fmt_bool(value: object, lang: Lang = "sv") -> str:
     """``True`` → ``Ja`` / ``Yes``; ``False`` → ``Nej`` / ``No``."""
     if is_missing(value):

@@ -7,6 +7,7 @@ Code uses keys; this table gives the words. Keys are grouped by prefix (``area.`
 
 from __future__ import annotations
 
+import string
 from contextvars import ContextVar
 from typing import Literal
 
@@ -631,8 +632,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "indicators.data.empty": ("filen är tom", "the file is empty"),
     "indicators.data.missing_columns": (
-        "är ingen {layout}: kolumn(er) saknas: {columns}",
-        "not the {layout} layout: missing column(s) {columns}",
+        "är ingen {layout}: {n:!kolumnen|kolumnerna} {columns} saknas",
+        "not the {layout} layout: the {n:!column|columns} {columns} {n:!is|are} missing",
     ),
     "indicators.data.not_a_number": (
         "kolumnen '{column}' har text som inte är ett tal: {value}",
@@ -793,7 +794,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "why.partners_zero": ("ingen partnerorganisation", "no partner organisation"),
     "why.partners_one": ("1 partnerorganisation", "1 partner organisation"),
-    "why.partners": ("{n} partnerorganisationer", "{n} partner organisations"),
+    "why.partners": (
+        "{n:partnerorganisation|partnerorganisationer}",
+        "{n:partner organisation|partner organisations}",
+    ),
     "why.partners_needed": ("minst {min} krävs", "at least {min} needed"),
     "why.no_external": ("ingen extern finansiering", "no external funding"),
     "why.external_share": ("extern finansiering {pct} %", "external funding {pct}%"),
@@ -823,13 +827,22 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "why.targets_zero": ("inget profileringsmål", "no profiling target"),
     "why.targets_one": ("1 profileringsmål", "1 profiling target"),
-    "why.targets": ("{n} profileringsmål", "{n} profiling targets"),
+    "why.targets": (
+        "{n:profileringsmål|profileringsmål}",
+        "{n:profiling target|profiling targets}",
+    ),
     "why.dimensions_zero": ("ingen hållbarhetsdimension", "no sustainability dimension"),
     "why.dimensions_one": ("1 hållbarhetsdimension", "1 sustainability dimension"),
-    "why.dimensions": ("{n} hållbarhetsdimensioner", "{n} sustainability dimensions"),
+    "why.dimensions": (
+        "{n:hållbarhetsdimension|hållbarhetsdimensioner}",
+        "{n:sustainability dimension|sustainability dimensions}",
+    ),
     "why.sdgs_zero": ("inget globalt mål", "no SDG"),
     "why.sdgs_one": ("1 globalt mål", "1 SDG"),
-    "why.sdgs": ("{n} globala mål", "{n} SDGs"),
+    "why.sdgs": (
+        "{n:globalt mål|globala mål}",
+        "{n:SDG|SDGs}",
+    ),
     "why.democracy.0": ("ingen demokratikomponent registrerad", "no democracy component recorded"),
     "why.democracy.1": ("berör demokratiska värderingar", "touches on democratic values"),
     "why.democracy.2": ("uttalad demokratikomponent", "explicit democracy component"),
@@ -870,8 +883,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{title}: no activities to show.",
     ),
     "chart.alt_bars": (
-        "{title}: stapeldiagram med {n} staplar. Störst: {top}. Alla värden finns i tabellen.",
-        "{title}: bar chart with {n} bars. Largest: {top}. All values are in the table.",
+        "{title}: stapeldiagram med {n:stapel|staplar}. Störst: {top}. Alla värden finns i tabellen.",
+        "{title}: bar chart with {n:bar|bars}. Largest: {top}. All values are in the table.",
     ),
     "chart.alt_heatmap": (
         "{title}: värmekarta med {rows} rader och {cols} kolumner, varje ruta visar sitt värde. "
@@ -1030,20 +1043,29 @@ LABELS: dict[str, tuple[str, str]] = {
         "… och lärdomarna är både dokumenterade och spridda i organisationen",
         "… and both documented and spread in the organisation",
     ),
-    "rubric.profiling.1": ("Minst {n} profileringsmål", "At least {n} profiling target(s)"),
-    "rubric.profiling.2": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
-    "rubric.profiling.3": ("Minst {n} profileringsmål", "At least {n} profiling targets"),
+    "rubric.profiling.1": (
+        "Minst {n:profileringsmål|profileringsmål}",
+        "At least {n:profiling target|profiling targets}",
+    ),
+    "rubric.profiling.2": (
+        "Minst {n:profileringsmål|profileringsmål}",
+        "At least {n:profiling target|profiling targets}",
+    ),
+    "rubric.profiling.3": (
+        "Minst {n:profileringsmål|profileringsmål}",
+        "At least {n:profiling target|profiling targets}",
+    ),
     "rubric.societal_impact.1": (
         "En hållbarhetsdimension eller ett globalt mål",
         "One sustainability dimension or one global goal",
     ),
     "rubric.societal_impact.2": (
-        "Två hållbarhetsdimensioner, eller en dimension och minst {n} globala mål",
-        "Two sustainability dimensions, or one dimension and at least {n} global goals",
+        "Två hållbarhetsdimensioner, eller en dimension och minst {n:globalt mål|globala mål}",
+        "Two sustainability dimensions, or one dimension and at least {n:global goal|global goals}",
     ),
     "rubric.societal_impact.3": (
-        "Alla tre dimensionerna, eller två dimensioner och minst {n} globala mål",
-        "All three dimensions, or two dimensions and at least {n} global goals",
+        "Alla tre dimensionerna, eller två dimensioner och minst {n:globalt mål|globala mål}",
+        "All three dimensions, or two dimensions and at least {n:global goal|global goals}",
     ),
     "rubric.democratic_values.1": (
         "Berör demokratiska värderingar",
@@ -1078,7 +1100,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Rapporten följer upp hur stadens internationella arbete {year} bidrar till de sju områdena i Borås Stads internationella policy (2023) och om samarbetena uppfyller policyns förutsättning om mänskliga rättigheter, demokrati och rättsstatens principer.",
         "This report follows up how the city's international work in {year} contributes to the seven areas of Borås Stad's international policy (2023), and whether every partner meets the policy's precondition of human rights, democracy and the rule of law.",
     ),
-    "section.summary": ("Sammanfattning", "Summary"),
+    "section.summary": ("Året i siffror", "The year in figures"),
     "section.precondition": (
         "Förutsättningen: mänskliga rättigheter, demokrati och rättsstatens principer",
         "The precondition: human rights, democracy, rule of law",
@@ -1105,12 +1127,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "No activity lacks a necessary exception decision.",
     ),
     "precondition.missing_text": (
-        "{n} partner i årets aktiviteter saknar giltigt undantagsbeslut, trots att de finns i länder som inte uppfyller kraven.",
-        "{n} partners in this year's activities are in countries that do not meet the precondition, without a valid exception decision.",
+        "I årets aktiviteter saknar {n:partner|partner} giltigt undantagsbeslut, trots att {n:!partnern finns i ett land|partnerna finns i länder} som inte uppfyller kraven.",
+        "In this year's activities, {n:partner is in a country|partners are in countries} that {n:!does|do} not meet the precondition, without a valid exception decision.",
     ),
     "precondition.missing_text.one": (
-        "1 partner i årets aktiviteter saknar giltigt undantagsbeslut, trots att den finns i ett land som inte uppfyller kraven.",
-        "1 partner in this year's activities is in a country that does not meet the precondition, without a valid exception decision.",
+        "I årets aktiviteter saknar {n:partner|partner} giltigt undantagsbeslut, trots att {n:!partnern finns i ett land|partnerna finns i länder} som inte uppfyller kraven.",
+        "In this year's activities, {n:partner is in a country|partners are in countries} that {n:!does|do} not meet the precondition, without a valid exception decision.",
     ),
     "precondition.in_force": ("Undantagsbeslut som tillämpas i år", "Exception decisions in use"),
     "precondition.no_exceptions": (
@@ -1133,8 +1155,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "areas.chart_title": ("Bidragsnivåer per område {year}", "Contribution levels per area {year}"),
     "areas.table": ("Områdena: nivåer, mål och utveckling", "Areas: levels, targets and trend"),
     "areas.area_text": (
-        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
-        "{n_clear} of {n} activities ({share}) contribute clearly. Against target: {status}. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Against target: {status}. Compared with the previous year: {trend}.",
     ),
     "areas.examples": ("Exempel: {area}", "Examples: {area}"),
     "administrations.intro": (
@@ -1175,16 +1197,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Every row of the register was accepted without remark.",
     ),
     "data_quality.intro": (
-        "{n} anmärkningar. Avvisade rader ingår inte i bedömningen; rader med varning ingår. "
-        "Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
-        "{n} remarks. Rejected rows are not part of the evaluation; rows with a warning are. "
-        "The row number is the row as seen in Excel (the header is row 1).",
+        "Registret har {n:anmärkning|anmärkningar} för året. Avvisade rader ingår inte i bedömningen; rader med varning ingår. Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
+        "The register has {n:remark|remarks} for the year. Rejected rows are not part of the evaluation; rows with a warning are. The row number is the row as seen in Excel (the header is row 1).",
     ),
     "method.intro": (
         "Bedömningen är regelbaserad: samma uppgifter ger alltid samma nivå. Nivåerna "
-        "beskrivs nedan; tröskelvärdena kommer från årets parameterfil.",
+        "beskrivs nedan; tröskelvärdena är årets inställningar för rapporten (se Parametrar).",
         "The assessment is rule-based: the same evidence always gives the same level. The "
-        "levels are described below; the thresholds come from the year's parameters file.",
+        "levels are described below; the thresholds are the year's settings for the report (see Parameters).",
     ),
     "method.rubric": ("Bedömningsmatris", "Rubric"),
     "method.parameters": ("Parametrar", "Parameters"),
@@ -1198,34 +1218,32 @@ LABELS: dict[str, tuple[str, str]] = {
         "The register has no activities for {year}.",
     ),
     "finding.needs_exception": (
-        "{n} aktiviteter saknar undantagsbeslut trots att det krävs.",
-        "{n} activities need an exception decision and have none.",
+        "Undantagsbeslut saknas för {n:aktivitet|aktiviteter} trots att det krävs.",
+        "An exception decision is required but missing for {n:activity|activities}.",
     ),
     "finding.no_missing_exception": (
         "Alla aktiviteter uppfyller förutsättningen eller omfattas av ett undantagsbeslut.",
         "Every activity meets the precondition or is covered by an exception decision.",
     ),
     "finding.exception": (
-        "{n} aktiviteter omfattas av undantagsbeslut.",
-        "{n} activities are covered by an exception decision.",
+        "Undantagsbeslut omfattar {n:aktivitet|aktiviteter}.",
+        "Exception decisions cover {n:activity|activities}.",
     ),
     "finding.unknown": (
-        "{n} aktiviteter kan inte bedömas mot förutsättningen: data om partnerlandet saknas "
-        "(se Förutsättningen).",
-        "{n} activities cannot be assessed against the precondition: data on the partner's "
-        "country is missing (see The precondition).",
+        "För {n:aktivitet|aktiviteter} kan förutsättningen inte bedömas: data om partnerlandet saknas (se Förutsättningen).",
+        "For {n:activity|activities} the precondition cannot be assessed: data on the partner's country is missing (see The precondition).",
     ),
     "finding.coverage": (
-        "{n} av {m} förvaltningar ({share}) har internationellt arbete.",
-        "{n} of {m} administrations ({share}) have international work.",
+        "Av {m:förvaltning|förvaltningar} har {n} ({share}) internationellt arbete.",
+        "International work is reported by {n} of {m:administration|administrations} ({share}).",
     ),
     "finding.coverage_without": (
         "Utan internationellt arbete: {names}.",
         "Without international work: {names}.",
     ),
     "finding.areas": (
-        "Störst andel aktiviteter med tydligt bidrag har {best} ({best_share}), minst har {worst} ({worst_share}).",
-        "Largest share with a clear contribution: {best} ({best_share}); smallest: {worst} ({worst_share}).",
+        "Störst andel aktiviteter med tydligt bidrag har {best:lower} ({best_share}), minst har {worst:lower} ({worst_share}).",
+        "Largest share with a clear contribution: {best:lower} ({best_share}); smallest: {worst:lower} ({worst_share}).",
     ),
     "finding.no_external_funding": (
         "Ingen extern finansiering är registrerad.",
@@ -1236,52 +1254,48 @@ LABELS: dict[str, tuple[str, str]] = {
         "External funding {external}, of which EU funds {eu} ({share}).",
     ),
     "finding.rejected_rows": (
-        "{n} rader i registret avvisades (se Datakvalitet).",
-        "{n} register rows were rejected (see Data quality).",
+        "Registret har {n:avvisad rad|avvisade rader} (se Datakvalitet).",
+        "The register has {n:rejected row|rejected rows} (see Data quality).",
     ),
     "finding.warnings": (
-        "{n} rader har flaggats med varning (se Datakvalitet).",
-        "{n} rows have warnings (see Data quality).",
+        "Registret har {n:rad|rader} med varning (se Datakvalitet).",
+        "The register has {n:row|rows} with a warning (see Data quality).",
     ),
     "finding.cancelled": (
-        "{n} aktiviteter ställdes in och räknas inte.",
-        "{n} activities were cancelled and are not counted.",
+        "Under året ställdes {n:aktivitet|aktiviteter} in; inställda aktiviteter räknas inte.",
+        "During the year {n:activity was|activities were} cancelled; cancelled activities are not counted.",
     ),
     "report.index_title": (
         "Rapporter om internationellt arbete {year}",
         "Reports on international work {year}",
     ),
     "finding.needs_exception.one": (
-        "1 aktivitet saknar undantagsbeslut trots att det krävs.",
-        "1 activity needs an exception decision and has none.",
+        "Undantagsbeslut saknas för {n:aktivitet|aktiviteter} trots att det krävs.",
+        "An exception decision is required but missing for {n:activity|activities}.",
     ),
     "finding.exception.one": (
-        "1 aktivitet omfattas av undantagsbeslut.",
-        "1 activity is covered by an exception decision.",
+        "Undantagsbeslut omfattar {n:aktivitet|aktiviteter}.",
+        "Exception decisions cover {n:activity|activities}.",
     ),
     "finding.unknown.one": (
-        "1 aktivitet kan inte bedömas mot förutsättningen: data om partnerlandet saknas "
-        "(se Förutsättningen).",
-        "1 activity cannot be assessed against the precondition: data on the partner's "
-        "country is missing (see The precondition).",
+        "För {n:aktivitet|aktiviteter} kan förutsättningen inte bedömas: data om partnerlandet saknas (se Förutsättningen).",
+        "For {n:activity|activities} the precondition cannot be assessed: data on the partner's country is missing (see The precondition).",
     ),
     "finding.rejected_rows.one": (
-        "1 rad i registret avvisades (se Datakvalitet).",
-        "1 register row was rejected (see Data quality).",
+        "Registret har {n:avvisad rad|avvisade rader} (se Datakvalitet).",
+        "The register has {n:rejected row|rejected rows} (see Data quality).",
     ),
     "finding.warnings.one": (
-        "1 rad har flaggats med varning (se Datakvalitet).",
-        "1 row has warnings (see Data quality).",
+        "Registret har {n:rad|rader} med varning (se Datakvalitet).",
+        "The register has {n:row|rows} with a warning (see Data quality).",
     ),
     "finding.cancelled.one": (
-        "1 aktivitet ställdes in och räknas inte.",
-        "1 activity was cancelled and is not counted.",
+        "Under året ställdes {n:aktivitet|aktiviteter} in; inställda aktiviteter räknas inte.",
+        "During the year {n:activity was|activities were} cancelled; cancelled activities are not counted.",
     ),
     "data_quality.intro.one": (
-        "1 anmärkning. Avvisade rader ingår inte i bedömningen; rader med varning ingår. "
-        "Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
-        "1 remark. Rejected rows are not part of the evaluation; rows with a warning are. "
-        "The row number is the row as seen in Excel (the header is row 1).",
+        "Registret har {n:anmärkning|anmärkningar} för året. Avvisade rader ingår inte i bedömningen; rader med varning ingår. Radnumret är raden som den syns i Excel (rubrikraden är rad 1).",
+        "The register has {n:remark|remarks} for the year. Rejected rows are not part of the evaluation; rows with a warning are. The row number is the row as seen in Excel (the header is row 1).",
     ),
     "areas.level_bar": ("Fördelning på nivåer: {area}", "Distribution of levels: {area}"),
     "chart.alt_level_bar": (
@@ -1308,8 +1322,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "in a text without quotes",
     ),
     "areas.area_text.one": (
-        "{n_clear} av 1 aktivitet ({share}) bidrar tydligt. Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
-        "{n_clear} of 1 activity ({share}) contributes clearly. Against target: {status}. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Måluppfyllelse: {status}. Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Against target: {status}. Compared with the previous year: {trend}.",
     ),
     "report.title_administration": (
         "Internationellt arbete inom {scope} {year}",
@@ -1386,12 +1400,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "{this} against {previous} among completed activities: {trend}",
     ),
     "areas.counting": (
-        "Av {n} räknade aktiviteter är {planned} planerade, {ongoing} pågående och {completed} avslutade. Andelarna räknas på alla dessa. Jämförelsen med tidigare år görs på lika grupper: för {outcome_areas}, som bygger på resultat, jämförs bara avslutade aktiviteter, eftersom planerade och pågående ännu inte kan ha resultat.",
-        "Of {n} counted activities {planned} are planned, {ongoing} ongoing and {completed} completed. Shares are computed on all of them. Years are compared on like groups: for {outcome_areas}, which rest on results, only completed activities are compared, since planned and ongoing ones cannot have results yet.",
+        "Räknade aktiviteter: {n}, varav {planned:planerad|planerade}, {ongoing} pågående och {completed:avslutad|avslutade}. Andelarna räknas på alla dessa. Jämförelsen med tidigare år görs på lika grupper: för {outcome_areas:lower}, som bygger på resultat, jämförs bara avslutade aktiviteter, eftersom planerade och pågående ännu inte kan ha resultat.",
+        "Counted activities: {n}, of which {planned} planned, {ongoing} ongoing and {completed} completed. Shares are computed on all of them. Years are compared on like groups: for {outcome_areas:lower}, which rest on results, only completed activities are compared, since planned and ongoing ones cannot have results yet.",
     ),
     "areas.completed_text": (
-        "Bland de {n} avslutade aktiviteterna bidrar {n_clear} ({share}) tydligt.",
-        "Among the {n} completed activities {n_clear} ({share}) contribute clearly.",
+        "Av de avslutade aktiviteterna ({n}) bidrar {n_clear} ({share}) tydligt.",
+        "Of the completed activities ({n}), {n_clear} ({share}) {n_clear:!contributes|contribute} clearly.",
     ),
     "col.activity_status": ("Status", "Status"),
     "col.activity_type": ("Typ", "Type"),
@@ -1412,8 +1426,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "annex.not_counted": ("Inställd, räknas inte", "Cancelled, not counted"),
     "annex.heading": ("Bilaga: alla aktiviteter {year}", "Annex: all activities {year}"),
     "annex.summary": (
-        "Visa alla {n} aktiviteter (id, status, typ, länder, nivå per område, bedömning)",
-        "Show all {n} activities (id, status, type, countries, level per area, verdict)",
+        "Visa alla aktiviteter ({n}): id, status, typ, länder, nivå per område, bedömning",
+        "Show all activities ({n}): id, status, type, countries, level per area, verdict",
     ),
     "annex.intro": (
         "Tabellen gör varje siffra spårbar. Nivåerna 0–3 per område förklaras under Metod och källor. Samma tabell finns i arbetsboken.",
@@ -1439,29 +1453,29 @@ LABELS: dict[str, tuple[str, str]] = {
     "document.date": ("Datum", "Date"),
     "sheet.country_values": ("Indikatorvärden", "Indicator values"),
     "data_quality.other_years": (
-        "Ytterligare {n} anmärkningar gäller rader för andra år och visas i de årens rapporter.",
-        "A further {n} remarks concern rows of other years and are shown in those years' reports.",
+        "Ytterligare {n:anmärkning|anmärkningar} gäller rader för andra år och visas i de årens rapporter.",
+        "A further {n:remark concerns|remarks concern} rows of other years and {n:!is|are} shown in those years' reports.",
     ),
     "data_quality.other_years.one": (
-        "Ytterligare 1 anmärkning gäller en rad för ett annat år och visas i det årets rapport.",
-        "A further 1 remark concerns a row of another year and is shown in that year's report.",
+        "Ytterligare {n:anmärkning|anmärkningar} gäller rader för andra år och visas i de årens rapporter.",
+        "A further {n:remark concerns|remarks concern} rows of other years and {n:!is|are} shown in those years' reports.",
     ),
     "over_time.like_groups": (
-        "För {areas} räknas varje år bara avslutade aktiviteter, så att åren jämförs på lika grupper; för övriga områden alla aktiviteter som inte ställts in.",
-        "For {areas} each year counts completed activities only, so that years are compared on like groups; for the other areas every activity that was not cancelled.",
+        "För {areas:lower} räknas varje år bara avslutade aktiviteter, så att åren jämförs på lika grupper; för övriga områden alla aktiviteter som inte ställts in.",
+        "For {areas:lower} each year counts completed activities only, so that years are compared on like groups; for the other areas every activity that was not cancelled.",
     ),
     "section.annex": ("Bilaga: alla aktiviteter", "Annex: all activities"),
     "areas.no_targets": (
-        "Parameterfilen anger inga mål för områdena, så rapporten bedömer inte måluppfyllelse.",
-        "The parameters file sets no targets for the areas, so the report does not assess them against targets.",
+        "Inga mål är satta för områdena i årets inställningar, så rapporten bedömer inte måluppfyllelse.",
+        "The year's settings set no targets for the areas, so the report does not assess them against targets.",
     ),
     "areas.area_text_no_target": (
-        "{n_clear} av {n} aktiviteter ({share}) bidrar tydligt. Jämfört med föregående år: {trend}.",
-        "{n_clear} of {n} activities ({share}) contribute clearly. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Compared with the previous year: {trend}.",
     ),
     "areas.area_text_no_target.one": (
-        "{n_clear} av 1 aktivitet ({share}) bidrar tydligt. Jämfört med föregående år: {trend}.",
-        "{n_clear} of 1 activity ({share}) contributes clearly. Compared with the previous year: {trend}.",
+        "Tydligt bidrag: {n_clear} av {n:aktivitet|aktiviteter} ({share}). Jämfört med föregående år: {trend}.",
+        "Clear contribution: {n_clear} of {n:activity|activities} ({share}). Compared with the previous year: {trend}.",
     ),
     "administrations.heatmap_text": (
         "Tabellen visar andelen av varje förvaltnings aktiviteter med tydligt bidrag per område; kolumnen Antal aktiviteter visar hur många andelen bygger på. Mörkare ruta betyder högre andel, och varje andel står utskriven.",
@@ -1506,65 +1520,71 @@ LABELS: dict[str, tuple[str, str]] = {
         "{condition} is assessed with {indicator}; the policy is read as requiring {requirement}.",
     ),
     "threshold.now": (
-        "Med dagens trösklar har {n} aktiviteter partner i länder som inte uppfyller alla villkor; de behöver undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
-        "With today's thresholds {n} activities have partners in countries that fail a condition; they need an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
+        "Med dagens trösklar har {n:aktivitet|aktiviteter} partner i länder som inte uppfyller alla villkor; {n:!den behöver|de behöver} undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
+        "With today's thresholds {n:activity has|activities have} partners in countries that fail a condition; {n:!it needs|they need} an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
     ),
     "threshold.now.one": (
-        "Med dagens trösklar har 1 aktivitet partner i länder som inte uppfyller alla villkor; den behöver undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
-        "With today's thresholds 1 activity has partners in countries that fail a condition; it needs an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
+        "Med dagens trösklar har {n:aktivitet|aktiviteter} partner i länder som inte uppfyller alla villkor; {n:!den behöver|de behöver} undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
+        "With today's thresholds {n:activity has|activities have} partners in countries that fail a condition; {n:!it needs|they need} an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
     ),
     "threshold.sensitivity": (
         "Om kravet i stället vore {alternatives}.",
         "If the requirement were instead {alternatives}.",
     ),
-    "threshold.at": ("{requirement}: {n} aktiviteter", "{requirement}: {n} activities"),
-    "threshold.at.one": ("{requirement}: 1 aktivitet", "{requirement}: 1 activity"),
+    "threshold.at": (
+        "{requirement}: {n:aktivitet|aktiviteter}",
+        "{requirement}: {n:activity|activities}",
+    ),
+    "threshold.at.one": (
+        "{requirement}: {n:aktivitet|aktiviteter}",
+        "{requirement}: {n:activity|activities}",
+    ),
     "precondition.domestic": (
-        "{n} svenska partner (i {m} aktiviteter) omfattas inte av bedömningen och står inte i tabellen.",
-        "{n} Swedish partners (in {m} activities) are outside the assessment and not in the table.",
+        "Svenska partner omfattas inte av bedömningen och står inte i tabellen: {n:partner|partner} i {m:aktivitet|aktiviteter}.",
+        "Swedish partners are outside the assessment and not in the table: {n:partner|partners} in {m:activity|activities}.",
     ),
     "precondition.domestic.one": (
-        "1 svensk partner (i {m} aktiviteter) omfattas inte av bedömningen och står inte i tabellen.",
-        "1 Swedish partner (in {m} activities) is outside the assessment and not in the table.",
+        "Svenska partner omfattas inte av bedömningen och står inte i tabellen: {n:partner|partner} i {m:aktivitet|aktiviteter}.",
+        "Swedish partners are outside the assessment and not in the table: {n:partner|partners} in {m:activity|activities}.",
     ),
     "precondition.none_missing_unknown": (
-        "Ingen bedömd aktivitet saknar undantagsbeslut, men {n} aktiviteter kan inte bedömas eftersom data om partnerlandet saknas.",
-        "No assessed activity lacks an exception decision, but {n} activities cannot be assessed because data on the partner's country is missing.",
+        "Ingen bedömd aktivitet saknar undantagsbeslut, men {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "No assessed activity lacks an exception decision, but {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "precondition.none_missing_unknown.one": (
-        "Ingen bedömd aktivitet saknar undantagsbeslut, men 1 aktivitet kan inte bedömas eftersom data om partnerlandet saknas.",
-        "No assessed activity lacks an exception decision, but 1 activity cannot be assessed because data on the partner's country is missing.",
+        "Ingen bedömd aktivitet saknar undantagsbeslut, men {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "No assessed activity lacks an exception decision, but {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "precondition.values_source": (
         "Värdena kommer från {sources}. Koder och exakta värden står i arbetsboken och under Metod och källor.",
         "The values come from {sources}. Codes and exact values are in the workbook and under Method and sources.",
     ),
     # --- [report] the verdict block (findings.py) ---------------------------------------------
-    "verdict.heading": ("Bedömning och åtgärder", "Assessment and action"),
+    "verdict.heading": ("Sammanfattning", "Summary"),
     "verdict.findings": ("Iakttagelser efter allvarlighet", "Findings by severity"),
     "verdict.none": ("Inga iakttagelser kräver åtgärd.", "No finding needs action."),
     "severity_level.action": ("Åtgärd krävs", "Action needed"),
     "severity_level.note": ("Att notera", "To note"),
     "severity_level.info": ("För kännedom", "For information"),
     "verdict.volume": (
-        "{n} aktiviteter räknas {year}: {planned} planerade, {ongoing} pågående och {completed} avslutade. Inställda aktiviteter räknas inte i någon siffra i rapporten.",
-        "{n} activities count in {year}: {planned} planned, {ongoing} ongoing and {completed} completed. Cancelled activities are left out of every figure in the report.",
+        "Rapporten räknar {n:aktivitet|aktiviteter} {year}: {planned:planerad|planerade}, {ongoing} pågående och {completed:avslutad|avslutade}. Inställda aktiviteter räknas inte i någon siffra i rapporten.",
+        "The report counts {n:activity|activities} in {year}: {planned} planned, {ongoing} ongoing and {completed} completed. Cancelled activities are left out of every figure in the report.",
     ),
     "verdict.unknown_also": (
-        "Ytterligare {n} aktiviteter kan inte bedömas eftersom data om partnerlandet saknas.",
-        "A further {n} activities cannot be assessed because data on the partner's country is missing.",
+        "Ytterligare {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "A further {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "verdict.unknown_also.one": (
-        "Ytterligare 1 aktivitet kan inte bedömas eftersom data om partnerlandet saknas.",
-        "A further 1 activity cannot be assessed because data on the partner's country is missing.",
+        "Ytterligare {n:aktivitet|aktiviteter} kan inte bedömas eftersom data om partnerlandet saknas.",
+        "A further {n:activity|activities} cannot be assessed because data on the partner's country is missing.",
     ),
     "verdict.precondition_unknown": (
-        "Förutsättningen kan inte bekräftas för {n} av {total} aktiviteter: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
-        "The precondition cannot be confirmed for {n} of {total} activities: data on the partner's country is missing. No assessed activity lacks an exception decision.",
+        "Förutsättningen kan inte bekräftas för {n} av {total:aktivitet|aktiviteter}: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
+        "The precondition cannot be confirmed for {n} of {total:activity|activities}: data on the partner's country is missing. No assessed activity lacks an exception decision.",
     ),
     "verdict.precondition_unknown.one": (
-        "Förutsättningen kan inte bekräftas för 1 av {total} aktiviteter: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
-        "The precondition cannot be confirmed for 1 of {total} activities: data on the partner's country is missing. No assessed activity lacks an exception decision.",
+        "Förutsättningen kan inte bekräftas för {n} av {total:aktivitet|aktiviteter}: data om partnerlandet saknas. Ingen bedömd aktivitet saknar undantagsbeslut.",
+        "The precondition cannot be confirmed for {n} of {total:activity|activities}: data on the partner's country is missing. No assessed activity lacks an exception decision.",
     ),
     "verdict.own_administration": (
         "Rapporten gäller bara {name}; andelarna jämförs med hela stadens i avsnittet om områdena.",
@@ -1579,8 +1599,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{country}: no data",
     ),
     "verdict.countries_without_data": (
-        "Data saknas för {n} länder: {countries}",
-        "No data for {n} countries: {countries}",
+        "Data saknas för {n:land|länder}: {countries}",
+        "No data for {n:country|countries}: {countries}",
     ),
     "verdict.country_unrecognised": (
         "{country}: landet känns inte igen (rätta registret)",
@@ -1588,28 +1608,28 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "verdict.decision_item": ("{id}, gäller till {date}", "{id}, valid until {date}"),
     "finding.expiring": (
-        "{n} undantagsbeslut upphör inom ett år efter årets slut medan aktiviteterna de gäller fortsätter:",
-        "{n} exception decisions end within a year of the year's end while the activities they cover go on:",
+        "Inom ett år efter årets slut upphör {n:undantagsbeslut|undantagsbeslut} medan aktiviteterna som {n:!beslutet|besluten} gäller fortsätter:",
+        "Within a year of the year's end, {n:exception decision ends|exception decisions end} while the activities {n:!it covers go|they cover go} on:",
     ),
     "finding.expiring.one": (
-        "1 undantagsbeslut upphör inom ett år efter årets slut medan aktiviteterna det gäller fortsätter:",
-        "1 exception decision ends within a year of the year's end while the activities it covers go on:",
+        "Inom ett år efter årets slut upphör {n:undantagsbeslut|undantagsbeslut} medan aktiviteterna som {n:!beslutet|besluten} gäller fortsätter:",
+        "Within a year of the year's end, {n:exception decision ends|exception decisions end} while the activities {n:!it covers go|they cover go} on:",
     ),
     "finding.open_ended": (
-        "{n} undantagsbeslut som tillämpas i år saknar slutdatum:",
-        "{n} exception decisions in use have no end date:",
+        "Av årets tillämpade undantagsbeslut saknar {n} slutdatum:",
+        "Of the exception decisions in use, {n:has|have} no end date:",
     ),
     "finding.open_ended.one": (
-        "1 undantagsbeslut som tillämpas i år saknar slutdatum:",
-        "1 exception decision in use has no end date:",
+        "Av årets tillämpade undantagsbeslut saknar {n} slutdatum:",
+        "Of the exception decisions in use, {n:has|have} no end date:",
     ),
     "finding.without_work": (
-        "{n} förvaltningar har inget internationellt arbete i år:",
-        "{n} administrations have no international work this year:",
+        "I år saknar {n:förvaltning|förvaltningar} internationellt arbete:",
+        "This year {n:administration has|administrations have} no international work:",
     ),
     "finding.without_work.one": (
-        "1 förvaltning har inget internationellt arbete i år:",
-        "1 administration has no international work this year:",
+        "I år saknar {n:förvaltning|förvaltningar} internationellt arbete:",
+        "This year {n:administration has|administrations have} no international work:",
     ),
     # --- [safe-inputs] inputs are read-only (guard.py) ---------------------------------------
     "guard.is_register": (
@@ -1667,8 +1687,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{path}: {n} indicator values ({format})",
     ),
     "log.rows_left_out": (
-        "{path}: {n} rader utelämnade ({why}); se `boras-intl indicators check`",
-        "{path}: {n} row(s) left out ({why}); see `boras-intl indicators check`",
+        "{path}: {n:rad utelämnad|rader utelämnade} ({why}); se `boras-intl indicators check`",
+        "{path}: {n:row|rows} left out ({why}); see `boras-intl indicators check`",
     ),
     # the template's prompts (template.py): numbers as the reader takes them, no Excel rule
     "template.required_note": ("Obligatorisk.", "Required."),
@@ -1717,8 +1737,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{year} is a baseline year. The international policy was adopted on {adopted}, so the report shows the starting point: the same measures as later years, but no action is required by rules not yet in force.",
     ),
     "finding.needs_exception_baseline": (
-        "{n} aktiviteter hade en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",
-        "{n} activities had a partner in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required.",
+        "Under året hade {n} aktiviteter en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",
+        "During the year, {n} activities had a partner in a country that does not meet the precondition. The policy was not yet in force, so no exception decision was required.",
     ),
     "finding.needs_exception_baseline.one": (
         "En aktivitet hade en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",
@@ -1741,8 +1761,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{id}, valid until {date}; continuing activities: {activities}",
     ),
     "finding.expired": (
-        "{n} undantagsbeslut upphör senast vid årets slut medan aktiviteterna de gäller fortsätter efter det. Ett nytt beslut krävs:",
-        "{n} exception decisions end by the end of the year while the activities they cover go on after it. A new decision is needed:",
+        "Senast vid årets slut upphör {n} undantagsbeslut medan aktiviteterna de gäller fortsätter efter det. Ett nytt beslut krävs:",
+        "By the end of the year, {n} exception decisions end while the activities they cover go on after it. A new decision is needed:",
     ),
     "finding.expired.one": (
         "Ett undantagsbeslut upphör senast vid årets slut medan aktiviteterna det gäller fortsätter efter det. Ett nytt beslut krävs:",
@@ -1778,8 +1798,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Partners in countries that do not meet the precondition (baseline: no decision required)",
     ),
     "precondition.missing_text_baseline": (
-        "{n} partner i årets aktiviteter finns i länder som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
-        "{n} partners of this year's activities are in countries that do not meet the precondition. The policy was not yet in force, so no exception decision was required; with the policy in force a decision would have been needed.",
+        "I årets aktiviteter finns {n} partner i länder som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
+        "This year's activities have {n} partners in countries that do not meet the precondition. The policy was not yet in force, so no exception decision was required; with the policy in force a decision would have been needed.",
     ),
     "precondition.missing_text_baseline.one": (
         "En partner i årets aktiviteter finns i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes; med policyn i kraft hade ett beslut behövts.",
@@ -1790,6 +1810,111 @@ LABELS: dict[str, tuple[str, str]] = {
         "The register has no activities before {year}, so no comparison with the previous year is made.",
     ),
     "about.rounding": ("Avrundning", "Rounding"),
+    # --- the case-document frame (report/casedoc.py, issue 18) ---
+    "casedoc.matter": ("Ärendet", "The matter"),
+    "casedoc.policy": (
+        "Kommunfullmäktige antog Internationell policy den {adopted}. Policyn gäller för alla nämnder och förvaltningar till och med {valid_until}. Kommunstyrelsen ansvarar för uppföljningen och för att revidera policyn.",
+        "The City Council (Kommunfullmäktige) adopted the International Policy on {adopted}. The policy applies to all committees and administrations up to and including {valid_until}. The Municipal Executive Board (Kommunstyrelsen) is responsible for following it up and for revising it.",
+    ),
+    "casedoc.policy_open": (
+        "Kommunfullmäktige antog Internationell policy den {adopted}. Policyn gäller för alla nämnder och förvaltningar. Kommunstyrelsen ansvarar för uppföljningen och för att revidera policyn.",
+        "The City Council (Kommunfullmäktige) adopted the International Policy on {adopted}. The policy applies to all committees and administrations. The Municipal Executive Board (Kommunstyrelsen) is responsible for following it up and for revising it.",
+    ),
+    "casedoc.policy_undated": (
+        "Rapporten följer upp Internationell policy, som gäller för alla nämnder och förvaltningar. Kommunstyrelsen ansvarar för uppföljningen och för att revidera policyn.",
+        "This report follows up the International Policy, which applies to all committees and administrations. The Municipal Executive Board (Kommunstyrelsen) is responsible for following it up and for revising it.",
+    ),
+    "casedoc.aims": (
+        "Enligt policyn ska det internationella arbetet bidra till ett konkurrenskraftigt, attraktivt Borås och till en hållbar tillväxt för kommunen, näringslivet och medborgarna. Det ska vara en naturlig del i alla verksamheter och ett verktyg för hållbar utveckling och förbättring.",
+        "According to the policy, international work shall contribute to a competitive, attractive Borås and to sustainable growth for the municipality, business and the city's residents. It shall be a natural part of all operations and a tool for sustainable development and improvement.",
+    ),
+    "casedoc.data": (
+        "Uppföljningen avser {year} och bygger på registret över internationella aktiviteter ({register}): {activities} från {administrations}.",
+        "The follow-up covers {year} and rests on the register of international activities ({register}): {activities} from {administrations}.",
+    ),
+    "casedoc.data_example": (
+        "Uppföljningen avser {year} och bygger på verktygets exempelregister ({register}): {activities} från {administrations}.",
+        "The follow-up covers {year} and rests on the toolkit's example register ({register}): {activities} from {administrations}.",
+    ),
+    "casedoc.data_administration": (
+        "Uppföljningen avser {name} {year} och bygger på registret över internationella aktiviteter ({register}): {activities}.",
+        "The follow-up covers {name} in {year} and rests on the register of international activities ({register}): {activities}.",
+    ),
+    "casedoc.data_example_administration": (
+        "Uppföljningen avser {name} {year} och bygger på verktygets exempelregister ({register}): {activities}.",
+        "The follow-up covers {name} in {year} and rests on the toolkit's example register ({register}): {activities}.",
+    ),
+    "casedoc.register_unnamed": ("utan filnamn", "without a file name"),
+    "casedoc.n_of_m": ("{n} av {of}", "{n} of {of}"),
+    "casedoc.reported": (
+        "Förvaltningar som har rapporterat aktiviteter: {names}.",
+        "Administrations that reported activities: {names}.",
+    ),
+    "casedoc.not_reported": (
+        "Förvaltningar utan rapporterade aktiviteter: {names}.",
+        "Administrations without reported activities: {names}.",
+    ),
+    "casedoc.assessment": ("Bedömning", "Assessment"),
+    "casedoc.assessment_intro": (
+        "Bedömningen mot policyns förutsättning och dess sju områden, som rapporten beräknar den. Underlaget finns i kapitlen nedan.",
+        "The assessment against the policy's precondition and its seven areas, as the report computes it. The basis is in the chapters below.",
+    ),
+    "casedoc.precondition_item": ("Förutsättningen: {sentence}", "The precondition: {sentence}"),
+    "casedoc.area_item": (
+        "{area}: {share} av aktiviteterna bidrar tydligt ({n_clear} av {of}).",
+        "{area}: {share} of the activities contribute clearly ({n_clear} of {of}).",
+    ),
+    "casedoc.area_item_target": (
+        "{area}: {share} av aktiviteterna bidrar tydligt ({n_clear} av {of}); målet: {status}.",
+        "{area}: {share} of the activities contribute clearly ({n_clear} of {of}); target: {status}.",
+    ),
+    "casedoc.aim.profiling": (
+        "Policyns syfte med profileringsarbetet är att visa vad Borås Stad står för och vilka möjligheter som finns för utbildning, etablering, tillväxt, kunskap och ett gott liv, och att utveckla besöksnäringen, som ger fler arbetstillfällen.",
+        "The policy's aim for profiling is to show what the City of Borås stands for and what it offers in education, establishment, growth, knowledge and a good life, and to develop the visitor industry, which creates jobs.",
+    ),
+    "casedoc.aim.societal_impact": (
+        "Policyns syfte med omvärldspåverkan är att stadens verksamhet bidrar till samhällsutveckling och sociala investeringar och verkar för ekologisk, social och ekonomisk hållbar utveckling.",
+        "The policy's aim for societal impact is that the city's work contributes to societal development and social investment and works for ecological, social and economic sustainability.",
+    ),
+    "casedoc.officer_assessment": ("Förvaltningens bedömning", "The administration's assessment"),
+    "casedoc.proposed_decision": ("Förslag till beslut", "Proposed decision"),
+    "casedoc.basis": ("Beslutsunderlag", "Basis for the decision"),
+    "casedoc.basis_report": (
+        "Denna rapport: uppföljning av Internationell policy {year}",
+        "This report: follow-up of the International Policy, {year}",
+    ),
+    "casedoc.basis_workbook": (
+        "Rapportens arbetsbok (Excel) med samma tabeller",
+        "The report's workbook (Excel) with the same tables",
+    ),
+    "casedoc.basis_register": (
+        "Registret över internationella aktiviteter: {register} (SHA-256 {sha} …)",
+        "The register of international activities: {register} (SHA-256 {sha} …)",
+    ),
+    "casedoc.basis_parameters": (
+        "Parametrar för {year} (SHA-256 {sha} …), boras-intl {version}",
+        "Parameters for {year} (SHA-256 {sha} …), boras-intl {version}",
+    ),
+    "casedoc.basis_policy": (
+        "Internationell policy, antagen av Kommunfullmäktige {adopted}",
+        "The International Policy, adopted by the City Council (Kommunfullmäktige) on {adopted}",
+    ),
+    "noun.activity": ("aktivitet|aktiviteter", "activity|activities"),
+    "noun.administration": ("förvaltning|förvaltningar", "administration|administrations"),
+    # --- programme names in the report's language (formatting.programme_name, issue 18) ---
+    "programme.horizon_europe": ("Horisont Europa", "Horizon Europe"),
+    "programme.horizon_2020": ("Horisont 2020", "Horizon 2020"),
+    "programme.creative_europe": ("Kreativa Europa", "Creative Europe"),
+    "programme.digital_europe": ("Ett digitalt Europa", "Digital Europe"),
+    "programme.esf": ("Europeiska socialfonden", "European Social Fund"),
+    "programme.erdf": (
+        "Europeiska regionala utvecklingsfonden",
+        "European Regional Development Fund",
+    ),
+    "programme.eu": ("Europeiska unionen", "European Union"),
+    "programme.own_funding": ("egen finansiering", "own funding"),
+    "programme.swedish_institute": ("Svenska institutet", "Swedish Institute"),
+    "programme.arts_council": ("Statens kulturråd", "Swedish Arts Council"),
 }
 
 
@@ -1803,7 +1928,38 @@ def label(key: str, lang: Lang = "sv", **values: object) -> str:
         key = f"{key}.one"
     sv, en = LABELS[key]
     text = sv if lang == "sv" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if "|" in text or ":lower}" in text:
+        return _CountFormatter(lang).format(text, **values)
+    return text.format(**values)
+
+
+class _CountFormatter(string.Formatter):
+    """``str.format`` that also writes counted things and names mid-sentence:
+
+    - ``{n:aktivitet|aktiviteter}`` → ``1 aktivitet`` / ``21 aktiviteter`` by CLDR's plural
+      rules (``formatting.count_phrase``), so every label phrases a count the same way and
+      agrees in number; ``{n:!den|de}`` gives only the agreeing word (no number);
+    - ``{area:lower}`` → the value with a small first letter (of each item of a list joined
+      by ", "): a label such as an area name used inside a sentence.
+    """
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            from .formatting import count_phrase, plural_category
+
+            n = int(value)  # type: ignore[call-overload]
+            if format_spec.startswith("!"):
+                one, _, other = format_spec[1:].partition("|")
+                return one if plural_category(n, self.lang) == "one" else other
+            return count_phrase(n, format_spec, self.lang)
+        if format_spec == "lower":
+            return ", ".join(item[:1].lower() + item[1:] for item in str(value).split(", "))
+        return super().format_field(value, format_spec)
 
 
 def labels_for(prefix: str, lang: Lang = "sv") -> dict[str, str]:
@@ -1813,11 +1969,11 @@ def labels_for(prefix: str, lang: Lang = "sv") -> dict[str, str]:
 
 
 def report_title(lang: Lang, city: str, year: int, administration: str | None = None) -> str:
-    """The report's title: the city's, or one administration's (isolated for bidi text)."""
+    """The report's title: the city's, or one administration's. No invisible bidi controls
+    (U+2068/U+2069): they travel into the PDF's header, the browser tab and copied text
+    (issue 18); the HTML isolates register text with markup where it is rendered."""
     if administration:
-        return label(
-            "report.title_administration", lang, scope=f"\u2068{administration}\u2069", year=year
-        )
+        return label("report.title_administration", lang, scope=administration, year=year)
     return label("report.title", lang, scope=city, year=year)
 
 

@@ -142,7 +142,9 @@ def _rename_headers(frame: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFram
 def _require(frame: pd.DataFrame, columns: tuple[str, ...], path: Path, layout: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise data_error(path, "missing_columns", layout=layout, columns=", ".join(missing))
+        raise data_error(
+            path, "missing_columns", layout=layout, columns=", ".join(missing), n=len(missing)
+        )
 
 
 def dropped_rows(

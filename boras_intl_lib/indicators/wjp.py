@@ -50,7 +50,9 @@ def read_wjp(path: Path | str, *, edition: str | None = None) -> Loaded:
         keys = {_header_key(c): c for c in frame.columns}
         missing = [c for c in (*_REQUIRED, WJP_OVERALL) if c not in keys]
         if missing:
-            raise data_error(path, "missing_columns", layout="wjp", columns=", ".join(missing))
+            raise data_error(
+                path, "missing_columns", layout="wjp", columns=", ".join(missing), n=len(missing)
+            )
         columns = {"wjp_overall": keys[WJP_OVERALL]}
         for key, column in keys.items():
             found = _FACTOR.match(key)

@@ -108,6 +108,9 @@ def show_front(data: ReportData) -> None:
             _t(data, "report.intro_administration", year=data.year),
             name=data.administration,
         )
+    from .casedoc import show_case_frame  # Ärendet, Bedömning, the official's text (issue 18)
+
+    show_case_frame(data)
     show_toc([(_t(data, f"section.{s}"), anchor(s)) for s in SECTIONS], lang=data.lang)
 
 
@@ -320,6 +323,9 @@ def _show_area(data: ReportData, area: str, no_targets: bool) -> None:
                 share=fmt_percent(yoy["share_this_year"], data.lang),
             )
     show_paragraph(text)
+    from .casedoc import show_policy_aim  # the policy's own aim, where it has one (issue 18)
+
+    show_policy_aim(data, area)
     counts = [int(row[f"level_{lv}"]) for lv in range(4)]
     levels = [f"{lv} {_t(data, f'level.{lv}')}" for lv in range(4)]
     alt = _t(
@@ -486,7 +492,9 @@ def show_method(data: ReportData) -> None:
     if not sources.empty:
         show_table(sources, _t(data, "method.sources"), lang=data.lang)
     register = data.register
-    generated = fmt_datetime(dt.datetime.now().astimezone(), data.lang)
+    from zoneinfo import ZoneInfo  # the city's time, not the machine's (issue 18)
+
+    generated = fmt_datetime(dt.datetime.now(ZoneInfo(data.settings.time_zone)), data.lang)
     show_paragraph(
         _t(data, "method.reproducibility"),
         version=__version__,

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..aggregation import active, overall_index
 from ..countries import country_names
+from ..i18n.formatting import programme_name
 from ..i18n.labels import Lang, label
 from ..settings import AREAS, CONDITIONS
 from ..vocabulary import ConditionKey, count_distinct, text_keys
@@ -508,7 +509,8 @@ def funding_by_source(data: ReportData) -> pd.DataFrame:
     yes, no = label("format.yes", lang), label("format.no", lang)
     frame = src.assign(
         funding_source=[
-            names.get(k, str(n)) for k, n in zip(src["kind"], src["funding_source"], strict=True)
+            names.get(k) or programme_name(str(n), lang)
+            for k, n in zip(src["kind"], src["funding_source"], strict=True)
         ],
         eu=[
             (yes if e else no) if k == "external" else ""

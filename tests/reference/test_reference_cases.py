@@ -171,4 +171,4 @@ def test_the_first_year_says_once_that_there_is_nothing_to_compare(register, mon
     page = "".join(shown)
     assert page.count(display.escape(label("trend.first_year", year=2025))) == 1
     assert "Jämfört med föregående år" not in page and label("trend.no_previous") not in page
-    assert page.count("bidrar tydligt.") == 7  # each area's paragraph, ending before the cut
+    assert page.count("Tydligt bidrag: ") == 7  # each area's paragraph, cut before the comparison

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from boras_intl_lib.countries import country_names
+from boras_intl_lib.i18n.formatting import programme_name
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.vocabulary import AREAS, VERDICTS
 
@@ -110,7 +111,8 @@ def assert_workbook_matches(
         elif key == OWN_SOURCE:
             name = label("funding.own_source", lang)
         else:
-            name = ref.funding_names[key]
+            name = programme_name(ref.funding_names[key], lang)  # the labels' programme names
+        assert name not in expected, f"two funding rows named {name}"
         expected[name] = (n, kr)
     assert set(shown) == set(expected), (set(shown), set(expected))
     for name, (n, kr) in expected.items():
