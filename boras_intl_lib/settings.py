@@ -217,6 +217,21 @@ class Document(_Strict):
     date: dt.date | None = Field(default=None, alias="datum")
 
 
+class RegisterLimits(_Strict):
+    """What one register file may cost before it is read (``register_limits:``).
+
+    A workbook is measured as a stream before any reader opens it (``register/sheetscan``):
+    beyond these the register is refused in one line, exit status 2, instead of exhausting
+    the machine. The defaults hold a register of several hundred thousand activities; raise
+    them for a genuinely larger one. See ``docs/automation.md``.
+    """
+
+    sheet_mb: int = Field(default=512, gt=0, strict=True)  # a sheet's XML, uncompressed
+    csv_mb: int = Field(default=1024, gt=0, strict=True)  # one CSV file
+    text_kb: int = Field(default=512, gt=0, strict=True)  # the longest text in a sheet's XML
+    cells: int = Field(default=50_000_000, gt=0, strict=True)  # cells a sheet's rows span
+
+
 class Settings(_Strict):
     """Everything one report year needs, validated."""
 
@@ -229,6 +244,7 @@ class Settings(_Strict):
     targets: Targets = Targets()
     weights: dict[AreaKey, float] = Field(default_factory=lambda: dict.fromkeys(AREAS, 1.0))
     document: Document | None = None
+    register_limits: RegisterLimits = RegisterLimits()
 
     @property
     def administration_names(self) -> list[str]:

@@ -1386,6 +1386,44 @@ LABELS: dict[str, tuple[str, str]] = {
     "format.sek": ("{x}\u00a0kr", "SEK\u00a0{x}"),
     "format.sek_thousands": ("{x}\u00a0tkr", "SEK\u00a0{x}\u00a0thousand"),
     "format.sek_millions": ("{x}\u00a0mnkr", "SEK\u00a0{x}\u00a0million"),
+    # --- [reader-limits] issue 22 item 2: what one register file may cost ---------------------
+    # (register/sheetscan.py, register/reading.py; settings' register_limits)
+    "limit.sheet_size": (
+        "Bladet {source} är över {limit} MB okomprimerat och läses inte "
+        "(gränsen register_limits: sheet_mb i parameterfilen)",
+        "The sheet {source} is over {limit} MB uncompressed and is not read "
+        "(the limit register_limits: sheet_mb in the parameters file)",
+    ),
+    "limit.part_size": (
+        "Arbetsbokens del {part} är {size} MB okomprimerad, över gränsen {limit} MB, "
+        "och arbetsboken läses inte (register_limits: sheet_mb i parameterfilen)",
+        "The workbook's part {part} is {size} MB uncompressed, over the limit of {limit} MB, "
+        "and the workbook is not read (register_limits: sheet_mb in the parameters file)",
+    ),
+    "limit.text": (
+        "{source} har en text på över {limit} kB och läses inte; en Excel-cell rymmer högst "
+        "32\u00a0767 tecken (gränsen register_limits: text_kb i parameterfilen)",
+        "{source} holds a text of over {limit} kB and is not read; an Excel cell holds at most "
+        "32,767 characters (the limit register_limits: text_kb in the parameters file)",
+    ),
+    "limit.cells": (
+        "Bladet {source} har rader som spänner över mer än {limit} celler och läses inte "
+        "(gränsen register_limits: cells i parameterfilen)",
+        "The sheet {source} has rows spanning more than {limit} cells and is not read "
+        "(the limit register_limits: cells in the parameters file)",
+    ),
+    "limit.outside_grid": (
+        "Bladet {source} har en cell utanför Excels största blad (rad 1\u00a0048\u00a0576, "
+        "kolumn XFD) och läses inte",
+        "The sheet {source} has a cell outside Excel's largest sheet (row 1,048,576, "
+        "column XFD) and is not read",
+    ),
+    "limit.csv_size": (
+        "{name} är {size} MB, över gränsen {limit} MB, och läses inte "
+        "(register_limits: csv_mb i parameterfilen)",
+        "{name} is {size} MB, over the limit of {limit} MB, and is not read "
+        "(register_limits: csv_mb in the parameters file)",
+    ),
 }
 
 

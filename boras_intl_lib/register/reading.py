@@ -30,6 +30,7 @@ import pandas as pd
 
 from ..errors import RegisterUnreadableError
 from ..i18n.labels import label
+from ..settings import RegisterLimits
 from .format import TABLES, Table, find_table, normalise_token
 from .sheetscan import SheetScan, column_letter
 
@@ -96,8 +97,9 @@ class RawRegister:
     sha256: str = ""  # of the workbook, or of the CSV files read (name + bytes, in name order)
 
 
-def read_register(path: Path | str) -> RawRegister:
-    """Read a workbook or a folder of CSV files into raw tables."""
+def read_register(path: Path | str, limits: RegisterLimits | None = None) -> RawRegister:
+    """Read a workbook or a folder of CSV files into raw tables, each file within ``limits``
+    (what a file may cost to read; the defaults of :class:`RegisterLimits` if not given)."""
     path = Path(path)
     if not path.exists():
         raise _unreadable(path, "unreadable.not_found")
@@ -105,11 +107,11 @@ def read_register(path: Path | str) -> RawRegister:
         if _workbooks(path) and not any(
             p.suffix.lower() == CSV_SUFFIX and find_table(p.stem) for p in path.iterdir()
         ):
-            return read_workbook_folder(path)
-        return read_csv_folder(path)
+            return read_workbook_folder(path, limits)
+        return read_csv_folder(path, limits)
     if path.suffix.lower() == CSV_SUFFIX:
         raise _unreadable(path, "unreadable.csv_file")
-    return read_workbook(path)
+    return read_workbook(path, limits)
 
 
 def _unreadable(path: Path, key: str, **values: object) -> RegisterUnreadableError:
@@ -121,7 +123,7 @@ def _unreadable(path: Path, key: str, **values: object) -> RegisterUnreadableErr
 # --- workbooks -----------------------------------------------------------------------------
 
 
-def read_workbook(path: Path) -> RawRegister:
+def read_workbook(path: Path, limits: RegisterLimits | None = None) -> RawRegister:
     """Read the register sheets of an ``.xlsx`` workbook (other sheets are never opened).
 
     Uses python-calamine when it is installed (a Rust reader, about 15 times faster), else
@@ -129,13 +131,18 @@ def read_workbook(path: Path) -> RawRegister:
     reads anything, the register sheets' XML is scanned as a stream (:mod:`sheetscan`): a sheet
     whose cells span a huge area (one stray cell at XFD1048576) or that holds error cells is
     read with openpyxl's streaming reader, because calamine would build the whole area first.
+    A workbook beyond ``limits`` (settings' ``register_limits``) is refused unread.
     """
-    from .sheetscan import scan_workbook, without_unused_sheets
+    from .sheetscan import LimitExceeded, measure_parts, scan_workbook, without_unused_sheets
 
     data = _read_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
-    data = without_unused_sheets(data)
-    scans = scan_workbook(data)
+    try:  # measured before any reader (or the copy below) decompresses a byte of it
+        measure_parts(data, limits)
+        data = without_unused_sheets(data)
+        scans = scan_workbook(data, limits)
+    except LimitExceeded as exc:
+        raise _unreadable(path, exc.key, **exc.values) from None
     use_openpyxl = scans is None or any(scan.needs_streaming for scan in scans.values())
     names, read_sheet, close = _open_workbook(path, data, force_openpyxl=use_openpyxl)
     try:
@@ -161,13 +168,13 @@ def _workbooks(folder: Path) -> list[Path]:
     )
 
 
-def read_workbook_folder(folder: Path) -> RawRegister:
+def read_workbook_folder(folder: Path, limits: RegisterLimits | None = None) -> RawRegister:
     """Several workbooks (one per administration, say) read as one register.
 
     Each table's rows are keyed by file number × :data:`ROW_KEY` + Excel row, and each file's
     sheet is named ``workbook.xlsx, sheet`` so that every issue says which file to open.
     """
-    books = [read_workbook(path) for path in _workbooks(folder)]
+    books = [read_workbook(path, limits) for path in _workbooks(folder)]
     digest = hashlib.sha256()
     for book in books:
         digest.update(book.path.name.encode("utf-8") + b"\0" + book.sha256.encode())
@@ -313,11 +320,13 @@ def cell_text(value: object) -> str:
 # --- CSV folders ---------------------------------------------------------------------------
 
 
-def read_csv_folder(path: Path) -> RawRegister:
-    """Read ``activities.csv`` (or ``aktiviteter.csv``) and friends from a folder."""
+def read_csv_folder(path: Path, limits: RegisterLimits | None = None) -> RawRegister:
+    """Read ``activities.csv`` (or ``aktiviteter.csv``) and friends from a folder; a file
+    larger than ``limits.csv_mb`` is refused before it is read."""
     files = [p for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() == CSV_SUFFIX]
     found = _match_names(path, files, lambda p: p.stem, "file")
     ordered = sorted(found.items(), key=lambda item: item[1].name)
+    _check_csv_sizes(path, [file for _, file in ordered], limits or RegisterLimits())
     data = {
         table: _read_bytes(file, allow_empty=TABLES[table].optional, register=path)
         for table, file in ordered
@@ -330,6 +339,20 @@ def read_csv_folder(path: Path) -> RawRegister:
         if name in found
     }
     return RawRegister(path, _present(tables), tuple(found.values()), sha256())
+
+
+def _check_csv_sizes(folder: Path, files: list[Path], limits: RegisterLimits) -> None:
+    """Refuse a CSV file above ``limits.csv_mb`` by its size on disk, before reading it."""
+    for file in files:
+        try:
+            size = file.stat().st_size
+        except OSError:
+            continue  # reading it says what is wrong
+        if size > limits.csv_mb * (1 << 20):
+            mb = -(-size // (1 << 20))
+            raise _unreadable(
+                folder, "limit.csv_size", name=file.name, size=mb, limit=limits.csv_mb
+            )
 
 
 def _sha256_in_background(parts: list[bytes]) -> Callable[[], str]:

@@ -13,14 +13,14 @@ import dataclasses
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..evaluation import Evaluation
 from ..register.model import Register
 from ..report.contract import ReportInputs
-from ..settings import Settings
+from ..settings import RegisterLimits, Settings
 
 if TYPE_CHECKING:
     pass
@@ -48,7 +48,7 @@ def evaluate_years(
 
     path = Path(register_path) if register_path else example_register_path()
     is_example = path.resolve() == example_register_path().resolve()
-    raw = read_register(path)
+    raw = read_register(path, _widest_limits(settings_by_year.values()))
     registers: dict[str, Register] = {}
     indicators: dict[str, object] = {}
     inputs: dict[int, ReportInputs] = {}
@@ -66,6 +66,15 @@ def evaluate_years(
         if on_year is not None:  # hand each year on as soon as it is ready
             on_year(year, inputs[year])
     return inputs
+
+
+def _widest_limits(settings: Iterable[Settings]) -> RegisterLimits:
+    """The register is read once for all years: each limit as the most generous year sets it."""
+    chosen = [s.register_limits for s in settings]
+    if not chosen:
+        return RegisterLimits()
+    fields = RegisterLimits.model_fields
+    return RegisterLimits(**{k: max(getattr(c, k) for c in chosen) for k in fields})
 
 
 def without_private(register: Register) -> Register:
