@@ -369,3 +369,22 @@ def test_a_csv_file_above_the_limit_is_refused_by_its_size(
         f.write("aktivitets_id;år;titel;förvaltning;typ\n".encode())
         f.truncate(1100 * MIB)
     refused_in_swedish(folder, capsys, "aktiviteter.csv", "1024 MB", "csv_mb")
+
+
+def test_indicators_check_lists_at_most_twenty_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["iso3,year,indicator,value,source,edition"]
+    lines += [f"SWE,2024,indikator_{i:05d},1.5,egen,Utgåva 1" for i in range(38_462)]
+    lines += [f"Ingenstans {i},2024,indikator_00000,1,egen,Utgåva 1" for i in range(45)]
+    path = tmp_path / "lang.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["indicators", "check", str(path), "--format", "long"]) == 0
+    text = capsys.readouterr().out
+    names = next(line for line in text.splitlines() if "indikatorer:" in line)
+    assert names.count("indikator_") == 20
+    assert names.endswith("indikator_00019 … och 38\u00a0442 till")
+    assert len(names) < 500
+    left_out = [line for line in text.splitlines() if line.startswith("    Ingenstans")]
+    assert len(left_out) == 20  # 45 unknown names, 20 listed and the rest counted
+    assert "    … och 25 till" in text

@@ -1424,6 +1424,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{name} is {size} MB, over the limit of {limit} MB, and is not read "
         "(register_limits: csv_mb in the parameters file)",
     ),
+    # --- [reader-limits] issue 22 item 2: indicators check lists at most 20 names -------------
+    "indicators.check.more": ("… och {n} till", "… and {n} more"),
 }
 
 
