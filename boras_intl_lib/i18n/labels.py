@@ -1426,6 +1426,30 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # --- [reader-limits] issue 22 item 2: indicators check lists at most 20 names -------------
     "indicators.check.more": ("… och {n} till", "… and {n} more"),
+    # --- [reader-limits] issue 19 item 2: every sheet and every row accounted for ------------
+    "summary.unread_heading": ("Lästes inte som rader:", "Not read as rows:"),
+    "unread.sheet": (
+        "{where}: inget registerblad (bara aktiviteter, partner och undantag läses)",
+        "{where}: not a register sheet (only activities, partners and exceptions are read)",
+    ),
+    "unread.continuation": (
+        "{where}: namnet säger att bladet fortsätter en tabell, men det lästes inte: {value}",
+        "{where}: its name says it continues a table, but it was not read: {value}",
+    ),
+    "unread.note": (
+        '{where}, rad {row}: "{value}" står ensam under tabellen och lästes som en '
+        "anteckning, inte som en rad",
+        '{where}, row {row}: "{value}" stands alone below the table and was read as a note, '
+        "not as a row",
+    ),
+    "unread.column": (
+        '{where}: kolumnen "{value}" hör inte till registrets format och lästes inte',
+        '{where}: the column "{value}" is not part of the register\'s format and was not read',
+    ),
+    "summary.empty_register": (
+        "Registret har inga aktiviteter: det finns inget att bedöma.",
+        "The register holds no activities: there is nothing to assess.",
+    ),
 }
 
 

@@ -19,7 +19,7 @@ from posixpath import join, normpath
 from xml.etree import ElementTree
 
 from ..settings import RegisterLimits
-from .format import find_table
+from .format import TABLES, Table, find_table, normalise_token
 
 CHUNK = 1 << 20
 OVERLAP = 4096  # bytes kept from the previous chunk, so a tag cut in two is still seen
@@ -74,9 +74,7 @@ class _Patterns:
 
 _TAG_ENDS = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 _WHITE = (*_TAG_ENDS[3:], b" ")
-_SPACED = tuple(ws + b"=" for ws in _WHITE) + tuple(
-    b"=" + ws for ws in _WHITE
-)
+_SPACED = tuple(ws + b"=" for ws in _WHITE) + tuple(b"=" + ws for ws in _WHITE)
 _PLAIN = _Patterns.make(b"", b"""=["']""")  # as Excel and every library writes them
 _GENERAL = _Patterns.make(rb"(?:\w+:)?", _Q)  # any prefix, spaces around "="
 _PREFIX = re.compile(rb"<\w+:(?:worksheet|sheetData|row|c)[\s/>]")
@@ -160,6 +158,7 @@ class SheetScan:
     unreferenced: int = 0  # <row> and <c> elements without an r attribute (placed by order)
     wide: int = 0  # the column numbers beyond Z of all cells, summed
     size: int = 0  # bytes of XML, uncompressed
+    raw_controls: bool = False  # control characters written raw (not XML; openpyxl refuses)
 
     @property
     def needs_streaming(self) -> bool:
@@ -272,6 +271,39 @@ def _stream(book: zipfile.ZipFile, info: zipfile.ZipInfo, limits: RegisterLimits
         raise LimitExceeded("unreadable.not_a_workbook") from None
 
 
+# Every byte but the control characters XML 1.0 does not allow (tab, line feed and carriage
+# return are allowed): what is left after deleting these is a raw control character.
+_NOT_CONTROL = bytes(b for b in range(256) if b in (9, 10, 13) or b >= 0x20)
+_RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def with_controls_escaped(data: bytes, parts: set[str]) -> bytes:
+    """The workbook with raw control characters in ``parts`` written as Excel's escapes.
+
+    A control character is not allowed in XML: calamine reads past it, openpyxl's parser
+    refuses the whole sheet, so one ``\\x0b`` next to an error cell (read by openpyxl) made
+    the sheet "damaged". As ``_x000B_`` it is read as the character, then flagged and removed
+    like any other. The copy is stored uncompressed; the original bytes are fingerprinted.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as book, zipfile.ZipFile(out, "w") as copy:
+        for info in book.infolist():
+            body = book.read(info.filename)
+            if info.filename in parts:
+                body = _RAW_CONTROL.sub(lambda m: b"_x%04X_" % m.group()[0], body)
+            copy.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def register_parts(data: bytes) -> dict[str, str]:
+    """Sheet name → zip member of the register sheets (empty if none can be found)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            return _register_sheets(book)
+    except Exception:  # not a workbook we can look into: the readers will say so
+        return {}
+
+
 LARGE_UNUSED = 1 << 20  # an unused sheet above this size (uncompressed) is left out
 _EMPTY_SHEET = (
     b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
@@ -310,6 +342,18 @@ def without_unused_sheets(data: bytes) -> bytes:
         return data
 
 
+def continued_table(name: str) -> Table | None:
+    """The table a sheet continues, by its name: a table's name and more words after it, as
+    Excel names a copied sheet ("aktiviteter (2)") or a coordinator a second one
+    ("aktiviteter forts", "Activities 2025"). An exact table name is no continuation."""
+    token = normalise_token(name)
+    for table in TABLES.values():
+        for own in (normalise_token(table.name), normalise_token(table.swedish)):
+            if token.startswith(own + " "):
+                return table
+    return None
+
+
 def _register_sheets(book: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → zip member, for the sheets named like a register table only."""
     workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
@@ -318,7 +362,7 @@ def _register_sheets(book: zipfile.ZipFile) -> dict[str, str]:
     found = {}
     for sheet in workbook.iterfind("m:sheets/m:sheet", _NS):
         name = sheet.get("name", "")
-        if find_table(name) is None:
+        if find_table(name) is None and continued_table(name) is None:
             continue
         target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
         part = target.lstrip("/") if target.startswith("/") else normpath(join("xl", target))
@@ -351,6 +395,8 @@ def _scan(book: zipfile.ZipFile, part: str, name: str, limits: RegisterLimits) -
             whole, pending = buffer[:cut], buffer[cut:]
             patterns = _GENERAL if patterns is _GENERAL or _general(whole) else _PLAIN
             _scan_chunk(whole, lookback + whole, scan, patterns)
+            if not scan.raw_controls and whole.translate(None, _NOT_CONTROL):
+                scan.raw_controls = True
             lookback = whole[-OVERLAP:]
             if scan.spanned > limits.cells:
                 raise LimitExceeded("limit.cells", source=name, limit=_grouped(limits.cells))

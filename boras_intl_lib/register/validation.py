@@ -34,7 +34,7 @@ from .format import (
 )
 from .model import ISSUE_COLUMNS, Register, empty_issues
 from .parsing import Parsed, missing_values, parse_column
-from .reading import ROW_KEY, RawRegister, RawTable
+from .reading import ROW_KEY, RawRegister, RawTable, visible
 from .suggest import country_names, suggest
 
 log = logging.getLogger("boras_intl")
@@ -441,7 +441,7 @@ def _check_administrations(checked: _Checked, settings: Settings | None) -> None
     """Unknown administrations are flagged; known ones are written as the parameters spell them."""
     if settings is None:
         return
-    names = {normalise_token(n): n for n in settings.administration_names}
+    names = {normalise_token(visible(n)): n for n in settings.administration_names}
     typed = checked.typed["administration"]
     # per distinct text as written (parsing read exactly the blank ones as <NA>)
     cells = checked.raw.cells["administration"]
@@ -478,7 +478,7 @@ def _check_committees(checked: _Checked, settings: Settings | None) -> None:
     known = [a.committee for a in settings.administrations if a.committee]
     if not known:
         return
-    names = {normalise_token(n): n for n in known}
+    names = {normalise_token(visible(n)): n for n in known}
     typed = checked.typed["committee"]
     given = typed.notna().to_numpy()
     if not given.any():
@@ -714,7 +714,21 @@ def validate_register(
         path=raw.path,
         input_rows=input_rows,
         language=register_language(raw),
+        unread=_unread(raw),
     )
+
+
+def _unread(raw: RawRegister) -> tuple[tuple[str, int | None, str, str], ...]:
+    """Everything the register holds that was not read as rows: sheets that are no register
+    table, note lines below a table, and columns that are not part of the format."""
+    found = list(raw.unread)
+    for table in raw.tables.values():
+        for row, text in table.trailing_notes:
+            source = table.source_of(pd.Index([row]))
+            source = source if isinstance(source, str) else str(source[0])
+            found.append((source, row % ROW_KEY, text, "unread.note"))
+        found += [(table.source, None, header, "unread.column") for header in table.ignored]
+    return tuple(found)
 
 
 def register_language(raw: RawRegister) -> Lang:
