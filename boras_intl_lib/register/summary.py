@@ -25,8 +25,8 @@ def summarise(register: Register) -> dict[str, Any]:
     tables: dict[str, dict[str, int]] = {}
     for name in TABLES:
         mine = issues[issues["table"] == name]
-        rejected = set(mine.loc[mine["severity"] == "error", "row"].dropna().astype(int))
-        warned = set(mine.loc[mine["severity"] == "warning", "row"].dropna().astype(int))
+        rejected = _rows(mine[mine["severity"] == "error"])
+        warned = _rows(mine[mine["severity"] == "warning"])
         accepted = len(getattr(register, name))
         tables[name] = {
             "input": int(register.input_rows.get(name, accepted + len(rejected))),
@@ -47,6 +47,13 @@ def summarise(register: Register) -> dict[str, Any]:
         ],
         "empty": register.activities.empty and not len(register.rejected),
     }
+
+
+def _rows(issues: pd.DataFrame) -> set[tuple[str, int]]:
+    """The rows ``issues`` name, each as (sheet or file, row): in a folder of workbooks the
+    same row number in two files is two rows."""
+    named = issues.dropna(subset=["row"])
+    return set(zip(named["source"].astype(str), named["row"].astype(int), strict=True))
 
 
 def _records(issues: pd.DataFrame) -> list[dict[str, Any]]:

@@ -657,14 +657,19 @@ def _check_exceptions(checked: _Checked, activity_ids: np.ndarray, accepted: np.
 
 
 def _accepted_frame(checked: _Checked) -> tuple[pd.DataFrame, np.ndarray]:
-    """The accepted rows (canonical columns + ``row`` as int64, index 0..n-1) and their mask."""
+    """The accepted rows (canonical columns + ``row`` as int64, index 0..n-1) and their mask;
+    with ``source`` (workbook and sheet, as in the issues) when the table has several."""
     keep = ~checked.typed.index.isin(checked.issues.rejected_rows())
     frame = checked.typed.loc[keep].reset_index(names="row")
-    frame["row"] = frame["row"].astype("int64") % ROW_KEY
     order = [c.name for c in checked.raw.table.columns]
     if COUNTRY_COLUMN in frame:
         order.insert(order.index("country") + 1, COUNTRY_COLUMN)
-    return frame[[*order, "row"]], keep
+    order.append("row")
+    if checked.raw.sources:  # several workbooks or sheets: a row number alone is not unique
+        frame["source"] = checked.raw.source_of(frame["row"].to_numpy())
+        order.append("source")
+    frame["row"] = frame["row"].astype("int64") % ROW_KEY
+    return frame[order], keep
 
 
 def validate_register(
