@@ -154,9 +154,9 @@ def read_workbook(path: Path, limits: RegisterLimits | None = None) -> RawRegist
     except sheetscan.LimitExceeded as exc:
         raise _unreadable(path, exc.key, **exc.values) from None
     if scans and any(scan.raw_controls for scan in scans.values()):
-        parts = sheetscan.register_parts(data)
-        raw = {parts[name] for name, scan in scans.items() if scan.raw_controls}
-        data = sheetscan.with_controls_escaped(data, raw)
+        members = sheetscan.register_parts(data)
+        dirty = {members[name] for name, scan in scans.items() if scan.raw_controls}
+        data = sheetscan.with_controls_escaped(data, dirty)
     use_openpyxl = scans is None or any(scan.needs_streaming for scan in scans.values())
     names, read_sheet, close, engine = _open_workbook(path, data, force_openpyxl=use_openpyxl)
     try:
@@ -167,7 +167,7 @@ def read_workbook(path: Path, limits: RegisterLimits | None = None) -> RawRegist
         rows = {name: _read_sheet(path, read_sheet, name) for _, name in listed}
     finally:
         close()
-    parts: dict[str, list[RawTable]] = {}
+    found: dict[str, list[RawTable]] = {}
     unread: list[Unread] = [
         (name, None, "", "unread.sheet")
         for name in names
@@ -184,8 +184,8 @@ def read_workbook(path: Path, limits: RegisterLimits | None = None) -> RawRegist
             unread.append((name, None, detail, "unread.continuation"))
             continue
         if raw is not None:
-            parts.setdefault(table, []).append(raw)
-    tables = {table: _continued(table, found) for table, found in parts.items()}
+            found.setdefault(table, []).append(raw)
+    tables: dict[str, RawTable | None] = {t: _continued(t, raws) for t, raws in found.items()}
     for table in sheets:
         tables.setdefault(table, None)
     return RawRegister(path, _present(tables), (path,), sha256, tuple(unread))
@@ -1058,10 +1058,11 @@ Escapes = Literal["openpyxl", "calamine", "csv"]
 
 
 def _decoded(match: re.Match[str]) -> str:
-    high, low, single = (*match.groups(), None)[:3]
-    if high is not None:
+    groups: list[str | None] = [*match.groups(), None][:3]
+    high, low, single = groups
+    if high is not None and low is not None:
         return chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00))
-    code = int(single, 16)
+    code = int(single or "0", 16)
     return match.group() if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone half: as written
 
 
