@@ -230,6 +230,9 @@ class RegisterLimits(_Strict):
     csv_mb: int = Field(default=1024, gt=0, strict=True)  # one CSV file
     text_kb: int = Field(default=512, gt=0, strict=True)  # the longest text in a sheet's XML
     cells: int = Field(default=50_000_000, gt=0, strict=True)  # cells a sheet's rows span
+    # activities of one report's year: a report (and its workbook) of more would run for
+    # much longer than a few minutes (docs/performance.md); refused before any is started
+    report_activities: int = Field(default=20_000, gt=0, strict=True)
 
 
 class Settings(_Strict):

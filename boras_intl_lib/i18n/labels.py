@@ -1450,6 +1450,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Registret har inga aktiviteter: det finns inget att bedöma.",
         "The register holds no activities: there is nothing to assess.",
     ),
+    # --- [reader-limits] issue 22 item 7: a report refuses a year it cannot show in minutes --
+    "limit.report_activities": (
+        "år {year} har {n} aktiviteter, fler än en rapport hinner visa inom några minuter "
+        "(gränsen register_limits: report_activities = {limit} i parameterfilen); "
+        "boras-intl score räknar ut resultatet för hela registret",
+        "the year {year} has {n} activities, more than a report can show within a few minutes "
+        "(the limit register_limits: report_activities = {limit} in the parameters file); "
+        "boras-intl score computes the results for the whole register",
+    ),
 }
 
 
