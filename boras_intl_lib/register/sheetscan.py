@@ -6,6 +6,12 @@ made a small workbook with a huge (compressed) instructions sheet cost gigabytes
 the sheets named like register tables are decompressed, in 1 MiB chunks, and regular
 expressions note what the readers need to know: the cell area, error cells, formulas without
 a saved value (files written by scripts), and merged cells.
+
+The same look bounds what a reader will cost (issue 22): every part by the size its zip entry
+declares (:func:`measure_parts`), and while streaming the register sheets their size, their
+longest text, cell references in any quoting or none, and the cells a streaming reader would
+yield — beyond ``RegisterLimits`` the workbook is refused (:class:`LimitExceeded`) before a
+reader decompresses a byte of it.
 """
 
 from __future__ import annotations
@@ -355,7 +361,8 @@ def continued_table(name: str) -> Table | None:
 
 
 def _register_sheets(book: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → zip member, for the sheets named like a register table only."""
+    """Sheet name → zip member, for the sheets named like a register table (or continuing
+    one, such as "aktiviteter (2)") only."""
     workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", _NS)}
