@@ -291,6 +291,24 @@ class Trends(_Strict):
     min_activities: int = Field(default=10, ge=1)
 
 
+class RegisterLimits(_Strict):
+    """What one register file may cost before it is read (``register_limits:``).
+
+    A workbook is measured as a stream before any reader opens it (``register/sheetscan``):
+    beyond these the register is refused in one line, exit status 2, instead of exhausting
+    the machine. The defaults hold a register of several hundred thousand activities; raise
+    them for a genuinely larger one. See ``docs/automation.md``.
+    """
+
+    sheet_mb: int = Field(default=512, gt=0, strict=True)  # a sheet's XML, uncompressed
+    csv_mb: int = Field(default=1024, gt=0, strict=True)  # one CSV file
+    text_kb: int = Field(default=512, gt=0, strict=True)  # the longest text in a sheet's XML
+    cells: int = Field(default=50_000_000, gt=0, strict=True)  # cells a sheet's rows span
+    # activities of one report's year: a report (and its workbook) of more would run for
+    # much longer than a few minutes (docs/performance.md); refused before any is started
+    report_activities: int = Field(default=20_000, gt=0, strict=True)
+
+
 class Settings(_Strict):
     """Everything one report year needs, validated."""
 
@@ -307,6 +325,7 @@ class Settings(_Strict):
     trends: Trends = Trends()
     #: The IANA time zone of every date and time a reader sees (issue 18): the city's own.
     time_zone: str = "Europe/Stockholm"
+    register_limits: RegisterLimits = RegisterLimits()
 
     @property
     def administration_names(self) -> list[str]:

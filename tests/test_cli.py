@@ -232,7 +232,10 @@ def test_template_reads_back_empty(tmp_path: Path, capsys: pytest.CaptureFixture
     path = tmp_path / "mall.xlsx"
     assert main(["template", str(path)]) == 0
     assert path.exists()
-    assert main(["validate", str(path), "--params", str(PARAMS)]) == 0
+    # read without a problem, and empty: a warning and exit 1, never "all rows accepted"
+    assert main(["validate", str(path), "--params", str(PARAMS)]) == 1
+    out = capsys.readouterr().out
+    assert "0 avvisade" in out and "Registret har inga aktiviteter" in out
 
 
 def test_report_with_missing_parameters_says_so(tmp_path: Path) -> None:

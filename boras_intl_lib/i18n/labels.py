@@ -1915,6 +1915,79 @@ LABELS: dict[str, tuple[str, str]] = {
     "programme.own_funding": ("egen finansiering", "own funding"),
     "programme.swedish_institute": ("Svenska institutet", "Swedish Institute"),
     "programme.arts_council": ("Statens kulturråd", "Swedish Arts Council"),
+    # --- [reader-limits] issue 22 item 2: what one register file may cost ---------------------
+    # (register/sheetscan.py, register/reading.py; settings' register_limits)
+    "limit.sheet_size": (
+        "Bladet {source} är över {limit} MB okomprimerat och läses inte "
+        "(gränsen register_limits: sheet_mb i parameterfilen)",
+        "The sheet {source} is over {limit} MB uncompressed and is not read "
+        "(the limit register_limits: sheet_mb in the parameters file)",
+    ),
+    "limit.part_size": (
+        "Arbetsbokens del {part} är {size} MB okomprimerad, över gränsen {limit} MB, "
+        "och arbetsboken läses inte (register_limits: sheet_mb i parameterfilen)",
+        "The workbook's part {part} is {size} MB uncompressed, over the limit of {limit} MB, "
+        "and the workbook is not read (register_limits: sheet_mb in the parameters file)",
+    ),
+    "limit.text": (
+        "{source} har en text på över {limit} kB och läses inte; en Excel-cell rymmer högst "
+        "32\u00a0767 tecken (gränsen register_limits: text_kb i parameterfilen)",
+        "{source} holds a text of over {limit} kB and is not read; an Excel cell holds at most "
+        "32,767 characters (the limit register_limits: text_kb in the parameters file)",
+    ),
+    "limit.cells": (
+        "Bladet {source} har rader som spänner över mer än {limit} celler och läses inte "
+        "(gränsen register_limits: cells i parameterfilen)",
+        "The sheet {source} has rows spanning more than {limit} cells and is not read "
+        "(the limit register_limits: cells in the parameters file)",
+    ),
+    "limit.outside_grid": (
+        "Bladet {source} har en cell utanför Excels största blad (rad 1\u00a0048\u00a0576, "
+        "kolumn XFD) och läses inte",
+        "The sheet {source} has a cell outside Excel's largest sheet (row 1,048,576, "
+        "column XFD) and is not read",
+    ),
+    "limit.csv_size": (
+        "{name} är {size} MB, över gränsen {limit} MB, och läses inte "
+        "(register_limits: csv_mb i parameterfilen)",
+        "{name} is {size} MB, over the limit of {limit} MB, and is not read "
+        "(register_limits: csv_mb in the parameters file)",
+    ),
+    # --- [reader-limits] issue 22 item 2: indicators check lists at most 20 names -------------
+    "indicators.check.more": ("… och {n} till", "… and {n} more"),
+    # --- [reader-limits] issue 19 item 2: every sheet and every row accounted for ------------
+    "summary.unread_heading": ("Lästes inte som rader:", "Not read as rows:"),
+    "unread.sheet": (
+        "{where}: inget registerblad (bara aktiviteter, partner och undantag läses)",
+        "{where}: not a register sheet (only activities, partners and exceptions are read)",
+    ),
+    "unread.continuation": (
+        "{where}: namnet säger att bladet fortsätter en tabell, men det lästes inte: {value}",
+        "{where}: its name says it continues a table, but it was not read: {value}",
+    ),
+    "unread.note": (
+        '{where}, rad {row}: "{value}" står ensam under tabellen och lästes som en '
+        "anteckning, inte som en rad",
+        '{where}, row {row}: "{value}" stands alone below the table and was read as a note, '
+        "not as a row",
+    ),
+    "unread.column": (
+        '{where}: kolumnen "{value}" hör inte till registrets format och lästes inte',
+        '{where}: the column "{value}" is not part of the register\'s format and was not read',
+    ),
+    "summary.empty_register": (
+        "Registret har inga aktiviteter: det finns inget att bedöma.",
+        "The register holds no activities: there is nothing to assess.",
+    ),
+    # --- [reader-limits] issue 22 item 7: a report refuses a year it cannot show in minutes --
+    "limit.report_activities": (
+        "år {year} har {n} aktiviteter, fler än en rapport hinner visa inom några minuter "
+        "(gränsen register_limits: report_activities = {limit} i parameterfilen); "
+        "boras-intl score räknar ut resultatet för hela registret",
+        "the year {year} has {n} activities, more than a report can show within a few minutes "
+        "(the limit register_limits: report_activities = {limit} in the parameters file); "
+        "boras-intl score computes the results for the whole register",
+    ),
 }
 
 

@@ -9,12 +9,14 @@ stderr and exit status 2.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
 from ..errors import IndicatorSettingsError
+from ..i18n.formatting import fmt_integer
 from ..i18n.labels import Lang, label
 from ..settings import CONDITIONS, IndicatorFile, Settings
 from .base import Loaded
@@ -153,6 +155,22 @@ def check_file(
     return 0
 
 
+MAX_LISTED = 20  # names (or left-out entities) listed; a 10-million-row file is not printed
+
+
+def _capped(names: Iterable[object], lang: Lang) -> str:
+    """The first :data:`MAX_LISTED` names in order, and how many more there are."""
+    ordered = sorted(str(n) for n in names)
+    if not ordered:
+        return "–"
+    shown = ", ".join(ordered[:MAX_LISTED])
+    if len(ordered) > MAX_LISTED:
+        shown += " " + label(
+            "indicators.check.more", lang, n=fmt_integer(len(ordered) - MAX_LISTED, lang)
+        )
+    return shown
+
+
 def _print_check(path: Path, fmt: str, loaded: Loaded, lang: Lang, out: TextIO) -> None:
     values = loaded.values
     years = f"{values['year'].min()}–{values['year'].max()}" if len(values) else "–"
@@ -162,13 +180,20 @@ def _print_check(path: Path, fmt: str, loaded: Loaded, lang: Lang, out: TextIO) 
         ("values", {"n": len(values)}),
         ("countries", {"n": values["iso3"].nunique()}),
         ("years", {"years": years}),
-        ("indicators", {"names": ", ".join(sorted(values["indicator"].unique())) or "–"}),
-        ("editions", {"names": ", ".join(sorted(values["edition"].dropna().unique())) or "–"}),
+        ("indicators", {"names": _capped(values["indicator"].unique(), lang)}),
+        ("editions", {"names": _capped(values["edition"].dropna().unique(), lang)}),
         ("dropped", {"n": len(loaded.dropped)}),
     ):
         print(f"  {label(f'indicators.check.{key}', lang, **kwargs)}", file=out)
     dropped = loaded.dropped.assign(entity=loaded.dropped["entity"].fillna("–"))
-    for (entity, reason), group in dropped.groupby(["entity", "reason"], sort=True):
+    groups = dropped.groupby(["entity", "reason"], sort=True)
+    for number, ((entity, reason), group) in enumerate(groups):
+        if number == MAX_LISTED:
+            more = label(
+                "indicators.check.more", lang, n=fmt_integer(groups.ngroups - MAX_LISTED, lang)
+            )
+            print(f"    {more}", file=out)
+            break
         rows = group["row"].astype("string").tolist()
         shown = ", ".join(rows[:5]) + (" …" if len(rows) > 5 else "")
         text = label(

@@ -37,8 +37,11 @@ RULES_MARKDOWN = """\
   cell before anything else.
 - **Unicode.** Every cell and header is normalised to NFC before any matching, so a decomposed
   `ö` (macOS, copy-paste) matches the composed one. Control characters (a soft line break that
-  Excel stores as `_x000B_`, …) are removed — a soft line break becomes a space — and the cell
-  is flagged.
+  Excel stores as `_x000B_`, …) and invisible characters that change how text reads (bidi
+  overrides such as U+202E, direction marks, zero-width spaces, a byte-order mark inside text)
+  are removed — a soft line break becomes a space — and the cell is flagged; zero-width joiners
+  (emoji, several scripts) stay. Text is read as typed: Excel's escapes are decoded (text typed
+  as `_x000B_`, stored `_x005F_x000B_`, reads back as `_x000B_`; `_xD83D__xDE00_` is 😀).
 - **CSV files.** UTF-16 (Excel's "Unicode text"; with a byte-order mark, or without one,
   recognised by a NUL in every other byte) is read as a whole;
   otherwise a file that is UTF-8 (with or without a byte-order mark) is read as UTF-8, and any

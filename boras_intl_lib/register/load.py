@@ -34,7 +34,11 @@ def load_register(
     at all; every other problem is an issue line in the returned :class:`Register`.
     """
     return register_from_raw(
-        read_register(path), path, settings, is_example=is_example, years=years
+        read_register(path, settings.register_limits if settings else None),
+        path,
+        settings,
+        is_example=is_example,
+        years=years,
     )
 
 

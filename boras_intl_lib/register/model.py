@@ -57,6 +57,9 @@ class Register:
     is_example: bool = False
     input_rows: dict[str, int] = field(default_factory=dict)  # rows read per table
     language: Lang = "sv"  # the register's own language (its headers): "sv" or "en"
+    # what was not read as rows, and why: (sheet or file, row or None, value, reason key) —
+    # sheets that are no register table, note lines below a table, columns not in the format
+    unread: tuple[tuple[str, int | None, str, str], ...] = ()
 
     @property
     def rejected(self) -> pd.DataFrame:

@@ -23,15 +23,16 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from ..errors import RegisterUnreadableError
 from ..i18n.labels import label
+from ..settings import RegisterLimits
 from .format import TABLES, Table, find_table, normalise_token
-from .sheetscan import SheetScan, column_letter
+from .sheetscan import SheetScan, column_letter, continued_table
 
 log = logging.getLogger("boras_intl")
 
@@ -60,6 +61,8 @@ class RawTable:
     # cells read with a remark: (row, canonical column, value, warning key, detail)
     notes: tuple[tuple[int, str, str, str, str], ...] = ()
     positions: dict[str, int] = field(default_factory=dict)  # column -> number (A = 1)
+    # lines of text below the table (one cell, words): (row, text), not read as rows
+    trailing_notes: tuple[tuple[int, str], ...] = ()
 
     # several workbooks read as one: the source of each file; the index is then a row key
     # (file number × ROW_KEY + Excel row), see :func:`read_workbook_folder`
@@ -94,10 +97,19 @@ class RawRegister:
     tables: dict[str, RawTable]
     files: tuple[Path, ...] = field(default_factory=tuple)
     sha256: str = ""  # of the workbook, or of the CSV files read (name + bytes, in name order)
+    # what was not read, and why: (sheet or file, row or None, value, reason key) — sheets
+    # that are no register table, note lines below a table (see :class:`Unread`)
+    unread: tuple[Unread, ...] = ()
 
 
-def read_register(path: Path | str) -> RawRegister:
-    """Read a workbook or a folder of CSV files into raw tables."""
+# (sheet or file, row or None, value as written, reason key of the labels table)
+Unread = tuple[str, int | None, str, str]
+UNREAD_LANGS = "\x1f"  # between the Swedish and the English text of a reason given as value
+
+
+def read_register(path: Path | str, limits: RegisterLimits | None = None) -> RawRegister:
+    """Read a workbook or a folder of CSV files into raw tables, each file within ``limits``
+    (what a file may cost to read; the defaults of :class:`RegisterLimits` if not given)."""
     path = Path(path)
     if not path.exists():
         raise _unreadable(path, "unreadable.not_found")
@@ -105,11 +117,11 @@ def read_register(path: Path | str) -> RawRegister:
         if _workbooks(path) and not any(
             p.suffix.lower() == CSV_SUFFIX and find_table(p.stem) for p in path.iterdir()
         ):
-            return read_workbook_folder(path)
-        return read_csv_folder(path)
+            return read_workbook_folder(path, limits)
+        return read_csv_folder(path, limits)
     if path.suffix.lower() == CSV_SUFFIX:
         raise _unreadable(path, "unreadable.csv_file")
-    return read_workbook(path)
+    return read_workbook(path, limits)
 
 
 def _unreadable(path: Path, key: str, **values: object) -> RegisterUnreadableError:
@@ -121,7 +133,7 @@ def _unreadable(path: Path, key: str, **values: object) -> RegisterUnreadableErr
 # --- workbooks -----------------------------------------------------------------------------
 
 
-def read_workbook(path: Path) -> RawRegister:
+def read_workbook(path: Path, limits: RegisterLimits | None = None) -> RawRegister:
     """Read the register sheets of an ``.xlsx`` workbook (other sheets are never opened).
 
     Uses python-calamine when it is installed (a Rust reader, about 15 times faster), else
@@ -129,27 +141,72 @@ def read_workbook(path: Path) -> RawRegister:
     reads anything, the register sheets' XML is scanned as a stream (:mod:`sheetscan`): a sheet
     whose cells span a huge area (one stray cell at XFD1048576) or that holds error cells is
     read with openpyxl's streaming reader, because calamine would build the whole area first.
+    A workbook beyond ``limits`` (settings' ``register_limits``) is refused unread.
     """
-    from .sheetscan import scan_workbook, without_unused_sheets
+    from . import sheetscan
 
     data = _read_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
-    data = without_unused_sheets(data)
-    scans = scan_workbook(data)
+    try:  # measured before any reader (or the copy below) decompresses a byte of it
+        sheetscan.measure_parts(data, limits)
+        data = sheetscan.without_unused_sheets(data)
+        scans = sheetscan.scan_workbook(data, limits)
+    except sheetscan.LimitExceeded as exc:
+        raise _unreadable(path, exc.key, **exc.values) from None
+    if scans and any(scan.raw_controls for scan in scans.values()):
+        members = sheetscan.register_parts(data)
+        dirty = {members[name] for name, scan in scans.items() if scan.raw_controls}
+        data = sheetscan.with_controls_escaped(data, dirty)
     use_openpyxl = scans is None or any(scan.needs_streaming for scan in scans.values())
-    names, read_sheet, close = _open_workbook(path, data, force_openpyxl=use_openpyxl)
+    names, read_sheet, close, engine = _open_workbook(path, data, force_openpyxl=use_openpyxl)
     try:
         sheets = _match_names(path, names, lambda name: name, "sheet")
-        rows = {table: _read_sheet(path, read_sheet, name) for table, name in sheets.items()}
+        more = _continuations(names, sheets)
+        listed = [(table, name) for table, name in sheets.items()]
+        listed += [(table, name) for table, names_ in more.items() for name in names_]
+        rows = {name: _read_sheet(path, read_sheet, name) for _, name in listed}
     finally:
         close()
-    tables = {
-        table: _table_from_rows(
-            path, table, sheets[table], sheet_rows, (scans or {}).get(sheets[table])
-        )
-        for table, sheet_rows in rows.items()
-    }
-    return RawRegister(path, _present(tables), (path,), sha256)
+    found: dict[str, list[RawTable]] = {}
+    unread: list[Unread] = [
+        (name, None, "", "unread.sheet")
+        for name in names
+        if name not in rows and find_table(name) is None
+    ]
+    for table, name in listed:
+        scan = (scans or {}).get(name)
+        try:
+            raw = _table_from_rows(path, table, name, rows[name], scan, engine)
+        except RegisterUnreadableError as exc:
+            if name == sheets[table]:
+                raise
+            detail = f"{exc.reason_sv}{UNREAD_LANGS}{exc.reason}"  # Swedish, then English
+            unread.append((name, None, detail, "unread.continuation"))
+            continue
+        if raw is not None:
+            found.setdefault(table, []).append(raw)
+    tables: dict[str, RawTable | None] = {t: _continued(t, raws) for t, raws in found.items()}
+    for table in sheets:
+        tables.setdefault(table, None)
+    return RawRegister(path, _present(tables), (path,), sha256, tuple(unread))
+
+
+def _continuations(names: Iterable[str], sheets: dict[str, str]) -> dict[str, list[str]]:
+    """Table → the sheets that continue it, in workbook order (the table's own sheet first)."""
+    more: dict[str, list[str]] = {}
+    for name in names:
+        table = continued_table(name)
+        if table is not None and table.name in sheets and find_table(name) is None:
+            more.setdefault(table.name, []).append(name)
+    return more
+
+
+def _continued(name: str, parts: list[RawTable]) -> RawTable:
+    """One table from its sheet and the sheets continuing it, each row keyed by sheet number ×
+    :data:`ROW_KEY` + Excel row, so every message names the row's own sheet."""
+    if len(parts) == 1:
+        return parts[0]
+    return _combine(name, [(i, "", part) for i, part in enumerate(parts)])
 
 
 def _workbooks(folder: Path) -> list[Path]:
@@ -161,13 +218,13 @@ def _workbooks(folder: Path) -> list[Path]:
     )
 
 
-def read_workbook_folder(folder: Path) -> RawRegister:
+def read_workbook_folder(folder: Path, limits: RegisterLimits | None = None) -> RawRegister:
     """Several workbooks (one per administration, say) read as one register.
 
     Each table's rows are keyed by file number × :data:`ROW_KEY` + Excel row, and each file's
     sheet is named ``workbook.xlsx, sheet`` so that every issue says which file to open.
     """
-    books = [read_workbook(path) for path in _workbooks(folder)]
+    books = [read_workbook(path, limits) for path in _workbooks(folder)]
     digest = hashlib.sha256()
     for book in books:
         digest.update(book.path.name.encode("utf-8") + b"\0" + book.sha256.encode())
@@ -179,56 +236,80 @@ def read_workbook_folder(folder: Path) -> RawRegister:
             if name in book.tables
         ]
         if parts:
-            tables[name] = _combine(name, parts, len(books))
-    return RawRegister(folder, tables, tuple(b.path for b in books), digest.hexdigest())
+            tables[name] = _combine(name, parts)
+    unread = tuple(
+        (f"{book.path.name}, {source}", row, value, key)
+        for book in books
+        for source, row, value, key in book.unread
+    )
+    return RawRegister(folder, tables, tuple(b.path for b in books), digest.hexdigest(), unread)
 
 
-def _combine(name: str, parts: list[tuple[int, str, RawTable]], n_books: int) -> RawTable:
-    """One raw table from the same table of several workbooks (rows keyed per file)."""
+def _combine(name: str, parts: list[tuple[int, str, RawTable]]) -> RawTable:
+    """One raw table from the same table of several workbooks or sheets (rows keyed per part).
+
+    A part that is already keyed (a sheet and its continuations) keeps its own sources, each
+    renumbered after those before it; ``file_name`` (empty for sheets of one workbook) is put
+    before each source.
+    """
     columns = [c.name for c in TABLES[name].columns if any(c.name in p.cells for _, _, p in parts)]
     frames: list[pd.DataFrame] = []
     headers: dict[str, str] = {}
     notes: list[Any] = []
     bad: list[Any] = []
+    trailing: list[Any] = []
     ignored: list[str] = []
-    sources = [""] * n_books
-    for number, file_name, part in parts:
-        offset = number * ROW_KEY
+    sources: list[str] = []
+    for _, file_name, part in parts:
+        base = len(sources)
+        own = part.sources or (part.source,)
+        sources += [f"{file_name}, {source}" if file_name else source for source in own]
+
+        def key(rows: np.ndarray, base: int = base, keyed: bool = bool(part.sources)) -> np.ndarray:
+            rows = np.asarray(rows, dtype="int64")
+            local = rows // ROW_KEY if keyed else 0
+            return (base + local) * ROW_KEY + rows % ROW_KEY
+
         cells = part.cells.reindex(columns=columns, fill_value="")
-        cells.index = pd.Index(cells.index.to_numpy() + offset, name="row", dtype="int64")
+        cells.index = pd.Index(key(cells.index.to_numpy()), name="row", dtype="int64")
         frames.append(cells)
         for column, header in part.headers.items():
             headers.setdefault(column, header)
-        notes += [(r + offset, *rest) for r, *rest in part.notes]
-        bad += [(r + offset, *rest) for r, *rest in part.bad_lines]
+        notes += [(int(key(np.array([r]))[0]), *rest) for r, *rest in part.notes]
+        bad += [(int(key(np.array([r]))[0]), *rest) for r, *rest in part.bad_lines]
+        trailing += [(int(key(np.array([r]))[0]), text) for r, text in part.trailing_notes]
         ignored += [h for h in part.ignored if h not in ignored]
-        sources[number] = f"{file_name}, {part.source}"
     cells = pd.concat(frames).fillna("")
     return RawTable(
         name,
-        sources[parts[0][0]],
+        sources[0],
         cells,
         headers,
         tuple(ignored),
         bad_lines=tuple(bad),
         notes=tuple(notes),
+        trailing_notes=tuple(trailing),
         sources=tuple(sources),
     )
 
 
 SheetReader = Callable[[str], Iterable[Iterable[object]]]
+# Which reader read a workbook: openpyxl leaves Excel's _xHHHH_ escapes in the text,
+# calamine decodes them all but surrogate pairs (see :func:`_unescape`).
+Engine = Literal["openpyxl", "calamine"]
 
 
 def _open_workbook(
     path: Path, data: bytes, *, force_openpyxl: bool = False
-) -> tuple[list[str], SheetReader, Callable[[], None]]:
-    """Sheet names, a function giving a sheet's rows of cell values (row 1 first), and close."""
+) -> tuple[list[str], SheetReader, Callable[[], None], Engine]:
+    """Sheet names, a function giving a sheet's rows of cell values (row 1 first), close,
+    and which reader it is."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
-        return _open_with_openpyxl(path, data)
+        return (*_open_with_openpyxl(path, data), "openpyxl")
     if force_openpyxl:  # error cells (calamine reads them as blank) or a huge cell area
-        return _open_with_openpyxl(path, data)
+        return (*_open_with_openpyxl(path, data), "openpyxl")
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # whatever the reader trips on, the file is no workbook to us
@@ -238,7 +319,7 @@ def _open_workbook(
     def rows(name: str) -> Iterable[Iterable[object]]:
         return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
-    return list(book.sheet_names), rows, book.close
+    return list(book.sheet_names), rows, book.close, "calamine"
 
 
 def _open_with_openpyxl(
@@ -313,11 +394,13 @@ def cell_text(value: object) -> str:
 # --- CSV folders ---------------------------------------------------------------------------
 
 
-def read_csv_folder(path: Path) -> RawRegister:
-    """Read ``activities.csv`` (or ``aktiviteter.csv``) and friends from a folder."""
+def read_csv_folder(path: Path, limits: RegisterLimits | None = None) -> RawRegister:
+    """Read ``activities.csv`` (or ``aktiviteter.csv``) and friends from a folder; a file
+    larger than ``limits.csv_mb`` is refused before it is read."""
     files = [p for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() == CSV_SUFFIX]
     found = _match_names(path, files, lambda p: p.stem, "file")
     ordered = sorted(found.items(), key=lambda item: item[1].name)
+    _check_csv_sizes(path, [file for _, file in ordered], limits or RegisterLimits())
     data = {
         table: _read_bytes(file, allow_empty=TABLES[table].optional, register=path)
         for table, file in ordered
@@ -330,6 +413,20 @@ def read_csv_folder(path: Path) -> RawRegister:
         if name in found
     }
     return RawRegister(path, _present(tables), tuple(found.values()), sha256())
+
+
+def _check_csv_sizes(folder: Path, files: list[Path], limits: RegisterLimits) -> None:
+    """Refuse a CSV file above ``limits.csv_mb`` by its size on disk, before reading it."""
+    for file in files:
+        try:
+            size = file.stat().st_size
+        except OSError:
+            continue  # reading it says what is wrong
+        if size > limits.csv_mb * (1 << 20):
+            mb = -(-size // (1 << 20))
+            raise _unreadable(
+                folder, "limit.csv_size", name=file.name, size=mb, limit=limits.csv_mb
+            )
 
 
 def _sha256_in_background(parts: list[bytes]) -> Callable[[], str]:
@@ -450,6 +547,8 @@ def _needs_cleaning(decoded: _Decoded) -> bool:
         return True
     if decoded.source_encoding in _NFC_ENCODINGS or payload.isascii():
         return False
+    if _holds_invisible(payload):
+        return True
     return not unicodedata.is_normalized("NFC", decoded.text)
 
 
@@ -467,6 +566,34 @@ def _holds_escape(payload: bytes) -> bool:
     return at >= 0 and b"_x00" in payload[at:]
 
 
+# The invisible characters of :data:`_CONTROL` above U+007F, as UTF-8 bytes (C1 controls,
+# U+061C, U+200B–U+200F but the joiners, U+202A–U+202E, U+2060–U+2069, U+FEFF, U+FFF9–U+FFFB).
+_INVISIBLE_UTF8 = re.compile(
+    rb"\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8b\x8e\x8f\xaa-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]"
+    rb"|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]"
+)
+
+
+def _holds_invisible(payload: bytes) -> bool:
+    """``_INVISIBLE_UTF8.search(payload)``, answered from the lead bytes with numpy: a no-break
+    space (C2 A0) and a dash (E2 80 93) are common in Swedish text, so the two common leads
+    are looked at together with the byte after them; the rare ones (D8, EF) by search."""
+    if b"\xd8\x9c" in payload or (b"\xef" in payload and _INVISIBLE_UTF8.search(payload)):
+        return True
+    data = np.frombuffer(payload, dtype=np.uint8)
+    c2 = np.flatnonzero(data[:-1] == 0xC2)
+    if len(c2) and (data[c2 + 1] < 0xA0).any():
+        return True
+    e2 = np.flatnonzero(data[:-2] == 0xE2)
+    if not len(e2):
+        return False
+    second, third = data[e2 + 1], data[e2 + 2]
+    marks = (second == 0x80) & (np.isin(third, _E280) | ((third >= 0xAA) & (third <= 0xAE)))
+    joiners = (second == 0x81) & (third >= 0xA0) & (third <= 0xA9) & (third != 0xA5)
+    return bool(marks.any() or joiners.any())
+
+
+_E280 = np.array([0x8B, 0x8E, 0x8F], dtype=np.uint8)
 # Every character Windows-1252 decodes to is a starter that composes with nothing in NFC, so
 # text decoded from it whole is NFC already (a test checks every pair of its characters).
 _NFC_ENCODINGS = frozenset({"cp1252"})
@@ -758,6 +885,7 @@ def _table_from_rows(
     source: str,
     rows: list[tuple[int, list[str]]],
     scan: SheetScan | None = None,
+    engine: Engine = "calamine",
 ) -> RawTable | None:
     """Build a raw table from the non-blank rows of a sheet (row number, cells as text).
 
@@ -771,7 +899,7 @@ def _table_from_rows(
         cells.append("…" if extra else "")
     numbers = [number for number, _ in rows]
     grid = pd.DataFrame(cut, index=pd.Index(numbers, dtype="int64"), dtype=object)
-    raw = _table_from_grid(path, table, source, grid)
+    raw = _table_from_grid(path, table, source, grid, escapes=engine)
     if raw is None or scan is None:
         return raw
     return dataclasses.replace(raw, notes=raw.notes + _scan_notes(raw, scan))
@@ -813,9 +941,20 @@ def _scan_notes(raw: RawTable, scan: SheetScan) -> tuple[tuple[int, str, str, st
 
 
 def _table_from_grid(
-    path: Path, table: str, source: str, grid: pd.DataFrame, *, clean: bool = True
+    path: Path,
+    table: str,
+    source: str,
+    grid: pd.DataFrame,
+    *,
+    clean: bool = True,
+    escapes: Escapes = "csv",
 ) -> RawTable | None:
-    """Find the header row of ``grid`` (text, index = row number) and name its columns."""
+    """Find the header row of ``grid`` (text, index = row number) and name its columns.
+
+    ``escapes`` says what ``_xHHHH_`` in the text means: Excel's escape still to decode
+    (``openpyxl``), surrogate pairs still to join (``calamine``), or, in CSV, a control
+    character written out (``csv``, as before).
+    """
     spec = TABLES[table]
     stripped = [_strip(grid[c]) for c in grid.columns]
     body = np.flatnonzero(~_blank_rows(stripped, len(grid)))
@@ -824,10 +963,15 @@ def _table_from_grid(
             return None
         raise _unreadable(path, "unreadable.no_header", source=source)
     header_at = body[0]
+    notes_below = _trailing_notes(stripped, body)
+    if notes_below:
+        body = body[: len(body) - len(notes_below)]
     rows: np.ndarray | slice = body[1:]
     if len(body) == len(grid) - header_at:  # no blank rows: take views, not copies
         rows = slice(header_at + 1, None)
-    headers = [_clean(str(values[header_at]))[0] for values in stripped]
+    headers = [
+        _clean(_unescape(str(values[header_at]), escapes), escapes)[0] for values in stripped
+    ]
     columns, ignored = _name_columns(path, spec, source, headers)
     index = pd.Index(grid.index.to_numpy()[rows], name="row", dtype="int64")
     data: dict[str, np.ndarray] = {}
@@ -835,7 +979,7 @@ def _table_from_grid(
     notes: list[tuple[int, str, str, str, str]] = []
     for name, pos in columns.items():
         kept = stripped[pos][rows]
-        values, changed = _clean_column(kept) if clean else _as_is(kept)
+        values, changed = _clean_column(kept, escapes) if clean else _as_is(kept)
         if spec.column(name).kind in _FACTOR_KINDS:
             factors[name] = _factorised(values)
         data[name] = values
@@ -853,7 +997,26 @@ def _table_from_grid(
         notes=tuple(notes),
         positions={name: pos + 1 for name, pos in columns.items()},
         factors=factors,
+        trailing_notes=tuple(
+            (int(grid.index[at]), next(str(v[at]) for v in stripped if v[at])) for at in notes_below
+        ),
     )
+
+
+def _trailing_notes(columns: list[np.ndarray], body: np.ndarray) -> list[int]:
+    """Positions of the lines of text below a table: the last non-blank rows (not the header)
+    that hold one cell only, written as words (with a space, and not a number). A note such as
+    "Uppgifterna gäller till och med juni" is no activity with all else missing."""
+    found: list[int] = []
+    for at in body[:0:-1]:  # from the last row up, never the header
+        filled = [str(values[at]) for values in columns if values[at]]
+        if len(filled) != 1 or " " not in filled[0].strip() or _NUMBER_LIKE.match(filled[0]):
+            break
+        found.append(int(at))
+    return found[::-1]
+
+
+_NUMBER_LIKE = re.compile(r"^[\d\s.,:;+-]*$")
 
 
 def _blank_rows(columns: list[np.ndarray], n_rows: int) -> np.ndarray:
@@ -872,26 +1035,71 @@ def _blank_rows(columns: list[np.ndarray], n_rows: int) -> np.ndarray:
     return blank
 
 
-# Characters no report, workbook or XML may hold (a soft line break Excel stores as _x000B_ …),
-# and Excel's escape for them when a reader leaves it as text.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters no report, workbook or XML may hold (C0 and C1 controls: a soft line break …),
+# and invisible ones that change how text reads: bidi embeddings, overrides and isolates
+# (U+202E shows "abc" as "cba"), direction marks, the zero-width space, word joiner and
+# invisible operators, a byte-order mark inside text, interlinear annotations. The zero-width
+# joiner and non-joiner stay: emoji sequences and several scripts need them.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+# In a CSV file, Excel's escape of a control character as text (a CSV has no escapes of its
+# own; a file made from a workbook's XML may carry them): removed and flagged like the character.
 _ESCAPED_CONTROL = re.compile("_x(00[01][0-9A-Fa-f]|007[Ff])_")
+# Excel's escapes in a workbook's text (ECMA-376 ST_Xstring): _xHHHH_ is the character
+# U+HHHH, _x005F_ a literal underscore (how text typed as "_x000B_" is stored: _x005F_x000B_),
+# and a character beyond U+FFFF is a pair of surrogates (_xD83D__xDE00_ is 😀).
+_OOXML_ESCAPE = re.compile(
+    "_x(D[89AB][0-9A-F]{2})__x(D[C-F][0-9A-F]{2})_|_x([0-9A-F]{4})_", re.IGNORECASE
+)
+_SURROGATE_PAIR = re.compile("_x(D[89AB][0-9A-F]{2})__x(D[C-F][0-9A-F]{2})_", re.IGNORECASE)
+Escapes = Literal["openpyxl", "calamine", "csv"]
 
 
-def _clean(text: str) -> tuple[str, bool]:
-    """``text`` in NFC without control characters (a soft line break becomes a space)."""
-    clean = _ESCAPED_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), text)
+def _decoded(match: re.Match[str]) -> str:
+    groups: list[str | None] = [*match.groups(), None][:3]
+    high, low, single = groups
+    if high is not None and low is not None:
+        return chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00))
+    code = int(single or "0", 16)
+    return match.group() if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone half: as written
+
+
+def _unescape(text: str, escapes: Escapes) -> str:
+    """Excel's ``_xHHHH_`` escapes in a workbook cell decoded, as the reader left them."""
+    if "_x" not in text or escapes == "csv":
+        return text
+    pattern = _OOXML_ESCAPE if escapes == "openpyxl" else _SURROGATE_PAIR
+    return pattern.sub(_decoded, text)
+
+
+def _clean(text: str, escapes: Escapes = "csv") -> tuple[str, bool]:
+    """``text`` in NFC without control or invisible characters (a soft line break becomes a
+    space), and whether any was removed."""
+    clean = text
+    escaped = escapes == "csv" and _ESCAPED_CONTROL.search(text) is not None
+    if escaped:
+        clean = _ESCAPED_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), clean)
+    removed = escaped or _CONTROL.search(clean) is not None
     clean = _CONTROL.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", clean)
     clean = unicodedata.normalize("NFC", clean).strip()
-    return clean, _CONTROL.search(text) is not None or _ESCAPED_CONTROL.search(text) is not None
+    return clean, removed
+
+
+def visible(text: str) -> str:
+    """``text`` without the control and invisible characters a register cell loses when read
+    (a name in the parameters is matched to the register's cells by this)."""
+    return _CONTROL.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
 
 
 def _as_is(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values, np.zeros(len(values), dtype=bool)
 
 
-def _clean_column(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """NFC-normalise a column and drop control characters; also say which cells changed.
+def _clean_column(values: np.ndarray, escapes: Escapes = "csv") -> tuple[np.ndarray, np.ndarray]:
+    """Decode Excel's escapes, NFC-normalise a column and drop control and invisible
+    characters; also say which cells changed (decoding an escape is no change).
 
     One joined string is checked first, so a clean column (the usual case) costs one pass
     in C; only then is each cell looked at.
@@ -900,10 +1108,10 @@ def _clean_column(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not len(values):
         return values, changed
     blob = "\n".join(values)
-    dirty = _CONTROL.search(blob) is not None or _ESCAPED_CONTROL.search(blob) is not None
+    dirty = _CONTROL.search(blob) is not None or "_x" in blob
     if not dirty and unicodedata.is_normalized("NFC", blob):
         return values, changed
-    pairs = [_clean(v) for v in values]
+    pairs = [_clean(_unescape(v, escapes), escapes) for v in values]
     out = np.empty(len(values), dtype=object)
     out[:] = [p[0] for p in pairs]
     changed[:] = [p[1] for p in pairs]

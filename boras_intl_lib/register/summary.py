@@ -14,6 +14,7 @@ import pandas as pd
 from ..i18n.labels import Lang, label
 from .format import TABLES
 from .model import Register
+from .reading import UNREAD_LANGS
 
 EXIT_ALL_ACCEPTED, EXIT_SOME_REJECTED = 0, 1
 
@@ -24,8 +25,8 @@ def summarise(register: Register) -> dict[str, Any]:
     tables: dict[str, dict[str, int]] = {}
     for name in TABLES:
         mine = issues[issues["table"] == name]
-        rejected = set(mine.loc[mine["severity"] == "error", "row"].dropna().astype(int))
-        warned = set(mine.loc[mine["severity"] == "warning", "row"].dropna().astype(int))
+        rejected = _rows(mine[mine["severity"] == "error"])
+        warned = _rows(mine[mine["severity"] == "warning"])
         accepted = len(getattr(register, name))
         tables[name] = {
             "input": int(register.input_rows.get(name, accepted + len(rejected))),
@@ -40,7 +41,19 @@ def summarise(register: Register) -> dict[str, Any]:
         "is_example": register.is_example,
         "tables": tables,
         "issues": _records(issues),
+        "unread": [
+            {"source": source, "row": row, "value": value, "reason_key": key}
+            for source, row, value, key in register.unread
+        ],
+        "empty": register.activities.empty and not len(register.rejected),
     }
+
+
+def _rows(issues: pd.DataFrame) -> set[tuple[str, int]]:
+    """The rows ``issues`` name, each as (sheet or file, row): in a folder of workbooks the
+    same row number in two files is two rows."""
+    named = issues.dropna(subset=["row"])
+    return set(zip(named["source"].astype(str), named["row"].astype(int), strict=True))
 
 
 def _records(issues: pd.DataFrame) -> list[dict[str, Any]]:
@@ -80,6 +93,21 @@ def format_issue(issue: dict[str, Any], lang: Lang = "sv") -> str:
     )
 
 
+def format_unread(unread: dict[str, Any], lang: Lang = "sv") -> str:
+    """One thing not read as rows, in words: a sheet, a note line or a column, and why."""
+    value = str(unread.get("value") or "")
+    if UNREAD_LANGS in value:  # a reason given in both languages
+        swedish, _, english = value.partition(UNREAD_LANGS)
+        value = swedish if lang == "sv" else english
+    return label(
+        str(unread["reason_key"]),
+        lang,
+        where=_where(str(unread["source"]), lang),
+        row=unread.get("row"),
+        value=value,
+    )
+
+
 def format_summary(summary: dict[str, Any], lang: Lang | None = None) -> str:
     """The summary as text for the terminal: counts per table, then each problem on a line.
 
@@ -95,10 +123,16 @@ def format_summary(summary: dict[str, Any], lang: Lang | None = None) -> str:
         lines.append(label("summary.table", lang, table=table, **counts))
     errors = [i for i in summary["issues"] if i["severity"] == "error"]
     warnings = [i for i in summary["issues"] if i["severity"] == "warning"]
+    unread = summary.get("unread") or []
+    if unread:
+        lines.append(label("summary.unread_heading", lang))
+        lines += ["  " + format_unread(u, lang) for u in unread]
     lines.append("")
     if errors:
         lines.append(label("summary.rejected_heading", lang))
         lines += ["  " + format_issue(i, lang) for i in errors]
+    elif summary.get("empty"):
+        lines.append(label("summary.empty_register", lang))
     else:
         lines.append(label("summary.all_accepted", lang))
     if warnings:
@@ -108,5 +142,8 @@ def format_summary(summary: dict[str, Any], lang: Lang | None = None) -> str:
 
 
 def exit_status(register: Register) -> int:
-    """0 when every row was accepted, 1 when some row was rejected (the contract's statuses)."""
-    return EXIT_SOME_REJECTED if len(register.rejected) else EXIT_ALL_ACCEPTED
+    """0 when every row was accepted, 1 when some row was rejected (the contract's statuses)
+    or when there are no activities at all: an empty register is nothing to report on."""
+    if len(register.rejected) or register.activities.empty:
+        return EXIT_SOME_REJECTED
+    return EXIT_ALL_ACCEPTED

@@ -34,7 +34,7 @@ from .format import (
 )
 from .model import ISSUE_COLUMNS, Register, empty_issues
 from .parsing import Parsed, missing_values, parse_column
-from .reading import ROW_KEY, RawRegister, RawTable
+from .reading import ROW_KEY, RawRegister, RawTable, visible
 from .suggest import suggest, suggest_country
 
 log = logging.getLogger("boras_intl")
@@ -449,7 +449,7 @@ def _check_administrations(checked: _Checked, settings: Settings | None) -> None
     """Unknown administrations are flagged; known ones are written as the parameters spell them."""
     if settings is None:
         return
-    names = {normalise_token(n): n for n in settings.administration_names}
+    names = {normalise_token(visible(n)): n for n in settings.administration_names}
     typed = checked.typed["administration"]
     # per distinct text as written (parsing read exactly the blank ones as <NA>)
     cells = checked.raw.cells["administration"]
@@ -486,7 +486,7 @@ def _check_committees(checked: _Checked, settings: Settings | None) -> None:
     known = [a.committee for a in settings.administrations if a.committee]
     if not known:
         return
-    names = {normalise_token(n): n for n in known}
+    names = {normalise_token(visible(n)): n for n in known}
     typed = checked.typed["committee"]
     given = typed.notna().to_numpy()
     if not given.any():
@@ -665,14 +665,19 @@ def _check_exceptions(checked: _Checked, activity_ids: np.ndarray, accepted: np.
 
 
 def _accepted_frame(checked: _Checked) -> tuple[pd.DataFrame, np.ndarray]:
-    """The accepted rows (canonical columns + ``row`` as int64, index 0..n-1) and their mask."""
+    """The accepted rows (canonical columns + ``row`` as int64, index 0..n-1) and their mask;
+    with ``source`` (workbook and sheet, as in the issues) when the table has several."""
     keep = ~checked.typed.index.isin(checked.issues.rejected_rows())
     frame = checked.typed.loc[keep].reset_index(names="row")
-    frame["row"] = frame["row"].astype("int64") % ROW_KEY
     order = [c.name for c in checked.raw.table.columns]
     if COUNTRY_COLUMN in frame:
         order.insert(order.index("country") + 1, COUNTRY_COLUMN)
-    return frame[[*order, "row"]], keep
+    order.append("row")
+    if checked.raw.sources:  # several workbooks or sheets: a row number alone is not unique
+        frame["source"] = checked.raw.source_of(frame["row"].to_numpy())
+        order.append("source")
+    frame["row"] = frame["row"].astype("int64") % ROW_KEY
+    return frame[order], keep
 
 
 def validate_register(
@@ -723,6 +728,7 @@ def validate_register(
         path=raw.path,
         input_rows=input_rows,
         language=language,
+        unread=_unread(raw),
     )
 
 
@@ -737,6 +743,19 @@ def _read_line(checked: tuple[_Checked, ...], language: Lang) -> str:
         for c in checked
     )
     return label("log.register_read", lang, counts=counts)
+
+
+def _unread(raw: RawRegister) -> tuple[tuple[str, int | None, str, str], ...]:
+    """Everything the register holds that was not read as rows: sheets that are no register
+    table, note lines below a table, and columns that are not part of the format."""
+    found = list(raw.unread)
+    for table in raw.tables.values():
+        for row, text in table.trailing_notes:
+            source = table.source_of(pd.Index([row]))
+            source = source if isinstance(source, str) else str(source[0])
+            found.append((source, row % ROW_KEY, text, "unread.note"))
+        found += [(table.source, None, header, "unread.column") for header in table.ignored]
+    return tuple(found)
 
 
 def register_language(raw: RawRegister) -> Lang:

@@ -229,6 +229,16 @@ def build(
     )
 
 
+def _row_keys(frame: pd.DataFrame) -> pd.Index:
+    """Each row's identity: its row number, or (source, row) when the register has several
+    workbooks or sheets (``source`` column), where the same number recurs."""
+    if "source" not in frame:
+        return pd.Index(frame["row"].to_numpy())
+    return pd.MultiIndex.from_arrays(
+        [frame["source"].astype(str).to_numpy(), frame["row"].to_numpy()]
+    )
+
+
 def issues_of_year(
     register: Register, year: int, administration: str | None = None
 ) -> tuple[pd.DataFrame, int]:
@@ -241,19 +251,23 @@ def issues_of_year(
     if issues.empty:
         return issues, 0
     acts, parts = register.activities, register.partners
-    act_year = pd.Series(acts["year"].to_numpy(), index=acts["row"].to_numpy())
-    act_admin = pd.Series(acts["administration"].to_numpy(), index=acts["row"].to_numpy())
+    act_year = pd.Series(acts["year"].to_numpy(), index=_row_keys(acts))
+    act_admin = pd.Series(acts["administration"].to_numpy(), index=_row_keys(acts))
     by_id = pd.Series(acts["year"].to_numpy(), index=acts["activity_id"].to_numpy())
     by_id_admin = pd.Series(acts["administration"].to_numpy(), index=acts["activity_id"].to_numpy())
-    part_ids = pd.Series(parts["activity_id"].to_numpy(), index=parts["row"].to_numpy())
+    part_ids = pd.Series(parts["activity_id"].to_numpy(), index=_row_keys(parts))
     rows = issues["row"].to_numpy()
     table = issues["table"].astype("string").to_numpy()
     years = pd.Series(pd.NA, index=issues.index, dtype="Int64")
     admins = pd.Series(pd.NA, index=issues.index, dtype="string")
     is_act, is_part = table == "activities", table == "partners"
-    years[is_act] = act_year.reindex(rows[is_act]).to_numpy()
-    admins[is_act] = act_admin.reindex(rows[is_act]).to_numpy()
-    ids = part_ids.reindex(rows[is_part]).to_numpy()
+    pairs = _row_keys(issues.assign(source=issues["source"].astype(str))).to_numpy()
+    # several workbooks or sheets: (source, row) pairs, as the accepted rows are keyed
+    act_rows = pairs if isinstance(act_year.index, pd.MultiIndex) else rows
+    part_rows = pairs if isinstance(part_ids.index, pd.MultiIndex) else rows
+    years[is_act] = act_year.reindex(act_rows[is_act]).to_numpy()
+    admins[is_act] = act_admin.reindex(act_rows[is_act]).to_numpy()
+    ids = part_ids.reindex(part_rows[is_part]).to_numpy()
     years[is_part] = by_id.reindex(ids).to_numpy()
     admins[is_part] = by_id_admin.reindex(ids).to_numpy()
     mine = years.isna() | (years == year)

@@ -13,17 +13,17 @@ import dataclasses
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..evaluation import Evaluation
 from ..register.model import Register
 from ..report.contract import ReportInputs
-from ..settings import Settings
+from ..settings import RegisterLimits, Settings
 
 if TYPE_CHECKING:
-    pass
+    from ..register.reading import RawRegister
 
 PRIVATE_COLUMNS = ("contact_person",)  # never leave the parent process
 
@@ -48,7 +48,9 @@ def evaluate_years(
 
     path = Path(register_path) if register_path else example_register_path()
     is_example = path.resolve() == example_register_path().resolve()
-    raw = read_register(path)
+    limits = _widest_limits(settings_by_year.values())
+    raw = read_register(path, limits)
+    _refuse_large_years(path, raw, settings_by_year, limits)
     registers: dict[str, Register] = {}
     indicators: dict[str, object] = {}
     inputs: dict[int, ReportInputs] = {}
@@ -66,6 +68,44 @@ def evaluate_years(
         if on_year is not None:  # hand each year on as soon as it is ready
             on_year(year, inputs[year])
     return inputs
+
+
+def _refuse_large_years(
+    path: Path, raw: RawRegister, settings_by_year: dict[int, Settings], limits: RegisterLimits
+) -> None:
+    """Refuse, before anything is evaluated, a year with more activities than one report can
+    show in reasonable time (counted from the year as written; ``report_activities``)."""
+    table = raw.tables.get("activities")
+    if table is None or "year" not in table.cells:
+        return
+    from ..errors import RegisterUnreadableError
+    from ..i18n.formatting import fmt_integer
+    from ..i18n.labels import label
+
+    years = table.cells["year"].to_numpy(dtype=object)
+    for year in settings_by_year:
+        n = int((years == str(year)).sum())
+        if n > limits.report_activities:
+            words = {
+                lang: label(
+                    "limit.report_activities",
+                    lang,
+                    n=fmt_integer(n, lang),
+                    year=year,
+                    limit=fmt_integer(limits.report_activities, lang),
+                )
+                for lang in ("sv", "en")
+            }
+            raise RegisterUnreadableError(path, words["en"], reason_sv=words["sv"])
+
+
+def _widest_limits(settings: Iterable[Settings]) -> RegisterLimits:
+    """The register is read once for all years: each limit as the most generous year sets it."""
+    chosen = [s.register_limits for s in settings]
+    if not chosen:
+        return RegisterLimits()
+    fields = RegisterLimits.model_fields
+    return RegisterLimits(**{k: max(getattr(c, k) for c in chosen) for k in fields})
 
 
 def without_private(register: Register) -> Register:

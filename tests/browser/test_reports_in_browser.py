@@ -31,25 +31,26 @@ LANG = {"sv": "sv", "en": "en", "administration": "en", "index": "en"}
 NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
 # Register text that the hostile city-wide report shows (the others are only used in scores):
 # administrations and committees (parameters), titles and partners of activities that need an
-# exception, decision ids, funding sources, and the values of rejected or flagged rows.
+# exception, decision ids, funding sources, and the values of rejected or flagged rows (the
+# register's text as read: invisible characters removed, see ``h.shown``).
 SHOWN_BY_HOSTILE_REPORT = {
     "ADMIN_1": h.ADMIN_1,
     "ADMIN_2": h.ADMIN_2,
     "COMMITTEE_1": h.COMMITTEE_1,
     "COMMITTEE_2": h.COMMITTEE_2,
-    "TITLE_1": h.TITLE_1,
-    "TITLE_4": h.TITLE_4,
-    "PARTNER_1": h.PARTNER_1,
-    "PARTNER_2": h.PARTNER_2,
-    "PARTNER_6": h.PARTNER_6,
-    "DECISION_1": h.DECISION_1,
-    "DECISION_2": h.DECISION_2,
-    "FUNDING_1": h.FUNDING_1,
-    "FUNDING_2": h.FUNDING_2,
-    "FUNDING_4": h.FUNDING_4,
-    "BAD_TYPE": h.BAD_TYPE,
-    "BAD_COUNTRY": h.BAD_COUNTRY,
-    "UNKNOWN_ADMIN": h.UNKNOWN_ADMIN,
+    "TITLE_1": h.shown(h.TITLE_1),
+    "TITLE_4": h.shown(h.TITLE_4),
+    "PARTNER_1": h.shown(h.PARTNER_1),
+    "PARTNER_2": h.shown(h.PARTNER_2),
+    "PARTNER_6": h.shown(h.PARTNER_6),
+    "DECISION_1": h.shown(h.DECISION_1),
+    "DECISION_2": h.shown(h.DECISION_2),
+    "FUNDING_1": h.shown(h.FUNDING_1),
+    "FUNDING_2": h.shown(h.FUNDING_2),
+    "FUNDING_4": h.shown(h.FUNDING_4),
+    "BAD_TYPE": h.shown(h.BAD_TYPE),
+    "BAD_COUNTRY": h.shown(h.BAD_COUNTRY),
+    "UNKNOWN_ADMIN": h.shown(h.UNKNOWN_ADMIN),
 }
 SHOWN_BY_HOSTILE_ADMINISTRATION = {  # the report of ADMIN_1
     k: SHOWN_BY_HOSTILE_REPORT[k]
