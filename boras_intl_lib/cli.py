@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "register",
         type=Path,
-        help="an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks",
+        help=REGISTER_HELP,
     )
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "register",
         type=Path,
-        help="an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks",
+        help=REGISTER_HELP,
     )
     p.add_argument("--params", type=Path, help="parameters file (default: latest year's)")
     p.add_argument("--out", type=Path, required=True, help="folder for the CSV files")

@@ -35,7 +35,6 @@ from .scoring.rubric import FACT_COLUMNS, explanation_columns
 from .screening.rules import PARTNER_COLUMNS
 from .settings import AREAS
 
-ENCODING = "utf-8-sig"
 SCORES_COLUMNS: tuple[str, ...] = (
     "activity_id",
     "year",

@@ -67,10 +67,3 @@ def read_wide(path: Path | str, *, source: str | None = None, edition: str | Non
             dropped=dropped_rows(why, frame.index.to_series() + 2, frame["iso3"], frame["year"]),
             rows_read=len(frame),
         )
-
-
-def load_wide(
-    path: Path | str, *, source: str | None = None, edition: str | None = None
-) -> pd.DataFrame:
-    """Read a wide CSV into the long layout (see :func:`read_wide`)."""
-    return read_wide(path, source=source, edition=edition).values

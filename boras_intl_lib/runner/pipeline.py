@@ -73,7 +73,6 @@ log = logging.getLogger("boras_intl")
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "boras_report"
-CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "static" / "boras_report.css"
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SECTION_KEY = METADATA_KEY
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..countries import factorize_iso3
 from ..i18n.labels import label
 from ..vocabulary import text_keys
 
@@ -88,39 +87,3 @@ def choose_decisions(
         rows = rows[valid]
         chosen[rows[chosen[rows] < 0]] = i
     return chosen
-
-
-def covering_decisions(partners: pd.DataFrame, exceptions: pd.DataFrame) -> pd.DataFrame:
-    """The decision covering each partner that one covers: ``position`` (0-based row of
-    ``partners``), ``decision_id``, ``text_en``, ``text_sv``.
-
-    ``partners`` needs ``country_iso3``, ``partner_name``, ``activity_id`` and ``year`` (the
-    activity's). A decision covers a partner when
-
-    - it names the partner (same name ignoring case and spaces; if it also gives a country,
-      the country must match), or it names no partner and gives the partner's country;
-    - it gives no activity, or the partner's activity;
-    - it is valid in the activity's year (see :func:`decision_table`).
-
-    Several covering decisions: the most specific wins (see :func:`decision_table`).
-    """
-    dec = decision_table(exceptions)
-    codes, uniques = factorize_iso3(partners["country_iso3"])
-    chosen = choose_decisions(
-        countries=codes,
-        country_codes={iso3: i for i, iso3 in enumerate(uniques)},
-        names=partners["partner_name"],
-        activity_ids=partners["activity_id"],
-        years=pd.to_numeric(partners["year"]).to_numpy(dtype="float64", na_value=np.nan),
-        dec=dec,
-    )
-    position = np.flatnonzero(chosen >= 0)
-    picked = dec.iloc[chosen[position]]
-    return pd.DataFrame(
-        {
-            "position": position,
-            "decision_id": picked["decision_id"].to_numpy(),
-            "text_en": picked["text_en"].to_numpy(),
-            "text_sv": picked["text_sv"].to_numpy(),
-        }
-    )

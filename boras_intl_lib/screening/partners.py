@@ -49,7 +49,7 @@ def screen_partners(
     Data year: the latest not after ``year`` (default ``settings.year``, the report year).
     Domestic partners (``screening.domestic_country``) are ``met``; a partner whose country is
     not recognised is ``unknown``; exception decisions are matched to every partner that is
-    not ``met`` (failing or unknown) in their activity's year (see :func:`covering_decisions`).
+    not ``met`` (failing or unknown) in their activity's year (see :mod:`.decisions`).
     """
     year = settings.year if year is None else year
     return screen_partners_by_year(
