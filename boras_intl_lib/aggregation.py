@@ -16,13 +16,13 @@ Functions that describe one year expect the rows of that year (``for_year``); th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from .funding import is_eu_funding, is_own_funding
 from .settings import Targets
 from .vocabulary import AREAS, VERDICTS, AreaKey, text_keys
 
@@ -229,31 +229,6 @@ def funding_summary(
         dtype=object,
     )
     return FundingSummary(totals, _by_source(rows, external, eu, own_sources))
-
-
-def is_eu_funding(sources: pd.Series, eu_sources: Sequence[str]) -> np.ndarray:
-    """True where a funding source names an EU programme of ``eu_sources``.
-
-    Entries match as whole words (``Erasmus`` matches "Erasmus+ KA2", ``EU`` matches
-    "EU-medel" but not "Europa"). An entry written in capitals (``LIFE``, ``ESF``) is matched
-    case-sensitively, any other entry case-insensitively.
-    """
-    pattern = _eu_pattern(eu_sources)
-    codes, uniques = pd.factorize(sources.to_numpy(dtype=object))
-    if pattern is None or len(uniques) == 0:
-        return np.zeros(len(sources), dtype=bool)
-    hits = np.array([bool(pattern.search(str(u))) for u in uniques] + [False], dtype=bool)
-    return hits[codes]
-
-
-def is_own_funding(sources: pd.Series, own_sources: Sequence[str]) -> np.ndarray:
-    """True where a funding source is the city's own money (a text of ``own_sources``, case
-    and spaces ignored)."""
-    own = {" ".join(s.casefold().split()) for s in own_sources}
-    if not own or not len(sources):
-        return np.zeros(len(sources), dtype=bool)
-    keys = sources.astype("string").str.casefold().str.split().str.join(" ")
-    return keys.isin(own).fillna(False).to_numpy(dtype=bool)
 
 
 def partner_countries(
@@ -590,17 +565,6 @@ def _text(frame: pd.DataFrame, name: str) -> pd.Series:
     if name not in frame:
         return pd.Series(pd.NA, index=frame.index, dtype="string")
     return frame[name].astype("string")
-
-
-def _eu_pattern(eu_sources: Sequence[str]) -> re.Pattern[str] | None:
-    """One regular expression for the EU sources: whole words, acronyms case-sensitive."""
-    parts = []
-    for source in eu_sources:
-        words = re.escape(source.strip())
-        parts.append(words if source.isupper() else f"(?i:{words})")
-    if not parts:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
 def _by_source(

@@ -17,7 +17,6 @@ from boras_intl_lib.aggregation import (
     coverage_over_years,
     funding_over_years,
     funding_summary,
-    is_eu_funding,
     overall_index,
     partner_countries,
     precondition_summary,
@@ -26,6 +25,7 @@ from boras_intl_lib.aggregation import (
     trend_state,
     year_over_year,
 )
+from boras_intl_lib.funding import is_eu_funding
 from boras_intl_lib.settings import AREAS, EU_FUNDING_SOURCES, Targets
 
 ADMINS = ["Kulturförvaltningen", "Miljöförvaltningen", "Förskoleförvaltningen"]

@@ -523,7 +523,7 @@ def _check_amounts(checked: _Checked, settings: Settings | None) -> None:
         )
     if settings is None or "funding_source" not in raw.cells:
         return
-    from ..aggregation import is_eu_funding
+    from ..funding import is_eu_funding
 
     source = typed["funding_source"]
     eu = np.asarray(is_eu_funding(source, settings.scoring.eu_funding_sources), dtype=bool)
