@@ -5,29 +5,30 @@ A threshold (``regime_row_owid >= 2``) is a political choice; the reader sees it
 operator, threshold) and the labels, never by parsing the screening's basis strings. Codes and
 raw values stay in the method appendix and the workbook.
 
-:func:`sensitivity` recounts, from the countries' indicator values, how many of the year's
-counted activities would need an exception at the next stricter and the next looser threshold
-of each condition: one step on an integer scale (Regimes of the World 0–3), 0.1 on an index
-of 0–1.
+:func:`sensitivity` tells how many of the year's counted activities would need an exception
+at the next stricter and the next looser threshold of each rule. It has no screening of its
+own: each alternative threshold is a what-if (``Settings.with_changes``, as
+:mod:`~boras_intl_lib.what_if` uses) screened by the toolkit's one partner screening, so
+``<=`` rules, conditions of several rules and countries without data count exactly as in the
+report. The step is one step of the indicator's scale (:data:`SCALES`: one category of
+Regimes of the World 0–3, 0.1 on an index of 0–1) and never leaves the scale.
 """
 
 from __future__ import annotations
 
 import math
-import operator
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..aggregation import active
 from ..i18n.formatting import fmt_number
 from ..i18n.labels import LABELS, Lang, label
+from ..settings import Settings
 from ..vocabulary import CONDITIONS
 from .data import ReportData
 
-_OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
 #: Regimes of the World, 0 closed autocracy … 3 liberal democracy: OWID's coding (bundled) and
 #: V-Dem's own variable (a V-Dem file) share the scale and its words.
 REGIME_INDICATORS = frozenset({"regime_row_owid", "v2x_regime"})
@@ -75,10 +76,57 @@ def condition_sentence(
 
 
 @dataclass(frozen=True)
+class Scale:
+    """An indicator's scale: its lowest and highest value and the step the sensitivity line
+    moves a threshold by (one category on a categorical scale)."""
+
+    low: float
+    high: float
+    step: float
+
+
+#: Scales of the indicators the toolkit documents (docs/indicators.md). An indicator not
+#: listed here is stepped by :func:`scale_of` within the values the data hold.
+SCALES: dict[str, Scale] = {
+    **{indicator: Scale(0.0, 3.0, 1.0) for indicator in REGIME_INDICATORS},
+    **{
+        indicator: Scale(0.0, 1.0, 0.1)
+        for indicator in ("v2x_polyarchy", "v2x_libdem", "v2x_civlib", "v2x_rule")
+    },
+}
+
+
+def scale_of(indicator: str, values: pd.Series) -> Scale | None:
+    """The scale of ``indicator``: the documented one, else the range of ``values`` (the
+    indicator's values in the data) stepped by 1 when they are whole numbers, else by 0.1;
+    None when there are no values to tell."""
+    if indicator in SCALES:
+        return SCALES[indicator]
+    known = pd.to_numeric(values, errors="coerce").dropna()
+    if known.empty:
+        return None
+    whole = bool((known == known.round()).all())
+    return Scale(float(known.min()), float(known.max()), 1.0 if whole else 0.1)
+
+
+def step_threshold(op: str, threshold: float, scale: Scale, stricter: bool) -> float | None:
+    """The threshold one step stricter (or looser): up for ``>=``/``>`` rules, down for
+    ``<=``/``<`` rules; None when that step leaves the scale."""
+    up = op in (">=", ">")
+    sign = 1 if up == stricter else -1
+    alt = round(threshold + sign * scale.step, 6)
+    if not scale.low - 1e-9 <= alt <= scale.high + 1e-9:
+        return None
+    return alt
+
+
+@dataclass(frozen=True)
 class Sensitivity:
-    """One condition: its rule, and the activities needing an exception at three thresholds."""
+    """One rule of one condition, and the activities needing an exception at three
+    thresholds: today's, one step stricter and one step looser (that rule alone changed)."""
 
     condition: str
+    rule_no: int
     indicator: str
     op: str
     threshold: float
@@ -89,90 +137,69 @@ class Sensitivity:
     n_looser: int | None
 
 
-def _single_rules(data: ReportData) -> dict[str, tuple[str, str, float]]:
-    """Conditions decided by one rule: condition → (indicator, op, threshold)."""
-    out: dict[str, tuple[str, str, float]] = {}
-    for cond, rule_set in data.settings.screening.conditions.items():
-        if len(rule_set.rules) == 1:
-            r = rule_set.rules[0]
-            out[cond] = (r.indicator, r.op, float(r.threshold))
-    return out
+_NEEDING = ("exception", "needs_exception")
 
 
-def _foreign(data: ReportData) -> pd.DataFrame:
-    partners = data.partners
-    return partners[partners["country_iso3"] != data.settings.screening.domestic_country]
+def needing_exception(data: ReportData, settings: Settings | None = None) -> int:
+    """Counted activities of the report with a partner that needs an exception decision
+    (whether or not one covers it), screened under ``settings`` (default: the report's).
 
+    The partners are screened by the toolkit's one screening
+    (:func:`~boras_intl_lib.screening.partners.screen_partners`, as ``evaluate`` and
+    ``what_if`` do) against the report year's data, so every rule shape, operator and the
+    ``missing_data`` setting count as they do in the report.
+    """
+    if settings is None:
+        screened = data.partners
+    else:
+        from ..screening.partners import screen_partners
 
-def _n_activities_failing(data: ReportData, fails: pd.Series) -> int:
-    """Counted activities with a foreign partner in a country where ``fails`` is True."""
-    failing = set(fails.index[fails.to_numpy(dtype=bool)])
-    foreign = _foreign(data)
-    ids = foreign.loc[foreign["country_iso3"].isin(failing), "activity_id"]
+        register = data.register
+        screened = screen_partners(
+            register.partners.loc[data.partners.index],
+            register.exceptions,
+            register.activities,
+            settings,
+            data.evaluation.indicators,
+            year=data.year,
+        )
+    ids = screened.loc[screened["verdict"].astype("string").isin(_NEEDING), "activity_id"]
     return int(active(data.scores)["activity_id"].isin(ids).sum())
 
 
-def _step(indicator: str, values: pd.Series, threshold: float) -> float:
-    whole = values.dropna()
-    integer = float(threshold).is_integer() and bool((whole == whole.round()).all())
-    return 1.0 if integer or indicator in REGIME_INDICATORS else 0.1
-
-
 def sensitivity(data: ReportData) -> list[Sensitivity]:
-    """Per single-rule condition: activities needing an exception now, stricter and looser.
+    """Per rule of each condition: activities needing an exception now, and with that rule's
+    threshold one step stricter and one step looser (the other rules as they are).
 
-    "Needing an exception" means having a foreign partner in a country that fails some
-    condition (whether or not a decision covers it); countries without a value fail nothing.
+    Each alternative is a what-if (:meth:`Settings.with_changes`) screened by the real
+    screening: countries without data count as ``missing_data`` says (by default they need
+    no exception, being "unknown"), and conditions of several rules combine as configured.
     """
-    countries = data.evaluation.countries.set_index("iso3")
-    rules = _single_rules(data)
-    values = {
-        c: countries.get(f"{c}_value", pd.Series(np.nan, index=countries.index)) for c in rules
-    }
-    values = {c: pd.to_numeric(v, errors="coerce").astype(np.float64) for c, v in values.items()}
-
-    def fails(cond: str, threshold: float) -> pd.Series:
-        _, op, _ = rules[cond]
-        v = values[cond]
-        return v.notna() & ~_OPS[op](v, threshold)
-
-    now = {c: fails(c, rules[c][2]) for c in rules}
-    any_now = _any(now, countries.index)
-    n_now = _n_activities_failing(data, any_now)
+    settings = data.settings
+    n_now = needing_exception(data)
+    indicators = data.evaluation.indicators
     out = []
     for cond in CONDITIONS:
-        if cond not in rules:
-            continue
-        indicator, op, threshold = rules[cond]
-        step = _step(indicator, values[cond], threshold)
-        lo, hi = _bounds(indicator, values[cond])
-        sign = 1 if op in (">=", ">") else -1
-        alternatives: list[tuple[float | None, int | None]] = []
-        for direction in (1, -1):  # stricter, then looser
-            alt = round(threshold + sign * direction * step, 6)
-            if lo - 1e-9 <= alt <= hi + 1e-9 and alt != threshold:
-                changed = {**now, cond: fails(cond, alt)}
-                alternatives.append(
-                    (alt, _n_activities_failing(data, _any(changed, countries.index)))
-                )
-            else:
-                alternatives.append((None, None))
-        (s_t, s_n), (l_t, l_n) = alternatives
-        out.append(Sensitivity(cond, indicator, op, threshold, n_now, s_t, s_n, l_t, l_n))
+        for no, rule in enumerate(settings.screening.conditions[cond].rules):
+            threshold = float(rule.threshold)
+            mine = indicators[
+                (indicators["source"] == rule.source) & (indicators["indicator"] == rule.indicator)
+            ]
+            scale = scale_of(rule.indicator, mine["value"])
+            alternatives: list[tuple[float | None, int | None]] = []
+            for stricter in (True, False):
+                alt = None if scale is None else step_threshold(rule.op, threshold, scale, stricter)
+                if alt is None or alt == threshold:
+                    alternatives.append((None, None))
+                    continue
+                key = f"screening.conditions.{cond}.rules.{no}.threshold"
+                n = needing_exception(data, settings.with_changes({key: alt}))
+                alternatives.append((alt, n))
+            (s_t, s_n), (l_t, l_n) = alternatives
+            out.append(
+                Sensitivity(cond, no, rule.indicator, rule.op, threshold, n_now, s_t, s_n, l_t, l_n)
+            )
     return out
-
-
-def _any(fails: dict[str, pd.Series], index: pd.Index) -> pd.Series:
-    result = pd.Series(False, index=index)
-    for f in fails.values():
-        result |= f.reindex(index, fill_value=False)
-    return result
-
-
-def _bounds(indicator: str, values: pd.Series) -> tuple[float, float]:
-    if indicator in REGIME_INDICATORS:
-        return 0.0, 3.0
-    return 0.0, 1.0 if values.dropna().between(0, 1).all() else math.inf
 
 
 def threshold_sentences(data: ReportData) -> tuple[str, list[str]]:
