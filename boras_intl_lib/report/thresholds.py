@@ -7,11 +7,12 @@ raw values stay in the method appendix and the workbook.
 
 :func:`sensitivity` tells how many of the year's counted activities would need an exception
 at the next stricter and the next looser threshold of each rule. It has no screening of its
-own: each alternative threshold is a what-if (``Settings.with_changes``, as
-:mod:`~boras_intl_lib.what_if` uses) screened by the toolkit's one partner screening, so
-``<=`` rules, conditions of several rules and countries without data count exactly as in the
-report. The step is one step of the indicator's scale (:data:`SCALES`: one category of
-Regimes of the World 0–3, 0.1 on an index of 0–1) and never leaves the scale.
+own: every alternative threshold is screened by the screening's own rule evaluation and
+combination (all alternatives in one pass), so ``<=`` rules, conditions of several rules and
+countries without data count exactly as in the report; a test holds each count equal to
+:func:`~boras_intl_lib.what_if.what_if` with that one change. The step is one step of the
+indicator's scale (:data:`SCALES`: one category of Regimes of the World 0–3, 0.1 on an index
+of 0–1) and never leaves the scale.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..aggregation import active
 from ..i18n.formatting import fmt_number
 from ..i18n.labels import LABELS, Lang, label
-from ..settings import Settings
 from ..vocabulary import CONDITIONS
 from .data import ReportData
 
@@ -140,65 +141,135 @@ class Sensitivity:
 _NEEDING = ("exception", "needs_exception")
 
 
-def needing_exception(data: ReportData, settings: Settings | None = None) -> int:
+def needing_exception(data: ReportData) -> int:
     """Counted activities of the report with a partner that needs an exception decision
-    (whether or not one covers it), screened under ``settings`` (default: the report's).
-
-    The partners are screened by the toolkit's one screening
-    (:func:`~boras_intl_lib.screening.partners.screen_partners`, as ``evaluate`` and
-    ``what_if`` do) against the report year's data, so every rule shape, operator and the
-    ``missing_data`` setting count as they do in the report.
-    """
-    if settings is None:
-        screened = data.partners
-    else:
-        from ..screening.partners import screen_partners
-
-        register = data.register
-        screened = screen_partners(
-            register.partners.loc[data.partners.index],
-            register.exceptions,
-            register.activities,
-            settings,
-            data.evaluation.indicators,
-            year=data.year,
-        )
+    (whether or not one covers it): a foreign partner in a country that fails a condition."""
+    screened = data.partners
     ids = screened.loc[screened["verdict"].astype("string").isin(_NEEDING), "activity_id"]
+    return _n_counted(data, ids)
+
+
+def _n_counted(data: ReportData, ids: pd.Series) -> int:
     return int(active(data.scores)["activity_id"].isin(ids).sum())
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One rule of one condition at another threshold: ``rule_no`` replaced by the extra
+    rule ``extra_no`` appended to the condition for the screening."""
+
+    condition: str
+    rule_no: int
+    extra_no: int
+    threshold: float
 
 
 def sensitivity(data: ReportData) -> list[Sensitivity]:
     """Per rule of each condition: activities needing an exception now, and with that rule's
     threshold one step stricter and one step looser (the other rules as they are).
 
-    Each alternative is a what-if (:meth:`Settings.with_changes`) screened by the real
-    screening: countries without data count as ``missing_data`` says (by default they need
-    no exception, being "unknown"), and conditions of several rules combine as configured.
+    Every alternative is screened by the screening's own rule evaluation and combination
+    (:func:`~boras_intl_lib.screening.rules.evaluate_rules`,
+    :func:`~boras_intl_lib.screening.rules.combine_rules`), all in one pass: countries without
+    data count as ``missing_data`` says (by default they need no exception, being "unknown"),
+    ``<=`` rules compare as written and conditions of several rules combine as configured. A
+    country fails when the changed condition or any other condition (as the report screened
+    it) fails — the screening's own rule — and an activity needs an exception when it has a
+    foreign partner in such a country.
     """
-    settings = data.settings
-    n_now = needing_exception(data)
+    screening = data.settings.screening
     indicators = data.evaluation.indicators
-    out = []
+    alternatives: list[_Alternative] = []
+    extra: dict[str, list[Any]] = {c: [] for c in CONDITIONS}
+    steps: dict[tuple[str, int], tuple[float | None, float | None]] = {}
     for cond in CONDITIONS:
-        for no, rule in enumerate(settings.screening.conditions[cond].rules):
-            threshold = float(rule.threshold)
+        rules = screening.conditions[cond].rules
+        for no, rule in enumerate(rules):
             mine = indicators[
                 (indicators["source"] == rule.source) & (indicators["indicator"] == rule.indicator)
             ]
             scale = scale_of(rule.indicator, mine["value"])
-            alternatives: list[tuple[float | None, int | None]] = []
-            for stricter in (True, False):
-                alt = None if scale is None else step_threshold(rule.op, threshold, scale, stricter)
-                if alt is None or alt == threshold:
-                    alternatives.append((None, None))
-                    continue
-                key = f"screening.conditions.{cond}.rules.{no}.threshold"
-                n = needing_exception(data, settings.with_changes({key: alt}))
-                alternatives.append((alt, n))
-            (s_t, s_n), (l_t, l_n) = alternatives
-            out.append(
-                Sensitivity(cond, no, rule.indicator, rule.op, threshold, n_now, s_t, s_n, l_t, l_n)
+            pair = tuple(
+                None if scale is None else step_threshold(rule.op, rule.threshold, scale, strict)
+                for strict in (True, False)
             )
+            steps[(cond, no)] = pair  # type: ignore[assignment]  # two items
+            for alt in pair:
+                if alt is not None:
+                    extra_no = len(rules) + len(extra[cond])
+                    extra[cond].append(rule.model_copy(update={"threshold": alt}))
+                    alternatives.append(_Alternative(cond, no, extra_no, alt))
+    counts = _alternative_counts(data, alternatives, extra)
+    n_now = needing_exception(data)
+    out = []
+    for cond in CONDITIONS:
+        for no, rule in enumerate(screening.conditions[cond].rules):
+            stricter, looser = steps[(cond, no)]
+            out.append(
+                Sensitivity(
+                    cond,
+                    no,
+                    rule.indicator,
+                    rule.op,
+                    float(rule.threshold),
+                    n_now,
+                    stricter,
+                    None if stricter is None else counts[(cond, no, stricter)],
+                    looser,
+                    None if looser is None else counts[(cond, no, looser)],
+                )
+            )
+    return out
+
+
+def _alternative_counts(
+    data: ReportData, alternatives: list[_Alternative], extra: dict[str, list[Any]]
+) -> dict[tuple[str, int, float], int]:
+    """(condition, rule_no, threshold) → counted activities needing an exception."""
+    from ..screening.rules import combine_rules, evaluate_rules
+
+    if not alternatives:
+        return {}
+    screening = data.settings.screening
+    domestic = screening.domestic_country
+    partners = data.partners[
+        data.partners["country_iso3"].notna()
+        & (data.partners["country_iso3"].astype("string") != domestic)
+    ]
+    iso3s = partners["country_iso3"].astype("string").unique().tolist()
+    conditions = {
+        c: screening.conditions[c].model_copy(
+            update={"rules": [*screening.conditions[c].rules, *extra[c]]}
+        )
+        for c in CONDITIONS
+    }
+    extended = screening.model_copy(update={"conditions": conditions})
+    grid = evaluate_rules(iso3s, data.evaluation.indicators, extended, [data.year])
+    condition = grid["condition"].to_numpy(dtype=object)
+    rule_no = grid["rule_no"].to_numpy()
+    rows, names, numbers = [], [], []
+    for i, alt in enumerate(alternatives):
+        n_rules = len(screening.conditions[alt.condition].rules)  # type: ignore[index]
+        mine = condition == alt.condition
+        kept = np.flatnonzero(mine & (rule_no < n_rules) & (rule_no != alt.rule_no))
+        changed = np.flatnonzero(mine & (rule_no == alt.extra_no))
+        rows.append(np.concatenate([kept, changed]))
+        names.append(np.full(len(kept) + len(changed), str(i), dtype=object))
+        numbers.append(np.concatenate([rule_no[kept], np.full(len(changed), alt.rule_no)]))
+    frame = grid.iloc[np.concatenate(rows)].reset_index(drop=True)
+    frame["condition"] = np.concatenate(names)
+    frame["rule_no"] = np.concatenate(numbers)
+    combined = combine_rules(frame)
+    failed = combined.loc[(combined["result"] == "fail").to_numpy(), ["condition", "iso3"]]
+    fails_alt = failed.groupby("condition")["iso3"].agg(set).to_dict()
+    now = data.evaluation.countries.set_index("iso3")
+    out = {}
+    for i, alt in enumerate(alternatives):
+        others = [c for c in CONDITIONS if c != alt.condition]
+        failing = set(now.index[(now[others] == "fail").any(axis=1).to_numpy()])
+        failing |= fails_alt.get(str(i), set())
+        ids = partners.loc[partners["country_iso3"].isin(failing), "activity_id"]
+        out[(alt.condition, alt.rule_no, alt.threshold)] = _n_counted(data, ids)
     return out
 
 
