@@ -11,7 +11,7 @@ LANG_  ?= sv
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-fast lint lab bench browser-deps clean
+.PHONY: help setup report test test-fast lint lab bench browser-deps mutate clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,5 +65,13 @@ lab: $(STAMP)  ## Open JupyterLab on the project's environment with the explorat
 	$(PY) -m pip uninstall --quiet -y rfc3987-syntax
 	$(BIN)/jupyter lab notebooks/explore.ipynb $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
+# Mutation testing (docs/testing.md): mutmut mutates the files named under [tool.mutmut] in
+# pyproject.toml one change at a time and runs the fast tests that reach each change. Slow
+# (an hour or more on two cores); not part of `make test`. Survivors: `$(BIN)/mutmut results`.
+mutate: $(STAMP)  ## Mutation testing of the core logic with the fast tests (slow; docs/testing.md)
+	$(PY) -m pip install --quiet -e '.[mutate]'
+	$(BIN)/mutmut run --max-children $${MUTATE_JOBS:-2}
+	$(BIN)/mutmut results
+
 clean:  ## Remove the environment and build products
-	rm -rf $(VENV) node_modules reports/*/ .pytest_cache
+	rm -rf $(VENV) node_modules reports/*/ .pytest_cache mutants

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .safety import FORMULA_PREFIXES, neutralise_frame
+from .safety import FORMULA_PREFIXES, neutralise_frame, neutralised
 
 _NEEDS_QUOTES = (",", '"', "\n", "\r")
 _SEP = "\x1f"  # joins the cells of a column for one scan; a cell holding it only costs speed
@@ -376,11 +376,11 @@ def _text_fields(texts: np.ndarray) -> np.ndarray:
         return texts
     marks = _marks(texts)
     if marks is None:  # a text holds the scan's separator: one by one
-        fields = [_field("'" + t if t.startswith(FORMULA_PREFIXES) else t) for t in texts]
+        fields = [_field(neutralised(t)) for t in texts]
         return np.array(fields, dtype=object)
     quote, quote_char, formula = marks
     out = texts.copy()
-    out[formula] = "'" + out[formula]
+    out[formula] = [neutralised(t) for t in out[formula]]
     doubled = quote_char  # texts holding '"' double it before quoting
     out[doubled] = [t.replace('"', '""') for t in out[doubled]]
     out[quote] = '"' + out[quote] + '"'
@@ -430,7 +430,7 @@ def _value_fields(values: np.ndarray) -> np.ndarray | list[str]:
 def _cell(value: object) -> str:
     """One value as pandas writes it, text neutralised and quoted where needed."""
     if isinstance(value, str):
-        return _field("'" + value if value.startswith(FORMULA_PREFIXES) else value)
+        return _field(neutralised(value))
     if isinstance(value, bool | np.bool_):
         return "True" if value else "False"
     if isinstance(value, float | np.floating):

@@ -2,9 +2,11 @@
 
 Register text is typed by people and ends up in files opened in Excel. A cell whose text
 starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return may be run as a formula
-("CSV injection"); :func:`neutralise_formula` puts an apostrophe in front of such text so
-Excel shows it as text. Numbers are never touched.
-Files are written by :mod:`.atomic`.
+("CSV injection"); :func:`neutralised` — the one formula guard — puts an apostrophe in front
+of such text so Excel shows it as text. Every output a person opens in a spreadsheet goes
+through it: the CSV writer (:mod:`.csv_text`, one distinct value at a time), the report
+workbook and the correction list (:func:`neutralise_frame` / :func:`neutralise_formula`) and
+the template's lists. Numbers are never touched. Files are written by :mod:`.atomic`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,14 @@ import numpy as np
 import pandas as pd
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """``text`` as a spreadsheet shows it as text: with ``'`` in front when it starts like a
+    formula, else unchanged."""
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
 
 
 def neutralise_formula(series: pd.Series) -> pd.Series:
@@ -34,7 +44,7 @@ def neutralise_formula(series: pd.Series) -> pd.Series:
     valid = codes >= 0
     risky[valid] = risky_unique[codes[valid]]
     out = series.copy()
-    out[risky] = "'" + series[risky].astype(str)
+    out[risky] = series[risky].astype(str).map(neutralised)
     return out
 
 

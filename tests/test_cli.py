@@ -129,7 +129,25 @@ def test_validate_json_is_machine_readable(
 ) -> None:
     assert main(["validate", str(messy_register), "--params", str(PARAMS), "--json"]) == 1
     summary = json.loads(capsys.readouterr().out)
-    assert isinstance(summary, dict) and summary
+    assert summary["path"] == str(messy_register) and summary["language"] == "sv"
+    assert summary["tables"]["activities"] == {
+        "input": 4,
+        "accepted": 2,
+        "rejected": 2,
+        "flagged": 0,
+    }
+    assert summary["tables"]["partners"] == {"input": 3, "accepted": 2, "rejected": 1, "flagged": 0}
+    rejected = {
+        (i["table"], i["row"], i["column"], i["value"], i["reason_key"])
+        for i in summary["issues"]
+        if i["severity"] == "error"
+    }
+    assert rejected == {
+        ("activities", 4, "år", "1999", "reason.below_minimum"),
+        ("activities", 5, "aktivitets_id", "A1", "reason.duplicate_id"),
+        ("partners", 4, "aktivitets_id", "NOPE", "reason.unknown_activity"),
+    }
+    assert all(i["reason_sv"] and i["reason"] for i in summary["issues"])
 
 
 @pytest.mark.parametrize("content", [b"", b"not a workbook at all", b"PK\x03\x04 broken zip"])

@@ -39,8 +39,24 @@ def test_without_a_report_year_no_data_from_after_the_activity_is_used(register)
 
 
 def test_every_partner_is_screened_once_in_register_order(register) -> None:
+    """One row per partner, in the register's order, each with its *own* country's checks
+    from its own activity's data year (not merely the same index labels)."""
     whole = evaluate(register, SETTINGS)
     assert whole.partners.index.equals(register.partners.index)
+    for column in ("activity_id", "partner_name", "country_iso3"):
+        mine = whole.partners[column].astype("string").fillna("<NA>").tolist()
+        assert mine == register.partners[column].astype("string").fillna("<NA>").tolist()
+    years = register.activities["year"].to_numpy()[whole.activity_rows]
+    rows = whole.partners.assign(data_year=years.astype("int64"))
+    rows = rows[rows["country_iso3"].notna()]
+    checked = 0
+    for year, group in rows.groupby("data_year"):
+        countries = whole.screened[int(year)].set_index("iso3")
+        for condition in ("democracy", "human_rights", "rule_of_law"):
+            expected = countries[condition].reindex(group["country_iso3"].astype(str))
+            assert group[condition].astype(str).tolist() == expected.astype(str).tolist()
+        checked += len(group)
+    assert checked == len(rows) > 0
 
 
 def _count_screenings(monkeypatch) -> list[int]:

@@ -655,12 +655,15 @@ def test_explore_notebook_shows_the_register(
     n_active = len(rows) - int(cancelled(rows["status"]).sum())
     assert "Register example_register.xlsx" in explored.text("load")
     issues = explored.text("issues")
-    assert "Rejected activity rows: " in issues
+    assert explored.t("explore.rejected", n=0) in issues
     assert explored.t("col.severity") in issues and explored.t("col.reason") in issues
-    assert f"{len(rows)} activities in {YEAR}, {n_active} not cancelled" in explored.text("scores")
-    assert f"{ADMIN}: {len(mine)} activities in {YEAR}" in explored.text("admin")
-    democratic = re.escape(explored.t("area.democratic_values"))
-    assert re.search(democratic + r": \d+ of " + str(n_active), explored.text("area"))
+    scores = explored.t("explore.activities", year=YEAR, n=len(rows), active=n_active)
+    assert scores in explored.text("scores")
+    admin = explored.t("explore.administration", administration=ADMIN, year=YEAR, n=len(mine))
+    assert admin in explored.text("admin")
+    clear = explored.t("explore.area_clear", area="AREA", n=999, total=n_active)
+    pattern = re.escape(clear).replace("AREA", re.escape(explored.t("area.democratic_values")))
+    assert re.search(pattern.replace("999", r"\d+"), explored.text("area"))
     years = sorted(example_activities["år"].unique())
     trend = explored.text("area-trend")
     assert all(str(y) in trend for y in years) and explored.t("area.twin_cities") in trend
@@ -672,19 +675,27 @@ def test_explore_notebook_shows_the_register(
 
 @pytest.mark.notebook
 def test_explore_notebook_what_if_shows_what_changes(explored: Explored) -> None:
-    """The default what-if (democracy one step stricter) changes some partners' verdicts;
-    raising clear_level lowers shares; the chart is shown with its text alternative."""
-    assert "Refused: " in explored.text("whatif-validate")  # clear_level 7 is not accepted
+    """The default what-if (democracy one step stricter) changes some partners' verdicts, said
+    in words; the shares and the chart (with its text alternative) show that change."""
+    refused = explored.t("explore.refused", setting="scoring.clear_level", value=7)
+    assert refused in explored.text("whatif-validate")  # clear_level 7 is not accepted
     rule = explored.text("whatif-rule")
-    assert "screening.conditions.democracy.rules.0.threshold': 3" in rule
-    n = int(
-        re.search(r"Partners whose verdict changes: (\d+)", explored.text("whatif-partners"))[1]
+    stricter = explored.t(
+        "whatif.change.rule",
+        condition=explored.t("condition.democracy"),
+        new=explored.t("op.>=") + " " + explored.t("regime.3"),
+        old=explored.t("op.>=") + " " + explored.t("regime.2"),
     )
+    assert explored.t("explore.change", change=stricter) in rule
+    found = re.escape(explored.t("explore.partners_changed", n=999)).replace("999", r"(\d+)")
+    n = int(re.search(found, explored.text("whatif-partners"))[1])
     partners = explored.text("whatif-partners")
     assert n > 0
     assert explored.t("whatif.before") in partners and explored.t("whatif.after") in partners
     assert explored.t("verdict.needs_exception") in partners  # verdicts in words
-    assert f"'partners_changed': {n}" in rule
+    assert re.search(
+        re.escape(explored.t("whatif.count.partners_changed")) + rf"\s+{n}(\n|$)", rule
+    )
     shares = explored.text("whatif-clear")
     assert all(explored.t(f"area.{a}") in shares for a in AREAS)
     (chart,) = [c for c in explored.nb.cells if c.get("id") == "whatif-chart"]
@@ -710,7 +721,8 @@ def test_explore_notebook_what_if_takes_changes_as_papermill_text(tmp_path: Path
         ),
         "en",
     )
-    assert "Changes: {'scoring.clear_level': 3}" in run.text("whatif-rule")
+    raised = run.t("whatif.change.clear_level", new=3, old=2)
+    assert run.t("explore.change", change=raised) in run.text("whatif-rule")
     assert "Partners whose verdict changes: 0" in run.text("whatif-partners")
     with pytest.raises(papermill.PapermillExecutionError, match="ParametersError"):
         papermill.execute_notebook(

@@ -309,6 +309,10 @@ def test_the_sensitivity_line_recounts_from_the_values(example) -> None:
     found = {s.condition: s for s in thresholds.sensitivity(data)}
     democracy = found["democracy"]
     assert (democracy.threshold, democracy.stricter, democracy.looser) == (2.0, 3.0, 1.0)
+    # an index of 0–1 moves by 0.1 (`<=` rules, several rules, countries without data:
+    # tests/test_sensitivity.py)
+    human_rights = found["human_rights"]
+    assert (human_rights.threshold, human_rights.stricter, human_rights.looser) == (0.7, 0.8, 0.6)
     counts = data.precondition.set_index("verdict")["n_activities"]
     assert democracy.n_now == counts["exception"] + counts["needs_exception"]
     # stricter: every foreign partner country below liberal democracy (or failing another)

@@ -1988,6 +1988,80 @@ LABELS: dict[str, tuple[str, str]] = {
         "(the limit register_limits: report_activities = {limit} in the parameters file); "
         "boras-intl score computes the results for the whole register",
     ),
+    # --- the analysts' what-if: the change in words, counts, chart (what_if.py) -------------
+    "whatif.change.rule": (
+        "{condition}: kravet {new} i stället för {old}",
+        "{condition}: the requirement {new} instead of {old}",
+    ),
+    "whatif.change.clear_level": (
+        "Tydligt bidrag från nivå {new} i stället för nivå {old}",
+        "A clear contribution from level {new} instead of level {old}",
+    ),
+    "whatif.change.other": (
+        "Inställningen {setting} ändrad till {new}",
+        "Setting {setting} changed to {new}",
+    ),
+    "whatif.count.what": ("Vad", "What"),
+    "whatif.count.n": ("Antal", "Number"),
+    "whatif.count.activities": ("Räknade aktiviteter", "Activities counted"),
+    "whatif.count.levels_changed": (
+        "Aktiviteter med ändrad nivå",
+        "Activities whose level changes",
+    ),
+    "whatif.count.preconditions_changed": (
+        "Aktiviteter med ändrad bedömning av förutsättningen",
+        "Activities whose precondition changes",
+    ),
+    "whatif.count.partners_changed": (
+        "Partner med ändrad bedömning",
+        "Partners whose verdict changes",
+    ),
+    "whatif.axis_verdicts": (
+        "Räknade aktiviteter per bedömning av förutsättningen",
+        "Activities counted per precondition verdict",
+    ),
+    "whatif.alt_verdicts": (
+        "Aktiviteter per bedömning av förutsättningen: {verdicts}.",
+        "Activities per precondition verdict: {verdicts}.",
+    ),
+    "whatif.alt_verdict": (
+        "{verdict} {before} före, {after} efter",
+        "{verdict} {before} before, {after} after",
+    ),
+    "whatif.alt_change": ("Ändringen: {change}.", "The change: {change}."),
+    # --- the exploration notebook (notebooks/explore.ipynb) ----------------------------------
+    "explore.register": (
+        "Register {name} (exempeldata: {example})",
+        "Register {name} (example data: {example})",
+    ),
+    "explore.yes": ("ja", "yes"),
+    "explore.no": ("nej", "no"),
+    "explore.accepted": (
+        "Godkända: {activities} aktivitetsrader, {partners} partner, {exceptions} undantagsbeslut",
+        "Accepted: {activities} activity rows, {partners} partners, {exceptions} exception decisions",
+    ),
+    "explore.rejected": ("Avvisade aktivitetsrader: {n}", "Rejected activity rows: {n}"),
+    "explore.activities": (
+        "Aktiviteter {year}: {n}, varav {active} inte inställda",
+        "Activities in {year}: {n}, of which {active} not cancelled",
+    ),
+    "explore.administration": (
+        "{administration}, aktiviteter {year}: {n}",
+        "{administration}, activities in {year}: {n}",
+    ),
+    "explore.area_clear": (
+        "{area}: tydligt bidrag från {n} av {total} aktiviteter",
+        "{area}: a clear contribution from {n} of {total} activities",
+    ),
+    "explore.refused": (
+        "Avvisas: {setting} kan inte vara {value} i en parameterfil",
+        "Refused: {setting} cannot be {value} in a parameters file",
+    ),
+    "explore.change": ("Ändringen: {change}", "The change: {change}"),
+    "explore.partners_changed": (
+        "Partner med ändrad bedömning: {n}",
+        "Partners whose verdict changes: {n}",
+    ),
 }
 
 

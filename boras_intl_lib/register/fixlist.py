@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..atomic import atomic_write
 from ..errors import BorasIntlError
 from ..i18n.labels import Lang, label
-from ..safety import neutralise_formula
+from ..safety import neutralise_frame
 from .model import Register
 
 _FIELDS = ("severity", "source", "row", "column", "value", "reason", "suggestion")
@@ -90,11 +90,12 @@ def _write_sheet(sheet: Worksheet, name: str, issues: pd.DataFrame, lang: Lang) 
         "source": errors_first["source"],
         "row": errors_first["row"],
         "column": errors_first["column"],
-        "value": neutralise_formula(errors_first["value"].fillna("")),
+        "value": errors_first["value"].fillna(""),
         "reason": reasons,
         "suggestion": errors_first["suggestion"].fillna(""),
     }
     frame = pd.DataFrame(columns).astype(object).where(lambda f: f.notna(), "")
+    frame = neutralise_frame(frame)  # values, sources and headers as written are the user's
     for offset, values in enumerate(frame.itertuples(index=False), start=5):
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=offset, column=col, value=_plain(value))

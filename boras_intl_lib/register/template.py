@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..atomic import atomic_write
 from ..errors import BorasIntlError
 from ..i18n.labels import label
+from ..safety import neutralised
 from .format import TABLES, Column, Table, allowed_values, range_text
 
 if TYPE_CHECKING:
@@ -277,7 +278,7 @@ def _list_range(book: Workbook, name: str, values: list[str]) -> str:
     col = sheet.max_column + 1 if sheet["A1"].value is not None else 1
     sheet.cell(row=1, column=col, value=name)
     for row, value in enumerate(values, start=2):
-        sheet.cell(row=row, column=col, value=value)
+        sheet.cell(row=row, column=col, value=neutralised(value))  # names from the settings
     letter = get_column_letter(col)
     return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
 

@@ -184,7 +184,7 @@ def _rule_of(data: ReportData, cond: ConditionKey, country: pd.Series) -> tuple[
 def basis_words(data: ReportData, rows: pd.DataFrame) -> pd.Series:
     """Per partner row: each failed condition in words ("Kina: sluten autokrati enligt
     Regimes of the World 2025; policyn kräver minst valdemokrati")."""
-    from .thresholds import condition_sentence
+    from ..indicators.words import condition_sentence
 
     lang = data.lang
     countries = data.evaluation.countries.set_index("iso3")
@@ -273,7 +273,7 @@ def domestic_partners(data: ReportData) -> tuple[int, int]:
 
 def country_verdicts(data: ReportData) -> pd.DataFrame:
     """Every foreign partner country with its result per condition, in words."""
-    from .thresholds import value_words
+    from ..indicators.words import value_words
 
     lang = data.lang
     partners = foreign_partners(data)
@@ -683,7 +683,7 @@ def parameters_table(data: ReportData) -> pd.DataFrame:
     """The parameters the report used: what each means and its value in words, with the key
     as written in the parameters file (for whoever checks or changes it)."""
     from ..i18n.formatting import fmt_percent
-    from .thresholds import indicator_name, requirement_words
+    from ..indicators.words import indicator_name, requirement_words
 
     s, lang = data.settings, data.lang
     sc = s.scoring

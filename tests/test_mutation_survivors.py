@@ -1,0 +1,67 @@
+"""Tests written for mutants that `make mutate` found surviving (docs/testing.md): each
+checks, a second way, a behaviour no test pinned down before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from boras_intl_lib.aggregation import overall_index
+from boras_intl_lib.evaluation import evaluate
+from boras_intl_lib.i18n.labels import label
+from boras_intl_lib.register import load_example_register
+from boras_intl_lib.register.parsing import number_value, parse_number
+from boras_intl_lib.settings import load_settings
+
+PARAMS = Path(__file__).resolve().parents[1] / "parameters" / "2025.yaml"
+
+
+def test_the_overall_index_is_a_weighted_mean_of_the_areas_with_data() -> None:
+    summary = pd.DataFrame({"area": ["a", "b", "c", "d"], "share_clear": [0.5, 1.0, np.nan, 0.2]})
+    weights = {"a": 1.0, "b": 3.0, "c": 5.0, "d": 0.0}
+    assert overall_index(summary, weights) == pytest.approx((0.5 * 1 + 1.0 * 3) / (1 + 3))
+    assert np.isnan(overall_index(summary, {"c": 1.0}))
+
+
+def test_a_typographic_minus_and_an_overflowing_number() -> None:
+    assert number_value("\u22125") == -5.0 == number_value("-5")
+    assert number_value("\u22121\u00a0234,5") == -1234.5
+    assert number_value("9" * 400) is None  # not finite: not a number by the register rules
+    parsed = parse_number(pd.Series(["\u22125", "9" * 400, "12"], dtype=object))
+    assert parsed.values[0] == -5.0 and parsed.values[2] == 12.0
+    failed = parsed.failed()
+    assert np.isnan(parsed.values[1]) and failed[1] and not failed[0] and not failed[2]
+
+
+@pytest.fixture(scope="module")
+def explained():
+    settings = load_settings(PARAMS)
+    result = evaluate(load_example_register(settings), settings)
+    scores = result.scores[~result.scores["cancelled"]]  # a cancelled one's why: "inställd"
+    return scores.merge(result.explanations, on="activity_id", validate="one_to_one")
+
+
+def _check(rows: pd.DataFrame, column: str, key: str) -> None:
+    assert len(rows) > 0, key
+    assert rows[f"{column}_why_sv"].str.contains(label(key), regex=False).all(), key
+    assert rows[f"{column}_why_en"].str.contains(label(key, "en"), regex=False).all(), key
+
+
+def test_each_explanation_says_the_fact_that_decided_it(explained) -> None:
+    """The why-texts against the facts they explain (read from the scores, not the texts)."""
+    pc = explained[(explained["project_collaboration"] >= 1) & ~explained["has_external_funding"]]
+    _check(pc, "project_collaboration", "why.no_external")
+    outcome3 = explained[explained["outcome_level"] == 3]
+    _check(outcome3[outcome3["evaluated"]], "operational_development", "why.outcome.3_evaluated")
+    _check(
+        outcome3[~outcome3["evaluated"]], "operational_development", "why.outcome.3_not_evaluated"
+    )
+    none = explained[~explained["exchange_took_place"]]
+    _check(none, "knowledge_exchange", "why.exchange.none")
+    no_twin = explained[explained["twin_cities"] == 0]
+    _check(no_twin, "twin_cities", "why.twin.none")
+    twin = explained[explained["twin_cities"] > 0]
+    assert not twin["twin_cities_why_sv"].str.contains(label("why.twin.none")).any()
