@@ -124,3 +124,24 @@ def test_a_note_line_in_a_csv_file_is_a_note(tmp_path: Path) -> None:
     register = load_register(folder)
     assert register.rejected.empty and register.activities["activity_id"].tolist() == ["A1"]
     assert ("aktiviteter.csv", 4, "Källa: enkät 2024", "unread.note") in register.unread
+
+
+def test_a_note_line_is_shown_without_personal_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A note line is shown by validate like a rejected value: an e-mail address or a contact
+    person's name in it is redacted too (issue 22 item 3)."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    head = ";".join([*HEADERS, "kontaktperson"])
+    lines = [head, "A1;2024;Ett;Kulturförvaltningen;projekt;Anna Lind", "",
+             "Frågor: anna.lind@boras.se eller Lind, Anna"]  # fmt: skip
+    (folder / "aktiviteter.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "partner.csv").write_text("aktivitets_id;partner;land\n", encoding="utf-8")
+    register = load_register(folder)
+    notes = [u for u in register.unread if u[3] == "unread.note"]
+    assert len(notes) == 1 and notes[0][1] == 4
+    assert "anna" not in notes[0][2].casefold() and "lind" not in notes[0][2].casefold()
+    main(["validate", str(folder)])
+    out = capsys.readouterr().out.casefold()
+    assert "anna.lind@" not in out and "lind, anna" not in out

@@ -106,6 +106,22 @@ def redact_register(register: Register, raw: RawRegister | None = None) -> Regis
         partners=_redact_partners(register.partners, names, marks),
         exceptions=_redact_frame(register.exceptions, names, marks),
         issues=_redact_issues(register.issues, names, marks),
+        unread=_redact_unread(register.unread, names),
+    )
+
+
+def _redact_unread(
+    unread: tuple[tuple[str, int | None, str, str], ...], names: list[str]
+) -> tuple[tuple[str, int | None, str, str], ...]:
+    """What was not read as rows (a note line below a table, a sheet's or column's name) is
+    shown by ``validate`` too: its texts are redacted like every other shown text."""
+    if not unread:
+        return unread
+    sources = redact(pd.Series([u[0] for u in unread], dtype=object), names)
+    values = redact(pd.Series([u[2] for u in unread], dtype=object), names)
+    return tuple(
+        (str(source), row, str(value), key)
+        for source, value, (_, row, _, key) in zip(sources, values, unread, strict=True)
     )
 
 
