@@ -64,3 +64,20 @@ def test_a_finished_run_leaves_no_temporary_files(tmp_path: Path) -> None:
     time.sleep(0.5)
     assert _left(tmp) == [], f"left in TMPDIR: {_left(tmp)}"
     assert _left(runtime) == [], f"left in the Jupyter runtime folder: {_left(runtime)}"
+
+
+def test_a_pdf_is_printed_under_a_long_temporary_folder(tmp_path: Path) -> None:
+    """Chromium keeps a Unix socket in its temporary folder, and a socket's path may not
+    exceed 107 bytes: under a long TMPDIR every PDF failed ("Target page, context or browser
+    has been closed") and a Chromium folder was left behind."""
+    tmp = tmp_path.joinpath("a-temporary-folder-as-deep-as-a-ci-job-makes-it", "x" * 40, "tmp")
+    tmp.mkdir(parents=True)
+    assert len(str(tmp)) > 100
+    out = tmp_path / "reports"
+    started = runs.start_cli(
+        "report", "--year", "2025", "--pdf", "--out", out, env={"TMPDIR": str(tmp)}
+    )
+    run = runs.finish(started)
+    assert run.returncode == 0, run.stderr
+    assert (out / "2025" / "report-2025-sv.pdf").read_bytes().startswith(b"%PDF")
+    assert _left(tmp) == [], f"left in TMPDIR: {_left(tmp)}"

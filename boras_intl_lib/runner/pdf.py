@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -166,9 +168,14 @@ def html_to_pdf(source: Path, target: Path, *, title: str, lang: Lang = "sv") ->
             outline=True,
         )
 
+    browser_temp = _browser_temp_dir()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(chromium), args=FLAGS)
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium),
+                args=FLAGS,
+                env={**os.environ, "TMPDIR": str(browser_temp)},
+            )
             try:
                 page = browser.new_page(viewport={"width": PRINT_WIDTH_PX, "height": 900})
                 page.route("**/*", _only_the_report(source))
@@ -185,7 +192,23 @@ def html_to_pdf(source: Path, target: Path, *, title: str, lang: Lang = "sv") ->
     except PlaywrightError as exc:
         first = (str(exc).strip().splitlines() or ["unknown error"])[0]
         raise ReportError(f"cannot write the PDF: Chromium failed: {first[:300]}") from None
+    finally:
+        shutil.rmtree(browser_temp, ignore_errors=True)
     Path(target).write_bytes(pdf)
+
+
+#: Chromium puts its singleton socket in its temporary folder; a Unix socket's path may not
+#: exceed 107 bytes, so a long TMPDIR (a test's, a CI job's) made every PDF fail.
+_SHORT_TEMP = 40
+
+
+def _browser_temp_dir() -> Path:
+    """A private temporary folder for Chromium (removed after printing): under TMPDIR when its
+    path is short enough for Chromium's socket, else under /tmp."""
+    root = tempfile.gettempdir()
+    if len(root) > _SHORT_TEMP and os.path.isdir("/tmp"):
+        root = "/tmp"
+    return Path(tempfile.mkdtemp(prefix="boras-pdf-", dir=root))
 
 
 def prepare_for_print(page: Any, lang: Lang) -> None:
