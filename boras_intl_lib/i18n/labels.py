@@ -1733,8 +1733,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Up or down means that the share changed by more than {points} percentage points since the previous year; a change of at most {points} points counts as no change. No comparison is made when either year has fewer than {min} activities in the compared group.",
     ),
     "policy.baseline": (
-        "{year} är ett basår. Internationell policy antogs {adopted}, så rapporten visar utgångsläget: samma mått som senare år, men inga åtgärder krävs enligt regler som ännu inte gällde.",
-        "{year} is a baseline year. The international policy was adopted on {adopted}, so the report shows the starting point: the same measures as later years, but no action is required by rules not yet in force.",
+        "Året {year} är ett basår. Internationell policy antogs den {adopted}, så rapporten visar utgångsläget: samma mått som senare år, men inga åtgärder krävs enligt regler som ännu inte gällde.",
+        "The year {year} is a baseline year. The international policy was adopted on {adopted}, so the report shows the starting point: the same measures as later years, but no action is required by rules not yet in force.",
     ),
     "finding.needs_exception_baseline": (
         "Under året hade {n} aktiviteter en partner i ett land som inte uppfyller förutsättningen. Policyn gällde ännu inte, så inget undantagsbeslut krävdes.",

@@ -97,7 +97,7 @@ def show_front(data: ReportData) -> None:
                 data,
                 "policy.baseline",
                 year=data.year,
-                adopted=fmt_date(data.settings.policy.adopted, data.lang),
+                adopted=fmt_date(data.settings.policy.adopted, data.lang, "long"),
             )
         )
     _show_verdict(data)
@@ -154,7 +154,7 @@ def show_precondition(data: ReportData) -> None:
                 data,
                 "policy.baseline",
                 year=data.year,
-                adopted=fmt_date(data.settings.policy.adopted, data.lang),
+                adopted=fmt_date(data.settings.policy.adopted, data.lang, "long"),
             )
         )
     if data.is_empty:  # nothing was assessed: say so, claim nothing, no table of zeros

@@ -41,7 +41,7 @@ def test_a_year_before_adoption_is_a_baseline_without_required_action(shown) -> 
     sections.show_front(data)
     sections.show_precondition(data)
     page = "".join(shown)
-    words = label("policy.baseline", year=2022, adopted="2023-06-21")
+    words = label("policy.baseline", year=2022, adopted="21 juni 2023")  # in long form
     assert page.index(display.escape(words)) < page.index('class="verdict"')
     assert display.escape(label("precondition.missing")) not in page
     assert display.escape(label("precondition.missing_baseline")) in page

@@ -34,4 +34,4 @@ def test_the_workbook_of_a_real_report_run_equals_reference(tmp_path: Path) -> N
     book = read_workbook(out / "2022" / "report-2022-sv.xlsx")
     assert_workbook_matches(book, ref, "sv", None, [t.city for t in settings.twin_cities])
     html = (out / "2022" / "report-2022-sv.html").read_text(encoding="utf-8")
-    assert "2022 är ett basår" in html  # the baseline year says so at the top
+    assert "Året 2022 är ett basår" in html  # the baseline year says so at the top
