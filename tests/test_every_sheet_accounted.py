@@ -73,7 +73,7 @@ def test_the_summary_names_what_was_not_read_in_swedish(
 ) -> None:
     assert main(["validate", str(_book(tmp_path / "kopia.xlsx"))]) == 1
     out = capsys.readouterr().out
-    assert "aktiviteter: 5 rader lästa, 4 godkända, 1 avvisade, 1 flaggade" in out
+    assert "aktiviteter: 5 rader lästa, 4 godkända, 1 avvisad, 1 flaggad" in out
     assert "Lästes inte som rader:" in out
     assert "blad Instruktioner: inget registerblad" in out
     assert "blad aktiviteter gamla: namnet säger att bladet fortsätter en tabell" in out

@@ -74,8 +74,10 @@ def test_every_command_runs_from_an_init_folder(
     readme = (work / "README.md").read_text(encoding="utf-8")
     assert "Varje år" in readme and f"--year {YEAR}" in readme
 
-    answer = ok(run(cli, "validate", "register.xlsx", cwd=work, env=env))
-    assert "0 avvisade" in answer and "Alla rader godkändes" in answer  # Swedish headers
+    # The empty template: Swedish headers, no rows — a warning and exit 1 (issue 19), never
+    # "all rows accepted".
+    answer = ok(run(cli, "validate", "register.xlsx", cwd=work, env=env), 1)
+    assert "Registret har inga aktiviteter" in answer and "Alla rader godkändes" not in answer
     ok(run(cli, "score", "register.xlsx", "--out", "resultat", cwd=work, env=env))
     assert (work / "resultat" / "scores.csv").is_file()
     # The bundled example register with the folder's own parameters: a real report.

@@ -30,18 +30,39 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_RSS_MB = 300
 
 
+#: The child reports its own peak at exit: VmHWM belongs to the process's own memory map,
+#: while ru_maxrss of wait4/getrusage starts from the parent's size at fork (a pytest process
+#: of 300 MB would make every child look at least that large).
+_REPORT_PEAK = """
+import atexit, runpy, sys
+def _peak(path=sys.argv.pop(1)):
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(path, "w") as out:
+        out.write(kb)
+atexit.register(_peak)
+sys.argv[0] = "boras-intl"
+runpy.run_module("boras_intl_lib", run_name="__main__", alter_sys=True)
+"""
+
+
 def peak_mb(*args: str) -> tuple[int, str, float]:
     """Exit status, stderr and the peak resident memory (MB) of ``boras-intl args``."""
-    err_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"limits-{os.getpid()}.err"
+    base = Path(os.environ.get("TMPDIR", "/tmp")) / f"limits-{os.getpid()}"
+    err_path, peak_path = base.with_suffix(".err"), base.with_suffix(".peak")
     with open(os.devnull, "wb") as null, open(err_path, "wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "boras_intl_lib", *args], stdout=null, stderr=err, cwd=ROOT
+        proc = subprocess.run(
+            [sys.executable, "-c", _REPORT_PEAK, str(peak_path), *args],
+            stdout=null,
+            stderr=err,
+            cwd=ROOT,
+            check=False,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
     text = err_path.read_text(encoding="utf-8")
     err_path.unlink()
-    return proc.returncode, text, usage.ru_maxrss / 1024
+    peak_kb = int(peak_path.read_text(encoding="utf-8"))
+    peak_path.unlink()
+    return proc.returncode, text, peak_kb / 1024
 
 
 def refused_in_swedish(

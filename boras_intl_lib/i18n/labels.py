@@ -261,9 +261,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary.register": ("Register: {path}", "Register: {path}"),
     "summary.example": ("(fiktiva exempeldata)", "(example data, fictitious)"),
     "summary.table": (
-        "{table}: {input} rader lästa, {accepted} godkända, {rejected} avvisade, "
-        "{flagged} flaggade",
-        "{table}: {input} rows read, {accepted} accepted, {rejected} rejected, {flagged} flagged",
+        "{table}: {input:rad läst|rader lästa}, {accepted:godkänd|godkända}, "
+        "{rejected:avvisad|avvisade}, {flagged:flaggad|flaggade}",
+        "{table}: {input:row read|rows read}, {accepted} accepted, {rejected} rejected, "
+        "{flagged} flagged",
     ),
     "summary.all_accepted": ("Alla rader godkändes.", "All rows were accepted."),
     "summary.rejected_heading": (
