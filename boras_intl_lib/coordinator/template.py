@@ -28,8 +28,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..atomic import atomic_write
 from ..errors import BorasIntlError
 from ..i18n.labels import label
+from ..register.format import TABLES, Column, Table, allowed_values, range_text
 from ..safety import neutralised
-from .format import TABLES, Column, Table, allowed_values, range_text
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -82,7 +82,7 @@ def build_template(settings: Settings | None = None) -> Workbook:
 
 def _name_lists(settings: Settings | None) -> dict[str, list[str]]:
     """Drop-down values of the free-text columns that have known names."""
-    from .suggest import country_names
+    from ..register.suggest import country_names
 
     swedish = sorted(set(country_names(lang="sv")), key=str.casefold)
     lists = {"country": swedish}

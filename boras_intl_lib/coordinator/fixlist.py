@@ -20,8 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..atomic import atomic_write
 from ..errors import BorasIntlError
 from ..i18n.labels import Lang, label
+from ..register.model import Register
 from ..safety import neutralise_frame
-from .model import Register
 
 _FIELDS = ("severity", "source", "row", "column", "value", "reason", "suggestion")
 _WIDTHS = (12, 16, 6, 22, 28, 70, 24)
