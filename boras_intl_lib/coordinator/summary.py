@@ -14,7 +14,7 @@ import pandas as pd
 from ..i18n.labels import Lang, label
 from ..register.format import TABLES
 from ..register.model import Register
-from ..register.reading import UNREAD_LANGS
+from ..register.raw import UNREAD_LANGS
 
 EXIT_ALL_ACCEPTED, EXIT_SOME_REJECTED = 0, 1
 
