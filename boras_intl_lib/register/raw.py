@@ -155,9 +155,6 @@ def is_blank(data: bytes) -> bool:
     return _NOT_BLANK.search(data) is None
 
 
-# --- shared --------------------------------------------------------------------------------
-
-
 def file_bytes(path: Path, *, allow_empty: bool = False, register: Path | None = None) -> bytes:
     """The bytes of ``path``; errors name ``register`` (the workbook or the CSV folder)."""
     where = register or path
