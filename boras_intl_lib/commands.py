@@ -62,8 +62,8 @@ def validate(
     The answer is in the register's language unless ``lang`` says otherwise; with
     ``fix_list`` a correction list (one sheet per administration) is written too.
     """
+    from .coordinator.summary import exit_status, format_summary, summarise
     from .register.load import load_register
-    from .register.summary import exit_status, format_summary, summarise
 
     if fix_list is not None:  # before anything is read: the register is never written over
         check_writes([fix_list], register=register_path, params=resolve_parameters_path(params))
@@ -78,7 +78,7 @@ def validate(
     else:
         print(format_summary(summary, lang))
     if fix_list is not None:
-        from .register.fixlist import write_fix_list
+        from .coordinator.fixlist import write_fix_list
 
         write_fix_list(fix_list, register, lang or register.language)
         print(fix_list)
@@ -99,11 +99,11 @@ def score(
     The reasons in rejected.csv and warnings.csv are in ``lang``, by default the register's
     own language: a coordinator who wrote Swedish headers reads Swedish reasons.
     """
+    from .coordinator.summary import exit_status
     from .evaluation import evaluate
     from .indicators.by_country import country_years
     from .outputs import write_score_files
     from .register.load import load_register
-    from .register.summary import exit_status
 
     check_writes(  # before anything is read: the register is never written over
         [out / f"{name}.csv" for name in SCORE_FILES],
@@ -158,7 +158,7 @@ def template(path: Path, params: Path | None = None, *, force: bool = False) -> 
     drop-down lists; without any parameters file those columns stay free text. An existing
     file is replaced only with ``force``, and only when it is an empty template.
     """
-    from .register.template import write_template
+    from .coordinator.template import write_template
 
     check_replace(path, force=force)  # never a filled register, nor any other existing file
     source = resolve_parameters_path(params)

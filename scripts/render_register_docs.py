@@ -1,4 +1,4 @@
-"""Write docs/register-format.md from boras_intl_lib/register_format.py (via register_docs).
+"""Write docs/register-format.md from boras_intl_lib/register/format.py (via coordinator/docs.py).
 
 The page is generated so it cannot drift from the format the code reads; a test compares the
 committed file with the generated text. Usage: ``python scripts/render_register_docs.py
@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from boras_intl_lib.register.docs import markdown  # noqa: E402
+from boras_intl_lib.coordinator.docs import markdown  # noqa: E402
 
 DOC = ROOT / "docs" / "register-format.md"
 

@@ -25,7 +25,7 @@ from boras_intl_lib.register.reading import RawRegister, RawTable
 
 Record = Mapping[str, object]
 
-# reading.py uses python-calamine when installed, else openpyxl: test whichever are present
+# read_xlsx.py uses python-calamine when installed, else openpyxl: test whichever are present
 WORKBOOK_ENGINES = ["openpyxl"] + (
     ["calamine"] if importlib.util.find_spec("python_calamine") else []
 )

@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 
 from boras_intl_lib.cli import main
+from boras_intl_lib.coordinator.template import write_template
 from boras_intl_lib.register import load_register
-from boras_intl_lib.register.template import write_template
 from boras_intl_lib.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
+from boras_intl_lib.coordinator import template as excel_template
+from boras_intl_lib.coordinator.template import build_template, write_template
 from boras_intl_lib.errors import BorasIntlError
 from boras_intl_lib.register import load_register
-from boras_intl_lib.register import template as excel_template
 from boras_intl_lib.register.format import TABLES, allowed_values
-from boras_intl_lib.register.template import build_template, write_template
 
 
 @pytest.fixture(scope="module")

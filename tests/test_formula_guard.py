@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from boras_intl_lib.coordinator.fixlist import build_fix_list
+from boras_intl_lib.coordinator.template import build_template
 from boras_intl_lib.csv_text import csv_text
 from boras_intl_lib.register import load_register
-from boras_intl_lib.register.fixlist import build_fix_list
-from boras_intl_lib.register.template import build_template
 from boras_intl_lib.report.data import build
 from boras_intl_lib.report.workbook import write_report_workbook
 from boras_intl_lib.safety import FORMULA_PREFIXES, neutralise_formula, neutralised

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from boras_intl_lib.register import parsing, reading, validation
+from boras_intl_lib.register import cells, parsing, read_csv, validation
 from boras_intl_lib.register.format import TABLES
 from boras_intl_lib.register.reading import read_register
 from boras_intl_lib.register.validation import validate_register
@@ -88,9 +88,9 @@ def _assert_same(a: tuple[object, ...], b: tuple[object, ...]) -> None:
 
 def _general_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch every shortcut off."""
-    monkeypatch.setattr(reading, "_FACTOR_KINDS", frozenset())
-    monkeypatch.setattr(reading, "_may_have_short_records", lambda *a, **k: True)
-    monkeypatch.setattr(reading, "_NFC_ENCODINGS", frozenset())
+    monkeypatch.setattr(cells, "_FACTOR_KINDS", frozenset())
+    monkeypatch.setattr(read_csv, "_may_have_short_records", lambda *a, **k: True)
+    monkeypatch.setattr(read_csv, "_NFC_ENCODINGS", frozenset())
     monkeypatch.setattr(parsing, "_short_decimals", lambda blob: None)
     monkeypatch.setattr(parsing, "_may_be_wordy", lambda blob: True)
     monkeypatch.setattr(validation, "_may_be_missing", lambda *args: True)
@@ -177,9 +177,9 @@ def test_the_escape_search_finds_what_in_finds() -> None:
     rng = random.Random(5)
     for _ in range(20_000):
         data = bytes(rng.choice(b"_x0a") for _ in range(rng.randint(0, 30)))
-        assert reading._holds_escape(data) == (b"_x00" in data), data
-    assert reading._holds_escape(b"_a" * 5_000 + b"_x00")
-    assert not reading._holds_escape(b"_a" * 5_000)
+        assert read_csv._holds_escape(data) == (b"_x00" in data), data
+    assert read_csv._holds_escape(b"_a" * 5_000 + b"_x00")
+    assert not read_csv._holds_escape(b"_a" * 5_000)
 
 
 def _failures(values: pd.Series, column: object, texts: pd.Series | None = None) -> list:

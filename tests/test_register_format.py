@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from boras_intl_lib.register.docs import markdown
+from boras_intl_lib.coordinator.docs import markdown
 from boras_intl_lib.register.format import ENUMS, TABLES, find_table, normalise_token, range_text
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "register-format.md"

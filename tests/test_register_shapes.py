@@ -20,8 +20,8 @@ import yaml
 from register_helpers import activity, partner, write_csv_folder, write_workbook
 
 from boras_intl_lib.cli import main
+from boras_intl_lib.coordinator.summary import exit_status, summarise
 from boras_intl_lib.register import load_register
-from boras_intl_lib.register.summary import exit_status, summarise
 from boras_intl_lib.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from register_helpers import activity, partner, raw_register, write_csv_folder
 
+from boras_intl_lib.coordinator.summary import exit_status, format_summary, summarise
 from boras_intl_lib.register import load_register
-from boras_intl_lib.register.summary import exit_status, format_summary, summarise
 from boras_intl_lib.register.validation import validate_register
 
 

@@ -1,4 +1,4 @@
-"""Registers: the format, reading, parsing, validation, privacy, the template and its docs.
+"""Registers: the format, reading, parsing, validation, privacy, the model and the loader.
 
 The public entry points are exported lazily (PEP 562) so that importing one submodule, say
 ``register.format`` from the settings, does not import pandas and pandera.

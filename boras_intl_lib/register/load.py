@@ -13,7 +13,8 @@ from pathlib import Path
 from ..settings import Settings
 from .model import Register
 from .privacy import redact_register
-from .reading import RawRegister, read_register
+from .raw import RawRegister
+from .reading import read_register
 from .validation import validate_register
 
 EXAMPLE_REGISTER = "example_register.xlsx"

@@ -599,7 +599,7 @@ def parse_column(texts: pd.Series, column: Column, factor: Factor | None = None)
     """Parse ``texts`` by the kind of ``column`` (range checks of scalars are validation's).
 
     ``factor`` is the column's (code per row, distinct texts) when the reader has it
-    (:attr:`~boras_intl_lib.register.reading.RawTable.factors`).
+    (:attr:`~boras_intl_lib.register.raw.RawTable.factors`).
     """
     kind = column.kind
     if kind in ("text", "country"):

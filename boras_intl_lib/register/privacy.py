@@ -34,7 +34,7 @@ import pandas as pd
 
 from .format import TABLES, normalise_token
 from .model import Register
-from .reading import RawRegister
+from .raw import RawRegister
 
 MARK = "[personuppgift]"
 NUMBERED_MARK = "[personuppgift {n}]"

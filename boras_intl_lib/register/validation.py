@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 from ..i18n.labels import Lang, label
 from ..settings import Settings
+from .cells import visible
 from .format import (
     DEFAULT_STATUS,
     TABLES,
@@ -34,7 +35,7 @@ from .format import (
 )
 from .model import ISSUE_COLUMNS, Register, empty_issues
 from .parsing import Parsed, missing_values, parse_column
-from .reading import ROW_KEY, RawRegister, RawTable, visible
+from .raw import ROW_KEY, RawRegister, RawTable
 from .suggest import suggest, suggest_country
 
 log = logging.getLogger("boras_intl")

@@ -45,7 +45,7 @@ def create_working_folder(
         load_settings(params)  # what init writes must load
         written.append(params)
     if renew or not register.exists():
-        from ..register.template import write_template
+        from ..coordinator.template import write_template
 
         write_template(register, load_settings(params))  # the year's administrations as lists
         written.append(register)

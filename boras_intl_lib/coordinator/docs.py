@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from .format import TABLES, Column, Table, range_text
+from ..register.format import TABLES, Column, Table, range_text
 
 # The prose part of the page: how cells are read. Kept beside the code that renders the tables
 # so that a change of rule and a change of its documentation are one commit.
@@ -234,7 +234,7 @@ def markdown() -> str:
     lines = [
         "# The register format",
         "",
-        "<!-- Generated from boras_intl_lib/register/format.py (register/docs.py) by "
+        "<!-- Generated from boras_intl_lib/register/format.py (coordinator/docs.py) by "
         "scripts/render_register_docs.py; do not edit by hand (a test compares). -->",
         "",
         "The register of international activities: what the toolkit reads and how. "

@@ -17,11 +17,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..atomic import atomic_write
-from ..errors import BorasIntlError
 from ..i18n.labels import Lang, label
+from ..register.model import Register
 from ..safety import neutralise_frame
-from .model import Register
+from .xlsx import write_xlsx
 
 _FIELDS = ("severity", "source", "row", "column", "value", "reason", "suggestion")
 _WIDTHS = (12, 16, 6, 22, 28, 70, 24)
@@ -32,16 +31,7 @@ _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 def write_fix_list(path: Path | str, register: Register, lang: Lang = "sv") -> None:
     """Write the correction list of ``register`` to ``path`` (replaced atomically)."""
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise BorasIntlError(f"{path}: the correction list is an Excel workbook; name it *.xlsx")
-    book = build_fix_list(register, lang)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_write(path, "wb") as handle:
-            book.save(handle)
-    except OSError as exc:
-        raise BorasIntlError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_xlsx(path, lambda: build_fix_list(register, lang), "the correction list")
 
 
 def build_fix_list(register: Register, lang: Lang = "sv") -> Workbook:

@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 
 from ..i18n.labels import Lang, label
-from .format import TABLES
-from .model import Register
-from .reading import UNREAD_LANGS
+from ..register.format import TABLES
+from ..register.model import Register
+from ..register.raw import UNREAD_LANGS
 
 EXIT_ALL_ACCEPTED, EXIT_SOME_REJECTED = 0, 1
 

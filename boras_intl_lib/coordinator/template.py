@@ -25,11 +25,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..atomic import atomic_write
-from ..errors import BorasIntlError
 from ..i18n.labels import label
+from ..register.format import TABLES, Column, Table, allowed_values, range_text
 from ..safety import neutralised
-from .format import TABLES, Column, Table, allowed_values, range_text
+from .xlsx import write_xlsx
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -52,16 +51,7 @@ def write_template(path: Path | str, settings: Settings | None = None) -> None:
 
     With ``settings``, administration and committee get drop-down lists of its names.
     """
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise BorasIntlError(f"{path}: the template is an Excel workbook; name it *.xlsx")
-    book = build_template(settings)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_write(path, "wb") as handle:
-            book.save(handle)
-    except OSError as exc:
-        raise BorasIntlError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_xlsx(path, lambda: build_template(settings), "the template")
 
 
 def build_template(settings: Settings | None = None) -> Workbook:
@@ -82,7 +72,7 @@ def build_template(settings: Settings | None = None) -> Workbook:
 
 def _name_lists(settings: Settings | None) -> dict[str, list[str]]:
     """Drop-down values of the free-text columns that have known names."""
-    from .suggest import country_names
+    from ..register.suggest import country_names
 
     swedish = sorted(set(country_names(lang="sv")), key=str.casefold)
     lists = {"country": swedish}
