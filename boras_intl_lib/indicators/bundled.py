@@ -15,7 +15,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .base import _finish
+from .base import finish_long
 
 BUNDLED_FILE = "vdem_v16_owid.csv"
 BUNDLED_SOURCE = "vdem"
@@ -49,4 +49,4 @@ def load_bundled() -> pd.DataFrame:
     long = wide.melt(id_vars=["iso3", "year"], var_name="indicator", value_name="value")
     long["source"] = BUNDLED_SOURCE
     long["edition"] = BUNDLED_EDITION
-    return _finish(long)
+    return finish_long(long)
