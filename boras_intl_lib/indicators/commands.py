@@ -140,16 +140,12 @@ def check_file(
     """Load one publisher file and say what it yields: rows read, countries, years, and every
     row left out with the reason."""
     out = out or sys.stdout
-    from .registry import FORMATS, read_indicator_file
+    from .formats import FORMATS, unknown_format
+    from .registry import read_indicator_file
 
     if fmt not in FORMATS:
-        raise IndicatorSettingsError(
-            *(
-                label("indicators.error.format", w, format=fmt, formats=", ".join(FORMATS))
-                for w in ("en", "sv")
-            )
-        )
-    spec = IndicatorFile(path=path, format=fmt, indicator=indicator, source=source, edition=edition)  # type: ignore[arg-type]
+        raise IndicatorSettingsError(unknown_format(fmt, "en"), unknown_format(fmt, "sv"))
+    spec = IndicatorFile(path=path, format=fmt, indicator=indicator, source=source, edition=edition)
     loaded = read_indicator_file(spec)
     _print_check(path, fmt, loaded, lang, out)
     return 0
