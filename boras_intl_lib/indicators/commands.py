@@ -60,7 +60,7 @@ def _file_rows(path: str, frame: pd.DataFrame, lang: Lang) -> list[tuple[str, st
     for source, group in frame.groupby("source", sort=True):
         editions = sorted(group["edition"].fillna("").unique().tolist())
         first, last = int(group["year"].min()), int(group["year"].max())
-        texts = [attribution(str(source), str(e)) for e in editions]
+        texts = [attribution(str(source), str(e), lang) for e in editions]
         rows += [
             ("indicators.list.publisher", _source_name(str(source), lang)),
             ("indicators.list.editions", _editions_text(editions, lang)),

@@ -15,9 +15,11 @@ import logging
 
 import pandas as pd
 
+from ..i18n.labels import Lang, label
 from ..settings import Settings
 from .base import COLUMNS, empty_indicators
 from .bundled import (
+    ATTRIBUTION_LABEL,
     BUNDLED_ATTRIBUTION,
     BUNDLED_EDITION,
     BUNDLED_FILE,
@@ -82,10 +84,14 @@ def load_indicators(settings: Settings) -> pd.DataFrame:
 # --- attribution -------------------------------------------------------------------------------
 
 
-def attribution(source: str, edition: str) -> tuple[str, str]:
-    """(attribution, licence) to print for data of ``source`` and ``edition``."""
+def attribution(source: str, edition: str, lang: Lang = "en") -> tuple[str, str]:
+    """(attribution, licence) to print for data of ``source`` and ``edition``.
+
+    The bundled data's credit is in ``lang`` (the labels table); a publisher's own credit is
+    its name and title, the same in both languages.
+    """
     if source == "vdem" and edition == BUNDLED_EDITION:
-        return BUNDLED_ATTRIBUTION, BUNDLED_LICENCE
+        return label(ATTRIBUTION_LABEL, lang), BUNDLED_LICENCE
     if source == "vdem":
         return f"V-Dem Institute, V-Dem Dataset ({edition}), CC BY 4.0", "CC BY 4.0"
     if source == "freedom_house":
