@@ -20,6 +20,7 @@ from ..i18n.formatting import fmt_integer
 from ..i18n.labels import Lang, label
 from ..settings import CONDITIONS, IndicatorFile, Settings
 from .base import Loaded
+from .formats import FORMATS
 from .scales import scale_of
 
 
@@ -38,7 +39,7 @@ def list_sources(settings: Settings, params: str, lang: Lang, out: TextIO | None
         entries.append((label("indicators.list.bundled", lang), str(bundled_path()), frame))
     for spec in settings.screening.indicator_files:
         frame = read_indicator_file(spec).values
-        what = f"{spec.format}: {label(f'indicators.format.{spec.format}', lang)}"
+        what = f"{spec.format}: {label(FORMATS[spec.format].label_key, lang)}"
         entries.append((what, str(spec.path), frame))
     if not entries:
         print(label("indicators.list.none", lang), file=out)
@@ -140,7 +141,7 @@ def check_file(
     """Load one publisher file and say what it yields: rows read, countries, years, and every
     row left out with the reason."""
     out = out or sys.stdout
-    from .formats import FORMATS, unknown_format
+    from .formats import unknown_format
     from .registry import read_indicator_file
 
     if fmt not in FORMATS:

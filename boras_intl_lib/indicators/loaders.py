@@ -1,8 +1,9 @@
 """Indicator data for a report: the bundled V-Dem data, the configured files, attribution.
 
 The publisher layouts live one per module (:mod:`.owid`, :mod:`.vdem`,
-:mod:`.freedom_house`, :mod:`.wgi`, :mod:`.long`, shared parts in :mod:`.base`) and
-:mod:`.registry` maps format names to them; this module combines them and is the import
+:mod:`.freedom_house`, :mod:`.wgi`, :mod:`.long`, shared parts in :mod:`.base`),
+:mod:`.formats` is the one table of their names and :mod:`.registry` reads a configured file
+with its format's reader; this module combines them and is the import
 point the rest of the package uses.
 
 The package bundles V-Dem v16 via OWID for every country and 2000–2025
