@@ -147,3 +147,14 @@ def test_docs_list_the_table_in_order_with_its_words_and_arguments() -> None:
         assert html.unescape(words) == label(fmt.label_key, "en")
         taken = re.findall(r"`(\w+)`", arguments)
         assert taken == list(fmt.arguments)
+
+
+def test_the_table_loads_neither_pandas_nor_a_reader_nor_the_labels() -> None:
+    # settings.py and the CLI's help import the table: it must stay light
+    code = (
+        "import sys; import boras_intl_lib.indicators.formats as f; f.format_names();"
+        " heavy = [m for m in ('pandas', 'boras_intl_lib.i18n.labels',"
+        " 'boras_intl_lib.indicators.owid') if m in sys.modules]; print(heavy)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -4,8 +4,9 @@ their names.
 Each :class:`Format` names a layout the parameters' ``format:`` may give, the module whose
 ``read_<name>`` function reads it, which of the parameters' optional keys (``indicator:``,
 ``source:``) the reader takes itself, and the label keys that describe it in Swedish and
-English. The module imports nothing heavy: ``settings.py`` validates ``format:`` against
-:data:`FORMATS` without loading pandas, and a reader is imported only when a file is read.
+English. The module imports only the standard library: ``settings.py`` validates ``format:``
+against :data:`FORMATS` without loading pandas, ``boras-intl --help`` lists the names without
+loading the labels table, and a reader is imported only when a file of its format is read.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import difflib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..i18n.labels import Lang, label
+if TYPE_CHECKING:
+    from ..i18n.labels import Lang
 
 #: The optional keys of an ``indicator_files`` entry that a reader can take as arguments.
 Argument = Literal["indicator", "source"]
@@ -74,6 +76,8 @@ def closest_format(name: str) -> str | None:
 
 def unknown_format(name: str, lang: Lang = "en") -> str:
     """Why ``name`` is no format: the names to choose from and, if one is close, "menade du …?"."""
+    from ..i18n.labels import label  # here: the CLI's help takes the names without the labels
+
     text = label("indicators.error.format", lang, format=name, formats=format_names())
     suggestion = closest_format(name)
     if suggestion is not None:
