@@ -71,6 +71,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
+    from .indicators.formats import format_names  # light: the names table, no readers
+
     parser = _Parser(
         prog="boras-intl",
         description="Evaluate Borås Stad's international work against its international policy.",
@@ -181,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         dest="fmt",
         metavar="F",
-        help="owid, vdem, freedom_house, wgi, long or wide (see docs/indicators.md)",
+        help=f"one of {format_names()} (see docs/indicators.md)",
     )
     q.add_argument("--indicator", help="name for an OWID column not recognised by its title")
     q.add_argument("--source", help="source name to give the values (e.g. vdem)")

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from .errors import ParametersError
+from .indicators.formats import FORMATS, unknown_format
 from .vocabulary import (
     ACTIVITY_TYPES,
     AREAS,
@@ -98,18 +99,26 @@ class Condition(_Strict):
 class IndicatorFile(_Strict):
     """An extra indicator file an analyst downloaded from a publisher (``docs/indicators.md``).
 
-    ``format`` names the publisher layout: ``owid`` (OWID grapher CSV), ``vdem`` (V-Dem
-    Country-Year CSV), ``freedom_house`` (All_data_FIW xlsx), ``wgi`` (WGI long xlsx/CSV),
-    ``long`` (the toolkit's plain long CSV) or ``wide`` (iso3, year, one column per
-    indicator). OWID's V-Dem columns are recognised by their titles and get source ``vdem``;
-    any other OWID column needs ``indicator``.
+    ``format`` names the publisher layout: a name of the table in ``indicators/formats.py``,
+    the one place the names are kept (``owid``, ``vdem``, …). OWID's V-Dem columns are
+    recognised by their titles and get source ``vdem``; any other OWID column needs
+    ``indicator``.
     """
 
     path: Path
-    format: Literal["owid", "vdem", "freedom_house", "wgi", "long", "wide", "wjp", "wgi_legacy"]
+    format: str  # a name of indicators/formats.py's FORMATS, checked by _known_format
     indicator: str | None = None  # names an OWID column the loader does not recognise
     source: str | None = None  # overrides the loader's source name (vdem, freedom_house, wgi …)
     edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        """A format of the one table (``indicators/formats.py``); else the names and the
+        closest one ("did you mean 'owid'?")."""
+        if value not in FORMATS:
+            raise ValueError(unknown_format(value))
+        return value
 
 
 #: The bundled data's regime indicator: OWID's Regimes of the World coding based on V-Dem

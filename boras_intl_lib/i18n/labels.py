@@ -2063,6 +2063,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Partner med ändrad bedömning: {n}",
         "Partners whose verdict changes: {n}",
     ),
+    # --- [indicators] the bundled data's credit in the report's language (plugin-registry) ---
+    "indicators.attribution.bundled": (
+        "V-Dem Institute, V-Dem Dataset v16 (2026), bearbetat av Our World in Data;"
+        " regime_row_owid är Our World in Datas kodning av Regimes of the World, byggd på"
+        " V-Dem v16. CC BY 4.0",
+        "V-Dem Institute, V-Dem Dataset v16 (2026), processed by Our World in Data;"
+        " regime_row_owid is OWID's Regimes of the World coding based on V-Dem v16. CC BY 4.0",
+    ),
 }
 
 

@@ -53,10 +53,10 @@ class Loaded:
 
 def empty_indicators() -> pd.DataFrame:
     """An indicator table with no rows and the right columns and dtypes."""
-    return _finish(pd.DataFrame({c: [] for c in COLUMNS}))
+    return finish_long(pd.DataFrame({c: [] for c in COLUMNS}))
 
 
-def _finish(frame: pd.DataFrame) -> pd.DataFrame:
+def finish_long(frame: pd.DataFrame) -> pd.DataFrame:
     """Columns in order, canonical dtypes, rows without country, year or value dropped."""
     out = pd.DataFrame(
         {
@@ -87,7 +87,7 @@ def data_error(path: Path, key: str, **values: object) -> IndicatorDataError:
 
 
 @contextmanager
-def _reading(path: Path, what: str) -> Iterator[None]:
+def reading(path: Path, what: str) -> Iterator[None]:
     """Turn the ways reading a file fails into one IndicatorDataError naming the file;
     ``what`` is the layout's key (``owid``, ``freedom_house`` …)."""
     try:
@@ -108,7 +108,7 @@ def _reading(path: Path, what: str) -> Iterator[None]:
         raise
 
 
-def _read_csv(path: Path, **kwargs: object) -> pd.DataFrame:
+def read_publisher_csv(path: Path, **kwargs: object) -> pd.DataFrame:
     """Read a CSV: UTF-8 (with or without BOM) or Windows-1252, ``,`` or ``;`` separated."""
     with open(path, "rb") as fh:
         head = fh.read(4096)
@@ -129,17 +129,19 @@ def _read_csv(path: Path, **kwargs: object) -> pd.DataFrame:
         return pd.read_csv(path, **(options | kwargs | {"encoding": "cp1252"}))
 
 
-def _header_key(name: object) -> str:
+def header_key(name: object) -> str:
+    """A column header as compared: case, spaces, ``_`` and ``-`` ignored."""
     return re.sub(r"[\s_\-]+", " ", str(name)).strip().casefold()
 
 
-def _rename_headers(frame: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
+def rename_headers(frame: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
     """Rename columns matching ``wanted`` (ignoring case, spaces, ``_``/``-``) to those names."""
-    keys = {_header_key(w): w for w in wanted}
-    return frame.rename(columns={c: keys[_header_key(c)] for c in frame if _header_key(c) in keys})
+    keys = {header_key(w): w for w in wanted}
+    return frame.rename(columns={c: keys[header_key(c)] for c in frame if header_key(c) in keys})
 
 
-def _require(frame: pd.DataFrame, columns: tuple[str, ...], path: Path, layout: str) -> None:
+def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], path: Path, layout: str) -> None:
+    """Raise an error naming the file and every column of ``columns`` the frame lacks."""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise data_error(
@@ -191,13 +193,13 @@ def open_workbook(path: Path) -> pd.ExcelFile:
         return pd.ExcelFile(path, engine="openpyxl")
 
 
-def _version_from_name(path: Path, prefix: str) -> str | None:
+def version_from_name(path: Path, prefix: str) -> str | None:
     """``V-Dem-CY-Core-v15.csv`` → ``"V-Dem v15"`` (``prefix`` + the version found)."""
     found = re.search(r"v(\d{1,2})(?:\.\d+)?(?!\d)", path.stem, flags=re.IGNORECASE)
     return f"{prefix} v{found.group(1)}" if found else None
 
 
-def _numbers(column: pd.Series, path: Path, name: object) -> pd.Series:
+def numeric_column(column: pd.Series, path: Path, name: object) -> pd.Series:
     """A numeric column; empty cells and publishers' ``..`` become NaN, other text is an error."""
     values = pd.to_numeric(column, errors="coerce")
     text = column.astype("string").str.strip()

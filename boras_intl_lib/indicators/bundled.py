@@ -15,16 +15,16 @@ from importlib import resources
 
 import pandas as pd
 
-from .base import _finish
+from ..i18n.labels import label
+from .base import finish_long
 
 BUNDLED_FILE = "vdem_v16_owid.csv"
 BUNDLED_SOURCE = "vdem"
 BUNDLED_EDITION = "V-Dem v16"
 BUNDLED_LICENCE = "CC BY 4.0"
-BUNDLED_ATTRIBUTION = (
-    "V-Dem Institute, V-Dem Dataset v16 (2026), processed by Our World in Data;"
-    " regime_row_owid is OWID's Regimes of the World coding based on V-Dem v16. CC BY 4.0"
-)
+#: The credit in English; in a report's language it is the label of :data:`ATTRIBUTION_LABEL`.
+ATTRIBUTION_LABEL = "indicators.attribution.bundled"
+BUNDLED_ATTRIBUTION = label(ATTRIBUTION_LABEL, "en")
 #: OWID's regime coding (0 closed autocracy … 3 liberal democracy), named for what it is.
 REGIME_OWID = "regime_row_owid"
 BUNDLED_INDICATORS: tuple[str, ...] = (
@@ -49,4 +49,4 @@ def load_bundled() -> pd.DataFrame:
     long = wide.melt(id_vars=["iso3", "year"], var_name="indicator", value_name="value")
     long["source"] = BUNDLED_SOURCE
     long["edition"] = BUNDLED_EDITION
-    return _finish(long)
+    return finish_long(long)

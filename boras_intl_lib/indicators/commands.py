@@ -20,6 +20,7 @@ from ..i18n.formatting import fmt_integer
 from ..i18n.labels import Lang, label
 from ..settings import CONDITIONS, IndicatorFile, Settings
 from .base import Loaded
+from .formats import FORMATS
 from .scales import scale_of
 
 
@@ -38,7 +39,7 @@ def list_sources(settings: Settings, params: str, lang: Lang, out: TextIO | None
         entries.append((label("indicators.list.bundled", lang), str(bundled_path()), frame))
     for spec in settings.screening.indicator_files:
         frame = read_indicator_file(spec).values
-        what = f"{spec.format}: {label(f'indicators.format.{spec.format}', lang)}"
+        what = f"{spec.format}: {label(FORMATS[spec.format].label_key, lang)}"
         entries.append((what, str(spec.path), frame))
     if not entries:
         print(label("indicators.list.none", lang), file=out)
@@ -60,7 +61,7 @@ def _file_rows(path: str, frame: pd.DataFrame, lang: Lang) -> list[tuple[str, st
     for source, group in frame.groupby("source", sort=True):
         editions = sorted(group["edition"].fillna("").unique().tolist())
         first, last = int(group["year"].min()), int(group["year"].max())
-        texts = [attribution(str(source), str(e)) for e in editions]
+        texts = [attribution(str(source), str(e), lang) for e in editions]
         rows += [
             ("indicators.list.publisher", _source_name(str(source), lang)),
             ("indicators.list.editions", _editions_text(editions, lang)),
@@ -140,16 +141,12 @@ def check_file(
     """Load one publisher file and say what it yields: rows read, countries, years, and every
     row left out with the reason."""
     out = out or sys.stdout
-    from .registry import FORMATS, read_indicator_file
+    from .formats import unknown_format
+    from .registry import read_indicator_file
 
     if fmt not in FORMATS:
-        raise IndicatorSettingsError(
-            *(
-                label("indicators.error.format", w, format=fmt, formats=", ".join(FORMATS))
-                for w in ("en", "sv")
-            )
-        )
-    spec = IndicatorFile(path=path, format=fmt, indicator=indicator, source=source, edition=edition)  # type: ignore[arg-type]
+        raise IndicatorSettingsError(unknown_format(fmt, "en"), unknown_format(fmt, "sv"))
+    spec = IndicatorFile(path=path, format=fmt, indicator=indicator, source=source, edition=edition)
     loaded = read_indicator_file(spec)
     _print_check(path, fmt, loaded, lang, out)
     return 0

@@ -20,16 +20,16 @@ import pandas as pd
 from ..countries import to_iso3
 from .base import (
     Loaded,
-    _finish,
-    _header_key,
-    _numbers,
-    _reading,
-    _rename_headers,
-    _require,
     data_error,
     dropped_rows,
+    finish_long,
+    header_key,
+    numeric_column,
     open_workbook,
+    reading,
     reasons,
+    rename_headers,
+    require_columns,
 )
 
 #: Freedom House status as a number, so rules can compare it: ``fh_status >= 2`` is "Free".
@@ -67,10 +67,10 @@ _REQUIRED = ("Country/Territory", "C/T", "Edition", "Status", "PR", "CL", "F", "
 def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loaded:
     """Read the FIW workbook: ``fh_status`` (F=2, PF=1, NF=0) and :data:`FH_COLUMNS`."""
     path = Path(path)
-    with _reading(path, "freedom_house"):
+    with reading(path, "freedom_house"):
         frame, first_row = _fh_sheet(path)
-        frame = _rename_headers(frame, (*_REQUIRED, *FH_COLUMNS.values()))
-        _require(frame, _REQUIRED, path, "freedom_house")
+        frame = rename_headers(frame, (*_REQUIRED, *FH_COLUMNS.values()))
+        require_columns(frame, _REQUIRED, path, "freedom_house")
         name = frame["Country/Territory"].astype("string").str.strip()
         territory = frame["C/T"].astype("string").str.strip().str.casefold() != "c"
         own_code = name.map(FH_TERRITORIES).astype("string")
@@ -84,7 +84,7 @@ def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loade
         editions = pd.to_numeric(frame["Edition"], errors="coerce")
         status = frame["Status"].astype("string").str.strip().str.upper().map(FH_STATUS_CODES)
         columns = {"fh_status": status} | {
-            key: _numbers(frame[col], path, col)
+            key: numeric_column(frame[col], path, col)
             for key, col in FH_COLUMNS.items()
             if col in frame.columns
         }
@@ -104,7 +104,7 @@ def read_freedom_house(path: Path | str, *, edition: str | None = None) -> Loade
         ]
         rows = frame.index.to_series() + first_row
         return Loaded(
-            values=_finish(pd.concat(parts, ignore_index=True)),
+            values=finish_long(pd.concat(parts, ignore_index=True)),
             dropped=dropped_rows(why, rows, frame["Country/Territory"], editions - 1),
             rows_read=len(frame),
             columns={"fh_status": "Status", **FH_COLUMNS},
@@ -124,7 +124,7 @@ def _fh_sheet(path: Path) -> tuple[pd.DataFrame, int]:
             raise data_error(path, "fh_no_sheet", sheets=", ".join(book.sheet_names))
         raw = pd.read_excel(book, sheet_name=names[0], header=None, dtype=object)
     for i in range(min(len(raw), 6)):
-        cells = [_header_key(v) for v in raw.iloc[i]]
+        cells = [header_key(v) for v in raw.iloc[i]]
         if "country/territory" in cells:
             body = raw.iloc[i + 1 :].reset_index(drop=True)
             body.columns = [str(v).strip() for v in raw.iloc[i]]

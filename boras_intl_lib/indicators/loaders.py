@@ -1,8 +1,9 @@
 """Indicator data for a report: the bundled V-Dem data, the configured files, attribution.
 
 The publisher layouts live one per module (:mod:`.owid`, :mod:`.vdem`,
-:mod:`.freedom_house`, :mod:`.wgi`, :mod:`.long`, shared parts in :mod:`.base`) and
-:mod:`.registry` maps format names to them; this module combines them and is the import
+:mod:`.freedom_house`, :mod:`.wgi`, :mod:`.long`, shared parts in :mod:`.base`),
+:mod:`.formats` is the one table of their names and :mod:`.registry` reads a configured file
+with its format's reader; this module combines them and is the import
 point the rest of the package uses.
 
 The package bundles V-Dem v16 via OWID for every country and 2000–2025
@@ -15,9 +16,11 @@ import logging
 
 import pandas as pd
 
+from ..i18n.labels import Lang, label
 from ..settings import Settings
 from .base import COLUMNS, empty_indicators
 from .bundled import (
+    ATTRIBUTION_LABEL,
     BUNDLED_ATTRIBUTION,
     BUNDLED_EDITION,
     BUNDLED_FILE,
@@ -82,10 +85,14 @@ def load_indicators(settings: Settings) -> pd.DataFrame:
 # --- attribution -------------------------------------------------------------------------------
 
 
-def attribution(source: str, edition: str) -> tuple[str, str]:
-    """(attribution, licence) to print for data of ``source`` and ``edition``."""
+def attribution(source: str, edition: str, lang: Lang = "en") -> tuple[str, str]:
+    """(attribution, licence) to print for data of ``source`` and ``edition``.
+
+    The bundled data's credit is in ``lang`` (the labels table); a publisher's own credit is
+    its name and title, the same in both languages.
+    """
     if source == "vdem" and edition == BUNDLED_EDITION:
-        return BUNDLED_ATTRIBUTION, BUNDLED_LICENCE
+        return label(ATTRIBUTION_LABEL, lang), BUNDLED_LICENCE
     if source == "vdem":
         return f"V-Dem Institute, V-Dem Dataset ({edition}), CC BY 4.0", "CC BY 4.0"
     if source == "freedom_house":

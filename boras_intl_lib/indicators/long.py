@@ -14,14 +14,14 @@ from ..countries import to_iso3
 from .base import (
     COLUMNS,
     Loaded,
-    _finish,
-    _numbers,
-    _read_csv,
-    _reading,
-    _rename_headers,
-    _require,
     dropped_rows,
+    finish_long,
+    numeric_column,
+    read_publisher_csv,
+    reading,
     reasons,
+    rename_headers,
+    require_columns,
 )
 
 
@@ -32,19 +32,19 @@ def read_long(path: Path | str, *, source: str | None = None, edition: str | Non
     ``source``/``edition`` fill the columns when the file has none.
     """
     path = Path(path)
-    with _reading(path, "long"):
-        frame = _rename_headers(_read_csv(path, dtype=str, keep_default_na=False), COLUMNS)
+    with reading(path, "long"):
+        frame = rename_headers(read_publisher_csv(path, dtype=str, keep_default_na=False), COLUMNS)
         required = ("iso3", "year", "indicator", "value") + (() if source else ("source",))
-        _require(frame, required, path, "long")
+        require_columns(frame, required, path, "long")
         iso3 = to_iso3(frame["iso3"].str.strip())
-        values = _numbers(
+        values = numeric_column(
             frame["value"].str.strip().str.replace(",", ".", regex=False), path, "value"
         )
         why = reasons([(iso3.isna(), "unknown_name"), (values.isna(), "no_value")], frame.index)
         out = pd.DataFrame(
             {
                 "iso3": iso3,
-                "year": _numbers(frame["year"], path, "year"),
+                "year": numeric_column(frame["year"], path, "year"),
                 "indicator": frame["indicator"].str.strip(),
                 "value": values,
                 "source": frame["source"].str.strip() if "source" in frame else source,
@@ -52,7 +52,7 @@ def read_long(path: Path | str, *, source: str | None = None, edition: str | Non
             }
         )
         return Loaded(
-            values=_finish(out),
+            values=finish_long(out),
             dropped=dropped_rows(why, frame.index.to_series() + 2, frame["iso3"], frame["year"]),
             rows_read=len(frame),
         )

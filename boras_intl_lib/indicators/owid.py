@@ -23,15 +23,15 @@ import pandas as pd
 from ..countries import codes_to_iso3
 from .base import (
     Loaded,
-    _finish,
-    _numbers,
-    _read_csv,
-    _reading,
-    _rename_headers,
-    _require,
     data_error,
     dropped_rows,
+    finish_long,
+    numeric_column,
+    read_publisher_csv,
+    reading,
     reasons,
+    rename_headers,
+    require_columns,
 )
 from .bundled import REGIME_OWID
 
@@ -76,16 +76,16 @@ def read_owid(
 ) -> Loaded:
     """Read an OWID grapher CSV: the values used and the rows left out (see the module)."""
     path = Path(path)
-    with _reading(path, "owid"):
-        frame = _rename_headers(_read_csv(path), ("Entity", "Code", "Year", "Day"))
+    with reading(path, "owid"):
+        frame = rename_headers(read_publisher_csv(path), ("Entity", "Code", "Year", "Day"))
         if "Day" in frame.columns and "Year" not in frame.columns:
             raise data_error(path, "owid_daily")
-        _require(frame, ("Entity", "Code", "Year"), path, "owid")
+        require_columns(frame, ("Entity", "Code", "Year"), path, "owid")
         names = _owid_value_columns(frame, indicator, path)
         code = frame["Code"].astype("string").str.strip().replace("", pd.NA)
         by_name = frame["Entity"].astype("string").str.strip().map(OWID_ENTITIES)
         iso3 = codes_to_iso3(code).fillna(by_name.where(code.isna()).astype("string"))
-        values = {column: _numbers(frame[column], path, column) for column in names}
+        values = {column: numeric_column(frame[column], path, column) for column in names}
         no_value = pd.concat(values.values(), axis=1).isna().all(axis=1)
         why = reasons(
             [
@@ -109,7 +109,7 @@ def read_owid(
             for column, name in names.items()
         ]
         return Loaded(
-            values=_finish(pd.concat(parts, ignore_index=True)),
+            values=finish_long(pd.concat(parts, ignore_index=True)),
             dropped=dropped_rows(why, frame.index.to_series() + 2, frame["Entity"], frame["Year"]),
             rows_read=len(frame),
             columns={name: str(column) for column, name in names.items()},

@@ -9,14 +9,14 @@ import pandas as pd
 from ..countries import codes_to_iso3
 from .base import (
     Loaded,
-    _finish,
-    _read_csv,
-    _reading,
-    _require,
-    _version_from_name,
     data_error,
     dropped_rows,
+    finish_long,
+    read_publisher_csv,
+    reading,
     reasons,
+    require_columns,
+    version_from_name,
 )
 
 #: The V-Dem indices the toolkit reads (``v2x_regime`` is V-Dem's own Regimes of the World).
@@ -39,14 +39,14 @@ def read_vdem(path: Path | str, *, edition: str | None = None) -> Loaded:
     the Palestinian Authority) stays ``PSE``.
     """
     path = Path(path)
-    with _reading(path, "vdem"):
-        header = _read_csv(path, nrows=0).columns
-        _require(pd.DataFrame(columns=header), ("country_text_id", "year"), path, "vdem")
+    with reading(path, "vdem"):
+        header = read_publisher_csv(path, nrows=0).columns
+        require_columns(pd.DataFrame(columns=header), ("country_text_id", "year"), path, "vdem")
         indices = [c for c in VDEM_INDICES if c in header]
         if not indices:
             raise data_error(path, "vdem_no_index", names=", ".join(VDEM_INDICES))
         names = ["country_name"] if "country_name" in header else []
-        frame = _read_csv(
+        frame = read_publisher_csv(
             path,
             usecols=["country_text_id", "year", *names, *indices],
             dtype={"country_text_id": str},
@@ -61,9 +61,9 @@ def read_vdem(path: Path | str, *, edition: str | None = None) -> Loaded:
             id_vars=["iso3", "year"], value_vars=indices, var_name="indicator"
         )
         long["source"] = "vdem"
-        long["edition"] = edition or _version_from_name(path, "V-Dem") or "V-Dem"
+        long["edition"] = edition or version_from_name(path, "V-Dem") or "V-Dem"
         return Loaded(
-            values=_finish(long),
+            values=finish_long(long),
             dropped=dropped_rows(why, frame.index.to_series() + 2, entity, frame["year"]),
             rows_read=len(frame),
         )

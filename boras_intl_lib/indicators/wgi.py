@@ -14,16 +14,16 @@ import pandas as pd
 from ..countries import codes_to_iso3
 from .base import (
     Loaded,
-    _finish,
-    _header_key,
-    _numbers,
-    _read_csv,
-    _reading,
-    _rename_headers,
-    _require,
     dropped_rows,
+    finish_long,
+    header_key,
+    numeric_column,
     open_workbook,
+    read_publisher_csv,
+    reading,
     reasons,
+    rename_headers,
+    require_columns,
 )
 from .wgi_legacy import legacy_sheets, read_wgi_legacy
 
@@ -40,17 +40,17 @@ def read_wgi(path: Path | str, *, edition: str | None = None) -> Loaded:
     WBG …) become ISO3; entries with no ISO country (e.g. Channel Islands) are left out.
     """
     path = Path(path)
-    with _reading(path, "wgi"):
+    with reading(path, "wgi"):
         table = _wgi_table(path)
     if table is None:  # the workbook before the 2024 update: one sheet per dimension
         return read_wgi_legacy(path, edition=edition)
-    with _reading(path, "wgi"):
+    with reading(path, "wgi"):
         frame, first_row = table
-        frame = _rename_headers(frame, (*_WANTED, "countryname"))
-        _require(frame, _WANTED, path, "wgi")
+        frame = rename_headers(frame, (*_WANTED, "countryname"))
+        require_columns(frame, _WANTED, path, "wgi")
         iso3 = codes_to_iso3(frame["code"].astype("string").str.strip())
         code = frame["indicator"].astype("string").str.strip().str.casefold()
-        numbers = {c: _numbers(frame[c], path, c) for c in ("estimate", "pctrank")}
+        numbers = {c: numeric_column(frame[c], path, c) for c in ("estimate", "pctrank")}
         why = reasons(
             [
                 (iso3.isna(), "not_a_country"),
@@ -76,7 +76,7 @@ def read_wgi(path: Path | str, *, edition: str | None = None) -> Loaded:
         ]
         entity = frame["countryname"] if "countryname" in frame else frame["code"]
         return Loaded(
-            values=_finish(pd.concat(parts, ignore_index=True)),
+            values=finish_long(pd.concat(parts, ignore_index=True)),
             dropped=dropped_rows(why, frame.index.to_series() + first_row, entity, frame["year"]),
             rows_read=len(frame),
         )
@@ -96,13 +96,13 @@ def _wgi_table(path: Path) -> tuple[pd.DataFrame, int] | None:
     some 18 s with openpyxl (``benchmarks/bench_wgi.py``).
     """
     if path.suffix.casefold() in (".csv", ".txt"):
-        return _read_csv(path), 2
+        return read_publisher_csv(path), 2
     with open_workbook(path) as book:
         if legacy_sheets(book.sheet_names):
             return None
         sheets = pd.read_excel(book, sheet_name=None)
     for frame in sheets.values():
-        header = {_header_key(c) for c in frame.columns}
+        header = {header_key(c) for c in frame.columns}
         if all(w in header for w in _WANTED):
             return frame, 2
     return next(iter(sheets.values())), 2

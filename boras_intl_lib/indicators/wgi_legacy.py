@@ -22,13 +22,13 @@ import pandas as pd
 from ..countries import codes_to_iso3
 from .base import (
     Loaded,
-    _finish,
-    _header_key,
-    _numbers,
-    _reading,
     data_error,
     dropped_rows,
+    finish_long,
+    header_key,
+    numeric_column,
     open_workbook,
+    reading,
     reasons,
 )
 
@@ -52,7 +52,7 @@ def legacy_sheets(sheet_names: list[str]) -> dict[str, str]:
 def read_wgi_legacy(path: Path | str, *, edition: str | None = None) -> Loaded:
     """Read a pre-2024 WGI workbook: estimates and percentile ranks of every dimension."""
     path = Path(path)
-    with _reading(path, "wgi_legacy"):
+    with reading(path, "wgi_legacy"):
         with open_workbook(path) as book:
             sheets = legacy_sheets(book.sheet_names)
             if not sheets:
@@ -66,7 +66,7 @@ def read_wgi_legacy(path: Path | str, *, edition: str | None = None) -> Loaded:
             dropped.append(left_out)
             rows_read += n
         return Loaded(
-            values=_finish(pd.concat(values, ignore_index=True)),
+            values=finish_long(pd.concat(values, ignore_index=True)),
             dropped=pd.concat(dropped, ignore_index=True),
             rows_read=rows_read,
         )
@@ -82,7 +82,7 @@ def _sheet_values(
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """One dimension's sheet: its values (long, without edition), rows left out, rows read."""
     header = _header_row(raw, path, sheet)
-    heads = [_header_key(v) for v in raw.iloc[header]]
+    heads = [header_key(v) for v in raw.iloc[header]]
     years = pd.to_numeric(raw.iloc[header - 1], errors="coerce").ffill()
     body = raw.iloc[header + 1 :]
     body = body[body.notna().any(axis=1)]
@@ -92,7 +92,7 @@ def _sheet_values(
     for col, head in enumerate(heads):
         if head not in ("estimate", "rank") or pd.isna(years.iloc[col]):
             continue
-        number = _numbers(body.iloc[:, col], path, f"{sheet}: {raw.iat[header, col]}")
+        number = numeric_column(body.iloc[:, col], path, f"{sheet}: {raw.iat[header, col]}")
         any_value |= number.notna()
         suffix = "" if head == "estimate" else "_pctrank"
         parts.append(
@@ -117,7 +117,7 @@ def _sheet_values(
 def _header_row(raw: pd.DataFrame, path: Path, sheet: str) -> int:
     """The row with ``Country/Territory``, ``Code`` and ``Estimate`` (the years are above)."""
     for i in range(1, min(len(raw), 30)):
-        cells = {_header_key(v) for v in raw.iloc[i]}
+        cells = {header_key(v) for v in raw.iloc[i]}
         if {"country/territory", "code", "estimate"} <= cells:
             return i
     raise data_error(path, "wgi_legacy_no_header", sheet=sheet)

@@ -15,24 +15,26 @@ import pandas as pd
 from ..countries import to_iso3
 from .base import (
     Loaded,
-    _finish,
-    _numbers,
-    _read_csv,
-    _reading,
-    _rename_headers,
-    _require,
     data_error,
     dropped_rows,
+    finish_long,
+    numeric_column,
+    read_publisher_csv,
+    reading,
     reasons,
+    rename_headers,
+    require_columns,
 )
 
 
 def read_wide(path: Path | str, *, source: str | None = None, edition: str | None = None) -> Loaded:
     """Read a wide CSV: the values used and the rows left out."""
     path = Path(path)
-    with _reading(path, "wide"):
-        frame = _rename_headers(_read_csv(path, dtype=str, keep_default_na=False), ("iso3", "year"))
-        _require(frame, ("iso3", "year"), path, "wide")
+    with reading(path, "wide"):
+        frame = rename_headers(
+            read_publisher_csv(path, dtype=str, keep_default_na=False), ("iso3", "year")
+        )
+        require_columns(frame, ("iso3", "year"), path, "wide")
         names = [c for c in frame.columns if c not in ("iso3", "year")]
         if not names:
             raise data_error(path, "wide_no_indicator")
@@ -40,12 +42,14 @@ def read_wide(path: Path | str, *, source: str | None = None, edition: str | Non
             raise data_error(path, "wide_no_source")
         iso3 = to_iso3(frame["iso3"].str.strip())
         values = {
-            name: _numbers(frame[name].str.strip().str.replace(",", ".", regex=False), path, name)
+            name: numeric_column(
+                frame[name].str.strip().str.replace(",", ".", regex=False), path, name
+            )
             for name in names
         }
         no_value = pd.concat(values.values(), axis=1).isna().all(axis=1)
         why = reasons([(iso3.isna(), "unknown_name"), (no_value, "no_value")], frame.index)
-        year = _numbers(frame["year"], path, "year")
+        year = numeric_column(frame["year"], path, "year")
         long = pd.concat(
             [
                 pd.DataFrame(
@@ -63,7 +67,7 @@ def read_wide(path: Path | str, *, source: str | None = None, edition: str | Non
             ignore_index=True,
         )
         return Loaded(
-            values=_finish(long),
+            values=finish_long(long),
             dropped=dropped_rows(why, frame.index.to_series() + 2, frame["iso3"], frame["year"]),
             rows_read=len(frame),
         )

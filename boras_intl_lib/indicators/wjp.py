@@ -26,13 +26,13 @@ import pandas as pd
 from ..countries import codes_to_iso3
 from .base import (
     Loaded,
-    _finish,
-    _header_key,
-    _numbers,
-    _reading,
     data_error,
     dropped_rows,
+    finish_long,
+    header_key,
+    numeric_column,
     open_workbook,
+    reading,
     reasons,
 )
 
@@ -45,9 +45,9 @@ _REQUIRED = ("country", "year", "country code")
 def read_wjp(path: Path | str, *, edition: str | None = None) -> Loaded:
     """Read WJP's historical data file: the overall score and the eight factors."""
     path = Path(path)
-    with _reading(path, "wjp"):
+    with reading(path, "wjp"):
         frame, first_row = _wjp_sheet(path)
-        keys = {_header_key(c): c for c in frame.columns}
+        keys = {header_key(c): c for c in frame.columns}
         missing = [c for c in (*_REQUIRED, WJP_OVERALL) if c not in keys]
         if missing:
             raise data_error(
@@ -61,7 +61,9 @@ def read_wjp(path: Path | str, *, edition: str | None = None) -> Loaded:
         label = frame[keys["year"]].astype("string").str.strip()
         year = label.map(_data_year, na_action="ignore")
         iso3 = codes_to_iso3(frame[keys["country code"]].astype("string").str.strip())
-        values = {name: _numbers(frame[column], path, column) for name, column in columns.items()}
+        values = {
+            name: numeric_column(frame[column], path, column) for name, column in columns.items()
+        }
         no_value = pd.concat(values.values(), axis=1).isna().all(axis=1)
         why = reasons(
             [(iso3.isna(), "not_a_country"), (year.isna(), "no_year"), (no_value, "no_value")],
@@ -82,7 +84,7 @@ def read_wjp(path: Path | str, *, edition: str | None = None) -> Loaded:
         ]
         rows = frame.index.to_series() + first_row
         return Loaded(
-            values=_finish(pd.concat(parts, ignore_index=True)),
+            values=finish_long(pd.concat(parts, ignore_index=True)),
             dropped=dropped_rows(why, rows, frame[keys["country"]], year),
             rows_read=len(frame),
             columns={name: str(column) for name, column in columns.items()},
@@ -104,12 +106,12 @@ def _wjp_sheet(path: Path) -> tuple[pd.DataFrame, int]:
     """The "Historical Data" sheet with its header applied, and the Excel row of its first
     data row (the header is found among the first rows by ``Country Code``)."""
     with open_workbook(path) as book:
-        names = [s for s in book.sheet_names if _header_key(s) == WJP_SHEET]
+        names = [s for s in book.sheet_names if header_key(s) == WJP_SHEET]
         if not names:
             raise data_error(path, "wjp_no_sheet", sheets=", ".join(book.sheet_names))
         raw = pd.read_excel(book, sheet_name=names[0], header=None, dtype=object)
     for i in range(min(len(raw), 6)):
-        if "country code" in {_header_key(v) for v in raw.iloc[i]}:
+        if "country code" in {header_key(v) for v in raw.iloc[i]}:
             body = raw.iloc[i + 1 :].reset_index(drop=True)
             body.columns = [str(v).strip() for v in raw.iloc[i]]
             return body, i + 2

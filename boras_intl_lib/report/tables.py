@@ -737,10 +737,16 @@ def _parameter_words(key: str, lang: Lang) -> str:
 
 
 def sources_table(data: ReportData) -> pd.DataFrame:
-    """Indicator sources with attribution and licence."""
+    """Indicator sources with attribution and licence (the credit in the report's language)."""
+    from ..indicators.loaders import attribution
+
     frame = pd.DataFrame(data.evaluation.sources)
     if frame.empty:
         return frame
+    frame["attribution"] = [
+        attribution(str(source), str(edition), data.lang)[0]
+        for source, edition in zip(frame["source"], frame["edition"], strict=True)
+    ]
     frame["indicators"] = frame["indicators"].map(lambda v: ", ".join(map(str, v)))
     return _rename(
         frame,
