@@ -71,7 +71,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
-    from .indicators.formats import format_names  # light: the names table, no readers
+    from .indicator_formats import format_names  # light: the names table, no readers
 
     parser = _Parser(
         prog="boras-intl",

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from .errors import ParametersError
-from .indicators.formats import FORMATS, unknown_format
+from .indicator_formats import FORMATS, unknown_format
 from .vocabulary import (
     ACTIVITY_TYPES,
     AREAS,
@@ -99,14 +99,14 @@ class Condition(_Strict):
 class IndicatorFile(_Strict):
     """An extra indicator file an analyst downloaded from a publisher (``docs/indicators.md``).
 
-    ``format`` names the publisher layout: a name of the table in ``indicators/formats.py``,
+    ``format`` names the publisher layout: a name of the table in ``indicator_formats.py``,
     the one place the names are kept (``owid``, ``vdem``, …). OWID's V-Dem columns are
     recognised by their titles and get source ``vdem``; any other OWID column needs
     ``indicator``.
     """
 
     path: Path
-    format: str  # a name of indicators/formats.py's FORMATS, checked by _known_format
+    format: str  # a name of indicator_formats.py's FORMATS, checked by _known_format
     indicator: str | None = None  # names an OWID column the loader does not recognise
     source: str | None = None  # overrides the loader's source name (vdem, freedom_house, wgi …)
     edition: str | None = None  # overrides the edition the loader infers (e.g. "V-Dem v15")
@@ -114,7 +114,7 @@ class IndicatorFile(_Strict):
     @field_validator("format")
     @classmethod
     def _known_format(cls, value: str) -> str:
-        """A format of the one table (``indicators/formats.py``); else the names and the
+        """A format of the one table (``indicator_formats.py``); else the names and the
         closest one ("did you mean 'owid'?")."""
         if value not in FORMATS:
             raise ValueError(unknown_format(value))

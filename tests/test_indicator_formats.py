@@ -1,5 +1,5 @@
 """One table of publisher formats (issue 21 item 5): settings validation, the CLI help and
-docs/indicators.md take their names from ``indicators/formats.py``; the helpers indicator
+docs/indicators.md take their names from ``indicator_formats.py``; the helpers indicator
 modules share are public names of ``indicators/base.py``."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from boras_intl_lib.cli import build_parser
 from boras_intl_lib.errors import ParametersError
 from boras_intl_lib.i18n.labels import LABELS, label
-from boras_intl_lib.indicators.formats import FORMATS, closest_format
+from boras_intl_lib.indicator_formats import FORMATS, closest_format
 from boras_intl_lib.settings import IndicatorFile, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,7 +152,7 @@ def test_docs_list_the_table_in_order_with_its_words_and_arguments() -> None:
 def test_the_table_loads_neither_pandas_nor_a_reader_nor_the_labels() -> None:
     # settings.py and the CLI's help import the table: it must stay light
     code = (
-        "import sys; import boras_intl_lib.indicators.formats as f; f.format_names();"
+        "import sys; import boras_intl_lib.indicator_formats as f; f.format_names();"
         " heavy = [m for m in ('pandas', 'boras_intl_lib.i18n.labels',"
         " 'boras_intl_lib.indicators.owid') if m in sys.modules]; print(heavy)"
     )

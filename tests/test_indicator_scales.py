@@ -15,9 +15,9 @@ from boras_intl_lib.errors import IndicatorDataError
 from boras_intl_lib.indicators import loaders as ind
 from boras_intl_lib.indicators.freedom_house import FH_COLUMNS
 from boras_intl_lib.indicators.registry import read_indicator_file
-from boras_intl_lib.indicators.scales import SCALES, scale_of, value_in_words
 from boras_intl_lib.indicators.vdem import VDEM_INDICES
 from boras_intl_lib.indicators.wgi import WGI_INDICATORS
+from boras_intl_lib.scales import SCALES, scale_of, value_in_words
 from boras_intl_lib.screening.rules import screen_countries
 from boras_intl_lib.settings import IndicatorFile, load_settings
 from tests.indicator_helpers import write_fh

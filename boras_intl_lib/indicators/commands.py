@@ -18,10 +18,10 @@ import pandas as pd
 from ..errors import IndicatorSettingsError
 from ..i18n.formatting import fmt_integer
 from ..i18n.labels import Lang, label
+from ..indicator_formats import FORMATS
+from ..scales import scale_of
 from ..settings import CONDITIONS, IndicatorFile, Settings
 from .base import Loaded
-from .formats import FORMATS
-from .scales import scale_of
 
 
 def list_sources(settings: Settings, params: str, lang: Lang, out: TextIO | None = None) -> int:
@@ -141,7 +141,7 @@ def check_file(
     """Load one publisher file and say what it yields: rows read, countries, years, and every
     row left out with the reason."""
     out = out or sys.stdout
-    from .formats import unknown_format
+    from ..indicator_formats import unknown_format
     from .registry import read_indicator_file
 
     if fmt not in FORMATS:

@@ -15,10 +15,10 @@ import logging
 import pandas as pd
 
 from ..i18n.labels import log_label
+from ..indicator_formats import FORMATS
+from ..scales import refuse_off_scale
 from ..settings import IndicatorFile
 from .base import Loaded, data_error, log_dropped
-from .formats import FORMATS
-from .scales import refuse_off_scale
 
 log = logging.getLogger("boras_intl")
 

@@ -20,8 +20,8 @@ import pandas as pd
 
 from ..errors import IndicatorSettingsError
 from ..i18n.labels import Lang, label
+from ..scales import scale_of
 from ..settings import CONDITIONS, Rule, Screening
-from .scales import scale_of
 
 
 def provided(indicators: pd.DataFrame) -> dict[str, list[str]]:

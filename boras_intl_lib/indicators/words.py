@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..i18n.formatting import fmt_number
 from ..i18n.labels import LABELS, Lang, label
-from .scales import value_in_words
+from ..scales import value_in_words
 
 
 def indicator_name(indicator: str, lang: Lang) -> str:

@@ -10,7 +10,7 @@ own: every alternative threshold is screened by the screening's own rule evaluat
 combination (all alternatives in one pass), so ``<=`` rules, conditions of several rules and
 countries without data count exactly as in the report; a test holds each count equal to
 :func:`~boras_intl_lib.what_if.what_if` with that one change. The step is one step of the
-indicator's scale (the one table of scales, ``indicators.scales``: one category of Regimes of
+indicator's scale (the one table of scales, ``scales.py``: one category of Regimes of
 the World 0–3, a point of Freedom House's 0–16, 0.1 on an index of 0–1) and never leaves it.
 """
 
@@ -24,8 +24,8 @@ import pandas as pd
 
 from ..aggregation import active
 from ..i18n.labels import label
-from ..indicators.scales import scale_of as indicator_scale
 from ..indicators.words import indicator_name, requirement_words
+from ..scales import scale_of as indicator_scale
 from ..vocabulary import CONDITIONS
 from .data import ReportData
 
@@ -40,7 +40,7 @@ class Step:
 
 
 def scale_of(indicator: str, values: pd.Series) -> Step | None:
-    """The range and step of ``indicator``: its documented scale (``indicators.scales``, the
+    """The range and step of ``indicator``: its documented scale (``scales.py``, the
     one table of scales) stepped by one category, by 1 on a scale of whole points and by a
     tenth of a scale of 0–1; for an indicator of the user's own, the range of ``values`` (its
     values in the data) stepped by 1 when they are whole numbers, else by 0.1; None when

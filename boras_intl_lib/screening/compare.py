@@ -76,7 +76,7 @@ def _empty() -> pd.DataFrame:
 def source_words(row: pd.Series, lang: Lang) -> str:
     """``Freedom House: inte uppfyllt, fh_status inte fri (2024)`` — one rule's verdict and
     value in words (a categorical value by its name, a number with its scale)."""
-    from ..indicators.scales import scale_of, value_in_words
+    from ..scales import scale_of, value_in_words
 
     name = _source_name(str(row["source"]), lang)
     check = label(f"check.{row['result']}", lang).lower()

@@ -6,7 +6,7 @@ V-Dem's 0–1 index and a bad one on the EIU's 0–10 scale. It is used three ti
 - loading refuses a value outside its indicator's scale (:func:`values_off_scale`), so a file
   taken for another publisher's (OWID's EIU file read as V-Dem's ``v2x_civlib``) is stopped;
 - settings refuse a rule whose threshold lies outside its indicator's scale (80 on Freedom
-  House's 0–16 rule-of-law score), see :mod:`.rule_check`;
+  House's 0–16 rule-of-law score), see ``indicators/rule_check.py``;
 - a categorical value is shown in words (:func:`value_in_words`: ``fh_status`` 1 → "delvis
   fri" / "Partly Free").
 
@@ -27,8 +27,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..errors import IndicatorDataError
-from ..i18n.labels import Lang, label
+from .errors import IndicatorDataError
+from .i18n.labels import Lang, label
 
 Direction = Literal["higher_is_better", "lower_is_better"]
 

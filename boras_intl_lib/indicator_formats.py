@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from ..i18n.labels import Lang
+    from .i18n.labels import Lang
 
 #: The optional keys of an ``indicator_files`` entry that a reader can take as arguments.
 Argument = Literal["indicator", "source"]
@@ -37,7 +37,7 @@ class Format:
     @property
     def reader(self) -> Callable[..., Any]:
         """The ``read_<name>`` function of ``indicators/<name>.py`` (imported when first used)."""
-        module = importlib.import_module(f"{__package__}.{self.name}")
+        module = importlib.import_module(f"{__package__}.indicators.{self.name}")
         return getattr(module, f"read_{self.name}")
 
     @property
@@ -76,7 +76,7 @@ def closest_format(name: str) -> str | None:
 
 def unknown_format(name: str, lang: Lang = "en") -> str:
     """Why ``name`` is no format: the names to choose from and, if one is close, "menade du …?"."""
-    from ..i18n.labels import label  # here: the CLI's help takes the names without the labels
+    from .i18n.labels import label  # here: the CLI's help takes the names without the labels
 
     text = label("indicators.error.format", lang, format=name, formats=format_names())
     suggestion = closest_format(name)
