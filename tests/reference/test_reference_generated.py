@@ -122,7 +122,7 @@ def test_generated_registers_equal_reference(rows, admin, through_xlsx) -> None:
         register = _register(Path(tmp) / "register", rows)
         evaluation = evaluate(register, SETTINGS, _indicators(), 2024)
         data = build(register, SETTINGS, 2024, "sv", admin, evaluation=evaluation)
-        ref = compute(register, SETTINGS, evaluation.partners, evaluation.scores, 2024, admin)
+        ref = compute(register, SETTINGS, evaluation.partners, 2024, admin)
         twins = [t.city for t in SETTINGS.twin_cities]
         assert_workbook_matches(book_from_tables(tables.all_tables(data)), ref, "sv", admin, twins)
         if through_xlsx == 0:
