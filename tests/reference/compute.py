@@ -1,7 +1,8 @@
 """The second way to every number: a plain, row-by-row computation of the report's figures.
 
-Deliberately written with loops and dictionaries over the validated register's rows, the
-partners' screening verdicts and each activity's seven area levels. It imports nothing from
+Deliberately written with loops and dictionaries over the validated register's rows and the
+partners' screening verdicts; each activity's seven area levels are recomputed here too
+(:func:`area_levels`, from the tables of docs/methodology.md). It imports nothing from
 ``aggregation``, ``report/`` or ``scoring/``: the only shared parts are the vocabulary (area
 and verdict keys, the identity rule for names), the labels table (to find the workbook's
 sheets) and the country names. Amounts are counted in whole kronor, as docs/methodology.md
@@ -19,7 +20,12 @@ The rules written here are the methodology's, stated once more in the simplest f
   begins with the twin city's name ("Mikkelin kaupunki", "Vejle Kommune"); every twin city an
   activity involves counts;
 - a funding source is named by its text (case and spaces ignored); the parameters' own-funding
-  names are the city's own money, never an external source; no text is "no source given".
+  names are the city's own money, never an external source; no text is "no source given";
+- over the years, from the register's first year to the report's, the three result areas
+  (operational development, knowledge exchange, twin-city work) are counted on completed
+  activities only, the other four on every counted activity;
+- the annex lists every activity of the year, cancelled ones marked as not counted, with the
+  countries of its partners (a country that was not recognised as written).
 """
 
 from __future__ import annotations
