@@ -622,8 +622,11 @@ def annex_table(data: ReportData) -> pd.DataFrame:
     scores = data.scores.sort_values("activity_id")
     partners = data.evaluation.partners
     partners = partners[partners["activity_id"].isin(scores["activity_id"])]
-    names = country_names(partners["country_iso3"], lang).fillna(
-        partners["country"].astype("string")
+    # A country that was not recognised is shown as written (country_names would say only
+    # "Okänt land"); without any text, as unknown.
+    written = partners["country"].astype("string").str.strip().replace("", pd.NA)
+    names = country_names(partners["country_iso3"], lang).mask(
+        partners["country_iso3"].isna() & written.notna(), written
     )
     countries = (
         pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": names.to_numpy()})

@@ -1,7 +1,8 @@
 """The second way to every number: a plain, row-by-row computation of the report's figures.
 
-Deliberately written with loops and dictionaries over the validated register's rows, the
-partners' screening verdicts and each activity's seven area levels. It imports nothing from
+Deliberately written with loops and dictionaries over the validated register's rows and the
+partners' screening verdicts; each activity's seven area levels are recomputed here too
+(:func:`area_levels`, from the tables of docs/methodology.md). It imports nothing from
 ``aggregation``, ``report/`` or ``scoring/``: the only shared parts are the vocabulary (area
 and verdict keys, the identity rule for names), the labels table (to find the workbook's
 sheets) and the country names. Amounts are counted in whole kronor, as docs/methodology.md
@@ -19,7 +20,12 @@ The rules written here are the methodology's, stated once more in the simplest f
   begins with the twin city's name ("Mikkelin kaupunki", "Vejle Kommune"); every twin city an
   activity involves counts;
 - a funding source is named by its text (case and spaces ignored); the parameters' own-funding
-  names are the city's own money, never an external source; no text is "no source given".
+  names are the city's own money, never an external source; no text is "no source given";
+- over the years, from the register's first year to the report's, the three result areas
+  (operational development, knowledge exchange, twin-city work) are counted on completed
+  activities only, the other four on every counted activity;
+- the annex lists every activity of the year, cancelled ones marked as not counted, with the
+  countries of its partners (a country that was not recognised as written).
 """
 
 from __future__ import annotations
@@ -86,6 +92,12 @@ class Reference:
     share_clear: dict[str, float] = field(default_factory=dict)
     matrix: dict[tuple[str, str], float] = field(default_factory=dict)
     matrix_n: dict[str, int] = field(default_factory=dict)
+    # over the years, from the register's first year to the report's
+    area_trend: dict[tuple[int, str], float] = field(default_factory=dict)  # share clear
+    coverage_trend: dict[int, tuple[int, int, float]] = field(default_factory=dict)
+    funding_trend: dict[int, tuple[int, int, float]] = field(default_factory=dict)  # ext, EU
+    # the annex: every activity of the year, cancelled ones too
+    annex: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def twin_cities_of(partner_rows: list[dict[str, Any]], twins: list[Any]) -> set[str]:
@@ -111,12 +123,12 @@ def compute(
     register: Any,
     settings: Any,
     partner_verdicts: pd.DataFrame,
-    levels: pd.DataFrame,
     year: int,
     administration: str | None = None,
 ) -> Reference:
-    """The report's figures for ``year`` (and one administration) from the register rows,
-    the partners' verdicts (``evaluation.partners``) and each activity's area levels."""
+    """The report's figures for ``year`` (and one administration) from the register rows and
+    the partners' verdicts (``evaluation.partners``); each activity's seven area levels are
+    recomputed here (:func:`area_levels`), not taken from the scoring."""
     ref = Reference()
     admins = [administration] if administration else [a.name for a in settings.administrations]
     activities = [
@@ -132,7 +144,6 @@ def compute(
     partners_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in _records(register.partners):
         partners_of[p["activity_id"]].append(p)
-    level_of = {r["activity_id"]: r for r in _records(levels)}
 
     # coverage
     by_admin: dict[str, int] = {name: 0 for name in admins}
@@ -224,19 +235,11 @@ def compute(
         rank = worst.get(a["activity_id"], VERDICTS.index("unknown"))
         ref.precondition[VERDICTS[rank]] += 1
 
-    # Two areas' levels are recomputed here from the register by the methodology's plain rule
-    # (twin-city work: 0 without a twin-city partner, else the outcome level but at least 1;
-    # democratic values: the recorded democracy level); the other five are taken as scored.
-    level_of = {aid: dict(row) for aid, row in level_of.items()}
-    for a in activities:
-        aid = a["activity_id"]
-        if aid not in level_of:
-            continue
-        outcome = 0 if _missing(a.get("outcome_level")) else int(a["outcome_level"])
-        democracy = 0 if _missing(a.get("democracy_level")) else int(a["democracy_level"])
-        twin = twin_cities_of(partners_of.get(aid, []), settings.twin_cities)
-        level_of[aid]["twin_cities"] = max(outcome, 1) if twin else 0
-        level_of[aid]["democratic_values"] = democracy
+    # Every area's level recomputed from the register by the methodology's rubric.
+    level_of = {
+        a["activity_id"]: area_levels(a, partners_of.get(a["activity_id"], []), settings)
+        for a in activities
+    }
 
     # areas and the administration × area matrix
     clear = settings.scoring.clear_level
@@ -252,6 +255,9 @@ def compute(
         for area in AREAS:
             n_clear = sum(1 for a in mine if int(level_of[a["activity_id"]][area]) >= clear)
             ref.matrix[(name, area)] = _share(n_clear, len(mine))
+
+    _over_the_years(ref, activities, level_of, admins, settings, year)
+    _annex(ref, this_year, partners_of, level_of, worst)
 
     weights = settings.weights
     usable = [a for a in AREAS if not math.isnan(ref.share_clear[a]) and weights.get(a, 0) > 0]
@@ -272,6 +278,80 @@ def compute(
     return ref
 
 
+#: The areas that rest on results: compared over the years on completed activities only.
+RESULT_AREAS = ("operational_development", "knowledge_exchange", "twin_cities")
+
+
+def _over_the_years(
+    ref: Reference,
+    activities: list[dict[str, Any]],
+    level_of: dict[str, dict[str, int]],
+    admins: list[str],
+    settings: Any,
+    year: int,
+) -> None:
+    """The over-time sheets: per year from the first in the register (the report's
+    administration's, in its report) to the report year, gaps included: each area's share
+    with a clear contribution on like populations (completed activities for the three result
+    areas), coverage, and external and EU funding."""
+    clear = settings.scoring.clear_level
+    eu_words = list(settings.scoring.eu_funding_sources)
+    own_names = {_fold(s) for s in getattr(settings.scoring, "own_funding_sources", ())}
+    first = min([int(a["year"]) for a in activities] + [year])
+    for y in range(first, year + 1):
+        counted = [
+            a for a in activities if int(a["year"]) == y and _text(a.get("status")) != "cancelled"
+        ]
+        for area in AREAS:
+            population = counted
+            if area in RESULT_AREAS:
+                population = [a for a in counted if _text(a.get("status")) == "completed"]
+            n_clear = 0
+            for a in population:
+                if level_of[a["activity_id"]][area] >= clear:
+                    n_clear += 1
+            ref.area_trend[(y, area)] = _share(n_clear, len(population))
+        with_activities = {a["administration"] for a in counted}
+        n_with = sum(1 for name in admins if name in with_activities)
+        ref.coverage_trend[y] = (n_with, len(admins), _share(n_with, len(admins)))
+        external = eu = 0
+        for a in counted:
+            kr = krona(a.get("external_funding_sek"))
+            external += kr
+            source = _text(a.get("funding_source"))
+            if source and source.casefold() not in own_names and _is_eu(source, eu_words):
+                eu += kr
+        ref.funding_trend[y] = (external, eu, _share(eu, external))
+
+
+def _annex(
+    ref: Reference,
+    this_year: list[dict[str, Any]],
+    partners_of: dict[str, list[dict[str, Any]]],
+    level_of: dict[str, dict[str, int]],
+    worst: dict[str, int],
+) -> None:
+    """The annex: every activity of the year, cancelled ones too (marked as not counted):
+    its register cells, its partners' countries, its seven levels and its precondition."""
+    for a in this_year:
+        aid = a["activity_id"]
+        status = _text(a.get("status")) or "ongoing"
+        countries = set()
+        for p in partners_of.get(aid, []):
+            iso = _text(p.get("country_iso3"))
+            countries.add(("iso", iso) if iso else ("text", _text(p.get("country"))))
+        verdict = VERDICTS[worst.get(aid, VERDICTS.index("unknown"))]
+        ref.annex[aid] = {
+            "title": _text(a.get("title")),
+            "administration": a["administration"],
+            "status": status,
+            "activity_type": _text(a.get("activity_type")) or None,
+            "countries": countries - {("text", "")},
+            "levels": level_of[aid],
+            "verdict": None if status == "cancelled" else verdict,
+        }
+
+
 def _is_eu(source: str, eu_words: list[str]) -> bool:
     """Whether the source names an EU programme: a whole-word match, acronyms in capitals
     matched as written, other names in any case."""
@@ -283,3 +363,122 @@ def _is_eu(source: str, eu_words: list[str]) -> bool:
         if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", source, flags):
             return True
     return False
+
+
+# --- the rubric, as docs/methodology.md writes it ------------------------------------------
+
+
+def _yes(value: Any) -> bool:
+    """A yes/no cell: missing counts as no (no evidence)."""
+    return not _missing(value) and bool(value)
+
+
+def _number(value: Any) -> float | None:
+    """A number cell as a float, ``None`` when missing."""
+    return None if _missing(value) else float(value)
+
+
+def _level_cell(value: Any) -> int:
+    """A recorded 0–3 level: missing is 0 (no evidence)."""
+    number = _number(value)
+    return 0 if number is None else min(max(int(number), 0), 3)
+
+
+def _distinct(value: Any) -> int:
+    """The number of distinct entries of a list cell (empty or missing: 0)."""
+    if not isinstance(value, list | tuple | set | frozenset):
+        return 0
+    return len({v for v in value if not _missing(v)})
+
+
+_PARTNER_KEYS: dict[str, str] = {}
+
+
+def _partner_key(name: Any) -> str | None:
+    """One partner's identity (``vocabulary.text_keys``), ``None`` for a missing name."""
+    if _missing(name) or not str(name).strip():
+        return None
+    text = str(name)
+    if text not in _PARTNER_KEYS:
+        _PARTNER_KEYS[text] = str(text_keys(pd.Series([text], dtype=object))[0])
+    return _PARTNER_KEYS[text]
+
+
+def area_levels(
+    activity: dict[str, Any], partner_rows: list[dict[str, Any]], settings: Any
+) -> dict[str, int]:
+    """One activity's level 0–3 in each of the seven areas, rule by rule from the tables of
+    docs/methodology.md ("The seven areas") and the ``scoring`` parameters."""
+    sc = settings.scoring
+    if _text(activity.get("status")) == "cancelled":
+        return dict.fromkeys(AREAS, 0)  # cancelled activities score 0 in every area
+    outcome = _level_cell(activity.get("outcome_level"))
+    levels: dict[str, int] = {}
+
+    # 1. Operational development: the outcome level; implemented change is strong (3) only
+    # when the activity was evaluated, else clear (2).
+    if outcome == 3 and not _yes(activity.get("evaluated")):
+        levels["operational_development"] = 2
+    else:
+        levels["operational_development"] = outcome
+
+    # 2. Project collaboration: enough distinct partners first, then external funding, then
+    # its share of the budget (no budget: the share cannot be computed → 2).
+    names = {_partner_key(p.get("partner_name")) for p in partner_rows} - {None}
+    external = _number(activity.get("external_funding_sek")) or 0.0
+    budget = _number(activity.get("budget_sek"))
+    if len(names) < sc.min_partners:
+        level = 0
+    elif external <= 0:
+        level = 1
+    elif budget is None or budget <= 0:
+        level = 2
+    elif external / budget >= sc.strong_external_share:
+        level = 3
+    else:
+        level = 2
+    levels["project_collaboration"] = level
+
+    # 3. Knowledge exchange: an exchange took place (participants, or an exchange-type
+    # activity); then documented and/or spread.
+    participants = _number(activity.get("participants")) or 0.0
+    exchange = participants > 0 or _text(activity.get("activity_type")) in sc.exchange_types
+    documented = _yes(activity.get("knowledge_documented"))
+    shared = _yes(activity.get("knowledge_shared"))
+    if not exchange:
+        level = 0
+    elif documented and shared:
+        level = 3
+    elif documented or shared:
+        level = 2
+    else:
+        level = 1
+    levels["knowledge_exchange"] = level
+
+    # 4. Profiling: distinct targets against the three thresholds (1, 2, 4).
+    targets = _distinct(activity.get("profiling_targets"))
+    level = 0
+    for lv, needed in enumerate(sc.profiling_targets_for_level, start=1):
+        if targets >= needed:
+            level = lv
+    levels["profiling"] = level
+
+    # 5. Societal impact: breadth across the three dimensions; at least sdgs_for_strong
+    # goals raise one or two dimensions by one step; goals without a dimension stay at 1.
+    dims = _distinct(activity.get("sustainability"))
+    goals = _distinct(activity.get("sdgs"))
+    many = goals >= sc.sdgs_for_strong
+    if dims == 0:  # goals without a dimension stay weak, however many
+        levels["societal_impact"] = 1 if goals > 0 else 0
+    elif many:
+        levels["societal_impact"] = min(dims + 1, 3)
+    else:
+        levels["societal_impact"] = dims
+
+    # 6. Democratic values: the recorded democracy level.
+    levels["democratic_values"] = _level_cell(activity.get("democracy_level"))
+
+    # 7. Twin-city work: 0 without a twin-city partner, else the outcome level but at least 1.
+    twin = twin_cities_of(partner_rows, settings.twin_cities)
+    levels["twin_cities"] = max(outcome, 1) if twin else 0
+    return levels

@@ -31,7 +31,7 @@ def check_report(tmp_path, year: int, administration: str | None, lang: str = "s
     data = report_data.build(register, settings, year, lang, administration, evaluation=evaluation)
     path = tmp_path / f"report-{year}-{administration or 'city'}.xlsx"
     write_report_workbook(data, path)
-    ref = compute(register, settings, evaluation.partners, evaluation.scores, year, administration)
+    ref = compute(register, settings, evaluation.partners, year, administration)
     assert_workbook_matches(
         read_workbook(path), ref, lang, administration, [t.city for t in settings.twin_cities]
     )

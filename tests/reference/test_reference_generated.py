@@ -1,6 +1,8 @@
 """Generated registers (hypothesis): the report's tables equal the reference on whatever mix of
 years, administrations, statuses, twin-city partners (city cell filled or empty), countries,
-amounts with öre, funding sources (EU, other, own, none) and global goals comes up.
+amounts with öre, funding sources (EU, other, own, none), global goals and rubric evidence
+(activity type, outcome, evaluation, documentation, profiling targets, sustainability
+dimensions, democracy level — so the reference's own rubric is held to the scoring's) comes up.
 
 Slow tier: each example writes a CSV register, loads and evaluates it as the report does and
 compares every table the workbook is written from; one example in twenty also goes through the
@@ -47,6 +49,11 @@ PARTNERS = [  # (name, city, country)
 SOURCES = ["", "Erasmus+", "Interreg Europe", "ICLD", "egen finansiering", "Egen  Finansiering",
            "Nordplus", "LIFE", "Better Life Foundation"]  # fmt: skip
 STATUSES = ["planerad", "pågående", "avslutad", "inställd", ""]
+TYPES = ["projekt", "EU-projekt", "studiebesök", "kunskapsutbyte", "vänortsutbyte", "konferens",
+         "nätverk", "profilering", "övrigt"]  # fmt: skip
+TARGETS = ["utbildning", "etablering", "tillväxt", "kunskap", "livskvalitet", "besöksnäring"]
+DIMENSIONS = ["ekologisk", "social", "ekonomisk"]
+YES_NO = ["", "ja", "nej"]
 
 
 @cache
@@ -72,6 +79,13 @@ activity_rows = st.lists(
             "source": st.sampled_from(SOURCES),
             "participants": st.one_of(st.none(), st.integers(0, 40)),
             "outcome": st.sampled_from(["", "0", "1", "2", "3"]),
+            "type": st.sampled_from(TYPES),
+            "evaluated": st.sampled_from(YES_NO),
+            "documented": st.sampled_from(YES_NO),
+            "shared": st.sampled_from(YES_NO),
+            "targets": st.lists(st.sampled_from(TARGETS), max_size=6, unique=True),
+            "dimensions": st.lists(st.sampled_from(DIMENSIONS), max_size=3, unique=True),
+            "democracy": st.sampled_from(["", "0", "1", "2", "3"]),
             "sdgs": st.lists(st.integers(1, 17), max_size=4),
             "partners": st.lists(st.sampled_from(range(len(PARTNERS))), max_size=4),
         }
@@ -91,7 +105,7 @@ def _register(folder: Path, rows: list[dict]):  # type: ignore[no-untyped-def]
                 "year": str(r["year"]),
                 "title": f"Aktivitet {i}",
                 "administration": r["administration"],
-                "activity_type": "projekt",
+                "activity_type": r["type"],
                 "status": r["status"],
                 "budget_sek": _amount(r["budget"]),
                 "external_funding_sek": _amount(r["external"]),
@@ -99,6 +113,12 @@ def _register(folder: Path, rows: list[dict]):  # type: ignore[no-untyped-def]
                 "participants": "" if r["participants"] is None else str(r["participants"]),
                 "outcome_level": r["outcome"],
                 "sdgs": ";".join(map(str, r["sdgs"])),
+                "evaluated": r["evaluated"],
+                "knowledge_documented": r["documented"],
+                "knowledge_shared": r["shared"],
+                "profiling_targets": ";".join(r["targets"]),
+                "sustainability": ";".join(r["dimensions"]),
+                "democracy_level": r["democracy"],
             }
         )
         for k in r["partners"]:
@@ -122,7 +142,7 @@ def test_generated_registers_equal_reference(rows, admin, through_xlsx) -> None:
         register = _register(Path(tmp) / "register", rows)
         evaluation = evaluate(register, SETTINGS, _indicators(), 2024)
         data = build(register, SETTINGS, 2024, "sv", admin, evaluation=evaluation)
-        ref = compute(register, SETTINGS, evaluation.partners, evaluation.scores, 2024, admin)
+        ref = compute(register, SETTINGS, evaluation.partners, 2024, admin)
         twins = [t.city for t in SETTINGS.twin_cities]
         assert_workbook_matches(book_from_tables(tables.all_tables(data)), ref, "sv", admin, twins)
         if through_xlsx == 0:

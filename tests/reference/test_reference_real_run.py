@@ -30,7 +30,7 @@ def test_the_workbook_of_a_real_report_run_equals_reference(tmp_path: Path) -> N
     settings = load_settings(default_parameters_path(2022))
     register = load_example_register(settings)
     evaluation = evaluate(register, settings, None, 2022)
-    ref = compute(register, settings, evaluation.partners, evaluation.scores, 2022)
+    ref = compute(register, settings, evaluation.partners, 2022)
     book = read_workbook(out / "2022" / "report-2022-sv.xlsx")
     assert_workbook_matches(book, ref, "sv", None, [t.city for t in settings.twin_cities])
     html = (out / "2022" / "report-2022-sv.html").read_text(encoding="utf-8")

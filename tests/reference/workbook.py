@@ -166,6 +166,70 @@ def assert_workbook_matches(
         _same(matrix[name][1], n, f"matrix n {name}")
         for i, area in enumerate(AREAS):
             _same(matrix[name][2 + i], ref.matrix[(name, area)], f"matrix {name} {area}")
+    assert_over_time_matches(book, ref, lang)
+    assert_annex_matches(book, ref, lang)
+
+
+def assert_over_time_matches(book: dict[str, list[list[Any]]], ref: Reference, lang: str) -> None:
+    """The three over-time sheets equal the reference, year by year: every year from the
+    first in the register to the report's, and nothing else."""
+    years = {y for y, _ in ref.area_trend}
+    # areas over time: one row per year, one column per area (the areas' short names)
+    sheet = _sheet(book, "sheet.area_trend", lang)
+    header = sheet[0]
+    assert header[0] == label("col.year", lang), header
+    shorts = [label(f"col.area_short.{a}", lang).replace("\u00ad", "") for a in AREAS]
+    assert header[1:] == shorts, header
+    rows = {int(r[0]): r for r in sheet[1:]}
+    assert set(rows) == years, (set(rows), years)
+    for (year, area), value in ref.area_trend.items():
+        _same(rows[year][1 + AREAS.index(area)], value, f"area trend {area} {year}")
+    # coverage over time: administrations with activities, administrations, share
+    sheet = _sheet(book, "sheet.coverage_trend", lang)
+    rows = {int(r[0]): r for r in sheet[1:]}
+    assert set(rows) == set(ref.coverage_trend), (set(rows), set(ref.coverage_trend))
+    for year, values in ref.coverage_trend.items():
+        for i, value in enumerate(values):
+            _same(rows[year][1 + i], value, f"coverage trend {year} column {i}")
+    # funding over time: external funding, EU funding, EU share of external funding
+    sheet = _sheet(book, "sheet.funding_trend", lang)
+    rows = {int(r[0]): r for r in sheet[1:]}
+    assert set(rows) == set(ref.funding_trend), (set(rows), set(ref.funding_trend))
+    for year, values in ref.funding_trend.items():
+        for i, value in enumerate(values):
+            _same(rows[year][1 + i], value, f"funding trend {year} column {i}")
+
+
+def assert_annex_matches(book: dict[str, list[list[Any]]], ref: Reference, lang: str) -> None:
+    """The annex holds every activity of the year exactly once, cancelled ones marked as not
+    counted, with its register cells, countries, seven levels and precondition verdict."""
+    sheet = _sheet(book, "sheet.annex", lang)
+    if not ref.annex:
+        assert len(sheet) <= 1, sheet
+        return
+    rows = _by_first(sheet)
+    assert set(rows) == set(ref.annex), set(rows) ^ set(ref.annex)
+    for aid, expected in ref.annex.items():
+        row = rows[aid]
+        assert (row[1] or "") == expected["title"], (aid, row[1], expected["title"])
+        assert row[2] == expected["administration"], (aid, row[2])
+        assert row[3] == label(f"status.{expected['status']}", lang), (aid, row[3])
+        kind = expected["activity_type"]
+        assert row[4] == (label(f"activity_type.{kind}", lang) if kind else None), (aid, row[4])
+        names = set()
+        for how, value in expected["countries"]:
+            names.add(country_names(pd.Series([value]), lang).iloc[0] if how == "iso" else value)
+        shown = set(str(row[5]).split(", ")) if row[5] else set()
+        assert shown == names, (aid, shown, names)
+        for i, area in enumerate(AREAS):
+            _same(row[6 + i], expected["levels"][area], f"annex {aid} {area}")
+        verdict = expected["verdict"]
+        word = (
+            label("annex.not_counted", lang)
+            if verdict is None
+            else label(f"verdict.{verdict}", lang)
+        )
+        assert row[13] == word, (aid, row[13], word)
 
 
 def book_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, list[list[Any]]]:
