@@ -14,6 +14,7 @@ import pytest
 from fixtures import report_runs as runs
 from openpyxl import load_workbook
 
+import boras_intl_lib
 from boras_intl_lib import evaluation
 from boras_intl_lib.register import reading
 from boras_intl_lib.report.contract import ReportInputs
@@ -47,7 +48,10 @@ def test_the_runner_imports_the_kernel_side_only_through_the_contract() -> None:
 
 
 def test_the_kernel_preloads_every_library_module_the_report_notebook_imports() -> None:
-    """The contract names the notebook's modules; the kernel imports them while it boots."""
+    """The contract names the notebook's modules; the kernel imports them while it boots.
+
+    The notebook imports from the package root; each name is traced to the module it lives in
+    (the root's table of exports), so the preload still imports the real, heavy modules."""
     import json
 
     from boras_intl_lib.report.contract import NOTEBOOK_MODULES
@@ -60,7 +64,11 @@ def test_the_kernel_preloads_every_library_module_the_report_notebook_imports() 
         if cell["cell_type"] != "code":
             continue
         for node in ast.walk(ast.parse("".join(cell["source"]))):
-            if isinstance(node, ast.ImportFrom) and node.module:
+            if isinstance(node, ast.ImportFrom) and node.module == "boras_intl_lib":
+                for alias in node.names:  # the public API: the module each name comes from
+                    module = boras_intl_lib._EXPORTS[alias.name][0]
+                    imported.add(f"boras_intl_lib{module}")
+            elif isinstance(node, ast.ImportFrom) and node.module:
                 for alias in node.names:  # "from pkg import module" or "from module import x"
                     candidate = f"{node.module}.{alias.name}"
                     imported.add(candidate if _is_module(candidate) else node.module)

@@ -14,9 +14,9 @@ import pytest
 
 from boras_intl_lib.i18n.labels import LABELS, label
 from boras_intl_lib.register import example_register_path, load_register
+from boras_intl_lib.scenarios import what_if
 from boras_intl_lib.settings import load_settings
 from boras_intl_lib.vocabulary import ACTIVITY_TYPES, VERDICTS
-from boras_intl_lib.what_if import what_if
 from tests.conftest import KERNEL_NAME
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -640,7 +640,8 @@ def test_explore_notebook_starts_from_the_report_data() -> None:
     assert code[0].metadata.get("tags") == ["parameters"]
     assert sum("parameters" in c.metadata.get("tags", []) for c in nb.cells) == 1
     source = "\n".join(c.source for c in code)
-    assert "load(" in source and "load_register" not in source and "evaluate(" not in source
+    assert "load_report_data(" in source  # the report's entry point, from the public API
+    assert "load_register" not in source and "evaluate(" not in source
     assert "what_if_changes" in code[0].source and "lang" in code[0].source
     markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
     assert not [m for m in markdown if re.search(r"\{[a-z_]+\}", m)]  # no literal {year}

@@ -18,9 +18,9 @@ from boras_intl_lib.aggregation import active, for_year
 from boras_intl_lib.register import example_register_path, load_register
 from boras_intl_lib.report import thresholds
 from boras_intl_lib.report.data import build
+from boras_intl_lib.scenarios import what_if
 from boras_intl_lib.settings import load_settings
 from boras_intl_lib.vocabulary import CONDITIONS
-from boras_intl_lib.what_if import what_if
 from tests.register_helpers import activity, partner, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent

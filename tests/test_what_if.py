@@ -8,8 +8,8 @@ import pytest
 
 from boras_intl_lib.errors import ParametersError
 from boras_intl_lib.register import load_example_register
+from boras_intl_lib.scenarios import counts, what_if, what_if_chart
 from boras_intl_lib.settings import load_settings
-from boras_intl_lib.what_if import counts, what_if, what_if_chart
 
 PARAMS = Path(__file__).resolve().parents[1] / "parameters" / "2025.yaml"
 

@@ -11,9 +11,9 @@ import pytest
 from boras_intl_lib.aggregation import active, for_year
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register
+from boras_intl_lib.scenarios import change_words, counts, counts_table, what_if, what_if_chart
 from boras_intl_lib.settings import load_settings
 from boras_intl_lib.vocabulary import VERDICTS
-from boras_intl_lib.what_if import change_words, counts, counts_table, what_if, what_if_chart
 
 PARAMS = Path(__file__).resolve().parents[1] / "parameters" / "2025.yaml"
 YEAR = 2025

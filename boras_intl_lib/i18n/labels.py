@@ -29,7 +29,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "level.1": ("Svagt", "Weak"),
     "level.2": ("Tydligt", "Clear"),
     "level.3": ("Starkt", "Strong"),
-    # --- the analysts' what-if (what_if.py) --------------------------------------------------
+    # --- the analysts' what-if (scenarios.py) ------------------------------------------------
     "whatif.before": ("Före ändringen", "Before the change"),
     "whatif.after": ("Efter ändringen", "After the change"),
     "whatif.axis": (
@@ -1989,7 +1989,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "(the limit register_limits: report_activities = {limit} in the parameters file); "
         "boras-intl score computes the results for the whole register",
     ),
-    # --- the analysts' what-if: the change in words, counts, chart (what_if.py) -------------
+    # --- the analysts' what-if: the change in words, counts, chart (scenarios.py) -----------
     "whatif.change.rule": (
         "{condition}: kravet {new} i stället för {old}",
         "{condition}: the requirement {new} instead of {old}",

@@ -35,8 +35,10 @@ LANG: Final = "lang"
 ADMINISTRATION: Final = "administration"  # "" for the whole city
 EXCEL_PATH: Final = "excel_path"  # the workbook's file name, written in the working folder
 
-#: The kernel-side modules the notebook imports: the runner has the kernel import them while
-#: it boots (before the notebook's first cell), so they are named here, on the seam.
+#: The kernel-side modules the notebook's names come from (it imports them from the package
+#: root, whose table of exports resolves each in one of these): the runner has the kernel
+#: import them while it boots (before the notebook's first cell), so they are named here, on
+#: the seam, and the root's look-ups in the first cell find them already imported.
 NOTEBOOK_MODULES: Final = (
     "boras_intl_lib.report.sections",
     "boras_intl_lib.report.data",

@@ -9,7 +9,7 @@ at the next stricter and the next looser threshold of each rule. It has no scree
 own: every alternative threshold is screened by the screening's own rule evaluation and
 combination (all alternatives in one pass), so ``<=`` rules, conditions of several rules and
 countries without data count exactly as in the report; a test holds each count equal to
-:func:`~boras_intl_lib.what_if.what_if` with that one change. The step is one step of the
+:func:`~boras_intl_lib.scenarios.what_if` with that one change. The step is one step of the
 indicator's scale (the one table of scales, ``scales.py``: one category of Regimes of
 the World 0–3, a point of Freedom House's 0–16, 0.1 on an index of 0–1) and never leaves it.
 """
