@@ -119,8 +119,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "The activity this row belongs to was rejected",
     ),
     "warning.unknown_administration": (
-        "Förvaltningen finns inte i parameterfilen",
-        "Administration is not in the parameters file",
+        "Förvaltningen finns inte i stadens lista över förvaltningar",
+        "The administration is not in the city's list of administrations",
     ),
     "warning.unknown_country": (
         "Landet känns inte igen; partnern kan inte bedömas",
@@ -141,8 +141,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Approximate value; the number is used as written",
     ),
     "warning.unknown_committee": (
-        "Nämnden finns inte i parameterfilen",
-        "Committee is not in the parameters file",
+        "Nämnden finns inte i stadens lista över nämnder",
+        "The committee is not in the city's list of committees",
     ),
     "warning.funding_above_budget": (
         "Extern finansiering är större än budgeten ({budget} kr)",
@@ -157,8 +157,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "valid_to is before valid_from; check the dates",
     ),
     "warning.year_outside_parameters": (
-        "Året har ingen parameterfil ({years}); kontrollera året",
-        "The year has no parameters file ({years}); check the year",
+        "Uppföljningen omfattar bara åren {years}; kontrollera året",
+        "The follow-up covers only the years {years}; check the year",
     ),
     "warning.control_characters": (
         "Osynliga styrtecken (t.ex. mjuk radbrytning) har tagits bort ur cellen",

@@ -29,6 +29,7 @@ from ..aggregation import active
 from ..countries import country_names
 from ..i18n.formatting import fmt_date, fmt_percent, fmt_sek
 from ..i18n.labels import label
+from . import tables
 from .data import ReportData
 
 SEVERITIES: tuple[str, ...] = ("action", "note", "info")
@@ -195,20 +196,13 @@ def _named_activities(data: ReportData, verdict_key: str) -> tuple[str, ...]:
     partners = data.partners[data.partners["verdict"].astype("string") == verdict_key]
     if partners.empty:
         return ()
-    names = country_names(partners["country_iso3"], lang).fillna(
-        partners["country"].astype("string")
-    )
+    names = tables.partner_countries(partners, lang)
     # each partner with its country ("Shaoxing … (Kina)"): what the board must decide about
     where = [
         f"{p} ({c})" if isinstance(c, str) else str(p)
         for p, c in zip(partners["partner_name"], names, strict=True)
     ]
-    countries = (
-        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": where})
-        .dropna()
-        .groupby("activity_id")["c"]
-        .agg(lambda v: ", ".join(sorted(set(map(str, v)))))
-    )
+    countries = tables.per_activity(partners["activity_id"], where)
     rows = active(data.scores)
     rows = rows[rows["activity_id"].isin(partners["activity_id"])].sort_values("activity_id")
     return tuple(

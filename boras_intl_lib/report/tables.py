@@ -497,6 +497,27 @@ def twin_cities_table(data: ReportData) -> pd.DataFrame:
     return frame
 
 
+def partner_countries(partners: pd.DataFrame, lang: Lang) -> pd.Series:
+    """Each partner's country as the report names it: a recognised country by its name in
+    ``lang``, one that was not recognised as the register wrote it (``country_names`` would
+    say only "Okänt land"), one without any text as unknown."""
+    written = partners["country"].astype("string").str.strip().replace("", pd.NA)
+    return country_names(partners["country_iso3"], lang).mask(
+        partners["country_iso3"].isna() & written.notna(), written
+    )
+
+
+def per_activity(activity_ids: pd.Series, texts: pd.Series | list[str]) -> pd.Series:
+    """The distinct texts of each activity, sorted and joined by ", " (indexed by activity
+    id): the countries or partners of an activity as one cell or one clause."""
+    frame = pd.DataFrame({"activity_id": activity_ids.to_numpy(), "text": list(texts)})
+    return (
+        frame.dropna()
+        .groupby("activity_id")["text"]
+        .agg(lambda v: ", ".join(sorted(set(map(str, v)))))
+    )
+
+
 def funding_by_source(data: ReportData) -> pd.DataFrame:
     """External funding per funding source, EU marked; every counted activity is in one row
     (the city's own money and "no source given" last), and the total row equals their sum."""
@@ -622,18 +643,7 @@ def annex_table(data: ReportData) -> pd.DataFrame:
     scores = data.scores.sort_values("activity_id")
     partners = data.evaluation.partners
     partners = partners[partners["activity_id"].isin(scores["activity_id"])]
-    # A country that was not recognised is shown as written (country_names would say only
-    # "Okänt land"); without any text, as unknown.
-    written = partners["country"].astype("string").str.strip().replace("", pd.NA)
-    names = country_names(partners["country_iso3"], lang).mask(
-        partners["country_iso3"].isna() & written.notna(), written
-    )
-    countries = (
-        pd.DataFrame({"activity_id": partners["activity_id"].to_numpy(), "c": names.to_numpy()})
-        .dropna()
-        .groupby("activity_id")["c"]
-        .agg(lambda v: ", ".join(sorted(set(map(str, v)))))
-    )
+    countries = per_activity(partners["activity_id"], partner_countries(partners, lang))
     status = scores["status"].astype("string").fillna("ongoing")
     frame = scores.assign(
         status_text=_words("status", status, lang).to_numpy(),
