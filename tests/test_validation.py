@@ -430,7 +430,8 @@ def test_unknown_names_get_a_suggestion_and_are_kept_as_written() -> None:
         (3, "warning.unknown_country", "-"),
     ]
     assert register.issues["reason_sv"].iloc[0] == (
-        "Förvaltningen finns inte i stadens lista över förvaltningar; menade du Kulturförvaltningen?"
+        "Förvaltningen finns inte i stadens lista över förvaltningar; "
+        "menade du Kulturförvaltningen?"
     )
     assert register.issues["reason"].iloc[3].endswith("did you mean Tyskland?")
     acts = register.activities

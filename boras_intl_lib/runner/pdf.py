@@ -29,16 +29,18 @@ a slot of their own, so writing them moves nothing). Chromium missing gives one 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import ReportError
 from ..i18n.labels import Lang, label
+from . import stopping
 
 CHROMIUM_ENV = "BORAS_INTL_CHROMIUM"  # another Chromium than Debian's, e.g. for a test
 DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
@@ -169,8 +171,9 @@ def html_to_pdf(source: Path, target: Path, *, title: str, lang: Lang = "sv") ->
         )
 
     browser_temp = _browser_temp_dir()
+    stopping.track_temp_dir(browser_temp)  # a stopped run removes it too
     try:
-        with sync_playwright() as playwright:
+        with _temp_dir_for_children(browser_temp), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(chromium),
                 args=FLAGS,
@@ -194,7 +197,23 @@ def html_to_pdf(source: Path, target: Path, *, title: str, lang: Lang = "sv") ->
         raise ReportError(f"cannot write the PDF: Chromium failed: {first[:300]}") from None
     finally:
         shutil.rmtree(browser_temp, ignore_errors=True)
+        stopping.untrack_temp_dir(browser_temp)
     Path(target).write_bytes(pdf)
+
+
+@contextlib.contextmanager
+def _temp_dir_for_children(folder: Path) -> Iterator[None]:
+    """TMPDIR for the processes started meanwhile: Playwright's driver keeps Chromium's
+    profile in its own temporary folder, which a stopped run could not otherwise remove."""
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = before
 
 
 #: Chromium puts its singleton socket in its temporary folder; a Unix socket's path may not

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _KERNELS: dict[int, str] = {}  # pid of a running kernel → its connection file
 _TEMPS: set[Path] = set()  # temporary files this process created and has not moved or removed
+_TEMP_DIRS: set[Path] = set()  # private temporary folders (Chromium's) removed on abandon
 _ABANDONED: list[bool] = []  # non-empty once abandon() ran: a failing run keeps no notebook
 
 
@@ -47,6 +49,14 @@ def track_temps(paths: Iterable[Path]) -> None:
 
 def untrack_temps(paths: Iterable[Path]) -> None:
     _TEMPS.difference_update(paths)
+
+
+def track_temp_dir(path: Path) -> None:
+    _TEMP_DIRS.add(path)
+
+
+def untrack_temp_dir(path: Path) -> None:
+    _TEMP_DIRS.discard(path)
 
 
 def track_kernel(pid: int, connection_file: str) -> None:
@@ -74,6 +84,9 @@ def abandon() -> None:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
     _TEMPS.clear()
+    for folder in list(_TEMP_DIRS):
+        shutil.rmtree(folder, ignore_errors=True)
+    _TEMP_DIRS.clear()
 
 
 def remove_multiprocessing_temp() -> None:
