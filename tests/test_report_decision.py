@@ -99,7 +99,8 @@ def test_expiring_and_open_ended_exceptions_are_to_note(tmp_path: Path) -> None:
     expiring = found[label("finding.expiring", n=1)]
     assert expiring.severity == "note"  # ends after the year: to note, naming what goes on
     assert expiring.items == (
-        "KS 1, gäller till 2026-06-30; aktiviteter som fortsätter: A1 Textilt utbyte",
+        "KS 1, gäller till 2026-06-30; aktiviteter som fortsätter: A1 Textilt utbyte "
+        "(Kulturförvaltningen; Mikkelin kaupunki (Serbien))",
     )
     assert found[label("finding.open_ended", n=1)].items == ("KS 2",)
 

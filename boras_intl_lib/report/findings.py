@@ -289,6 +289,15 @@ def _unassessed_partners(data: ReportData) -> list[str]:
     return list(out)
 
 
+def _continuing(activity_id: str, title: object, administration: object, of_d: pd.DataFrame) -> str:
+    """An activity a decision covers, as the board acts on it: id, title, administration and
+    the partners (with their countries) the decision covers in it."""
+    who = ", ".join(sorted(set(of_d.loc[of_d["activity_id"] == activity_id, "who"])))
+    where = "; ".join(str(x) for x in (administration, who) if isinstance(x, str) and x)
+    text = f"{activity_id} {title if isinstance(title, str) else ''}".strip()
+    return f"{text} ({where})" if where else text
+
+
 def _expiring(data: ReportData) -> list[Finding]:
     """Exceptions in use that end within a year of the year's end while their activities go
     on, and exceptions without an end date."""
@@ -310,15 +319,25 @@ def _expiring(data: ReportData) -> list[Finding]:
     open_ended = decisions[valid_to.isna()]
     out = []
     if len(expiring):
-        titles = going_on.set_index("activity_id")["title"].astype("string")
+        by_id = going_on.set_index("activity_id")
+        titles = by_id["title"].astype("string")
+        admins = by_id["administration"].astype("string")
+        names = tables.partner_countries(used, lang)
+        # each covered partner with its country ("Grad Kragujevac (Serbien)")
+        covered = used.assign(
+            who=[
+                f"{p} ({c})" if isinstance(c, str) else str(p)
+                for p, c in zip(used["partner_name"], names, strict=True)
+            ]
+        )
         items_action: list[str] = []
         items_note: list[str] = []
         for d, v in zip(expiring["decision_id"], expiring["valid_to"], strict=True):
-            ids = sorted(
-                set(used.loc[used["decision_id"] == d, "activity_id"])
-                & set(going_on["activity_id"])
+            of_d = covered[covered["decision_id"] == d]
+            ids = sorted(set(of_d["activity_id"]) & set(going_on["activity_id"]))
+            acts = "; ".join(
+                _continuing(i, titles.get(i, ""), admins.get(i, ""), of_d) for i in ids
             )
-            acts = "; ".join(f"{i} {titles.get(i, '')}".strip() for i in ids)
             item = label(
                 "verdict.decision_item_activities",
                 lang,
