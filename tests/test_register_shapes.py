@@ -5,8 +5,8 @@ administration), each clean, with warnings (a bad optional value: kept, flagged)
 rejected rows (an unknown activity type). ``validate``, ``score`` and the Python API must
 agree on every combination: rows in = accepted + rejected, every flagged row counted — in a
 folder of workbooks the same row number in two files is two rows. The report (city and
-per administration, which failed on a folder of workbooks with a warning) runs once per
-shape with both kinds of problem, in the notebook tier.
+per administration, which failed on a folder of workbooks with a warning) and the explore
+notebook run once per shape with both kinds of problem, in the notebook tier.
 """
 
 from __future__ import annotations
@@ -76,8 +76,8 @@ def write_register(folder: Path, shape: str, variant: str) -> Path:
     return write_workbook(folder / "register.xlsx", both)
 
 
-SUMMARY_LINE = re.compile(
-    r"aktiviteter: (\d+) rader lästa, (\d+) godkända, (\d+) avvisade, (\d+) flaggade"
+SUMMARY_LINE = re.compile(  # "1 rad läst, 1 godkänd, …" agrees in number with its count
+    r"aktiviteter: (\d+) rad(?:er)? lästa?, (\d+) godkända?, (\d+) avvisade?, (\d+) flaggade?"
 )
 
 
@@ -156,3 +156,50 @@ def test_report_per_administration_on_every_shape(shape: str, tmp_path: Path) ->
     # the city report's data-quality section lists the rejected row of each workbook
     city = (year / "report-2025-sv.html").read_text(encoding="utf-8")
     assert city.count("okänd") >= len(ADMINS)
+
+
+@pytest.mark.notebook
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_explore_notebook_accounts_for_every_row_on_every_shape(
+    shape: str, tmp_path: Path
+) -> None:
+    import papermill
+
+    from boras_intl_lib.i18n.labels import label
+
+    path = write_register(tmp_path, shape, "both")
+    params = _two_administrations(tmp_path)
+    register = load_register(path, load_settings(params))
+    counts = summarise(register)["tables"]["activities"]
+    assert counts["rejected"] > 0 and counts["flagged"] > 0
+    notebook = papermill.execute_notebook(
+        str(ROOT / "notebooks" / "explore.ipynb"),
+        str(tmp_path / "explore.ipynb"),
+        parameters={
+            "year": 2025,
+            "lang": "sv",
+            "register_path": str(path),
+            "params_path": str(params),
+            "administration": ADMINS[0],
+        },
+        kernel_name="python3",
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+        execution_timeout=180,
+    )
+    text = "".join(
+        o.get("text", "") if isinstance(o.get("text", ""), str) else "".join(o["text"])
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
+    assert label("explore.rejected", "sv", n=counts["rejected"]) in text
+    accepted = label(
+        "explore.accepted",
+        "sv",
+        activities=counts["accepted"],
+        partners=len(register.partners),
+        exceptions=len(register.exceptions),
+    )
+    assert accepted in text

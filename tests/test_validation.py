@@ -460,7 +460,7 @@ def test_cross_field_warnings_keep_the_row() -> None:
     ]
     assert set(register.issues["severity"]) == {"warning"}
     assert register.issues["reason_sv"].iloc[0].endswith("budgeten (10 000 kr)")
-    assert "(2021–2025)" in register.issues["reason_sv"].iloc[2]
+    assert "åren 2021–2025" in register.issues["reason_sv"].iloc[2]
     assert len(register.activities) == 5
 
 

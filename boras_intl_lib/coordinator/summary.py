@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..i18n.labels import Lang, label
 from ..register.format import TABLES
-from ..register.model import Register
+from ..register.model import Register, issue_rows
 from ..register.raw import UNREAD_LANGS
 
 EXIT_ALL_ACCEPTED, EXIT_SOME_REJECTED = 0, 1
@@ -25,8 +25,8 @@ def summarise(register: Register) -> dict[str, Any]:
     tables: dict[str, dict[str, int]] = {}
     for name in TABLES:
         mine = issues[issues["table"] == name]
-        rejected = _rows(mine[mine["severity"] == "error"])
-        warned = _rows(mine[mine["severity"] == "warning"])
+        rejected = issue_rows(mine[mine["severity"] == "error"])
+        warned = issue_rows(mine[mine["severity"] == "warning"])
         accepted = len(getattr(register, name))
         tables[name] = {
             "input": int(register.input_rows.get(name, accepted + len(rejected))),
@@ -47,13 +47,6 @@ def summarise(register: Register) -> dict[str, Any]:
         ],
         "empty": register.activities.empty and not len(register.rejected),
     }
-
-
-def _rows(issues: pd.DataFrame) -> set[tuple[str, int]]:
-    """The rows ``issues`` name, each as (sheet or file, row): in a folder of workbooks the
-    same row number in two files is two rows."""
-    named = issues.dropna(subset=["row"])
-    return set(zip(named["source"].astype(str), named["row"].astype(int), strict=True))
 
 
 def _records(issues: pd.DataFrame) -> list[dict[str, Any]]:

@@ -72,9 +72,17 @@ class Register:
         return self.issues[self.issues["severity"] == "warning"]
 
     def rejected_rows(self, table: str) -> int:
-        """Number of distinct rows of ``table`` that were rejected."""
+        """Number of distinct rows of ``table`` that were rejected (a row is its sheet or file
+        and its row number: in a folder of workbooks row 2 of two files is two rows)."""
         rej = self.rejected
-        return int(rej.loc[rej["table"] == table, "row"].nunique())
+        return len(issue_rows(rej[rej["table"] == table]))
+
+
+def issue_rows(issues: pd.DataFrame) -> set[tuple[str, int]]:
+    """The rows ``issues`` name, each as (sheet or file, row): the one identity of a register
+    row, which ``validate``'s summary, the explore notebook and the report count by."""
+    named = issues.dropna(subset=["row"])
+    return set(zip(named["source"].astype(str), named["row"].astype(int), strict=True))
 
 
 def activity_rows(activity_ids: pd.Series, activities: pd.DataFrame) -> np.ndarray:

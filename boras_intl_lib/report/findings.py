@@ -29,6 +29,7 @@ from ..aggregation import active
 from ..countries import country_names
 from ..i18n.formatting import fmt_date, fmt_percent, fmt_sek
 from ..i18n.labels import label
+from ..register.model import issue_rows
 from . import tables
 from .data import ReportData
 
@@ -385,7 +386,7 @@ def _quality(data: ReportData) -> list[Finding]:
     """This year's data-quality problems (rejected rows to note, warnings for information)."""
     lang, issues = data.lang, data.issues
     rejected = issues[issues["severity"] == "error"]
-    n_rejected = int(rejected[["table", "row"]].drop_duplicates().shape[0])
+    n_rejected = len(issue_rows(rejected))  # (sheet or file, row), as validate counts
     n_warned = int((issues["severity"] == "warning").sum())
     out = []
     if n_rejected:
