@@ -1528,6 +1528,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Med dagens trösklar har {n:aktivitet|aktiviteter} partner i länder som inte uppfyller alla villkor; {n:!den behöver|de behöver} undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
         "With today's thresholds {n:activity has|activities have} partners in countries that fail a condition; {n:!it needs|they need} an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
     ),
+    "threshold.now_baseline": (
+        "Med dagens trösklar har {n:aktivitet|aktiviteter} partner i länder som inte uppfyller alla villkor; med policyn i kraft hade {n:!den behövt|de behövt} undantagsbeslut. Så många vore det med ett steg strängare eller mildare krav för ett villkor i taget:",
+        "With today's thresholds {n:activity has|activities have} partners in countries that fail a condition; with the policy in force {n:!it would have needed|they would have needed} an exception decision. This many would with a requirement one step stricter or looser for one condition at a time:",
+    ),
     "threshold.sensitivity": (
         "Om kravet i stället vore {alternatives}.",
         "If the requirement were instead {alternatives}.",

@@ -226,7 +226,9 @@ def threshold_sentences(data: ReportData) -> tuple[str, list[str]]:
     lang = data.lang
     out = []
     found = sensitivity(data)
-    lead = label("threshold.now", lang, n=found[0].n_now) if found else ""
+    # a baseline year: the policy did not yet require a decision, so none is "needed"
+    now = "threshold.now_baseline" if data.is_baseline else "threshold.now"
+    lead = label(now, lang, n=found[0].n_now) if found else ""
     for s in found:
         text = label(
             "threshold.rule",

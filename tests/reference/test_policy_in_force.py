@@ -81,3 +81,16 @@ def test_no_largest_and_smallest_share_from_too_few_activities() -> None:
     assert len(data.scores) < settings.trends.min_activities
     assert not any("Störst andel" in s for s in findings.assessment(data))
     assert any("Störst andel" in s for s in findings.assessment(_data(2025)))
+
+
+@pytest.mark.parametrize(
+    ("year", "key"), [(2022, "threshold.now_baseline"), (2025, "threshold.now")]
+)
+def test_the_threshold_lead_says_needed_only_when_the_policy_applies(year: int, key: str) -> None:
+    """A baseline year's sensitivity line says a decision *would have been* needed, never that
+    one is needed (the 2021 and 2022 reports said "den behöver undantagsbeslut")."""
+    from boras_intl_lib.report import thresholds
+
+    data = _data(year)
+    lead, _ = thresholds.threshold_sentences(data)
+    assert lead == label(key, n=thresholds.needing_exception(data))
