@@ -89,7 +89,10 @@ def _start_kernel(kernel_name: str, cwd: Path) -> Any:
         f"--IPKernelApp.exec_lines={[KERNEL_PRELOAD]!r}",
         "--HistoryManager.hist_file=:memory:",  # as nbclient does: no history database
     ]
-    run_sync(km.start_kernel)(extra_arguments=arguments, cwd=str(cwd))
+    # The kernel's temporary files (openpyxl writes the workbook through one) go into the
+    # run's private folder as well: a kernel ended by a stop cannot remove its own.
+    env = {**os.environ, "TMPDIR": str(cwd)}
+    run_sync(km.start_kernel)(extra_arguments=arguments, cwd=str(cwd), env=env)
     return km
 
 
