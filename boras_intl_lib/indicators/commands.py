@@ -20,6 +20,7 @@ from ..i18n.formatting import fmt_integer
 from ..i18n.labels import Lang, label
 from ..indicator_formats import FORMATS
 from ..scales import scale_of
+from ..screening.compare import source_name
 from ..settings import CONDITIONS, IndicatorFile, Settings
 from .base import Loaded
 
@@ -63,7 +64,7 @@ def _file_rows(path: str, frame: pd.DataFrame, lang: Lang) -> list[tuple[str, st
         first, last = int(group["year"].min()), int(group["year"].max())
         texts = [attribution(str(source), str(e), lang) for e in editions]
         rows += [
-            ("indicators.list.publisher", _source_name(str(source), lang)),
+            ("indicators.list.publisher", source_name(str(source), lang)),
             ("indicators.list.editions", _editions_text(editions, lang)),
             ("indicators.list.years", f"{first}–{last}"),
             ("indicators.list.countries", str(group["iso3"].nunique())),
@@ -244,14 +245,6 @@ def _number(value: float, lang: Lang) -> str:
     """The value in full (shortest exact form), with a decimal comma in Swedish."""
     text = str(int(value)) if value.is_integer() else repr(value)
     return text.replace(".", ",") if lang == "sv" else text
-
-
-def _source_name(source: str, lang: Lang) -> str:
-    key = f"source.{source}"
-    try:
-        return label(key, lang)
-    except KeyError:
-        return source
 
 
 def compare_sources(

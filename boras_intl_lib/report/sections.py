@@ -91,15 +91,7 @@ def show_front(data: ReportData) -> None:
     heading(title, level=1, anchor="top")
     if data.register.is_example:
         show_banner(_t(data, "report.example_banner"))
-    if data.is_baseline and data.settings.policy is not None:
-        show_paragraph(
-            _t(
-                data,
-                "policy.baseline",
-                year=data.year,
-                adopted=fmt_date(data.settings.policy.adopted, data.lang, "long"),
-            )
-        )
+    _show_baseline(data)
     _show_verdict(data)
     if data.administration is None:
         show_paragraph(_t(data, "report.intro", year=data.year))
@@ -134,6 +126,14 @@ def show_summary(data: ReportData) -> None:
     show_paragraph(_t(data, "summary.index_explained", clear=data.settings.scoring.clear_level))
 
 
+def _show_baseline(data: ReportData) -> None:
+    """A year before the policy's adoption says it is a baseline (at the top, and again where
+    the precondition would otherwise call for decisions)."""
+    if data.is_baseline and data.settings.policy is not None:
+        adopted = fmt_date(data.settings.policy.adopted, data.lang, "long")
+        show_paragraph(_t(data, "policy.baseline", year=data.year, adopted=adopted))
+
+
 def show_precondition(data: ReportData) -> None:
     """Missing exception decisions first, then decisions in force, the thresholds in words
     with their sensitivity, and every foreign partner country."""
@@ -148,15 +148,7 @@ def show_precondition(data: ReportData) -> None:
     )
     heading(missing_title, level=3, anchor="missing-exceptions")
     n_unknown = int(data.precondition.set_index("verdict").loc["unknown", "n_activities"])
-    if data.is_baseline and data.settings.policy is not None:
-        show_paragraph(
-            _t(
-                data,
-                "policy.baseline",
-                year=data.year,
-                adopted=fmt_date(data.settings.policy.adopted, data.lang, "long"),
-            )
-        )
+    _show_baseline(data)
     if data.is_empty:  # nothing was assessed: say so, claim nothing, no table of zeros
         show_paragraph(_t(data, "precondition.nothing_to_assess"))
         return

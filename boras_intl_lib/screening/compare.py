@@ -78,7 +78,7 @@ def source_words(row: pd.Series, lang: Lang) -> str:
     value in words (a categorical value by its name, a number with its scale)."""
     from ..scales import scale_of, value_in_words
 
-    name = _source_name(str(row["source"]), lang)
+    name = source_name(str(row["source"]), lang)
     check = label(f"check.{row['result']}", lang).lower()
     if pd.isna(row["value"]):
         return f"{name}: {check}, {label('compare.no_data', lang, indicator=row['indicator'])}"
@@ -124,7 +124,8 @@ def _number(value: float, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "sv" else text
 
 
-def _source_name(source: str, lang: Lang) -> str:
+def source_name(source: str, lang: Lang) -> str:
+    """A source as the reader knows it (``source.*`` labels), else its key."""
     key = f"source.{source}"
     try:
         return label(key, lang)
