@@ -20,6 +20,7 @@ import contextlib
 import os
 import shutil
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,12 @@ _KERNELS: dict[int, str] = {}  # pid of a running kernel → its connection file
 _TEMPS: set[Path] = set()  # temporary files this process created and has not moved or removed
 _TEMP_DIRS: set[Path] = set()  # private temporary folders (Chromium's) removed on abandon
 _ABANDONED: list[bool] = []  # non-empty once abandon() ran: a failing run keeps no notebook
+# A kernel is started and recorded under this lock: abandon() waits for a start in another
+# thread to be recorded (then ends that kernel too), and refuses starts once it ran.
+_STARTING = threading.Lock()
+_STARTING_IN: set[int] = set()  # threads between spawning a kernel and recording it
+_DEFERRED: dict[int, list[Callable[[], None]]] = {}  # per thread: stops deferred to the end
+_START_WAIT_SECONDS = 5.0  # a start takes milliseconds; never wait forever in a handler
 
 
 def exit_status(signum: int) -> int:
@@ -72,8 +79,54 @@ def abandoned() -> bool:
     return bool(_ABANDONED)
 
 
+class StartRefused(RuntimeError):
+    """A kernel was to be started after this process abandoned its run."""
+
+
+@contextlib.contextmanager
+def starting_kernel() -> Iterator[None]:
+    """While a kernel is spawned and recorded: a stop can never miss it.
+
+    A stop handled in another thread waits (in :func:`abandon`) until the kernel is recorded,
+    then ends it; a stop whose handler interrupts this very thread is deferred to the end of
+    the block (:func:`defer_while_starting`). Without this, a kernel spawned just before a
+    stop outlived the run and printed "Current working directory doesn't exist" on the
+    command's stderr once its folder was removed.
+    """
+    me = threading.get_ident()
+    try:
+        with _STARTING:
+            if _ABANDONED:
+                raise StartRefused("the run was stopped")
+            _STARTING_IN.add(me)
+            yield
+    finally:
+        _STARTING_IN.discard(me)
+        for action in _DEFERRED.pop(me, []):
+            action()
+
+
+def defer_while_starting(action: Callable[[], None]) -> bool:
+    """In a signal handler: if this thread is starting a kernel, run ``action`` once the
+    kernel is recorded (end of :func:`starting_kernel`) and return True; else False."""
+    if threading.get_ident() not in _STARTING_IN:
+        return False
+    _DEFERRED.setdefault(threading.get_ident(), []).append(action)
+    return True
+
+
 def abandon() -> None:
     """Kill this process's kernels (their whole process group) and remove its temporary files."""
+    waits = threading.get_ident() not in _STARTING_IN  # never wait for this thread itself
+    got = _STARTING.acquire(timeout=_START_WAIT_SECONDS) if waits else False
+    try:
+        _abandon()
+    finally:
+        if got:
+            _STARTING.release()
+
+
+def _abandon() -> None:
     _ABANDONED.append(True)
     for pid, connection_file in list(_KERNELS.items()):
         _kill_group(pid)
@@ -123,13 +176,14 @@ def tracked_kernel_manager() -> type:
 
     class TrackedKernelManager(AsyncKernelManager):
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kwargs: Any) -> None:
-            # Tracked as soon as its process exists, not once it has started (≈ 1 s later):
-            # a run stopped meanwhile ends it too, instead of leaving it to boot in a folder
-            # that is being removed (a traceback on the command's stderr).
-            await super()._async_launch_kernel(kernel_cmd, **kwargs)
-            pid = getattr(self.provisioner, "pid", None)
-            if pid:
-                track_kernel(int(pid), self.connection_file)
+            # Tracked as soon as its process exists, not once it has started (≈ 1 s later),
+            # and spawned and tracked as one step (starting_kernel): a run stopped meanwhile
+            # ends it too, instead of leaving it to boot in a folder that is being removed.
+            with starting_kernel():
+                await super()._async_launch_kernel(kernel_cmd, **kwargs)
+                pid = getattr(self.provisioner, "pid", None)
+                if pid:
+                    track_kernel(int(pid), self.connection_file)
 
         async def shutdown_kernel(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
             pid = getattr(self.provisioner, "pid", None)
@@ -172,6 +226,15 @@ class Stopper:
     def _handle(self, signum: int, frame: Any) -> None:
         if self.signum is None:
             self.signum = signum
+        if (
+            self.immediate
+            and not self._committing
+            and not defer_while_starting(self._abort_unless_done)
+        ):
+            self._abort()
+
+    def _abort_unless_done(self) -> None:
+        """A stop deferred while this thread started a kernel, acted on once it is recorded."""
         if self.immediate and not self._committing:
             self._abort()
 
@@ -226,6 +289,8 @@ def worker_signals() -> None:
 
 
 def _worker_terminated(signum: int, frame: Any) -> None:
+    if defer_while_starting(lambda: _worker_terminated(signum, None)):
+        return
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     abandon()
     os._exit(exit_status(signum))
