@@ -145,3 +145,25 @@ def _end(pid: int) -> None:
     """Whatever the outcome, leave no kernel behind."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
+
+
+def test_papermill_runs_the_started_kernel_and_it_ends_with_the_notebook(tmp_path: Path) -> None:
+    """The kernel started before papermill is the one the notebook runs on, it is ended with
+    its connection file when the notebook is done, and papermill's notebook manager is kept
+    (a failure names its section from it)."""
+    import nbformat
+
+    from boras_intl_lib.runner import kernel
+
+    notebook = tmp_path / "n.ipynb"
+    cells = [nbformat.v4.new_code_cell("import os\nprint(os.getpid())")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
+    work = tmp_path / "work"
+    work.mkdir()
+    kept: list = []
+    done = kernel.run_notebook(notebook, {}, "python3", 60, work, kept)
+    pid = int(done.cells[-1].outputs[0]["text"])
+    assert pid != os.getpid()
+    assert len(kept) == 1 and kept[0].nb is not None
+    assert not _alive(pid), "the kernel outlived its notebook"
+    assert not (work / "kernel.json").exists()

@@ -2,10 +2,13 @@
 
 The kernel is spawned first, with the report modules preloaded (``exec_lines``), so that it
 boots while the command imports papermill and evaluates the register; papermill then runs the
-notebook on it through an engine whose client owns it and ends it at once after the last cell
-(nothing is left to flush). Kernels talk over Unix sockets in the run's private folder where
-the system has them: no TCP port is opened, so no other local user can connect and no two
-kernels race for a free port. Every kernel is tracked by :mod:`.stopping`.
+notebook on it. nbclient is handed the started kernel through its public ``kernel_manager_class``
+setting (a class whose construction returns that kernel's manager), so nbclient owns it as if it
+had started it itself: it ends the kernel at once after the last cell (nothing is left to flush)
+and closes its channels. papermill's own engine runs unchanged; ours only keeps its notebook.
+
+Kernels talk over Unix sockets in the run's private folder where the system has them: no TCP
+port is opened, so no other local user can connect and no two kernels race for a free port. Every kernel is tracked by :mod:`.stopping`.
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ def run_notebook(
             log_output=False,
             request_save_on_cell_execute=False,
             record_timing=False,
-            km=km,
+            kernel_manager_class=_handing_out(km),  # nbclient owns it: ends it with the run
             shutdown_kernel="immediate",  # nothing is left to flush once the last cell ran
             keep=kept,
         )
@@ -121,43 +124,34 @@ def _kernel_manager_class() -> type:
     return stopping.tracked_kernel_manager()
 
 
+def _handing_out(km: Any) -> type:
+    """A kernel manager class whose construction returns ``km``, already started.
+
+    nbclient builds its kernel manager from ``kernel_manager_class`` when it is given none, and
+    then owns it: it skips starting (the kernel is running) and, after the last cell, ends the
+    kernel and closes the client's channels. Handing it ``km`` directly would leave both to us.
+    """
+
+    class Started(type(km)):  # type: ignore[misc]
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+            return km
+
+    return Started
+
+
 @functools.cache
 def _register_engine() -> None:
-    """papermill's nbclient engine that hands out its notebook (lost on failure otherwise) and
-    runs on the kernel :func:`_start_kernel` started, ending it with the run."""
-    from papermill.clientwrap import PapermillNotebookClient
+    """papermill's nbclient engine, which also hands out its notebook manager (``keep``): on
+    a failure papermill raises without it, and the failing section is named from its cells."""
     from papermill.engines import NBClientEngine, papermill_engines
-    from papermill.log import logger
-    from papermill.utils import merge_kwargs, remove_args
-
-    class OwningClient(PapermillNotebookClient):
-        def __init__(self, nb_man: Any, km: Any = None, **kwargs: Any) -> None:
-            super().__init__(nb_man, km=km, **kwargs)
-            self.owns_km = True  # started for this run: shut down and disconnected with it
 
     class KeepingEngine(NBClientEngine):
         @classmethod
-        def execute_managed_notebook(  # papermill's own, with the client above
-            cls,
-            nb_man: Any,
-            kernel_name: str,
-            keep: list | None = None,
-            log_output: bool = False,
-            start_timeout: int = 60,
-            execution_timeout: int | None = None,
-            **kwargs: Any,
+        def execute_managed_notebook(
+            cls, nb_man: Any, kernel_name: str, keep: list | None = None, **kwargs: Any
         ) -> Any:
             if keep is not None:
                 keep.append(nb_man)
-            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-            final = merge_kwargs(
-                kwargs,
-                timeout=execution_timeout,
-                startup_timeout=start_timeout,
-                kernel_name=kernel_name,
-                log=logger,
-                log_output=log_output,
-            )
-            return OwningClient(nb_man, **final).execute()
+            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
 
     papermill_engines.register(_ENGINE_NAME, KeepingEngine)
