@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import BorasIntlError, ReportError
 from ..i18n.labels import Lang
-from . import stopping
+from . import helpers_cleanup, stopping
 from .kernel import ready_to_start_kernels
 from .pipeline import (
     DeriveOutput,
@@ -319,7 +319,7 @@ class _Pool:
                         produced.discard()
             conn.close()
         self.workers.clear()
-        _stop_helpers()
+        helpers_cleanup.stop_helpers()
 
 
 def _worker_main(conn: Any, level: int) -> None:
@@ -375,19 +375,6 @@ def _start_forkserver(context: Any) -> None:
         forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def _stop_helpers() -> None:
-    """Stop the forkserver and the resource tracker now rather than when the command exits,
-    so that no process of the run outlives it (they would end on their own moments later)."""
-    with contextlib.suppress(Exception):
-        from multiprocessing import forkserver
-
-        forkserver._forkserver._stop()  # type: ignore[attr-defined]  # private, guarded
-    with contextlib.suppress(Exception):
-        from multiprocessing import resource_tracker
-
-        resource_tracker._resource_tracker._stop()  # type: ignore[attr-defined]  # private, guarded
 
 
 def _monotonic() -> float:

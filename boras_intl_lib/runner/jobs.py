@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..i18n.labels import Lang, label, report_title
 from ..settings import Settings, default_parameters_path, load_settings
-from . import stopping
+from . import helpers_cleanup, stopping
 from .files import new_run_folder
 
 if TYPE_CHECKING:
@@ -385,7 +385,7 @@ class _Run:
         """A signal while this process executes a report: end it now, write nothing more."""
         stopping.abandon()
         shutil.rmtree(self.workdir, ignore_errors=True)
-        stopping.remove_multiprocessing_temp()  # os._exit skips multiprocessing's own clean-up
+        helpers_cleanup.remove_temp_folder()  # os._exit skips multiprocessing's own clean-up
         self.say_stopped(signum)
         with contextlib.suppress(Exception):
             sys.stdout.flush()

@@ -8,7 +8,8 @@ had started it itself: it ends the kernel at once after the last cell (nothing i
 and closes its channels. papermill's own engine runs unchanged; ours only keeps its notebook.
 
 Kernels talk over Unix sockets in the run's private folder where the system has them: no TCP
-port is opened, so no other local user can connect and no two kernels race for a free port. Every kernel is tracked by :mod:`.stopping`.
+port is opened, so no other local user can connect and no two kernels race for a free port.
+Every kernel is tracked by :mod:`.stopping`.
 """
 
 from __future__ import annotations

@@ -142,23 +142,6 @@ def _abandon() -> None:
     _TEMP_DIRS.clear()
 
 
-def remove_multiprocessing_temp() -> None:
-    """Remove multiprocessing's ``pymp-*`` folder (the forkserver's socket) of this process.
-
-    A normal exit removes it; a run that ends with ``os._exit`` after a signal must do it.
-    """
-    import shutil
-    import sys
-
-    if "multiprocessing" not in sys.modules:
-        return
-    from multiprocessing import process
-
-    tempdir = process.current_process()._config.get("tempdir")  # type: ignore[attr-defined]
-    if tempdir:
-        shutil.rmtree(tempdir, ignore_errors=True)
-
-
 def _kill_group(pid: int) -> None:
     """SIGKILL the kernel and anything it started, then reap it if it is our child."""
     try:
