@@ -74,8 +74,7 @@ def test_formatter_kinds_and_series() -> None:
     assert f.formatter("plain")(2025.0) == "2025"
     assert f.formatter("text")("a <b>") == "a <b>"  # escaping is display's job
     series = pd.Series([0.5, None], index=["x", "y"])
-    out = f.format_series(series, "percent", "sv")
-    assert out.tolist() == [f"50{NB}%", "–"] and out.index.tolist() == ["x", "y"]
+    assert f.format_values(series, "percent", "sv") == [f"50{NB}%", "–"]
     with pytest.raises(ValueError):
         f.formatter("nonsense")
     with pytest.raises(ValueError):

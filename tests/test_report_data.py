@@ -12,9 +12,15 @@ from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import example_register_path, load_register
 from boras_intl_lib.report import tables
 from boras_intl_lib.report.data import build
-from boras_intl_lib.report.findings import main_findings
+from boras_intl_lib.report.findings import verdict
 from boras_intl_lib.settings import Settings, load_settings
 from tests.register_helpers import activity, partner, write_workbook
+
+
+def main_findings(data) -> list[str]:
+    """The findings' sentences as the report's verdict block shows them."""
+    return [finding.text for finding in verdict(data)[1]]
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = load_settings(ROOT / "parameters" / "2025.yaml")

@@ -576,16 +576,6 @@ def test_activity_precondition_is_the_worst_partner() -> None:
     assert pre.name == "precondition"
 
 
-def test_screen_register_uses_the_register_tables() -> None:
-    from boras_intl_lib.register.model import Register
-
-    part, exc, acts = frames(
-        [("A1", "Novi Sad", "SRB")], {"A1": 2025}, [decision(country_iso3="SRB")]
-    )
-    out = partners_mod.screen_register(Register(acts, part, exc), make_settings(), load_bundled())
-    assert verdicts(out) == [("exception", "KS 2025-00017")]
-
-
 # --- the vectorised path agrees with a plain reading of the rules --------------------------------
 
 COUNTRIES = ["SWE", "FIN", "SRB", "TUR", "AND", None]

@@ -18,12 +18,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from .labels import Lang, label
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 MISSING = "–"  # en dash: how every missing value is shown
 LOCALES: dict[str, str] = {"sv": "sv_SE", "en": "en_GB"}
@@ -201,13 +198,6 @@ def format_values(values: Iterable[object], kind: str, lang: Lang = "sv") -> lis
     """Format every value of a column (a Series or any iterable) with :func:`formatter`."""
     fmt = formatter(kind, lang)
     return [fmt(v) for v in values]
-
-
-def format_series(series: pd.Series, kind: str, lang: Lang = "sv") -> pd.Series:
-    """A Series of display strings with the same index (for tables)."""
-    import pandas as pd
-
-    return pd.Series(format_values(series, kind, lang), index=series.index, dtype=object)
 
 
 def _plain(value: object) -> str:

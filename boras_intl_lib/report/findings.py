@@ -93,13 +93,6 @@ def findings(data: ReportData) -> list[Finding]:
     return sorted(found, key=lambda f: SEVERITIES.index(f.severity))
 
 
-def main_findings(data: ReportData) -> list[str]:
-    """The findings' sentences, most severe first (for tests and plain-text summaries)."""
-    if data.is_empty:
-        return [no_activities_sentence(data)]
-    return [f.text for f in findings(data)]
-
-
 # --- the assessment --------------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..countries import factorize_iso3
 from ..i18n.labels import label, log_language
-from ..register.model import Register, activity_rows, activity_years
+from ..register.model import activity_rows, activity_years
 from ..settings import CONDITIONS, Screening, Settings
 from ..vocabulary import CHECKS, VERDICTS, VerdictCode
 from .decisions import choose_decisions, decision_table
@@ -237,15 +237,6 @@ def activity_precondition(
         pd.Categorical.from_codes(worst, categories=VERDICTS, ordered=True),
         index=activities.index,
         name="precondition",
-    )
-
-
-def screen_register(
-    register: Register, settings: Settings, indicators: pd.DataFrame
-) -> pd.DataFrame:
-    """:func:`screen_partners` on a validated register."""
-    return screen_partners(
-        register.partners, register.exceptions, register.activities, settings, indicators
     )
 
 
