@@ -161,7 +161,7 @@ def assessment_items(data: ReportData) -> list[str]:
     from . import findings, tables
 
     lang = data.lang
-    sentence = findings._precondition_sentence(data)  # the summary's own sentence
+    sentence = findings.precondition_sentence(data)  # the summary's own sentence
     items = [label("casedoc.precondition_item", lang, sentence=sentence)]
     if data.is_empty:
         return items

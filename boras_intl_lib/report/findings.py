@@ -73,7 +73,7 @@ def no_activities_sentence(data: ReportData) -> str:
 def assessment(data: ReportData) -> list[str]:
     """The year in a few plain sentences: volume and status, precondition, coverage, areas,
     funding."""
-    out = [_volume(data), _precondition_sentence(data), _coverage(data)]
+    out = [_volume(data), precondition_sentence(data), _coverage(data)]
     out += _areas(data)
     out.append(_funding(data))
     return out
@@ -113,7 +113,7 @@ def _counts(data: ReportData) -> pd.Series:
     return data.precondition.set_index("verdict")["n_activities"].astype(int)
 
 
-def _precondition_sentence(data: ReportData) -> str:
+def precondition_sentence(data: ReportData) -> str:
     """The precondition in one sentence; completeness is claimed only when all was assessed."""
     c, lang = _counts(data), data.lang
     missing, unknown, covered = int(c["needs_exception"]), int(c["unknown"]), int(c["exception"])

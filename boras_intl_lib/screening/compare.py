@@ -19,7 +19,7 @@ from ..countries import country_name
 from ..i18n.labels import Lang, label
 from ..settings import CONDITIONS, Screening
 from ..vocabulary import ConditionKey
-from .rules import _short, evaluate_rules
+from .rules import evaluate_rules, published_form
 
 #: Columns of :func:`disagreements`.
 DISAGREEMENT_COLUMNS: tuple[str, ...] = (
@@ -120,7 +120,7 @@ def disagreement_lines(table: pd.DataFrame, lang: Lang) -> list[str]:
 
 def _number(value: float, lang: Lang) -> str:
     """As the basis shows it: the published value (``≈`` when long), decimal comma in Swedish."""
-    text = _short(value).replace("-", "−")
+    text = published_form(value).replace("-", "−")
     return text.replace(".", ",") if lang == "sv" else text
 
 

@@ -246,7 +246,7 @@ def _rule_basis(
 
 def _number_pair(value: float, threshold: float, lang: Lang) -> tuple[str, str]:
     """Both numbers short (``0.578``, ``2``), but never so short they look equal when not."""
-    a, b = _short(value), _short(threshold)
+    a, b = published_form(value), published_form(threshold)
     if a.lstrip("≈") == b.lstrip("≈") and value != threshold:
         a, b = repr(float(value)), repr(float(threshold))
     if lang == "sv":
@@ -254,7 +254,7 @@ def _number_pair(value: float, threshold: float, lang: Lang) -> tuple[str, str]:
     return a, b
 
 
-def _short(number: float) -> str:
+def published_form(number: float) -> str:
     """The value as published (shortest exact form) when that is at most 8 significant
     digits; otherwise 6 significant digits marked ``≈`` (the exact value is in countries.csv)."""
     if math.isfinite(number) and float(number).is_integer():
