@@ -67,3 +67,32 @@ def test_every_import_goes_down_the_layout() -> None:
     rank = {unit: i for i, unit in enumerate(_layout())}
     upward = sorted(f"{f}: {a} imports {b}" for a, b, f in _imports() if rank[b] < rank[a])
     assert upward == []
+
+
+def test_no_private_name_is_used_outside_its_module() -> None:
+    """``from .x import _name`` or ``x._name`` on one of the package's own modules: a private
+    helper that another module needs is public (named so) or lives where both can reach it."""
+    own = {p.stem for p in PACKAGE.rglob("*.py")} - {"__init__"}
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported_modules = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (
+                node.level or (node.module or "").startswith("boras_intl_lib")
+            ):
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        found.append(f"{path.name}: from {node.module} import {alias.name}")
+                    if alias.name in own:
+                        imported_modules.add(alias.asname or alias.name)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in imported_modules
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
+                found.append(f"{path.name}: {node.value.id}.{node.attr}")
+    assert not found, found

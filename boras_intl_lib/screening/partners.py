@@ -21,7 +21,7 @@ from ..register.model import activity_rows, activity_years
 from ..settings import CONDITIONS, Screening, Settings
 from ..vocabulary import CHECKS, VERDICTS, VerdictCode
 from .decisions import choose_decisions, decision_table
-from .rules import _LANGS, screen_countries
+from .rules import BASIS_COLUMNS, screen_countries
 
 log = logging.getLogger("boras_intl")
 
@@ -131,7 +131,7 @@ def screen_partners_by_year(
         out[condition] = pd.Categorical.from_codes(check[rows], categories=CHECKS)
     out["verdict"] = pd.Categorical.from_codes(verdict, categories=VERDICTS, ordered=True)
     out["decision_id"] = _decision_ids(chosen, dec)
-    for lang, column in _LANGS:
+    for lang, column in BASIS_COLUMNS:
         texts = dec[f"text_{lang}"] if dec is not None else pd.Series(dtype=object)
         out[column] = _partner_basis(table[column], rows, chosen, texts)
     for extra in ("city", "country", "row"):
@@ -161,10 +161,10 @@ def _country_table(
     table = screened.reindex(uniques.array).reset_index(drop=True)
     domestic = (uniques == screening.domestic_country).fillna(False).to_numpy(dtype=bool)
     table.loc[domestic, "status"] = "met"
-    for lang, column in _LANGS:
+    for lang, column in BASIS_COLUMNS:
         table.loc[domestic, column] = label("basis.domestic", lang)
     unknown = {c: "unknown" for c in CONDITIONS} | {"status": "unknown"}
-    for lang, column in _LANGS:
+    for lang, column in BASIS_COLUMNS:
         unknown[column] = label("basis.no_country", lang)
     return pd.concat([table, pd.DataFrame([unknown])], ignore_index=True)
 

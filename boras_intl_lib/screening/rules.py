@@ -64,7 +64,8 @@ _DETAIL_DTYPES = {
     "margin": "float64",
 }
 _NEGATED = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
-_LANGS: tuple[tuple[Lang, str], ...] = (("en", "basis"), ("sv", "basis_sv"))
+#: The columns that hold the basis of a verdict, by language.
+BASIS_COLUMNS: tuple[tuple[Lang, str], ...] = (("en", "basis"), ("sv", "basis_sv"))
 
 
 # --- step 1: rules -------------------------------------------------------------------------
@@ -165,7 +166,7 @@ def evaluate_rules(
         False
     )
     age = screening.max_data_age_years
-    for lang, column in _LANGS:
+    for lang, column in BASIS_COLUMNS:
         notes = _sovereign_notes(grid, borrowed, lang, own.to_numpy(dtype=bool))
         grid[column] = [
             _rule_basis(*row, first=year - age, last=year, lang=lang, note=note)
@@ -360,7 +361,7 @@ def screen_countries_by_year(
     met = (checks == "pass").all(axis=1)
     out["status"] = np.where(failed, "not_met", np.where(met, "met", "unknown"))
     deciding = np.where(failed, "fail", np.where(met, "pass", "unknown"))
-    for lang, column in _LANGS:
+    for lang, column in BASIS_COLUMNS:
         out[column] = _country_basis(out, deciding, lang)
     out = out.reset_index().astype(
         {"iso3": "string", "status": "string", "basis": "string", "basis_sv": "string"}
