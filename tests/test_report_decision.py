@@ -282,6 +282,31 @@ def test_outcome_areas_are_compared_on_completed_activities(tmp_path: Path) -> N
     assert data.statuses.to_dict() == {"planned": 2, "ongoing": 0, "completed": 1}
 
 
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_comparison_with_the_previous_year_reads_as_one_clause(lang: str) -> None:
+    """The trend first, the shares in brackets: the area sentence "Jämfört med föregående år:
+    minskning (52 % mot 66 % bland avslutade aktiviteter)." has one colon, not two."""
+    from boras_intl_lib.i18n.formatting import fmt_percent
+
+    data = build(load_register(example_register_path(), SETTINGS), SETTINGS, 2025, lang)
+    compared = 0
+    for row in data.year_over_year.itertuples():
+        text = tables.comparison_words(data, row.area)
+        if row.trend not in ("up", "down", "steady"):
+            continue
+        compared += 1
+        this = fmt_percent(row.share_this_year, lang)
+        previous = fmt_percent(row.share_previous_year, lang)
+        word = label(f"trend.{row.trend}", lang)
+        among = {"sv": " bland avslutade aktiviteter", "en": " among completed activities"}
+        tail = among[lang] if row.population == "completed" else ""
+        against = {"sv": "mot", "en": "against"}[lang]
+        assert text == f"{word} ({this} {against} {previous}{tail})"
+        assert ":" not in text
+    assert compared >= 3  # the example register compares most areas
+
+
 # --- 5. basis and thresholds in words ----------------------------------------------------------
 
 

@@ -1395,10 +1395,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Activities with each twin city per year",
     ),
     "col.comparison": ("Jämfört med föregående år", "Compared with the previous year"),
-    "comparison.all": ("{this} mot {previous}: {trend}", "{this} against {previous}: {trend}"),
+    "comparison.all": ("{trend} ({this} mot {previous})", "{trend} ({this} against {previous})"),
     "comparison.completed": (
-        "{this} mot {previous} bland avslutade aktiviteter: {trend}",
-        "{this} against {previous} among completed activities: {trend}",
+        "{trend} ({this} mot {previous} bland avslutade aktiviteter)",
+        "{trend} ({this} against {previous} among completed activities)",
     ),
     "areas.counting": (
         "Räknade aktiviteter: {n}, varav {planned:planerad|planerade}, {ongoing} pågående och {completed:avslutad|avslutade}. Andelarna räknas på alla dessa. Jämförelsen med tidigare år görs på lika grupper: för {outcome_areas:lower}, som bygger på resultat, jämförs bara avslutade aktiviteter, eftersom planerade och pågående ännu inte kan ha resultat.",

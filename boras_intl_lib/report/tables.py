@@ -381,7 +381,8 @@ def area_overview(data: ReportData) -> pd.DataFrame:
 
 
 def comparison_words(data: ReportData, area: str) -> str:
-    """ "34 % mot 60 % (avslutade aktiviteter): minskning" — on like populations."""
+    """ "Minskning (34 % mot 60 % bland avslutade aktiviteter)" — on like populations; the
+    trend first, so that the sentence "Jämfört med föregående år: …" has one colon."""
     from ..i18n.formatting import fmt_percent
 
     lang = data.lang
@@ -402,7 +403,7 @@ def comparison_words(data: ReportData, area: str) -> str:
         lang,
         this=fmt_percent(row["share_this_year"], lang),
         previous=fmt_percent(row["share_previous_year"], lang),
-        trend=trend[:1].lower() + trend[1:],
+        trend=trend,
     )
 
 
