@@ -282,7 +282,6 @@ def test_outcome_areas_are_compared_on_completed_activities(tmp_path: Path) -> N
     assert data.statuses.to_dict() == {"planned": 2, "ongoing": 0, "completed": 1}
 
 
-
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_comparison_with_the_previous_year_reads_as_one_clause(lang: str) -> None:
     """The trend first, the shares in brackets: the area sentence "Jämfört med föregående år:
