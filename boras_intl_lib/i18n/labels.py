@@ -1179,6 +1179,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "funding.chart_title": ("Extern finansiering per källa", "External funding by source"),
     "partners.none": ("Inga partner är registrerade i år.", "No partners are recorded this year."),
     "partners.chart_title": ("Aktiviteter per partnerland", "Activities per partner country"),
+    "partners.chart_title_top": (
+        "{title}, de {n} länder som har flest (av {total})",
+        "{title}, the {n} countries with the most (of {total})",
+    ),
     "sdgs.chart_title": ("Aktiviteter per globalt mål", "Activities per global goal"),
     "over_time.too_short": (
         "Registret har för få år för att visa utvecklingen över tid.",

@@ -388,7 +388,13 @@ def show_partners(data: ReportData) -> None:
         show_paragraph(_t(data, "partners.none"))
         return
     title = _t(data, "partners.chart_title")
-    _chart(charts.bars(tables.countries_chart_values(data), data.lang, title))
+    values = tables.countries_chart_values(data)
+    chart_title = title
+    if len(values) < len(countries):  # the chart shows the largest only: its title says so
+        chart_title = _t(
+            data, "partners.chart_title_top", title=title, n=len(values), total=len(countries)
+        )
+    _chart(charts.bars(values, data.lang, chart_title))
     show_table(countries, title, lang=data.lang)
 
 

@@ -563,11 +563,15 @@ def funding_chart_values(data: ReportData) -> pd.Series:
     return values[values > 0]
 
 
+#: The partner-country chart shows at most this many countries (its title then says so).
+CHART_COUNTRIES = 15
+
+
 def countries_chart_values(data: ReportData) -> pd.Series:
     """The partner-country chart's bars, from its table: activities per country (the title
-    says "Aktiviteter per partnerland"), the 15 with most activities."""
+    says "Aktiviteter per partnerland"), the :data:`CHART_COUNTRIES` with most activities."""
     table = countries_table(data)
-    return table.set_index(table.columns[0])[table.columns[2]].head(15)
+    return table.set_index(table.columns[0])[table.columns[2]].head(CHART_COUNTRIES)
 
 
 def countries_table(data: ReportData) -> pd.DataFrame:
