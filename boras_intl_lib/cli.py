@@ -219,39 +219,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.setLevel(logging.INFO)
     if args.command == "report" and not args.verbose:  # progress lines only, not details
         handler.addFilter(_progress_only)
-    from .errors import (
-        BorasIntlError,
-        IndicatorDataError,
-        IndicatorSettingsError,
-        RegisterUnreadableError,
-    )
-    from .guard import WouldOverwriteError
+    from .errors import BorasIntlError
 
     try:
         return _COMMANDS[args.command](args)
-    except WouldOverwriteError as exc:  # an input or a register would be written over
-        said: Lang = getattr(args, "lang", None) or "sv"
-        print(f"{'fel' if said == 'sv' else 'error'}: {exc.message(said)}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except (RegisterUnreadableError, IndicatorDataError, IndicatorSettingsError) as exc:
-        # validate and score answer coordinators: in Swedish unless asked otherwise
-        coordinators = args.command in ("validate", "score")
-        lang: Lang = getattr(args, "lang", None) or ("sv" if coordinators else "en")
-        prefix = "fel" if lang == "sv" else "error"
-        print(f"{prefix}: {exc.message(lang)}", file=sys.stderr)
-        return EXIT_UNREADABLE
     except BorasIntlError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_error_line(exc, _language(args)), file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as exc:  # a file or folder the user named cannot be used
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(_os_error_line(exc, _language(args)), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr, flush=True)
         if argv is None:  # the process itself (not a caller of main): exit 130, not SIGINT
             _exit_interrupted()
         return 130
+
+
+def _language(args: argparse.Namespace) -> Lang:
+    """The language of the run's error lines: its ``--lang``, else Swedish.
+
+    ``validate`` and ``score`` answer in the register's language when ``--lang`` is not
+    given, but a mistake found before the register is read (the parameters file, a missing
+    register) cannot know it: such a line is in Swedish, the toolkit's language.
+    """
+    return getattr(args, "lang", None) or "sv"
+
+
+def _error_line(exc: Exception, lang: Lang) -> str:
+    """A user mistake as its one line: "fel: …" / "error: …" and the error in ``lang``.
+
+    Errors that carry their words in both languages (``message(lang)``) are said in the
+    run's language; the few that carry only English words (a report that failed, written by
+    the runner) keep the English prefix, so that no line mixes the two languages.
+    """
+    from .i18n.labels import label
+
+    said = getattr(exc, "message", None)
+    if callable(said):
+        return f"{label('cli.error', lang)}: {said(lang)}"
+    return f"{label('cli.error', 'en')}: {exc}"
+
+
+def _os_error_line(exc: OSError, lang: Lang) -> str:
+    """A file or folder the system refused, in ``lang`` (its own text is English only)."""
+    from .errors import os_reason
+    from .i18n.labels import label
+
+    reason = os_reason(exc).words(lang)
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{label('cli.error', lang)}: {where}{reason[:1].upper()}{reason[1:]}"
 
 
 def _exit_interrupted() -> NoReturn:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ParametersError
+from .errors import ParametersError, Problem, RegisterUnreadableError
 from .guard import check_replace, check_writes
 from .i18n.labels import Lang, set_log_language
 from .settings import (
@@ -40,7 +40,7 @@ def resolve_settings(params: Path | None, year: int | None = None) -> Settings:
         return load_settings(default_parameters_path(year))
     latest = latest_parameters_path()
     if latest is None:
-        raise ParametersError("parameters/", ["no parameters file found; pass --params FILE"])
+        raise ParametersError("parameters/", [Problem("params.none_found")])
     return load_settings(latest)
 
 
@@ -170,8 +170,13 @@ def template(path: Path, params: Path | None = None, *, force: bool = False) -> 
 
 def report(request: ReportRequest) -> int:
     """``boras-intl report``: run the report notebook for each year (see runner/jobs)."""
+    from .i18n.labels import label
     from .runner.jobs import run_reports
 
+    register = request.register
+    if register is not None and not Path(register).exists():  # said in the report's language
+        words = {lang: label("unreadable.not_found", lang) for lang in ("en", "sv")}
+        raise RegisterUnreadableError(Path(register).absolute(), words["en"], words["sv"])
     if request.params is not None:
         check_parameters_year(request.params, list(request.years))
     return run_reports(request, sys.stdout, sys.stderr)

@@ -8,7 +8,9 @@ CLI turns these into one line on stderr and an exit status.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .i18n.labels import Lang
 
@@ -34,16 +36,80 @@ class RegisterUnreadableError(BorasIntlError):
         return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
 
 
+class Problem(NamedTuple):
+    """One thing wrong in a parameters file, as parts: a key of the labels table and the
+    values that fill it. The edge (the command line, in the run's language) words it with
+    :meth:`words`; settings loading never needs to know the language.
+
+    A value may itself be a :class:`Problem` (a phrase worded in the same language, such as
+    where in the file), a tuple of texts (joined "a, b eller c" / "a, b or c") or a list
+    of texts (joined "a, b och c" / "a, b and c").
+    ``suggestion`` adds "menade du …?" / "did you mean …?".
+    """
+
+    label: str
+    values: dict[str, object] | None = None
+    suggestion: str | None = None
+
+    def words(self, lang: Lang = "en") -> str:
+        """The problem in Swedish (``"sv"``) or English."""
+        from .i18n.labels import label
+
+        values = {name: _worded(v, lang) for name, v in (self.values or {}).items()}
+        text = label(self.label, lang, **values)
+        if self.suggestion is not None:
+            text += " — " + label("note.did_you_mean", lang, suggestion=f"'{self.suggestion}'")
+        return text
+
+
+def _worded(value: object, lang: Lang) -> object:
+    if isinstance(value, Problem):
+        return value.words(lang)
+    if isinstance(value, tuple | list):  # a tuple: "a, b or c"; a list: "a, b and c"
+        from .i18n.labels import label
+
+        items = [str(_worded(v, lang)) for v in value]
+        if len(items) < 2:
+            return "".join(items)
+        key = "params.or_list" if isinstance(value, tuple) else "params.and_list"
+        return label(key, lang, items=", ".join(items[:-1]), last=items[-1])
+    return value
+
+
+#: The operating system's reasons a file cannot be used, by errno name (labels ``os.…``).
+_OS_REASONS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "EEXIST")
+
+
+def os_reason(exc: OSError) -> Problem:
+    """Why the system refused a file, in words of the labels table (the system's own text is
+    English whatever the run's language): "åtkomst nekas" / "permission denied" …"""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_REASONS:
+        return Problem(f"os.{name}")
+    return Problem("os.other", {"code": name or str(exc.errno)})
+
+
 class ParametersError(BorasIntlError):
-    """The parameters file is missing, unreadable or invalid."""
+    """The parameters file is missing, unreadable or invalid.
 
-    def __init__(self, path: Path | str, problems: list[str]) -> None:
+    ``problems`` are :class:`Problem` parts (a plain text is shown as it is); ``str()`` is
+    the English wording, :meth:`message` the wording in either language.
+    """
+
+    def __init__(self, path: Path | str, problems: Sequence[Problem | str]) -> None:
         self.path = Path(path)
-        self.problems = problems
-        super().__init__(f"{self.path}: " + "; ".join(problems))
+        self.problems = list(problems)
+        super().__init__(self.message("en"))
 
-    def __reduce__(self) -> tuple[type, tuple[Path, list[str]]]:
+    def __reduce__(self) -> tuple[type, tuple[Path, list[Problem | str]]]:
         return (type(self), (self.path, self.problems))
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in Swedish (``"sv"``) or English: the file, then each problem."""
+        said = "; ".join(p if isinstance(p, str) else p.words(lang) for p in self.problems)
+        return f"{self.path}: {said[:1].upper()}{said[1:]}"
 
 
 class IndicatorDataError(BorasIntlError):

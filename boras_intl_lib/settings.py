@@ -13,10 +13,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import ErrorDetails
 
-from .errors import ParametersError
-from .indicator_formats import FORMATS, unknown_format
+from .errors import ParametersError, Problem, os_reason
+from .indicator_formats import FORMATS, closest_format, format_names
+from .parameter_problems import (
+    SettingValueError,
+    describe,
+    shown_value,
+    where_phrase,
+    yaml_problem,
+)
 from .vocabulary import (
     ACTIVITY_TYPES,
     AREAS,
@@ -39,7 +45,7 @@ def _known_country(value: str) -> str:
     import pycountry
 
     if value != "XKX" and pycountry.countries.get(alpha_3=value) is None:
-        raise ValueError(f"'{value}' is not an ISO 3166 alpha-3 country code (e.g. SWE, FIN)")
+        raise SettingValueError("params.country", value=shown_value(value))
     return value
 
 
@@ -48,9 +54,8 @@ def _no_control_characters(value: object) -> object:
     if isinstance(value, str):
         for i, char in enumerate(value):
             if char not in "\t\n\r" and unicodedata.category(char) == "Cc":
-                raise ValueError(
-                    f"contains the control character U+{ord(char):04X} at position {i + 1}; "
-                    "remove it"
+                raise SettingValueError(
+                    "params.control_character", code=f"{ord(char):04X}", position=i + 1
                 )
     return value
 
@@ -117,7 +122,12 @@ class IndicatorFile(_Strict):
         """A format of the one table (``indicator_formats.py``); else the names and the
         closest one ("did you mean 'owid'?")."""
         if value not in FORMATS:
-            raise ValueError(unknown_format(value))
+            raise SettingValueError(
+                "indicators.error.format",
+                closest_format(value),
+                format=value,
+                formats=format_names(),
+            )
         return value
 
 
@@ -153,7 +163,8 @@ class Screening(_Strict):
     def _all_conditions(cls, value: dict[str, Condition]) -> dict[str, Condition]:
         missing = [c for c in CONDITIONS if c not in value]
         if missing:
-            raise ValueError(f"missing condition(s): {', '.join(missing)}")
+            names = [f"'{c}'" for c in missing]
+            raise SettingValueError("params.missing_conditions", n=len(missing), names=names)
         return value
 
 
@@ -228,7 +239,7 @@ class Scoring(_Strict):
     @classmethod
     def _increasing(cls, value: tuple[int, int, int]) -> tuple[int, int, int]:
         if not 1 <= value[0] < value[1] < value[2] <= 6:
-            raise ValueError("must be three increasing numbers between 1 and 6")
+            raise SettingValueError("params.increasing", value=shown_value(list(value)))
         return value
 
     @field_validator("exchange_types")
@@ -236,14 +247,15 @@ class Scoring(_Strict):
     def _known_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         unknown = [v for v in value if v not in ACTIVITY_TYPES]
         if unknown:
-            raise ValueError(f"unknown activity type(s): {', '.join(unknown)}")
+            names = [f"'{v}'" for v in unknown]
+            raise SettingValueError("params.activity_types", n=len(unknown), types=names)
         return value
 
     @field_validator("eu_funding_sources", "own_funding_sources")
     @classmethod
     def _non_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not v.strip() for v in value):
-            raise ValueError("entries must not be empty")
+            raise SettingValueError("params.blank_entry")
         return tuple(v.strip() for v in value)
 
 
@@ -351,7 +363,8 @@ class Settings(_Strict):
                 twice.append(admin.name)
             seen.add(token)
         if twice:
-            raise ValueError(f"administration listed twice: {', '.join(twice)}")
+            names = [f"'{name}'" for name in twice]
+            raise SettingValueError("params.listed_twice", n=len(twice), names=names)
         return value
 
     @field_validator("time_zone")
@@ -362,9 +375,7 @@ class Settings(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r} (an IANA name such as Europe/Stockholm)"
-            ) from None
+            raise SettingValueError("params.time_zone", value=shown_value(value)) from None
         return value
 
     def with_changes(self, changes: dict[str, Any]) -> Settings:
@@ -381,7 +392,9 @@ class Settings(_Strict):
         try:
             return Settings.model_validate(data)
         except ValidationError as exc:
-            raise ParametersError("what-if", [_describe(err) for err in exc.errors()]) from None
+            raise ParametersError(
+                "what-if", [describe(err, Settings) for err in exc.errors()]
+            ) from None
 
 
 def _set_dotted(data: Any, key: str, value: Any) -> None:
@@ -398,7 +411,9 @@ def _set_dotted(data: Any, key: str, value: Any) -> None:
         else:
             raise KeyError(last)
     except (KeyError, IndexError, ValueError, TypeError):
-        raise ParametersError("what-if", [f"unknown key '{key}'"]) from None
+        where = Problem("params.bare.key", {"name": key})  # as the analyst wrote it
+        said = Problem("params.unknown_key", {"where": where})
+        raise ParametersError("what-if", [said]) from None
 
 
 def load_settings(path: Path | str) -> Settings:
@@ -409,46 +424,51 @@ def load_settings(path: Path | str) -> Settings:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise ParametersError(path, ["file not found"]) from None
+        raise ParametersError(path, [Problem("params.not_found")]) from None
     except IsADirectoryError:
-        raise ParametersError(path, ["is a folder, not a parameters file"]) from None
+        raise ParametersError(path, [Problem("params.is_folder")]) from None
     except OSError as exc:
-        raise ParametersError(path, [f"cannot be read ({exc.strerror})"]) from None
+        reason = os_reason(exc)
+        raise ParametersError(path, [Problem("params.cannot_read", {"reason": reason})]) from None
     except UnicodeDecodeError as exc:
         line = text_line(exc)
-        raise ParametersError(
-            path,
-            [f"not UTF-8 text (line {line}; saved as Windows-1252?): save the file as UTF-8"],
-        ) from None
+        raise ParametersError(path, [Problem("params.not_utf8", {"line": line})]) from None
     try:
         data = yaml.load(text, Loader=unique_key_loader())  # a SafeLoader
     except DuplicateKeyError as exc:
-        raise ParametersError(path, [str(exc)]) from None
+        raise ParametersError(path, [exc.problem()]) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise ParametersError(path, [f"not valid YAML{where}: {problem}"]) from None
+        raise ParametersError(path, [yaml_problem(exc)]) from None
     if not isinstance(data, dict):
-        raise ParametersError(path, ["expected a mapping of keys at the top level"])
+        raise ParametersError(path, [Problem("params.not_mapping")])
     empty = [key for key in _SECTIONS if key in data and data[key] is None]
     if empty:  # "screening:" with every sub-key commented out
         raise ParametersError(
             path,
-            [f"key '{key}' is empty: give its keys or remove the line" for key in empty],
+            [Problem("params.empty_section", {"where": where_phrase([key])}) for key in empty],
         )
     _resolve_indicator_paths(data, path.parent)
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
-        raise ParametersError(path, [_describe(err) for err in exc.errors()]) from None
+        raise ParametersError(path, [describe(err, Settings) for err in exc.errors()]) from None
 
 
 class DuplicateKeyError(ValueError):
-    """A mapping of the parameters file names the same key twice."""
+    """A mapping of the parameters file names the same key twice: where (``loc``, as
+    pydantic would say it) and on which lines."""
+
+    def __init__(self, loc: list[str | int], first: int, second: int) -> None:
+        self.loc, self.first, self.second = loc, first, second
+        super().__init__(self.problem().words("en"))
+
+    def problem(self) -> Problem:
+        """The parts the command line words in the run's language."""
+        values = {"where": where_phrase(self.loc), "first": self.first, "second": self.second}
+        return Problem("params.duplicate_key", values)
 
 
-def _duplicate_keys(node: Any, where: str, seen: set[int]) -> None:
+def _duplicate_keys(node: Any, where: list[str | int], seen: set[int]) -> None:
     """Raise :class:`DuplicateKeyError` for the first key given twice in ``node``, at any
     depth, naming its dotted path and both lines (YAML would silently keep the last)."""
     import yaml
@@ -463,17 +483,13 @@ def _duplicate_keys(node: Any, where: str, seen: set[int]) -> None:
                 continue  # "<<: *defaults": overriding merged keys is what merges are for
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
             line = key_node.start_mark.line + 1
-            dotted = f"{where}.{key}" if where else str(key)
             if key in lines:
-                raise DuplicateKeyError(
-                    f"key '{dotted}' is given twice (lines {lines[key]} and {line}); "
-                    "keep one of them"
-                )
+                raise DuplicateKeyError([*where, str(key)], lines[key], line)
             lines[key] = line
-            _duplicate_keys(value_node, dotted, seen)
+            _duplicate_keys(value_node, [*where, str(key)], seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _duplicate_keys(item, f"{where}.{i}" if where else str(i), seen)
+            _duplicate_keys(item, [*where, i], seen)
 
 
 def unique_key_loader() -> type:
@@ -482,7 +498,7 @@ def unique_key_loader() -> type:
 
     class UniqueKeyLoader(yaml.SafeLoader):
         def construct_document(self, node: Any) -> Any:
-            _duplicate_keys(node, "", set())
+            _duplicate_keys(node, [], set())
             return super().construct_document(node)
 
         def construct_yaml_timestamp(self, node: Any) -> Any:
@@ -535,20 +551,8 @@ def check_parameters_year(params: Path, years: list[int]) -> None:
     other = [y for y in years if y != settings.year]
     if other:
         shown = ", ".join(str(y) for y in other)
-        raise ParametersError(
-            params,
-            [
-                f"is for {settings.year} but the report is for {shown}; give that year's "
-                "parameters file or leave --params out"
-            ],
-        )
-
-
-def _describe(err: ErrorDetails) -> str:
-    key = ".".join(str(p) for p in err["loc"])
-    if err["type"] == "extra_forbidden":
-        return f"unknown key '{key}'"
-    return f"key '{key}': {err['msg']}"
+        said = Problem("params.wrong_year", {"year": settings.year, "years": shown})
+        raise ParametersError(params, [said])
 
 
 def packaged_parameters_folder() -> Path:

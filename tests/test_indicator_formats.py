@@ -91,7 +91,7 @@ def test_a_misspelt_format_is_refused_naming_the_closest_and_all(
     with pytest.raises(ParametersError) as info:
         load_settings(_parameters(tmp_path, written))
     text = str(info.value)
-    assert "screening.indicator_files.0.format" in text
+    assert "The key 'format' in item 1 of 'screening.indicator_files'" in text
     assert f"unknown format {written!r}" in text
     assert f"did you mean {suggested!r}?" in text
     assert ", ".join(FORMATS) in text

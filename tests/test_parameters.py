@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -74,7 +73,8 @@ def test_unknown_key_names_key_and_file(tmp_path: Path, change: dict, key: str) 
     assert info.value.path == path
     assert key in str(info.value)
     assert str(path) in str(info.value)
-    assert "unknown key" in str(info.value)
+    assert f"Unknown key '{key}'" in str(info.value)
+    assert f"Okänd nyckel '{key}'" in info.value.message("sv")
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_unknown_key_names_key_and_file(tmp_path: Path, change: dict, key: str) 
     [
         ({"year": "tjugofemte"}, "year"),
         ({"scoring": {"min_partners": "två"}}, "scoring.min_partners"),
-        ({"twin_cities": [{"city": "Mikkeli", "country": "Finland"}]}, "twin_cities.0.country"),
+        ({"twin_cities": [{"city": "Mikkeli", "country": "Finland"}]}, "country"),
         ({"administrations": "Kulturförvaltningen"}, "administrations"),
     ],
 )
@@ -101,7 +101,8 @@ def test_missing_file(tmp_path: Path) -> None:
         load_settings(path)
     assert info.value.path == path
     assert str(path) in str(info.value)
-    assert "not found" in str(info.value)
+    assert info.value.message("en") == f"{path}: The file does not exist"
+    assert info.value.message("sv") == f"{path}: Filen finns inte"
 
 
 # --- everyday mistakes in a parameters file: one line, exit status 2 ----------------------
@@ -112,14 +113,22 @@ _MINIMAL = "year: 2025\nadministrations:\n  - name: Kulturförvaltningen\n"
 @pytest.mark.parametrize(
     ("text", "encoding", "words"),
     [
-        (_MINIMAL + "screening:\n#  max_data_age_years: 5\n", "utf-8", "key 'screening' is empty"),
+        (
+            _MINIMAL + "screening:\n#  max_data_age_years: 5\n",
+            "utf-8",
+            "Nyckeln 'screening' är tom: ange dess nycklar eller ta bort raden",
+        ),
         (
             _MINIMAL + "screening:\n  indicator_files:\n    - path: null\n      format: owid\n",
             "utf-8",
-            "screening.indicator_files.0.path",
+            "Nyckeln 'path' i post 1 av 'screening.indicator_files' är tom; ange en sökväg",
         ),
-        (_MINIMAL + "city: Borås\n", "cp1252", "not UTF-8 text (line 3"),
-        (_MINIMAL + "  - name: kulturförvaltningen\n", "utf-8", "listed twice"),
+        (_MINIMAL + "city: Borås\n", "cp1252", "Filen är inte UTF-8-text (rad 3;"),
+        (
+            _MINIMAL + "  - name: kulturförvaltningen\n",
+            "utf-8",
+            "Nyckeln 'administrations' nämner förvaltningen 'kulturförvaltningen' två gånger",
+        ),
     ],
 )
 def test_parameters_mistakes_are_one_line_and_exit_2(
@@ -130,8 +139,9 @@ def test_parameters_mistakes_are_one_line_and_exit_2(
 
     path = tmp_path / "2025.yaml"
     path.write_bytes(text.encode(encoding))
-    with pytest.raises(ParametersError, match=re.escape(words)):
+    with pytest.raises(ParametersError) as info:
         load_settings(path)
+    assert words in info.value.message("sv")  # the English words are str(): tested elsewhere
     register = Path(__file__).resolve().parent.parent / "boras_intl_lib/data/example_register.xlsx"
     result = subprocess.run(
         [sys.executable, "-m", "boras_intl_lib", "validate", str(register), "--params", str(path)],

@@ -26,49 +26,122 @@ _CONDITIONS = """screening:
 """
 
 
-def _validate(tmp_path: Path, text: str, capsys: pytest.CaptureFixture) -> list[str]:
+def _validate(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture, lang: str | None = None
+) -> list[str]:
     """``validate`` of the example register with ``text`` as parameters: exit 2, stderr lines."""
     path = tmp_path / "2025.yaml"
     path.write_text(text, encoding="utf-8")
     capsys.readouterr()
-    status = main(["validate", str(example_register_path()), "--params", str(path)])
+    args = ["validate", str(example_register_path()), "--params", str(path)]
+    status = main(args + (["--lang", lang] if lang else []))
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 2, err
     return err
 
 
+_THRESHOLD_SV = "Nyckeln 'threshold' i post 1 av 'screening.conditions.democracy.rules'"
+_THRESHOLD_EN = "The key 'threshold' in item 1 of 'screening.conditions.democracy.rules'"
+
+
 @pytest.mark.parametrize(
-    ("text", "key", "words"),
+    ("text", "swedish", "english"),
     [
-        ("document:\n  datum: 2025-02-30\n", "document.datum", "date"),
-        ('document:\n  diarienummer: "KS\\v2025"\n', "document.diarienummer", "U+000B"),
-        ('document:\n  handläggare: "Anna\\u0000"\n', "document.handläggare", "U+0000"),
-        ("scoring:\n  clear_level: true\n", "scoring.clear_level", "integer"),
-        ("scoring:\n  strong_external_share: .nan\n", "scoring.strong_external_share", "finite"),
-        ("targets:\n  trend_tolerance: .inf\n", "targets.trend_tolerance", "finite"),
-        ("targets:\n  coverage: true\n", "targets.coverage", "number"),
+        (
+            "document:\n  datum: 2025-02-30\n",
+            "Nyckeln 'document.datum' ska vara ett datum (ÅÅÅÅ-MM-DD), inte '2025-02-30'",
+            "The key 'document.datum' must be a date (YYYY-MM-DD), not '2025-02-30'",
+        ),
+        (
+            'document:\n  diarienummer: "KS\\v2025"\n',
+            "Nyckeln 'document.diarienummer' innehåller ett osynligt styrtecken (U+000B) på "
+            "plats 3; ta bort det",
+            "The key 'document.diarienummer' contains an invisible control character (U+000B) "
+            "at position 3; remove it",
+        ),
+        (
+            'document:\n  handläggare: "Anna\\u0000"\n',
+            "Nyckeln 'document.handläggare' innehåller ett osynligt styrtecken (U+0000) på "
+            "plats 5; ta bort det",
+            "The key 'document.handläggare' contains an invisible control character (U+0000) "
+            "at position 5; remove it",
+        ),
+        (
+            "scoring:\n  clear_level: true\n",
+            "Nyckeln 'scoring.clear_level' ska vara ett heltal, inte true",
+            "The key 'scoring.clear_level' must be a whole number, not true",
+        ),
+        (
+            "scoring:\n  strong_external_share: .nan\n",
+            "Nyckeln 'scoring.strong_external_share' ska vara ett tal (med punkt som "
+            "decimaltecken, t.ex. 0.5), inte .nan",
+            "The key 'scoring.strong_external_share' must be a number (e.g. 0.5), not .nan",
+        ),
+        (
+            "targets:\n  trend_tolerance: .inf\n",
+            "Nyckeln 'targets.trend_tolerance' ska vara ett tal (med punkt som decimaltecken, "
+            "t.ex. 0.5), inte .inf",
+            "The key 'targets.trend_tolerance' must be a number (e.g. 0.5), not .inf",
+        ),
+        (
+            "targets:\n  coverage: true\n",
+            "Nyckeln 'targets.coverage' ska vara ett tal (med punkt som decimaltecken, t.ex. "
+            "0.5), inte true",
+            "The key 'targets.coverage' must be a number (e.g. 0.5), not true",
+        ),
         (
             "screening:\n  max_data_age_years: 100000000000000000000000000000\n",
-            "screening.max_data_age_years",
-            "less than or equal to 100",
+            "Nyckeln 'screening.max_data_age_years' får vara högst 100, inte "
+            "100000000000000000000000000000",
+            "The key 'screening.max_data_age_years' must be at most 100, not "
+            "100000000000000000000000000000",
         ),
-        ("weights:\n  profiling: 0\n", "weights.profiling", "greater than 0"),
-        ("weights:\n  profiling: -1\n", "weights.profiling", "greater than 0"),
-        ("screening:\n  domestic_country: XXX\n", "screening.domestic_country", "'XXX'"),
+        (
+            "weights:\n  profiling: 0\n",
+            "Nyckeln 'weights.profiling' ska vara större än 0, inte 0",
+            "The key 'weights.profiling' must be more than 0, not 0",
+        ),
+        (
+            "weights:\n  profiling: -1\n",
+            "Nyckeln 'weights.profiling' ska vara större än 0, inte -1",
+            "The key 'weights.profiling' must be more than 0, not -1",
+        ),
+        (
+            "screening:\n  domestic_country: XXX\n",
+            "Nyckeln 'screening.domestic_country' ska vara en landskod på tre bokstäver enligt "
+            "ISO 3166 (t.ex. SWE, FIN), inte 'XXX'",
+            "The key 'screening.domestic_country' must be a three-letter ISO 3166 country code "
+            "(e.g. SWE, FIN), not 'XXX'",
+        ),
         (
             "twin_cities:\n  - {city: Mikkeli, country: QQQ}\n",
-            "twin_cities.0.country",
-            "'QQQ'",
+            "Nyckeln 'country' i post 1 av 'twin_cities' ska vara en landskod på tre bokstäver "
+            "enligt ISO 3166 (t.ex. SWE, FIN), inte 'QQQ'",
+            "The key 'country' in item 1 of 'twin_cities' must be a three-letter ISO 3166 "
+            "country code (e.g. SWE, FIN), not 'QQQ'",
         ),
-        (_CONDITIONS.format(democracy=".nan"), "democracy.rules.0.threshold", "finite"),
-        (_CONDITIONS.format(democracy="true"), "democracy.rules.0.threshold", "number"),
+        (
+            _CONDITIONS.format(democracy=".nan"),
+            _THRESHOLD_SV + " ska vara ett tal (med punkt som decimaltecken, t.ex. 0.5), inte .nan",
+            _THRESHOLD_EN + " must be a number (e.g. 0.5), not .nan",
+        ),
+        (
+            _CONDITIONS.format(democracy="true"),
+            _THRESHOLD_SV + " ska vara ett tal (med punkt som decimaltecken, t.ex. 0.5), inte true",
+            _THRESHOLD_EN + " must be a number (e.g. 0.5), not true",
+        ),
     ],
 )
 def test_an_impossible_setting_is_one_line_naming_its_key(
-    tmp_path: Path, capsys: pytest.CaptureFixture, text: str, key: str, words: str
+    tmp_path: Path, capsys: pytest.CaptureFixture, text: str, swedish: str, english: str
 ) -> None:
+    """The line names the key as the file writes it and says what it should be, in the
+    run's language (Swedish by default) — never pydantic's own English."""
+    path = tmp_path / "2025.yaml"
     [line] = _validate(tmp_path, MINIMAL + text, capsys)
-    assert line.startswith("error: ") and f"{key}'" in line and words in line, line
+    assert line == f"fel: {path}: {swedish}"
+    [line] = _validate(tmp_path, MINIMAL + text, capsys, "en")
+    assert line == f"error: {path}: {english}"
 
 
 def test_sensible_values_still_load(tmp_path: Path) -> None:
@@ -111,7 +184,7 @@ def test_sensible_values_still_load(tmp_path: Path) -> None:
         ),
         (
             "twin_cities:\n  - city: Molde\n    country: NOR\n    city: Vejle\n",
-            "'twin_cities.0.city'",
+            "'city' i post 1 av 'twin_cities'",  # not 'twin_cities.0.city': no index is said
             (5, 7),
         ),
     ],
@@ -120,7 +193,10 @@ def test_a_key_given_twice_names_the_key_and_both_lines(
     tmp_path: Path, capsys: pytest.CaptureFixture, text: str, key: str, lines: tuple[int, int]
 ) -> None:
     [line] = _validate(tmp_path, MINIMAL + text, capsys)
-    assert key in line and f"lines {lines[0]} and {lines[1]}" in line, line
+    assert f"Nyckeln {key}" in line, line
+    assert f"står två gånger (rad {lines[0]} och {lines[1]}); behåll en av dem" in line, line
+    [line] = _validate(tmp_path, MINIMAL + text, capsys, "en")
+    assert line.startswith("error: ") and f"(lines {lines[0]} and {lines[1]}); keep one" in line
 
 
 def test_a_merge_key_may_override_what_it_merges(tmp_path: Path) -> None:

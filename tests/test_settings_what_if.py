@@ -39,5 +39,8 @@ def test_invalid_value_is_refused_as_a_parameters_file_would_be(settings) -> Non
     "key", ["scoring.no_such_key", "screening.conditions.democracy.rules.5.op"]
 )
 def test_unknown_key_is_refused(settings, key: str) -> None:
-    with pytest.raises(ParametersError, match="unknown key"):
+    with pytest.raises(ParametersError) as info:
         settings.with_changes({key: 1})
+    # the key as the analyst wrote it, in either language
+    assert info.value.message("en") == f"what-if: Unknown key '{key}'"
+    assert info.value.message("sv") == f"what-if: Okänd nyckel '{key}'"

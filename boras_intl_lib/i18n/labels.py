@@ -2079,6 +2079,193 @@ LABELS: dict[str, tuple[str, str]] = {
         "V-Dem Institute, V-Dem Dataset v16 (2026), processed by Our World in Data;"
         " regime_row_owid is OWID's Regimes of the World coding based on V-Dem v16. CC BY 4.0",
     ),
+    # --- [error-words] the command line's error lines: parameters files, the system --------
+    "cli.error": ("fel", "error"),
+    "params.or_list": ("{items} eller {last}", "{items} or {last}"),
+    "params.and_list": ("{items} och {last}", "{items} and {last}"),
+    "params.at.value": ("värdet", "the value"),
+    "params.at.key": ("nyckeln '{name}'", "the key '{name}'"),
+    "params.at.key_in_item": (
+        "nyckeln '{name}' i post {n} av '{list}'",
+        "the key '{name}' in item {n} of '{list}'",
+    ),
+    "params.at.item": ("post {n} av '{list}'", "item {n} of '{list}'"),
+    "params.bare.key": ("'{name}'", "'{name}'"),
+    "params.bare.key_in_item": (
+        "'{name}' i post {n} av '{list}'",
+        "'{name}' in item {n} of '{list}'",
+    ),
+    "params.at_problem": ("{where}: {problem}", "{where}: {problem}"),
+    "params.unknown_key": ("okänd nyckel {where}", "unknown key {where}"),
+    "params.unknown_key_choices": (
+        "okänd nyckel {where}; välj en av {choices}",
+        "unknown key {where}; choose one of {choices}",
+    ),
+    "params.missing": ("{where} saknas och måste anges", "{where} is missing and is required"),
+    "params.choice": (
+        "{where} ska vara {choices}, inte {value}",
+        "{where} must be {choices}, not {value}",
+    ),
+    "params.at_least": (
+        "{where} ska vara minst {limit}, inte {value}",
+        "{where} must be at least {limit}, not {value}",
+    ),
+    "params.more_than": (
+        "{where} ska vara större än {limit}, inte {value}",
+        "{where} must be more than {limit}, not {value}",
+    ),
+    "params.at_most": (
+        "{where} får vara högst {limit}, inte {value}",
+        "{where} must be at most {limit}, not {value}",
+    ),
+    "params.less_than": (
+        "{where} ska vara mindre än {limit}, inte {value}",
+        "{where} must be less than {limit}, not {value}",
+    ),
+    "params.type": (
+        "{where} ska vara {expected}, inte {value}",
+        "{where} must be {expected}, not {value}",
+    ),
+    "params.type_empty": ("{where} är tom; ange {expected}", "{where} is empty; give {expected}"),
+    "params.expect.int": ("ett heltal", "a whole number"),
+    "params.expect.number": (
+        "ett tal (med punkt som decimaltecken, t.ex. 0.5)",
+        "a number (e.g. 0.5)",
+    ),
+    "params.expect.text": ("text", "text"),
+    "params.expect.bool": ("true eller false", "true or false"),
+    "params.expect.list": ("en lista (rader som börjar med -)", "a list (lines starting with -)"),
+    "params.expect.keys": (
+        "en grupp nycklar (på egna, indragna rader)",
+        "a group of keys (on indented lines of their own)",
+    ),
+    "params.expect.date": ("ett datum (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "params.expect.path": ("en sökväg till en fil", "a path to a file"),
+    "params.too_few": (
+        "{where} ska ha minst {n:post|poster} (har {actual})",
+        "{where} must have at least {n:item|items} (has {actual})",
+    ),
+    "params.too_many": (
+        "{where} får ha högst {n:post|poster} (har {actual})",
+        "{where} may have at most {n:item|items} (has {actual})",
+    ),
+    "params.empty_text": ("{where} får inte vara tom", "{where} must not be empty"),
+    "params.country": (
+        "{where} ska vara en landskod på tre bokstäver enligt ISO 3166 (t.ex. SWE, FIN), "
+        "inte {value}",
+        "{where} must be a three-letter ISO 3166 country code (e.g. SWE, FIN), not {value}",
+    ),
+    "params.bad_value": (
+        "{where} kan inte ha värdet {value}",
+        "{where} cannot have the value {value}",
+    ),
+    "params.control_character": (
+        "{where} innehåller ett osynligt styrtecken (U+{code}) på plats {position}; ta bort det",
+        "{where} contains an invisible control character (U+{code}) at position {position}; "
+        "remove it",
+    ),
+    "params.missing_conditions": (
+        "{where} saknar {n:!villkoret|villkoren} {names}",
+        "{where} lacks the {n:!condition|conditions} {names}",
+    ),
+    "params.increasing": (
+        "{where} ska vara tre tal i stigande ordning mellan 1 och 6, inte {value}",
+        "{where} must be three increasing numbers between 1 and 6, not {value}",
+    ),
+    "params.activity_types": (
+        "{where} har {n:!en okänd aktivitetstyp|okända aktivitetstyper}: {types}",
+        "{where} has {n:!an unknown activity type|unknown activity types}: {types}",
+    ),
+    "params.blank_entry": (
+        "{where} har en tom post; ta bort den",
+        "{where} has an empty entry; remove it",
+    ),
+    "params.listed_twice": (
+        "{where} nämner {n:!förvaltningen|förvaltningarna} {names} två gånger",
+        "{where} lists the {n:!administration|administrations} {names} twice",
+    ),
+    "params.time_zone": (
+        "{where} är ingen känd tidszon: {value} (ange ett IANA-namn som Europe/Stockholm)",
+        "{where} is not a known time zone: {value} (give an IANA name such as Europe/Stockholm)",
+    ),
+    "params.not_found": ("filen finns inte", "the file does not exist"),
+    "params.is_folder": (
+        "det är en mapp, inte en parameterfil",
+        "it is a folder, not a parameters file",
+    ),
+    "params.cannot_read": (
+        "filen går inte att läsa: {reason}",
+        "the file cannot be read: {reason}",
+    ),
+    "params.not_utf8": (
+        "filen är inte UTF-8-text (rad {line}; sparad som Windows-1252?); spara den som UTF-8",
+        "the file is not UTF-8 text (line {line}; saved as Windows-1252?); save it as UTF-8",
+    ),
+    "params.duplicate_key": (
+        "{where} står två gånger (rad {first} och {second}); behåll en av dem",
+        "{where} is given twice (lines {first} and {second}); keep one of them",
+    ),
+    "params.yaml": (
+        "filen är inte giltig YAML på rad {line}, kolumn {column}: {hint}",
+        "the file is not valid YAML at line {line}, column {column}: {hint}",
+    ),
+    "params.yaml_nowhere": (
+        "filen är inte giltig YAML: {hint}",
+        "the file is not valid YAML: {hint}",
+    ),
+    "params.yaml.colon": (
+        "ett kolon står där inget får stå (saknas ett mellanslag efter ett kolon, eller är "
+        "indraget fel?)",
+        "a colon where none may stand (a missing space after a colon, or wrong indentation?)",
+    ),
+    "params.yaml.no_colon": ("ett kolon saknas efter en nyckel", "a colon is missing after a key"),
+    "params.yaml.tab": (
+        "ett tabbtecken; dra in raderna med mellanslag",
+        "a tab character; indent the lines with spaces",
+    ),
+    "params.yaml.indent": (
+        "indraget stämmer inte med raderna ovanför",
+        "the indentation does not match the lines above",
+    ),
+    "params.yaml.unclosed": (
+        "ett citattecken eller en parentes stängs aldrig",
+        "a quotation mark or bracket is never closed",
+    ),
+    "params.yaml.alias": (
+        "en hänvisning (*namn) till ett ankare (&namn) som inte finns",
+        "a reference (*name) to an anchor (&name) that does not exist",
+    ),
+    "params.yaml.other": (
+        "kontrollera indrag, kolon och citattecken där",
+        "check the indentation, colons and quotation marks there",
+    ),
+    "params.not_mapping": (
+        "filen ska ha nycklar som 'year:' och 'administrations:' på översta nivån",
+        "the file should hold keys such as 'year:' and 'administrations:' at the top level",
+    ),
+    "params.empty_section": (
+        "{where} är tom: ange dess nycklar eller ta bort raden",
+        "{where} is empty: give its keys or remove the line",
+    ),
+    "params.none_found": (
+        "det finns ingen parameterfil; ange en med --params FIL",
+        "there is no parameters file; give one with --params FILE",
+    ),
+    "params.wrong_year": (
+        "filen gäller {year}, men rapporten gäller {years}; ange det årets parameterfil eller "
+        "utelämna --params",
+        "the file is for {year} but the report is for {years}; give that year's parameters "
+        "file or leave --params out",
+    ),
+    "os.ENOENT": ("filen eller mappen finns inte", "no such file or folder"),
+    "os.EACCES": ("åtkomst nekas", "permission denied"),
+    "os.EPERM": ("åtgärden är inte tillåten", "operation not permitted"),
+    "os.EISDIR": ("det är en mapp", "it is a folder"),
+    "os.ENOTDIR": ("en del av sökvägen är inte en mapp", "part of the path is not a folder"),
+    "os.ENOSPC": ("disken är full", "the disk is full"),
+    "os.EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
+    "os.EEXIST": ("finns redan", "already exists"),
+    "os.other": ("systemfel {code}", "system error {code}"),
 }
 
 
