@@ -13,6 +13,7 @@ from boras_intl_lib.errors import (
     IndicatorDataError,
     IndicatorSettingsError,
     ParametersError,
+    Problem,
     RegisterUnreadableError,
     ReportError,
 )
@@ -22,6 +23,10 @@ CASES = [
     ReportError("no section known"),
     RegisterUnreadableError(Path("reg.xlsx"), "not a workbook", "inte en arbetsbok"),
     ParametersError(Path("2025.yaml"), ["year: missing", "city: not text"]),
+    ParametersError(  # problems as parts, worded by the CLI in the run's language
+        Path("2025.yaml"),
+        [Problem("params.missing", {"where": Problem("params.at.key", {"name": "year"})})],
+    ),
     IndicatorDataError(Path("fh.xlsx"), "no sheet with ratings", "inget blad med betyg"),
     IndicatorSettingsError("no file provides fh_cl_ratings", "ingen fil ger fh_cl_ratings"),
 ]
