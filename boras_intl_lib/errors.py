@@ -8,7 +8,7 @@ CLI turns these into one line on stderr and an exit status.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,7 +48,7 @@ class Problem(NamedTuple):
     """
 
     label: str
-    values: dict[str, object] | None = None
+    values: Mapping[str, object] | None = None
     suggestion: str | None = None
 
     def words(self, lang: Lang = "en") -> str:
@@ -109,6 +109,24 @@ class ParametersError(BorasIntlError):
     def message(self, lang: Lang = "en") -> str:
         """The error in Swedish (``"sv"``) or English: the file, then each problem."""
         said = "; ".join(p if isinstance(p, str) else p.words(lang) for p in self.problems)
+        return f"{self.path}: {said[:1].upper()}{said[1:]}"
+
+
+class WriteError(BorasIntlError):
+    """A file or folder a command was asked to write cannot be written (exit 2): the path
+    and why, as a :class:`Problem` worded in the run's language at the edge."""
+
+    def __init__(self, path: Path | str, problem: Problem) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(self.message("en"))
+
+    def __reduce__(self) -> tuple[type, tuple[Path, Problem]]:
+        return (type(self), (self.path, self.problem))
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in Swedish (``"sv"``) or English: the path, then why."""
+        said = self.problem.words(lang)
         return f"{self.path}: {said[:1].upper()}{said[1:]}"
 
 

@@ -29,7 +29,7 @@ import pandas as pd
 
 from .atomic import atomic_write, replace_together
 from .csv_text import csv_bytes
-from .errors import BorasIntlError
+from .errors import Problem, WriteError, os_reason
 from .i18n.labels import Lang
 from .scoring.rubric import FACT_COLUMNS, explanation_columns
 from .screening.rules import PARTNER_COLUMNS
@@ -76,7 +76,8 @@ def write_score_files(
             out, scores, screened_partners, issues, preconditions, explanations, countries, lang
         )
     except OSError as exc:
-        raise BorasIntlError(f"cannot write to {out}: {exc.strerror or exc}") from None
+        said = Problem("write.cannot_folder", {"reason": os_reason(exc)})
+        raise WriteError(out, said) from None
 
 
 def _write_all(

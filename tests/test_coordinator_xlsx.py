@@ -13,7 +13,7 @@ from register_helpers import activity, write_workbook
 
 from boras_intl_lib.coordinator.fixlist import write_fix_list
 from boras_intl_lib.coordinator.template import write_template
-from boras_intl_lib.errors import BorasIntlError
+from boras_intl_lib.errors import WriteError
 from boras_intl_lib.register import load_register
 
 
@@ -26,8 +26,8 @@ def _fix_list(tmp_path: Path) -> Callable[[Path], None]:
 
 
 WRITERS = {
-    "fix list": (_fix_list, "the correction list"),
-    "template": (lambda _tmp: write_template, "the template"),
+    "fix list": (_fix_list, ("Rättelselistan", "The correction list")),
+    "template": (lambda _tmp: write_template, ("Mallen", "The template")),
 }
 
 
@@ -36,8 +36,13 @@ def test_a_name_without_xlsx_is_refused_and_nothing_is_written(tmp_path: Path, n
     make, what = WRITERS[name]
     write = make(tmp_path)
     target = tmp_path / "out" / "lista.xls"
-    with pytest.raises(BorasIntlError, match=f"{what} is an Excel workbook; name it"):
+    with pytest.raises(WriteError) as info:
         write(target)
+    assert (
+        info.value.message("sv")
+        == f"{target}: {what[0]} är en Excel-arbetsbok; ge filen ändelsen .xlsx"
+    )
+    assert info.value.message("en") == f"{target}: {what[1]} is an Excel workbook; name it *.xlsx"
     assert not target.parent.exists()
 
 
@@ -63,7 +68,10 @@ def test_a_failed_write_is_one_error_and_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Workbook, "save", broken_save)
-    with pytest.raises(BorasIntlError, match=r"^cannot write .*lista\.xlsx: No space left"):
+    with pytest.raises(WriteError) as info:
         write(target)
+    # the system's reason in the labels table's words, not its English "No space left"
+    assert info.value.message("sv") == f"{target}: Går inte att skriva: disken är full"
+    assert info.value.message("en") == f"{target}: Cannot be written: the disk is full"
     assert target.read_bytes() == b"old"
     assert sorted(os.listdir(tmp_path)) == before  # no temporary file left behind

@@ -449,6 +449,11 @@ def test_no_swedish_error_line_holds_english_words(
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     lines.append(_error_line(["init", str(blocker / "sub")], capsys))
+    out = str(blocker / "out")
+    lines.append(_error_line(["score", register, "--out", out], capsys))
+    lines.append(_error_line(["template", str(tmp_path / "mall.xls")], capsys))
+    check = ["indicators", "check", str(blocker / "x.csv"), "--format", "owid"]
+    lines.append(_error_line(check, capsys))
     lines.append(
         _error_line(["report", "--year", "2025", "--register", str(tmp_path / "no.xlsx")], capsys)
     )
@@ -457,3 +462,57 @@ def test_no_swedish_error_line_holds_english_words(
         assert prefix == "fel", line
         own = re.sub(r"'[^']*'|\[[^]]*\]|--params", "", said)  # what the user wrote, an option
         assert _ENGLISH.findall(own) == [], line
+
+
+def test_an_out_folder_that_cannot_be_made(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Was 'error: cannot write to …: Not a directory' in a Swedish run."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "out"
+    args = ["score", str(example_register_path()), "--out", str(out)]
+    assert _error_line(args, capsys) == (
+        f"fel: {out}: Går inte att skriva i mappen: en del av sökvägen är inte en mapp"
+    )
+    assert _error_line([*args, "--lang", "en"], capsys) == (
+        f"error: {out}: Cannot write into the folder: part of the path is not a folder"
+    )
+
+
+def test_a_template_not_named_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """``template`` has no --lang: its line is in Swedish, the toolkit's language."""
+    target = tmp_path / "mall.xls"
+    assert _error_line(["template", str(target)], capsys) == (
+        f"fel: {target}: Mallen är en Excel-arbetsbok; ge filen ändelsen .xlsx"
+    )
+
+
+def test_an_indicator_file_the_system_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Was '(…: [Errno 20] Not a directory …)' inside a Swedish sentence."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    path = blocker / "owid.csv"
+    args = ["indicators", "check", str(path), "--format", "owid"]
+    assert _error_line(args, capsys) == (
+        f"fel: {path}: kan inte läsas som CSV från Our World in Data "
+        "(en del av sökvägen är inte en mapp)"
+    )
+    assert _error_line([*args, "--lang", "en"], capsys) == (
+        f"error: {path}: cannot be read as OWID grapher CSV (part of the path is not a folder)"
+    )
+
+
+def test_a_register_file_the_system_refuses(tmp_path: Path) -> None:
+    """A file of a CSV register that the system will not read: its reason in words."""
+    from boras_intl_lib.errors import RegisterUnreadableError
+    from boras_intl_lib.register.raw import file_bytes
+
+    folder = tmp_path / "register"
+    (folder / "aktiviteter.csv").mkdir(parents=True)
+    with pytest.raises(RegisterUnreadableError) as info:
+        file_bytes(folder / "aktiviteter.csv", register=folder)
+    assert (
+        info.value.message("sv") == f"{folder}: Går inte att läsa: aktiviteter.csv: det är en mapp"
+    )
+    assert info.value.message("en") == f"{folder}: Cannot be read: aktiviteter.csv: it is a folder"

@@ -31,7 +31,7 @@ _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 def write_fix_list(path: Path | str, register: Register, lang: Lang = "sv") -> None:
     """Write the correction list of ``register`` to ``path`` (replaced atomically)."""
-    write_xlsx(path, lambda: build_fix_list(register, lang), "the correction list")
+    write_xlsx(path, lambda: build_fix_list(register, lang), "fix_list")
 
 
 def build_fix_list(register: Register, lang: Lang = "sv") -> Workbook:

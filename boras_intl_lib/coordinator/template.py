@@ -51,7 +51,7 @@ def write_template(path: Path | str, settings: Settings | None = None) -> None:
 
     With ``settings``, administration and committee get drop-down lists of its names.
     """
-    write_xlsx(path, lambda: build_template(settings), "the template")
+    write_xlsx(path, lambda: build_template(settings), "template")
 
 
 def build_template(settings: Settings | None = None) -> Workbook:

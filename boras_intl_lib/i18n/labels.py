@@ -2266,6 +2266,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "os.EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
     "os.EEXIST": ("finns redan", "already exists"),
     "os.other": ("systemfel {code}", "system error {code}"),
+    "write.cannot": ("går inte att skriva: {reason}", "cannot be written: {reason}"),
+    "write.cannot_folder": (
+        "går inte att skriva i mappen: {reason}",
+        "cannot write into the folder: {reason}",
+    ),
+    "write.not_xlsx": (
+        "{what} är en Excel-arbetsbok; ge filen ändelsen .xlsx",
+        "{what} is an Excel workbook; name it *.xlsx",
+    ),
+    "write.what.fix_list": ("rättelselistan", "the correction list"),
+    "write.what.template": ("mallen", "the template"),
 }
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import IndicatorDataError
+from ..errors import IndicatorDataError, os_reason
 from ..i18n.labels import label, log_label
 
 log = logging.getLogger("boras_intl")
@@ -98,7 +98,19 @@ def reading(path: Path, what: str) -> Iterator[None]:
         raise data_error(path, "not_found") from None
     except IsADirectoryError:
         raise data_error(path, "folder") from None
-    except (OSError, zipfile.BadZipFile) as exc:
+    except OSError as exc:  # the system's reason in the labels table's words
+        reason = os_reason(exc)
+        words = {
+            lang: label(
+                "indicators.data.cannot_read",
+                lang,
+                what=label(f"indicators.what.{what}", lang),
+                detail=reason.words(lang),
+            )
+            for lang in ("en", "sv")
+        }
+        raise IndicatorDataError(path, words["en"], words["sv"]) from None
+    except zipfile.BadZipFile as exc:
         raise data_error(path, "cannot_read", what=what, detail=exc) from None
     except (ValueError, KeyError, pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise data_error(path, "not_readable", what=what, detail=exc) from None

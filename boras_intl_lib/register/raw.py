@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import RegisterUnreadableError
+from ..errors import RegisterUnreadableError, os_reason
 from ..i18n.labels import label
 from .format import TABLES, Table, find_table
 
@@ -160,9 +160,13 @@ def file_bytes(path: Path, *, allow_empty: bool = False, register: Path | None =
     where = register or path
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        detail = f"{path.name}: {exc.strerror or exc}"
-        raise unreadable(where, "unreadable.os_error", detail=detail) from None
+    except OSError as exc:  # the system's reason in the labels table's words, not its English
+        reason = os_reason(exc)
+        words = {
+            lang: label("unreadable.os_error", lang, detail=f"{path.name}: {reason.words(lang)}")
+            for lang in ("en", "sv")
+        }
+        raise RegisterUnreadableError(where, words["en"], reason_sv=words["sv"]) from None
     if not allow_empty and is_blank(data):
         raise unreadable(where, "unreadable.empty_file", name=path.name)
     return data
