@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import re
 import sys
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_REJECTED, EXIT_UNREADABLE = 0, 1, 2
 REGISTER_HELP = "an .xlsx workbook, a folder of CSV files, or a folder of .xlsx workbooks"
 log = logging.getLogger("boras_intl")
+#: The language of a mistake on the command line itself, found before it is parsed.
+_ARGV_LANG: ContextVar[Lang] = ContextVar("argv_lang", default="sv")
 
 
 class _Formatter(logging.Formatter):
@@ -47,7 +51,7 @@ def _years(text: str) -> list[int]:
             return list(range(first, last + 1))
         return [int(text)]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year or range of years: {text!r}") from None
+        raise argparse.ArgumentTypeError(_said("cli.args.not_years", value=repr(text))) from None
 
 
 def _at_least_one(text: str) -> int:
@@ -55,9 +59,9 @@ def _at_least_one(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_said("cli.args.not_whole", value=repr(text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+        raise argparse.ArgumentTypeError(_said("cli.args.at_least_one", value=text))
     return value
 
 
@@ -66,7 +70,48 @@ class _Parser(argparse.ArgumentParser):
     other mistake: the usage is one ``--help`` away."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        lang, said = _ARGV_LANG.get(), _argparse_words(message)
+        if said is None:  # a message of argparse's that the labels table does not know
+            lang, said = "en", message
+        self.exit(2, _said("cli.args.line", lang, prog=self.prog, message=said) + "\n")
+
+
+def _said(key: str, lang: Lang | None = None, **values: object) -> str:
+    from .i18n.labels import label
+
+    return label(key, lang or _ARGV_LANG.get(), **values)
+
+
+#: argparse's own messages (Python 3.11–3.13) and the labels that say them.
+_ARGPARSE = (
+    (r"the following arguments are required: (?P<names>.+)", "cli.args.required"),
+    (r"one of the arguments (?P<names>.+) is required", "cli.args.one_of"),
+    (r"unrecognized arguments: (?P<names>.+)", "cli.args.unrecognized"),
+    (
+        r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)",
+        "cli.args.choice",
+    ),
+    (r"argument (?P<arg>\S+): expected one argument", "cli.args.expected_one"),
+    (r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)", "cli.args.not_with"),
+    (r"argument (?P<arg>\S+): invalid int value: (?P<value>.+)", "cli.args.not_whole_arg"),
+    (r"argument (?P<arg>\S+): (?P<detail>(?:inte|not|must|ska) .+)", "cli.args.argument"),
+)
+
+
+def _argparse_words(message: str) -> str | None:
+    """argparse's English ``message`` in the run's language, or None if it is not known."""
+    for pattern, key in _ARGPARSE:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return _said(key, _ARGV_LANG.get(), **found.groupdict())
+    return None
+
+
+def _asked_language(argv: Sequence[str]) -> Lang:
+    """``--lang en`` anywhere on a command line not yet parsed: its mistakes in English."""
+    words = list(argv)
+    pairs = zip(words, [*words[1:], ""], strict=True)
+    return "en" if "--lang=en" in words or ("--lang", "en") in pairs else "sv"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -209,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``boras-intl``; returns the exit status."""
+    _ARGV_LANG.set(_asked_language(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     # Other libraries (papermill …) speak only when something is wrong. The toolkit's own
     # logger says more with -v, and `report`, which runs for a while, shows its progress.

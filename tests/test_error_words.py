@@ -457,10 +457,15 @@ def test_no_swedish_error_line_holds_english_words(
     lines.append(
         _error_line(["report", "--year", "2025", "--register", str(tmp_path / "no.xlsx")], capsys)
     )
+    for args, _, _ in ARGUMENTS:  # the command line's own mistakes: "boras-intl report: fel: …"
+        with pytest.raises(SystemExit):
+            main(args)
+        lines.append(capsys.readouterr().err.strip().split(": ", 1)[1])
     for line in lines:
-        prefix, path, said = line.split(": ", 2)
+        prefix, said = line.split(": ", 1)
         assert prefix == "fel", line
-        own = re.sub(r"'[^']*'|\[[^]]*\]|--params", "", said)  # what the user wrote, an option
+        # leave out what the user wrote (quoted), options, paths and the program's name
+        own = re.sub(r"'[^']*'|\[[^]]*\]|(?<!\w)--?[a-z-]+|\S*/\S*|boras-intl[a-z ]*", "", said)
         assert _ENGLISH.findall(own) == [], line
 
 
@@ -516,3 +521,81 @@ def test_a_register_file_the_system_refuses(tmp_path: Path) -> None:
         info.value.message("sv") == f"{folder}: Går inte att läsa: aktiviteter.csv: det är en mapp"
     )
     assert info.value.message("en") == f"{folder}: Cannot be read: aktiviteter.csv: it is a folder"
+
+
+#: Mistakes on the command line itself: (arguments, Swedish message, English message).
+ARGUMENTS = [
+    (
+        ["report", "--year", "x"],
+        "argumentet --year: inte ett år eller en följd av år: 'x'",
+        "argument --year: not a year or range of years: 'x'",
+    ),
+    (
+        ["report", "--year", "2025", "--jobs", "0"],
+        "argumentet --jobs: ska vara 1 eller mer, inte 0",
+        "argument --jobs: must be 1 or more, not 0",
+    ),
+    (
+        ["report", "--timeout", "x", "--year", "2025"],
+        "argumentet --timeout: inte ett heltal: 'x'",
+        "argument --timeout: not a whole number: 'x'",
+    ),
+    (["report"], "ett av argumenten --year --years måste anges", None),
+    (
+        ["report", "--year", "2025", "--years", "2024"],
+        "argumentet --years kan inte ges tillsammans med --year",
+        "argument --years: not allowed with argument --year",
+    ),
+    (["validate"], "de här argumenten måste anges: register", None),
+    (
+        ["validate", "r.xlsx", "--lang", "de"],
+        "argumentet --lang: 'de' finns inte att välja (välj ett av 'sv', 'en')",
+        None,
+    ),
+    (
+        ["report", "--year", "2025", "--out"],
+        "argumentet --out behöver ett värde",
+        "argument --out: expected one argument",
+    ),
+    (
+        ["indicators", "show", "Sverige", "--year", "x"],
+        "argumentet --year: inte ett heltal: 'x'",
+        "argument --year: not a whole number: 'x'",
+    ),
+]
+
+
+def _argument_line(args: list[str], capsys: pytest.CaptureFixture) -> str:
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stop:
+        main(args)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stop.value.code == 2 and len(err) == 1, err
+    return err[0]
+
+
+@pytest.mark.parametrize(("args", "swedish", "english"), ARGUMENTS, ids=lambda a: str(a))
+def test_a_command_line_mistake_is_said_in_the_asked_language(
+    capsys: pytest.CaptureFixture, args: list[str], swedish: str, english: str | None
+) -> None:
+    """The language is found on the command line before it is parsed (``--lang en``)."""
+    line = _argument_line(args, capsys)
+    prog = line.split(": ", 1)[0]
+    assert line == f"{prog}: fel: {swedish} (se {prog} --help)"
+    if english is not None:  # each of these commands takes --lang
+        line = _argument_line([*args, "--lang", "en"], capsys)
+        assert line == f"{prog}: error: {english} (see {prog} --help)"
+
+
+def test_an_unknown_command_line_message_stays_whole_in_english(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A message of argparse's that the table does not know is not half translated."""
+    from boras_intl_lib.cli import build_parser
+
+    parser = build_parser()
+    with pytest.raises(SystemExit):
+        parser.error("something argparse says one day")
+    assert capsys.readouterr().err == (
+        "boras-intl: error: something argparse says one day (see boras-intl --help)\n"
+    )

@@ -2277,6 +2277,45 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "write.what.fix_list": ("rättelselistan", "the correction list"),
     "write.what.template": ("mallen", "the template"),
+    "cli.args.line": (
+        "{prog}: fel: {message} (se {prog} --help)",
+        "{prog}: error: {message} (see {prog} --help)",
+    ),
+    "cli.args.required": (
+        "de här argumenten måste anges: {names}",
+        "the following arguments are required: {names}",
+    ),
+    "cli.args.one_of": (
+        "ett av argumenten {names} måste anges",
+        "one of the arguments {names} is required",
+    ),
+    "cli.args.unrecognized": ("okända argument: {names}", "unrecognized arguments: {names}"),
+    "cli.args.choice": (
+        "argumentet {arg}: {value} finns inte att välja (välj ett av {choices})",
+        "argument {arg}: invalid choice: {value} (choose from {choices})",
+    ),
+    "cli.args.expected_one": (
+        "argumentet {arg} behöver ett värde",
+        "argument {arg}: expected one argument",
+    ),
+    "cli.args.not_with": (
+        "argumentet {arg} kan inte ges tillsammans med {other}",
+        "argument {arg}: not allowed with argument {other}",
+    ),
+    "cli.args.not_whole_arg": (
+        "argumentet {arg}: inte ett heltal: {value}",
+        "argument {arg}: not a whole number: {value}",
+    ),
+    "cli.args.argument": ("argumentet {arg}: {detail}", "argument {arg}: {detail}"),
+    "cli.args.not_years": (
+        "inte ett år eller en följd av år: {value}",
+        "not a year or range of years: {value}",
+    ),
+    "cli.args.not_whole": ("inte ett heltal: {value}", "not a whole number: {value}"),
+    "cli.args.at_least_one": (
+        "ska vara 1 eller mer, inte {value}",
+        "must be 1 or more, not {value}",
+    ),
 }
 
 
