@@ -266,7 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report" and not args.verbose:  # progress lines only, not details
         handler.addFilter(_progress_only)
     from .errors import BorasIntlError
+    from .i18n.labels import set_log_language
 
+    set_log_language(None)  # each run its own: nothing from an earlier main() in this process
     try:
         return _COMMANDS[args.command](args)
     except BorasIntlError as exc:
@@ -283,13 +285,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _language(args: argparse.Namespace) -> Lang:
-    """The language of the run's error lines: its ``--lang``, else Swedish.
+    """The language of the run's error lines: its ``--lang``, else the run's language.
 
     ``validate`` and ``score`` answer in the register's language when ``--lang`` is not
-    given, but a mistake found before the register is read (the parameters file, a missing
-    register) cannot know it: such a line is in Swedish, the toolkit's language.
+    given (they set it as the log language once the register is read); a mistake found
+    before that (the parameters file, a missing register) cannot know it, and ``template``
+    and ``init`` have no ``--lang``: such a line is in Swedish, the toolkit's language.
     """
-    return getattr(args, "lang", None) or "sv"
+    from .i18n.labels import log_language
+
+    return getattr(args, "lang", None) or log_language("sv")
 
 
 def _error_line(exc: Exception, lang: Lang) -> str:

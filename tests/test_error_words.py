@@ -599,3 +599,25 @@ def test_an_unknown_command_line_message_stays_whole_in_english(
     assert capsys.readouterr().err == (
         "boras-intl: error: something argparse says one day (see boras-intl --help)\n"
     )
+
+
+def test_after_reading_an_english_register_score_answers_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Without --lang, score speaks the register's language once it has read it: a folder
+    it cannot write after reading an English register is said in English."""
+    from register_helpers import activity, headers, partner, write_workbook
+
+    tables = ("activities", "partners")
+    register = write_workbook(
+        tmp_path / "register.xlsx",
+        {"activities": [activity("A1")], "partners": [partner("A1")]},
+        names={t: t for t in tables},
+        header_rows={t: headers(t, "en") for t in tables},
+    )
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "out"
+    assert _error_line(["score", str(register), "--out", str(out)], capsys) == (
+        f"error: {out}: Cannot write into the folder: part of the path is not a folder"
+    )
