@@ -85,7 +85,9 @@ def os_reason(exc: OSError) -> Problem:
     English whatever the run's language): "åtkomst nekas" / "permission denied" …"""
     import errno
 
-    name = errno.errorcode.get(exc.errno or 0, "")
+    if exc.errno is None:  # raised by a library with a text of its own: kept, as a detail
+        return Problem("os.no_code", {"detail": str(exc)})
+    name = errno.errorcode.get(exc.errno, "")
     if name in _OS_REASONS:
         return Problem(f"os.{name}")
     return Problem("os.other", {"code": name or str(exc.errno)})

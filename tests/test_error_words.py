@@ -621,3 +621,11 @@ def test_after_reading_an_english_register_score_answers_in_english(
     assert _error_line(["score", str(register), "--out", str(out)], capsys) == (
         f"error: {out}: Cannot write into the folder: part of the path is not a folder"
     )
+
+
+def test_a_system_error_without_a_code_keeps_its_text_as_a_detail() -> None:
+    reason = os_reason(OSError("disk full"))
+    assert (reason.words("sv"), reason.words("en")) == (
+        "oväntat fel (disk full)",
+        "unexpected error (disk full)",
+    )

@@ -2266,6 +2266,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "os.EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
     "os.EEXIST": ("finns redan", "already exists"),
     "os.other": ("systemfel {code}", "system error {code}"),
+    "os.no_code": ("oväntat fel ({detail})", "unexpected error ({detail})"),
     "write.cannot": ("går inte att skriva: {reason}", "cannot be written: {reason}"),
     "write.cannot_folder": (
         "går inte att skriva i mappen: {reason}",
