@@ -93,6 +93,40 @@ def os_reason(exc: OSError) -> Problem:
     return Problem("os.other", {"code": name or str(exc.errno)})
 
 
+#: What the readers' libraries (pandas, zipfile) say when a file is not what it should be,
+#: and the labels that say it (``detail.…``); group names fill the label's placeholders.
+_LIBRARY_REASONS = (
+    (r"EOF inside string starting at (?:row|line) (?P<row>\d+)", "detail.unclosed_quote"),
+    (
+        r"Expected (?P<expected>\d+) fields in line (?P<line>\d+), saw (?P<found>\d+)",
+        "detail.fields",
+    ),
+    (r"not a zip file", "detail.not_zip"),
+    (r"No columns to parse from file", "detail.no_columns"),
+)
+
+
+def reason_of(exc: BaseException) -> Problem:
+    """Why a library could not read a file, in words of the labels table: the system's
+    reason (:func:`os_reason`), a CSV line that does not split, a workbook that is no zip
+    file …; any other keeps the library's own text as a detail ("oväntat fel (…)")."""
+    import re
+
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return os_reason(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return Problem("detail.encoding")
+    text = str(exc)
+    for pattern, key in _LIBRARY_REASONS:
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found:
+            values: dict[str, object] = dict(found.groupdict())
+            if "row" in values:  # pandas counts the file's lines from 0 here, people from 1
+                values["row"] = int(str(values["row"])) + 1
+            return Problem(key, values)
+    return Problem("os.no_code", {"detail": text.strip()})
+
+
 class ParametersError(BorasIntlError):
     """The parameters file is missing, unreadable or invalid.
 

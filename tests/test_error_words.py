@@ -7,16 +7,20 @@ English words of the old messages."""
 from __future__ import annotations
 
 import errno
+import io
 import pickle
 import re
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from boras_intl_lib.cli import main
-from boras_intl_lib.errors import ParametersError, Problem, os_reason
+from boras_intl_lib.errors import ParametersError, Problem, os_reason, reason_of
 from boras_intl_lib.register import example_register_path
 
 MINIMAL = "year: 2025\nadministrations:\n  - name: Kulturförvaltningen\n"
@@ -628,4 +632,63 @@ def test_a_system_error_without_a_code_keeps_its_text_as_a_detail() -> None:
     assert (reason.words("sv"), reason.words("en")) == (
         "oväntat fel (disk full)",
         "unexpected error (disk full)",
+    )
+
+
+def _raised(read: Callable[[], object]) -> BaseException:
+    try:
+        read()
+    except Exception as exc:  # the library's own exception, whatever its type
+        return exc
+    raise AssertionError("expected the library to refuse the file")
+
+
+@pytest.mark.parametrize(
+    ("read", "swedish", "english"),
+    [
+        (
+            lambda: pd.read_csv(io.StringIO('a,b\n1,2\n"x\n')),
+            "ett citattecken som öppnas på rad 3 stängs aldrig",
+            "a quotation mark opened on row 3 never closes",
+        ),
+        (
+            lambda: pd.read_csv(io.StringIO("a,b\n1,2\n3,4,5,6\n"), index_col=False),
+            "rad 3 har 4 fält men rubrikraden 2",
+            "line 3 has 4 fields but the header 2",
+        ),
+        (
+            lambda: zipfile.ZipFile(io.BytesIO(b"PK\x03\x04junk")),
+            "filen är ingen giltig .xlsx-arbetsbok",
+            "the file is not a valid .xlsx workbook",
+        ),
+        (
+            lambda: pd.read_csv(io.StringIO("")),
+            "filen har inga kolumner",
+            "the file has no columns",
+        ),
+        (lambda: b"\xff".decode("utf-8"), "texten är inte UTF-8", "the text is not UTF-8"),
+    ],
+)
+def test_a_readers_complaint_is_said_in_words(
+    read: Callable[[], object], swedish: str, english: str
+) -> None:
+    """pandas' and zipfile's own English (really raised here) becomes the table's words."""
+    reason = reason_of(_raised(read))
+    assert (reason.words("sv"), reason.words("en")) == (swedish, english)
+
+
+def test_an_indicator_file_that_does_not_split_is_said_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Was '(Error tokenizing data. C error: EOF inside string starting at row 2)'."""
+    path = tmp_path / "owid.csv"
+    path.write_text('Entity,Code,Year\nSweden,SWE,2020\n"Norway\n', encoding="utf-8")
+    args = ["indicators", "check", str(path), "--format", "owid"]
+    assert _error_line(args, capsys) == (
+        f"fel: {path}: går inte att läsa som CSV från Our World in Data (ett citattecken som "
+        "öppnas på rad 3 stängs aldrig)"
+    )
+    assert _error_line([*args, "--lang", "en"], capsys) == (
+        f"error: {path}: not a readable OWID grapher CSV (a quotation mark opened on row 3 "
+        "never closes)"
     )

@@ -2267,6 +2267,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "os.EEXIST": ("finns redan", "already exists"),
     "os.other": ("systemfel {code}", "system error {code}"),
     "os.no_code": ("oväntat fel ({detail})", "unexpected error ({detail})"),
+    "detail.unclosed_quote": (
+        "ett citattecken som öppnas på rad {row} stängs aldrig",
+        "a quotation mark opened on row {row} never closes",
+    ),
+    "detail.fields": (
+        "rad {line} har {found} fält men rubrikraden {expected}",
+        "line {line} has {found} fields but the header {expected}",
+    ),
+    "detail.not_zip": (
+        "filen är ingen giltig .xlsx-arbetsbok",
+        "the file is not a valid .xlsx workbook",
+    ),
+    "detail.no_columns": ("filen har inga kolumner", "the file has no columns"),
+    "detail.encoding": ("texten är inte UTF-8", "the text is not UTF-8"),
+    "detail.quotes": ("citattecknen går inte ihop", "its quotation marks do not pair up"),
     "write.cannot": ("går inte att skriva: {reason}", "cannot be written: {reason}"),
     "write.cannot_folder": (
         "går inte att skriva i mappen: {reason}",

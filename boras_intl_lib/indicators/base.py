@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import IndicatorDataError, os_reason
+from ..errors import IndicatorDataError, Problem, reason_of
 from ..i18n.labels import label, log_label
 
 log = logging.getLogger("boras_intl")
@@ -79,7 +79,11 @@ def data_error(path: Path, key: str, **values: object) -> IndicatorDataError:
     words = {}
     for lang in ("en", "sv"):
         filled = {
-            k: label(f"indicators.what.{v}", lang) if k in ("what", "layout") else v
+            k: label(f"indicators.what.{v}", lang)
+            if k in ("what", "layout")
+            else v.words(lang)  # a reason in words (errors.reason_of)
+            if isinstance(v, Problem)
+            else v
             for k, v in values.items()
         }
         words[lang] = label(f"indicators.data.{key}", lang, **filled)
@@ -98,25 +102,13 @@ def reading(path: Path, what: str) -> Iterator[None]:
         raise data_error(path, "not_found") from None
     except IsADirectoryError:
         raise data_error(path, "folder") from None
-    except OSError as exc:  # the system's reason in the labels table's words
-        reason = os_reason(exc)
-        words = {
-            lang: label(
-                "indicators.data.cannot_read",
-                lang,
-                what=label(f"indicators.what.{what}", lang),
-                detail=reason.words(lang),
-            )
-            for lang in ("en", "sv")
-        }
-        raise IndicatorDataError(path, words["en"], words["sv"]) from None
-    except zipfile.BadZipFile as exc:
-        raise data_error(path, "cannot_read", what=what, detail=exc) from None
+    except (OSError, zipfile.BadZipFile) as exc:  # the reason in the labels table's words
+        raise data_error(path, "cannot_read", what=what, detail=reason_of(exc)) from None
     except (ValueError, KeyError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise data_error(path, "not_readable", what=what, detail=exc) from None
+        raise data_error(path, "not_readable", what=what, detail=reason_of(exc)) from None
     except Exception as exc:
         if type(exc).__module__.startswith("openpyxl"):  # e.g. InvalidFileException
-            raise data_error(path, "not_readable", what=what, detail=exc) from None
+            raise data_error(path, "not_readable", what=what, detail=reason_of(exc)) from None
         raise
 
 

@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import RegisterUnreadableError, os_reason
-from ..i18n.labels import label
+from ..errors import Problem, RegisterUnreadableError, os_reason
+from ..i18n.labels import Lang, label
 from .format import TABLES, Table, find_table
 
 log = logging.getLogger("boras_intl")
@@ -97,9 +97,14 @@ UNREAD_LANGS = "\x1f"  # between the Swedish and the English text of a reason gi
 
 
 def unreadable(path: Path, key: str, **values: object) -> RegisterUnreadableError:
-    return RegisterUnreadableError(
-        path, label(key, "en", **values), reason_sv=label(key, "sv", **values)
-    )
+    """The error in both languages; a :class:`Problem` value (a reason, ``reason_of``) is
+    worded in each."""
+
+    def words(lang: Lang) -> str:
+        said = {k: v.words(lang) if isinstance(v, Problem) else v for k, v in values.items()}
+        return label(key, lang, **said)
+
+    return RegisterUnreadableError(path, words("en"), reason_sv=words("sv"))
 
 
 def combine(name: str, parts: list[tuple[int, str, RawTable]]) -> RawTable:

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..errors import Problem, reason_of
 from ..settings import RegisterLimits
 from .cells import table_from_grid
 from .format import TABLES
@@ -294,16 +295,16 @@ def _parse_csv(
         except (pd.errors.ParserError, ValueError) as exc:
             opened = _unclosed_quote_line(payload) if "EOF inside string" in str(exc) else None
             if opened is None:
-                detail = str(exc).split("error:")[-1].strip()
                 raise unreadable(
-                    folder, "unreadable.bad_csv", name=path.name, detail=detail
+                    folder, "unreadable.bad_csv", name=path.name, detail=reason_of(exc)
                 ) from None
             lines = payload.split(b"\n")
             shown = lines[opened].decode("utf-8", errors="replace").rstrip("\r")[:200]
             bad[opened + 1] = (shown, "reason.unterminated_quote")
             lines[opened] = b""
             payload = b"\n".join(lines)
-    raise unreadable(folder, "unreadable.bad_csv", name=path.name, detail="quotes")
+    said = Problem("detail.quotes")
+    raise unreadable(folder, "unreadable.bad_csv", name=path.name, detail=said)
 
 
 def _unclosed_quote_line(payload: bytes) -> int | None:
