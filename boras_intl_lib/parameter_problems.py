@@ -143,7 +143,8 @@ def unknown_key(loc: list[str | int], model: type[BaseModel]) -> Problem:
 
 
 def known_keys(path: list[str | int], model: type[BaseModel]) -> list[str]:
-    """The keys the file may give at ``path`` (as written: an alias where a field has one)."""
+    """The keys the file may give at ``path``: a field's name, and its alias where it has one
+    (``document:`` takes ``datum`` and ``date``)."""
     node: type[BaseModel] | None = model
     skip_one = False  # the next part is a key of a mapping (conditions: democracy: …)
     for part in path:
@@ -161,7 +162,8 @@ def known_keys(path: list[str | int], model: type[BaseModel]) -> list[str]:
         node, skip_one = _inner_model(field.annotation)
     if node is None:
         return []
-    return [f.alias or name for name, f in node.model_fields.items()]
+    names = [f.alias or name for name, f in node.model_fields.items()]
+    return names + [name for name, f in node.model_fields.items() if f.alias]  # both spellings
 
 
 def _inner_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:

@@ -95,6 +95,24 @@ CASES = [
         "Unknown key 'contry' in item 1 of 'twin_cities' — did you mean 'country'?",
     ),
     (
+        "unknown_key_english_name_of_an_alias",
+        MINIMAL + "document:\n  refrence: KS 2025/1\n",
+        "Okänd nyckel 'document.refrence' — menade du 'document.reference'?",
+        "Unknown key 'document.refrence' — did you mean 'document.reference'?",
+    ),
+    (
+        "unknown_key_under_a_mapping",
+        MINIMAL
+        + "screening:\n  conditions:\n"
+        + "    democracy: {rules: [{indicator: regime_row_owid, threshold: 2}], combin: all}\n"
+        + "    human_rights: {rules: [{indicator: v2x_civlib, threshold: 0.7}]}\n"
+        + "    rule_of_law: {rules: [{indicator: v2x_rule, threshold: 0.5}]}\n",
+        "Okänd nyckel 'screening.conditions.democracy.combin' — menade du "
+        "'screening.conditions.democracy.combine'?",
+        "Unknown key 'screening.conditions.democracy.combin' — did you mean "
+        "'screening.conditions.democracy.combine'?",
+    ),
+    (
         "unknown_key_far_from_all",
         MINIMAL + "favourite_colour: blå\n",
         "Okänd nyckel 'favourite_colour'",
