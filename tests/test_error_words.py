@@ -710,3 +710,13 @@ def test_an_indicator_file_that_does_not_split_is_said_in_words(
         f"error: {path}: not a readable OWID grapher CSV (a quotation mark opened on row 3 "
         "never closes)"
     )
+
+
+def test_lang_written_with_an_equals_sign_is_found_before_parsing(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    line = _argument_line(["report", "--lang=en", "--year", "x"], capsys)
+    assert line == (
+        "boras-intl report: error: argument --year: not a year or range of years: 'x' "
+        "(see boras-intl report --help)"
+    )
