@@ -150,6 +150,14 @@ def combine(name: str, parts: list[tuple[int, str, RawTable]]) -> RawTable:
     )
 
 
+def continued(name: str, parts: list[RawTable]) -> RawTable:
+    """One table from its sheet (or file) and those continuing it, each row keyed by part
+    number × :data:`ROW_KEY` + row, so every message names the row's own sheet or file."""
+    if len(parts) == 1:
+        return parts[0]
+    return combine(name, [(i, "", part) for i, part in enumerate(parts)])
+
+
 def is_blank(data: bytes) -> bool:
     """True if ``data`` holds nothing but whitespace (and perhaps a BOM)."""
     return _NOT_BLANK.search(data) is None
