@@ -332,3 +332,26 @@ def test_a_folder_of_workbooks_names_every_other_file(
         "",
     ]
     assert "aktiviteter: 1 rad läst, 1 godkänd" in "\n".join(out)
+
+
+def test_a_continuations_own_columns_and_broken_lines_name_its_own_file(tmp_path: Path) -> None:
+    """A column outside the format is named with the file that has it, and a line with too
+    many fields is measured against its own file's header (5 fields here, 6 there)."""
+    folder = _folder(tmp_path)
+    broken_line = "A2;2024;Två;Kultur;förvaltningen;projekt"
+    _write(folder / "aktiviteter.csv", [HEADERS, "A1;2024;Ett;Kulturförvaltningen;projekt",
+                                        broken_line])  # fmt: skip
+    _write(folder / "aktiviteter (2).csv", [
+        HEADERS + ";egen kolumn",
+        "A3;2024;Tre;Kulturförvaltningen;projekt;x",
+        "A4;2024;Fyra;Kultur;förvaltningen;projekt;y",
+    ])  # fmt: skip
+    register = load_register(folder)
+    columns = [u[:3] for u in register.unread if u[3] == "unread.column"]
+    assert columns == [("aktiviteter (2).csv", None, "egen kolumn")]
+    broken = register.issues[register.issues["reason_key"] == "reason.too_many_fields"]
+    found = dict(zip(zip(broken["source"], broken["row"], strict=True), broken["reason"],
+                     strict=True))  # fmt: skip
+    assert found.keys() == {("aktiviteter.csv", 3), ("aktiviteter (2).csv", 3)}
+    assert "more fields than the header (5)" in found["aktiviteter.csv", 3]
+    assert "more fields than the header (6)" in found["aktiviteter (2).csv", 3]
