@@ -355,3 +355,19 @@ def test_a_continuations_own_columns_and_broken_lines_name_its_own_file(tmp_path
     assert found.keys() == {("aktiviteter.csv", 3), ("aktiviteter (2).csv", 3)}
     assert "more fields than the header (5)" in found["aktiviteter.csv", 3]
     assert "more fields than the header (6)" in found["aktiviteter (2).csv", 3]
+
+
+@pytest.mark.parametrize(("sep", "encoding"), [(";", "utf-8-sig"), ("\t", "utf-16")])
+def test_headers_are_found_below_blank_lines_as_the_reader_finds_them(
+    sep: str, encoding: str, tmp_path: Path
+) -> None:
+    """Excel writes an empty first row as a line of separators; the headers below it still
+    say which table a file continues (in UTF-16, as Excel's "Unicode text", too)."""
+    folder = _folder(tmp_path)
+    lines = [sep * 4, "", HEADERS.replace(";", sep),
+             sep.join(["A8", "2025", "Åtta", "Kulturförvaltningen", "projekt"])]  # fmt: skip
+    (folder / "export från Excel.csv").write_bytes("\r\n".join(lines).encode(encoding))
+    register = load_register(folder)
+    rows = register.activities.set_index("activity_id")
+    assert rows.loc["A8", "source"] == "export från Excel.csv" and rows.loc["A8", "row"] == 4
+    assert register.unread == ()

@@ -98,9 +98,10 @@ HEADER_BYTES = 64 * 1024  # how much of a file is looked at for its header line
 
 
 def csv_headers(path: Path) -> list[str]:
-    """The headers in the first non-blank line of a CSV file, read from its first bytes only
-    (empty when there is none, or the file cannot be read): enough to tell whether the file
-    holds a register table, without reading a large file that holds none."""
+    """The headers of a CSV file as the reader would find them (the first row with a non-blank
+    cell, split by the separator of the first line), from the file's first bytes only; empty
+    when there are none or the file cannot be read. Enough to tell whether the file holds a
+    register table, without reading a large file that holds none."""
     try:
         with path.open("rb") as stream:
             head = stream.read(HEADER_BYTES)
@@ -113,13 +114,19 @@ def csv_headers(path: Path) -> list[str]:
         try:
             text = head.decode("utf-8")
         except UnicodeDecodeError as exc:
-            cut = exc.start >= len(head) - 3  # a character cut at the end of the bytes read
+            # a character cut at the end of the bytes read, or a file that is not UTF-8
+            cut = len(head) == HEADER_BYTES and exc.start >= len(head) - 3
             text = head[: exc.start].decode("utf-8") if cut else head.decode("cp1252", "replace")
-    line = next((line for line in text.removeprefix("\ufeff").splitlines() if line.strip()), "")
-    if not line:
-        return []
-    cells = next(csv.reader([line], delimiter=_separator(line)), [])
-    return [unicodedata.normalize("NFC", visible(cell)).strip() for cell in cells]
+    text = text.removeprefix("\ufeff")
+    sep = _separator(text.split("\n", 1)[0])
+    try:
+        for cells in csv.reader(io.StringIO(text), delimiter=sep):
+            headers = [unicodedata.normalize("NFC", visible(cell)).strip() for cell in cells]
+            if any(headers):
+                return headers
+    except csv.Error:
+        pass
+    return []
 
 
 def _check_csv_sizes(folder: Path, files: list[Path], limits: RegisterLimits) -> None:
