@@ -371,3 +371,18 @@ def test_headers_are_found_below_blank_lines_as_the_reader_finds_them(
     rows = register.activities.set_index("activity_id")
     assert rows.loc["A8", "source"] == "export från Excel.csv" and rows.loc["A8", "row"] == 4
     assert register.unread == ()
+
+
+def test_a_file_named_after_a_contact_person_is_named_without_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file's name is shown like a sheet's: a contact person's name in it is redacted."""
+    folder = _folder(tmp_path)
+    row = "A1;2024;Ett;Kulturförvaltningen;projekt;Anna Lind"
+    _write(folder / "aktiviteter.csv", [HEADERS + ";kontaktperson", row])
+    (folder / "frågor till Anna Lind.txt").write_text("?\n", encoding="utf-8")
+    register = load_register(folder)
+    (unread,) = register.unread
+    assert unread[3] == "unread.file_not_csv" and "lind" not in unread[0].casefold()
+    main(["validate", str(folder), "--json"])
+    assert "lind" not in capsys.readouterr().out.casefold()
