@@ -56,34 +56,50 @@ def read_csv_folder(path: Path, limits: RegisterLimits | None = None) -> RawRegi
     parts.sort(key=lambda part: part[1].name)
     _check_csv_sizes(path, [file for _, file in parts], limits or RegisterLimits())
     unread = list(plan.unread)
-    data: dict[Path, bytes] = {}
-    for table, file in parts:
-        own = plan.tables[table] == file
-        try:
-            data[file] = file_bytes(file, allow_empty=TABLES[table].optional, register=path)
-        except RegisterUnreadableError as exc:
-            if own:
-                raise
-            unread.append(_continuation_unread(file, exc, plan))
+    data = _files_data(path, parts, plan, unread)
     chunks = [[file.name.encode("utf-8") + b"\0", data[file]] for _, file in parts if file in data]
     sha256 = _sha256_in_background([chunk for pair in chunks for chunk in pair])
-    tables: dict[str, RawTable | None] = {}
-    for name in TABLES:
-        if name not in plan.tables:
-            continue
-        own_file = plan.tables[name]
-        read = [_read_csv_table(path, own_file, name, data[own_file])]
-        for file in plan.continuations.get(name, []):
-            if file not in data:
-                continue
-            try:
-                read.append(_read_csv_table(path, file, name, data[file]))
-            except RegisterUnreadableError as exc:
-                unread.append(_continuation_unread(file, exc, plan))
-        found = [raw for raw in read if raw is not None]
-        tables[name] = continued(name, found) if found else None
+    tables = {
+        name: _read_with_continuations(path, name, plan, data, unread)
+        for name in TABLES
+        if name in plan.tables
+    }
     files = tuple(file for _, file in parts if file in data)
     return RawRegister(path, present_tables(tables), files, sha256(), tuple(unread))
+
+
+def _files_data(
+    folder: Path, parts: list[tuple[str, Path]], plan: CsvFolder, unread: list[Unread]
+) -> dict[Path, bytes]:
+    """The bytes of each file to read; a continuation that cannot be opened is added to
+    ``unread`` (a table's own file that cannot be makes the register unreadable)."""
+    data: dict[Path, bytes] = {}
+    for table, file in parts:
+        try:
+            data[file] = file_bytes(file, allow_empty=TABLES[table].optional, register=folder)
+        except RegisterUnreadableError as exc:
+            if plan.tables[table] == file:
+                raise
+            unread.append(_continuation_unread(file, exc, plan))
+    return data
+
+
+def _read_with_continuations(
+    folder: Path, name: str, plan: CsvFolder, data: dict[Path, bytes], unread: list[Unread]
+) -> RawTable | None:
+    """One table from its own file and the files continuing it (None if all are empty); a
+    continuation that cannot be read is added to ``unread``, with the reason."""
+    own = plan.tables[name]
+    read = [_read_csv_table(folder, own, name, data[own])]
+    for file in plan.continuations.get(name, []):
+        if file not in data:
+            continue
+        try:
+            read.append(_read_csv_table(folder, file, name, data[file]))
+        except RegisterUnreadableError as exc:
+            unread.append(_continuation_unread(file, exc, plan))
+    found = [raw for raw in read if raw is not None]
+    return continued(name, found) if found else None
 
 
 def _continuation_unread(file: Path, exc: RegisterUnreadableError, plan: CsvFolder) -> Unread:
