@@ -720,3 +720,19 @@ def test_lang_written_with_an_equals_sign_is_found_before_parsing(
         "boras-intl report: error: argument --year: not a year or range of years: 'x' "
         "(see boras-intl report --help)"
     )
+
+
+def test_a_register_folder_that_cannot_be_listed(tmp_path: Path) -> None:
+    from boras_intl_lib.errors import RegisterUnreadableError
+    from boras_intl_lib.register.folder_files import entries
+
+    not_a_folder = tmp_path / "register"
+    not_a_folder.write_text("", encoding="utf-8")
+    with pytest.raises(RegisterUnreadableError) as info:
+        entries(not_a_folder)
+    assert info.value.message("sv") == (
+        f"{not_a_folder}: Går inte att läsa: register: en del av sökvägen är inte en mapp"
+    )
+    assert info.value.message("en") == (
+        f"{not_a_folder}: Cannot be read: register: part of the path is not a folder"
+    )

@@ -15,17 +15,32 @@ RULES_MARKDOWN = """\
 
 - **Where.** An `.xlsx` workbook with the sheets above, a folder of CSV files named after the
   tables (`activities.csv` or `aktiviteter.csv`, …), or a folder of `.xlsx` workbooks (one per
-  administration, as they arrive; Excel's `~$` lock files are skipped) read as one register:
+  administration, as they arrive) read as one register:
   every issue then names the workbook and the sheet (`kultur.xlsx, aktiviteter`), rows keep the
   numbers each file shows, and an `activity_id` already used in another file is rejected naming
   that file and row. Sheet and file names, like headers, ignore
   case, surrounding spaces, and treat `-`, `_` and space alike; English and Swedish are equally
-  valid. Other sheets (an instructions sheet, say) and other files are ignored. `exceptions` is
-  optional. A name that two sheets or files both claim is an error.
+  valid. `exceptions` is optional. A name that two sheets or files both claim is an error.
+- **Continued tables.** A sheet named like a table with more words after it (Excel's copy
+  `aktiviteter (2)`, `aktiviteter forts`) continues that table. So does a CSV file named that
+  way (`aktiviteter (2).csv`, `aktiviteter - kopia.csv`) or whose first line holds a table's
+  headers (`kultur 2025.csv`). Its rows are read after the table's own, each reported with its
+  own sheet or file and row; an `activity_id` used in an earlier sheet or file is rejected,
+  naming that sheet or file and row.
+  The headers of each sheet or file are matched on their own, so their order and spelling may
+  differ from the table's, and a column it lacks is empty in its rows. If its headers do not
+  fit the table, it is not read and the summary says why. A CSV file continuing a table the
+  folder has no file for (`undantag 2024.csv` without `undantag.csv`) is not read: the summary
+  asks for it to be renamed.
+- **Everything else is named.** Every other sheet (an instructions sheet, say) and every other
+  entry of a register folder (a CSV file of something else, a text file, an `.xlsx` file in a
+  folder of CSV files or a `.csv` file in a folder of workbooks, Excel's `~$` lock file, a
+  hidden file, a folder) is named in the summary of `boras-intl validate` (and its `--json`) as
+  not read, and why. Of a CSV file whose name is no table's only the first line is looked at.
 - **Headers.** The first non-empty row of a sheet or line of a CSV file holds the
   headers. The English name, the Swedish header and the template's display header (`Budget (kr)`,
   `Typ av aktivitet`; brackets are ignored like case and spacing) are all accepted. Columns
-  with other headers are ignored (they are named in the log). Optional columns
+  with other headers are not read (the summary names them). Optional columns
   may be left out entirely; a missing required column makes the register unreadable.
 - **Row numbers.** Every row is reported with the number Excel shows for it: the header is
   row 1 and the first data row is row 2 (in a workbook the real sheet row, so a blank row above

@@ -41,12 +41,18 @@ def summarise(register: Register) -> dict[str, Any]:
         "is_example": register.is_example,
         "tables": tables,
         "issues": _records(issues),
-        "unread": [
-            {"source": source, "row": row, "value": value, "reason_key": key}
-            for source, row, value, key in register.unread
-        ],
+        "unread": [_unread_record(*unread) for unread in register.unread],
         "empty": register.activities.empty and not len(register.rejected),
     }
+
+
+def _unread_record(source: str, row: int | None, value: str, key: str) -> dict[str, Any]:
+    """One thing not read, as data: where, the value, the reason's key, and the sentence the
+    summary prints, in Swedish and English (``reason_sv``, ``reason``), as issues have."""
+    record: dict[str, Any] = {"source": source, "row": row, "value": value, "reason_key": key}
+    record["reason_sv"] = format_unread(record, "sv")
+    record["reason"] = format_unread(record, "en")
+    return record
 
 
 def _records(issues: pd.DataFrame) -> list[dict[str, Any]]:
@@ -87,18 +93,25 @@ def format_issue(issue: dict[str, Any], lang: Lang = "sv") -> str:
 
 
 def format_unread(unread: dict[str, Any], lang: Lang = "sv") -> str:
-    """One thing not read as rows, in words: a sheet, a note line or a column, and why."""
+    """One thing not read as rows, in words: a sheet, a file or folder of a register folder,
+    a note line or a column, and why."""
     value = str(unread.get("value") or "")
     if UNREAD_LANGS in value:  # a reason given in both languages
         swedish, _, english = value.partition(UNREAD_LANGS)
         value = swedish if lang == "sv" else english
-    return label(
-        str(unread["reason_key"]),
-        lang,
-        where=_where(str(unread["source"]), lang),
-        row=unread.get("row"),
-        value=value,
-    )
+    key = str(unread["reason_key"])
+    source = str(unread["source"])
+    if key.startswith(_FILE_KEY):  # a file of a register folder, whatever its name
+        where = label("summary.file", lang, source=source)
+    elif key == _FOLDER_KEY:
+        where = label("summary.folder", lang, source=source)
+    else:
+        where = _where(source, lang)
+    return label(key, lang, where=where, row=unread.get("row"), value=value)
+
+
+_FILE_KEY = "unread.file"  # unread.file_csv, unread.file_lock …: an entry of the folder
+_FOLDER_KEY = "unread.folder"
 
 
 def format_summary(summary: dict[str, Any], lang: Lang | None = None) -> str:

@@ -1984,6 +1984,47 @@ LABELS: dict[str, tuple[str, str]] = {
         '{where}: kolumnen "{value}" hör inte till registrets format och lästes inte',
         '{where}: the column "{value}" is not part of the register\'s format and was not read',
     ),
+    # --- [csv-files] every file of a register folder read or named, and why -----------------
+    "summary.folder": ("mapp {source}", "folder {source}"),
+    "unread.file_csv": (
+        "{where}: varken filnamnet eller kolumnrubrikerna på första raden är en "
+        "registertabells (aktiviteter, partner, undantag)",
+        "{where}: neither its name nor the headers in its first line are a register "
+        "table's (activities, partners, exceptions)",
+    ),
+    "unread.file_not_csv": (
+        "{where}: ingen CSV-fil; i en mapp med CSV-filer läses bara filer som slutar på .csv",
+        "{where}: not a CSV file; in a folder of CSV files only files ending in .csv are read",
+    ),
+    "unread.file_not_xlsx": (
+        "{where}: ingen Excel-arbetsbok; i en mapp med arbetsböcker läses bara filer som "
+        "slutar på .xlsx",
+        "{where}: not an Excel workbook; in a folder of workbooks only files ending in .xlsx "
+        "are read",
+    ),
+    "unread.file_lock": (
+        "{where}: Excels låsfil för en öppen fil, inga registeruppgifter",
+        "{where}: Excel's lock file for an open file, no register data",
+    ),
+    "unread.file_continuation": (
+        "{where}: namnet säger att filen fortsätter en tabell, men den lästes inte: {value}",
+        "{where}: its name says it continues a table, but it was not read: {value}",
+    ),
+    "unread.file_continuation_headers": (
+        "{where}: kolumnrubrikerna säger att filen fortsätter en tabell, men den lästes inte: "
+        "{value}",
+        "{where}: its headers say it continues a table, but it was not read: {value}",
+    ),
+    "unread.file_no_table": (
+        "{where}: fortsätter tabellen {value}, men mappen har ingen fil {value}.csv att "
+        "fortsätta; byt namn på filen till {value}.csv",
+        "{where}: continues the table {value}, but the folder has no file {value}.csv to "
+        "continue; rename the file {value}.csv",
+    ),
+    "unread.folder": (
+        "{where}: mappar i registrets mapp läses inte",
+        "{where}: folders inside the register's folder are not read",
+    ),
     "summary.empty_register": (
         "Registret har inga aktiviteter: det finns inget att bedöma.",
         "The register holds no activities: there is nothing to assess.",
@@ -2282,6 +2323,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "detail.no_columns": ("filen har inga kolumner", "the file has no columns"),
     "detail.encoding": ("texten är inte UTF-8", "the text is not UTF-8"),
     "detail.quotes": ("citattecknen går inte ihop", "its quotation marks do not pair up"),
+    "detail.named": ("{name}: {reason}", "{name}: {reason}"),
     "write.cannot": ("går inte att skriva: {reason}", "cannot be written: {reason}"),
     "write.cannot_folder": (
         "går inte att skriva i mappen: {reason}",

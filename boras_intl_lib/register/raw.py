@@ -56,6 +56,10 @@ class RawTable:
     # several workbooks read as one: the source of each file; the index is then a row key
     # (file number × ROW_KEY + Excel row), see :func:`read_workbook_folder`
     sources: tuple[str, ...] = ()
+    # with ``sources``: each source's headers that are not part of the format, and the fields
+    # of its header line, so that a column or a broken line is named with its own sheet or file
+    ignored_by_source: tuple[tuple[str, ...], ...] = ()
+    widths: tuple[int, ...] = ()
     # columns read as categories: column -> (code per row, distinct texts), so that parsing
     # looks at each distinct text without hashing every cell again; ``cells`` holds the same
     # texts (``texts.take(codes)``). Absent for a column read as plain text.
@@ -72,6 +76,11 @@ class RawTable:
         if not self.sources:
             return self.source
         return np.asarray(self.sources, dtype=object)[np.asarray(keys, dtype="int64") // ROW_KEY]
+
+    @property
+    def width(self) -> int:
+        """The fields of the header line: the format's columns and the others."""
+        return len(self.headers) + len(self.ignored)
 
     def header(self, column: str) -> str:
         """The header as the user wrote it (the canonical name when the column is absent)."""
@@ -122,6 +131,8 @@ def combine(name: str, parts: list[tuple[int, str, RawTable]]) -> RawTable:
     trailing: list[Any] = []
     ignored: list[str] = []
     sources: list[str] = []
+    ignored_by_source: list[tuple[str, ...]] = []
+    widths: list[int] = []
     for _, file_name, part in parts:
         base = len(sources)
         own = part.sources or (part.source,)
@@ -141,6 +152,8 @@ def combine(name: str, parts: list[tuple[int, str, RawTable]]) -> RawTable:
         bad += [(int(key(np.array([r]))[0]), *rest) for r, *rest in part.bad_lines]
         trailing += [(int(key(np.array([r]))[0]), text) for r, text in part.trailing_notes]
         ignored += [h for h in part.ignored if h not in ignored]
+        ignored_by_source += part.ignored_by_source or (part.ignored,)
+        widths += part.widths or (part.width,)
     cells = pd.concat(frames).fillna("")
     return RawTable(
         name,
@@ -152,7 +165,17 @@ def combine(name: str, parts: list[tuple[int, str, RawTable]]) -> RawTable:
         notes=tuple(notes),
         trailing_notes=tuple(trailing),
         sources=tuple(sources),
+        ignored_by_source=tuple(ignored_by_source),
+        widths=tuple(widths),
     )
+
+
+def continued(name: str, parts: list[RawTable]) -> RawTable:
+    """One table from its sheet (or file) and those continuing it, each row keyed by part
+    number × :data:`ROW_KEY` + row, so every message names the row's own sheet or file."""
+    if len(parts) == 1:
+        return parts[0]
+    return combine(name, [(i, "", part) for i, part in enumerate(parts)])
 
 
 def is_blank(data: bytes) -> bool:
@@ -166,12 +189,8 @@ def file_bytes(path: Path, *, allow_empty: bool = False, register: Path | None =
     try:
         data = path.read_bytes()
     except OSError as exc:  # the system's reason in the labels table's words, not its English
-        reason = os_reason(exc)
-        words = {
-            lang: label("unreadable.os_error", lang, detail=f"{path.name}: {reason.words(lang)}")
-            for lang in ("en", "sv")
-        }
-        raise RegisterUnreadableError(where, words["en"], reason_sv=words["sv"]) from None
+        detail = Problem("detail.named", {"name": path.name, "reason": os_reason(exc)})
+        raise unreadable(where, "unreadable.os_error", detail=detail) from None
     if not allow_empty and is_blank(data):
         raise unreadable(where, "unreadable.empty_file", name=path.name)
     return data

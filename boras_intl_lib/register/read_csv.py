@@ -23,17 +23,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import Problem, reason_of
+from ..errors import Problem, RegisterUnreadableError, reason_of
 from ..settings import RegisterLimits
-from .cells import table_from_grid
+from .cells import table_from_grid, visible
+from .folder_files import CsvFolder, plan_csv_folder
 from .format import TABLES
 from .raw import (
-    CSV_SUFFIX,
+    UNREAD_LANGS,
     RawRegister,
     RawTable,
+    Unread,
+    continued,
     file_bytes,
     is_blank,
-    match_names,
     present_tables,
     unreadable,
 )
@@ -41,23 +43,106 @@ from .raw import (
 
 def read_csv_folder(path: Path, limits: RegisterLimits | None = None) -> RawRegister:
     """Read ``activities.csv`` (or ``aktiviteter.csv``) and friends from a folder; a file
-    larger than ``limits.csv_mb`` is refused before it is read."""
-    files = [p for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() == CSV_SUFFIX]
-    found = match_names(path, files, lambda p: p.stem, "file")
-    ordered = sorted(found.items(), key=lambda item: item[1].name)
-    _check_csv_sizes(path, [file for _, file in ordered], limits or RegisterLimits())
-    data = {
-        table: file_bytes(file, allow_empty=TABLES[table].optional, register=path)
-        for table, file in ordered
-    }
-    parts = [[file.name.encode("utf-8") + b"\0", data[table]] for table, file in ordered]
-    sha256 = _sha256_in_background([part for pair in parts for part in pair])
+    larger than ``limits.csv_mb`` is refused before it is read.
+
+    A file continuing a table (``aktiviteter (2).csv``, or a file with a table's headers, see
+    :mod:`folder_files`) adds its rows to the table, each keyed by file number ×
+    :data:`ROW_KEY` + row so that every message names its own file; one that cannot be read
+    is named as not read, with the reason, like every other file of the folder.
+    """
+    plan = plan_csv_folder(path, csv_headers)
+    parts = [(table, file) for table, file in plan.tables.items()]
+    parts += [(table, file) for table, files in plan.continuations.items() for file in files]
+    parts.sort(key=lambda part: part[1].name)
+    _check_csv_sizes(path, [file for _, file in parts], limits or RegisterLimits())
+    unread = list(plan.unread)
+    data = _files_data(path, parts, plan, unread)
+    chunks = [[file.name.encode("utf-8") + b"\0", data[file]] for _, file in parts if file in data]
+    sha256 = _sha256_in_background([chunk for pair in chunks for chunk in pair])
     tables = {
-        name: _read_csv_table(path, found[name], name, data[name])
+        name: _read_with_continuations(path, name, plan, data, unread)
         for name in TABLES
-        if name in found
+        if name in plan.tables
     }
-    return RawRegister(path, present_tables(tables), tuple(found.values()), sha256())
+    files = tuple(file for _, file in parts if file in data)
+    return RawRegister(path, present_tables(tables), files, sha256(), tuple(unread))
+
+
+def _files_data(
+    folder: Path, parts: list[tuple[str, Path]], plan: CsvFolder, unread: list[Unread]
+) -> dict[Path, bytes]:
+    """The bytes of each file to read; a continuation that cannot be opened is added to
+    ``unread`` (a table's own file that cannot be makes the register unreadable)."""
+    data: dict[Path, bytes] = {}
+    for table, file in parts:
+        try:
+            data[file] = file_bytes(file, allow_empty=TABLES[table].optional, register=folder)
+        except RegisterUnreadableError as exc:
+            if plan.tables[table] == file:
+                raise
+            unread.append(_continuation_unread(file, exc, plan))
+    return data
+
+
+def _read_with_continuations(
+    folder: Path, name: str, plan: CsvFolder, data: dict[Path, bytes], unread: list[Unread]
+) -> RawTable | None:
+    """One table from its own file and the files continuing it (None if all are empty); a
+    continuation that cannot be read is added to ``unread``, with the reason."""
+    own = plan.tables[name]
+    read = [_read_csv_table(folder, own, name, data[own])]
+    for file in plan.continuations.get(name, []):
+        if file not in data:
+            continue
+        try:
+            read.append(_read_csv_table(folder, file, name, data[file]))
+        except RegisterUnreadableError as exc:
+            unread.append(_continuation_unread(file, exc, plan))
+    found = [raw for raw in read if raw is not None]
+    return continued(name, found) if found else None
+
+
+def _continuation_unread(file: Path, exc: RegisterUnreadableError, plan: CsvFolder) -> Unread:
+    """A continuation file not read, with the reason in Swedish and English."""
+    key = "unread.file_continuation"
+    if file in plan.by_headers:
+        key = "unread.file_continuation_headers"
+    return (file.name, None, f"{exc.reason_sv}{UNREAD_LANGS}{exc.reason}", key)
+
+
+HEADER_BYTES = 64 * 1024  # how much of a file is looked at for its header line
+
+
+def csv_headers(path: Path) -> list[str]:
+    """The headers of a CSV file as the reader would find them (the first row with a non-blank
+    cell, split by the separator of the first line), from the file's first bytes only; empty
+    when there are none or the file cannot be read. Enough to tell whether the file holds a
+    register table, without reading a large file that holds none."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(HEADER_BYTES)
+    except OSError:
+        return []
+    utf16 = _utf16(head)
+    if utf16 is not None:
+        text = head[: len(head) // 2 * 2].decode(utf16, errors="replace")
+    else:
+        try:
+            text = head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # a character cut at the end of the bytes read, or a file that is not UTF-8
+            cut = len(head) == HEADER_BYTES and exc.start >= len(head) - 3
+            text = head[: exc.start].decode("utf-8") if cut else head.decode("cp1252", "replace")
+    text = text.removeprefix("\ufeff")
+    sep = _separator(text.split("\n", 1)[0])
+    try:
+        for cells in csv.reader(io.StringIO(text), delimiter=sep):
+            headers = [unicodedata.normalize("NFC", visible(cell)).strip() for cell in cells]
+            if any(headers):
+                return headers
+    except csv.Error:
+        pass
+    return []
 
 
 def _check_csv_sizes(folder: Path, files: list[Path], limits: RegisterLimits) -> None:

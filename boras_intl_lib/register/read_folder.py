@@ -1,4 +1,8 @@
-"""Reading a folder of ``.xlsx`` workbooks (one per administration, say) as one register."""
+"""Reading a folder of ``.xlsx`` workbooks (one per administration, say) as one register.
+
+Every other entry of the folder (a CSV or text file, Excel's ``~$`` lock file, a hidden file,
+a folder) is named as not read, with the reason (:mod:`folder_files`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from ..settings import RegisterLimits
+from .folder_files import entries, is_lock_file, other_entries
 from .format import TABLES
 from .raw import XLSX_SUFFIX, RawRegister, combine
 from .read_xlsx import read_workbook
@@ -13,20 +18,22 @@ from .read_xlsx import read_workbook
 
 def workbooks(folder: Path) -> list[Path]:
     """The ``.xlsx`` files of a folder, in name order (Excel's ``~$`` lock files left out)."""
-    return sorted(
+    return [
         p
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() == XLSX_SUFFIX and not p.name.startswith("~$")
-    )
+        for p in entries(folder)
+        if p.is_file() and p.suffix.lower() == XLSX_SUFFIX and not is_lock_file(p)
+    ]
 
 
 def read_workbook_folder(folder: Path, limits: RegisterLimits | None = None) -> RawRegister:
     """Several workbooks (one per administration, say) read as one register.
 
     Each table's rows are keyed by file number × :data:`ROW_KEY` + Excel row, and each file's
-    sheet is named ``workbook.xlsx, sheet`` so that every issue says which file to open.
+    sheet is named ``workbook.xlsx, sheet`` so that every issue says which file to open. The
+    folder's other entries come first among what was not read.
     """
-    books = [read_workbook(path, limits) for path in workbooks(folder)]
+    paths = workbooks(folder)
+    books = [read_workbook(path, limits) for path in paths]
     digest = hashlib.sha256()
     for book in books:
         digest.update(book.path.name.encode("utf-8") + b"\0" + book.sha256.encode())
@@ -39,7 +46,7 @@ def read_workbook_folder(folder: Path, limits: RegisterLimits | None = None) -> 
         ]
         if parts:
             tables[name] = combine(name, parts)
-    unread = tuple(
+    unread = other_entries(folder, paths) + tuple(
         (f"{book.path.name}, {source}", row, value, key)
         for book in books
         for source, row, value, key in book.unread

@@ -29,7 +29,7 @@ from .raw import (
     RawRegister,
     RawTable,
     Unread,
-    combine,
+    continued,
     file_bytes,
     match_names,
     present_tables,
@@ -92,7 +92,7 @@ def read_workbook(path: Path, limits: RegisterLimits | None = None) -> RawRegist
             continue
         if raw is not None:
             found.setdefault(table, []).append(raw)
-    tables: dict[str, RawTable | None] = {t: _continued(t, raws) for t, raws in found.items()}
+    tables: dict[str, RawTable | None] = {t: continued(t, raws) for t, raws in found.items()}
     for table in sheets:
         tables.setdefault(table, None)
     return RawRegister(path, present_tables(tables), (path,), sha256, tuple(unread))
@@ -106,14 +106,6 @@ def _continuations(names: Iterable[str], sheets: dict[str, str]) -> dict[str, li
         if table is not None and table.name in sheets and find_table(name) is None:
             more.setdefault(table.name, []).append(name)
     return more
-
-
-def _continued(name: str, parts: list[RawTable]) -> RawTable:
-    """One table from its sheet and the sheets continuing it, each row keyed by sheet number ×
-    :data:`ROW_KEY` + Excel row, so every message names the row's own sheet."""
-    if len(parts) == 1:
-        return parts[0]
-    return combine(name, [(i, "", part) for i, part in enumerate(parts)])
 
 
 SheetReader = Callable[[str], Iterable[Iterable[object]]]

@@ -755,7 +755,13 @@ def _unread(raw: RawRegister) -> tuple[tuple[str, int | None, str, str], ...]:
             source = table.source_of(pd.Index([row]))
             source = source if isinstance(source, str) else str(source[0])
             found.append((source, row % ROW_KEY, text, "unread.note"))
-        found += [(table.source, None, header, "unread.column") for header in table.ignored]
+        by_source = table.ignored_by_source or (table.ignored,)
+        sources = table.sources or (table.source,)
+        found += [
+            (source, None, header, "unread.column")
+            for source, headers in zip(sources, by_source, strict=True)
+            for header in headers
+        ]
     return tuple(found)
 
 
@@ -819,12 +825,15 @@ def _owners(issues: pd.DataFrame, activities: _Checked, partners: _Checked) -> p
 
 def _reject_bad_lines(checked: _Checked) -> None:
     """CSV lines that could not be split into the header's columns are rejected rows."""
-    expected = len(checked.raw.headers) + len(checked.raw.ignored)
+    raw = checked.raw
     by_reason: dict[str, list[tuple[int, str]]] = {}
-    for row, line, key in checked.raw.bad_lines:
+    for row, line, key in raw.bad_lines:
         by_reason.setdefault(key, []).append((row, line))
     for key, found in by_reason.items():
         rows, lines = zip(*found, strict=True)
+        expected: object = raw.width
+        if raw.widths:  # several files: each line against its own file's header
+            expected = np.asarray(raw.widths)[np.asarray(rows, dtype="int64") // ROW_KEY]
         checked.issues.add(rows, None, list(lines), key, header="", expected=expected)
 
 
