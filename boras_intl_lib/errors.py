@@ -19,8 +19,8 @@ class BorasIntlError(Exception):
     """Base class of every error the toolkit raises on purpose (a user mistake, not a bug)."""
 
 
-class RegisterUnreadableError(BorasIntlError):
-    """The register cannot be read at all (exit status 2)."""
+class FileError(BorasIntlError):
+    """A file that cannot be used, with the reason in English and Swedish."""
 
     def __init__(self, path: Path | str, reason: str, reason_sv: str | None = None) -> None:
         self.path = Path(path)
@@ -34,6 +34,10 @@ class RegisterUnreadableError(BorasIntlError):
     def message(self, lang: Lang = "en") -> str:
         """The error in Swedish (``"sv"``) or English: the path, then the reason."""
         return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
+
+
+class RegisterUnreadableError(FileError):
+    """The register cannot be read at all (exit status 2)."""
 
 
 class Problem(NamedTuple):
@@ -166,21 +170,8 @@ class WriteError(BorasIntlError):
         return f"{self.path}: {said[:1].upper()}{said[1:]}"
 
 
-class IndicatorDataError(BorasIntlError):
+class IndicatorDataError(FileError):
     """An indicator file cannot be read or has an unexpected layout."""
-
-    def __init__(self, path: Path | str, reason: str, reason_sv: str | None = None) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        self.reason_sv = reason_sv or reason
-        super().__init__(f"{self.path}: {reason}")
-
-    def __reduce__(self) -> tuple[type, tuple[Path, str, str]]:
-        return (type(self), (self.path, self.reason, self.reason_sv))
-
-    def message(self, lang: Lang = "en") -> str:
-        """The error in Swedish (``"sv"``) or English: the path, then the reason."""
-        return f"{self.path}: {self.reason_sv if lang == 'sv' else self.reason}"
 
 
 class IndicatorSettingsError(BorasIntlError):
