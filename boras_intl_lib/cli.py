@@ -266,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report" and not args.verbose:  # progress lines only, not details
         handler.addFilter(_progress_only)
     from .errors import BorasIntlError
-    from .i18n.labels import set_log_language
+    from .i18n.labels import label, set_log_language
 
     set_log_language(None)  # each run its own: nothing from an earlier main() in this process
     try:
@@ -278,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_os_error_line(exc, _language(args)), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr, flush=True)
+        print(label("cli.interrupted", _language(args)), file=sys.stderr, flush=True)
         if argv is None:  # the process itself (not a caller of main): exit 130, not SIGINT
             _exit_interrupted()
         return 130
@@ -301,8 +301,8 @@ def _error_line(exc: Exception, lang: Lang) -> str:
     """A user mistake as its one line: "fel: …" / "error: …" and the error in ``lang``.
 
     Errors that carry their words in both languages (``message(lang)``) are said in the
-    run's language; the few that carry only English words (a report that failed, written by
-    the runner) keep the English prefix, so that no line mixes the two languages.
+    run's language; one that carries only English words (an error from a library caller)
+    keeps the English prefix, so that no line mixes the two languages.
     """
     from .i18n.labels import label
 

@@ -194,11 +194,20 @@ class IndicatorSettingsError(BorasIntlError):
 
 
 class ReportError(BorasIntlError):
-    """Producing a report failed; ``section`` names where, when known."""
+    """Producing a report failed; ``section`` names where, when known.
 
-    def __init__(self, message: str, section: str | None = None) -> None:
+    ``problem`` is a :class:`Problem` worded in the run's language at the edge (a plain text,
+    such as a Python error from the notebook, is shown as it is); ``str()`` is English.
+    """
+
+    def __init__(self, problem: Problem | str, section: str | None = None) -> None:
+        self.problem = problem
         self.section = section
-        super().__init__(message)
+        super().__init__(self.message("en"))
 
-    def __reduce__(self) -> tuple[type, tuple[str, str | None]]:
-        return (type(self), (str(self), self.section))
+    def __reduce__(self) -> tuple[type, tuple[Problem | str, str | None]]:
+        return (type(self), (self.problem, self.section))
+
+    def message(self, lang: Lang = "en") -> str:
+        """The error in Swedish (``"sv"``) or English."""
+        return self.problem if isinstance(self.problem, str) else self.problem.words(lang)

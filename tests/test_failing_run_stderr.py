@@ -52,5 +52,5 @@ def test_a_timed_out_report_is_one_line_each(tmp_path: Path, years: tuple[str, .
     n_reports = 2 if "--years" in years else 1
     assert len(lines) == n_reports, result.stderr
     assert all(
-        line.startswith("error: report 20") and "time limit of 1 s" in line for line in lines
+        line.startswith("fel: rapporten 20") and "tidsgränsen på 1 s" in line for line in lines
     ), lines

@@ -40,8 +40,8 @@ def test_a_second_run_into_the_same_folder_waits_for_the_first(tmp_path: Path) -
     _, second_err = second.communicate(timeout=300)
     assert first.returncode == 0, first_err
     assert second.returncode == 0, second_err
-    assert "waiting for another boras-intl run writing to" in second_err
-    assert "waiting" not in first_err
+    assert "väntar på att en annan körning av boras-intl som skriver till" in second_err
+    assert "väntar" not in first_err
     html = (out / "2025" / "report-2025-sv.html").read_text(encoding="utf-8")
     notebook = (out / "2025" / "report-2025-sv.ipynb").read_text(encoding="utf-8")
     import hashlib
@@ -76,9 +76,10 @@ def test_a_year_without_activities_keeps_the_earlier_report(tmp_path: Path) -> N
         check=False,
     )
     assert result.returncode == 1, result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("fel:")]
     assert errors == [
-        "error: report 2025 sv: the register has no activity in 2025: the earlier report is kept"
+        "fel: rapporten 2025 sv: registret har ingen aktivitet 2025: "
+        "den tidigare rapporten finns kvar"
     ]
     assert earlier.read_text(encoding="utf-8") == "<p>the good report of 2025</p>"
     assert sorted(p.name for p in year_folder.iterdir()) == ["report-2025-sv.html"]

@@ -456,7 +456,7 @@ def test_pdf_without_chromium_is_one_clear_line_and_writes_nothing(tmp_path: Pat
     assert done.returncode == 2
     lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "Traceback" not in done.stderr
-    assert lines[0].startswith("error: cannot write the PDF: Chromium was not found at ")
+    assert lines[0].startswith("fel: kan inte skriva PDF:en: Chromium finns inte på ")
     assert "apt-get install chromium" in lines[0]
     assert not list((tmp_path / "out").rglob("*.html"))
 

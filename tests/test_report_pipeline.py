@@ -186,6 +186,8 @@ def test_timeout_fails_in_its_section(tmp_path: Path) -> None:
         rp.render_report(notebook, {}, tmp_path / "report.html", kernel_name=KERNEL_NAME, timeout=2)
     assert info.value.section == "Export"  # the Markdown heading above the cell
     assert "time limit of 2 s" in str(info.value)
+    assert "tidsgränsen på 2 s" in info.value.message("sv")
+    assert "i avsnittet 'Export'" in info.value.message("sv")
     assert not (tmp_path / "report.html").exists()
     assert (tmp_path / "report.failed.ipynb").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.failed.ipynb", "sleeps.ipynb"]
@@ -507,7 +509,8 @@ def test_a_failing_step_below_a_finished_section_is_named_for_itself() -> None:
         cell_index = 3
 
     where, section = rp._failure_location(nb, Failed())
-    assert where == "in step 'write_report_workbook(data, excel_path)' (cell In [14])"
+    assert where.words("en") == "in step 'write_report_workbook(data, excel_path)' (cell In [14])"
+    assert where.words("sv") == "i steget 'write_report_workbook(data, excel_path)' (cell In [14])"
     assert section is None
     failed_in_method = type("F", (Exception,), {"cell_index": 2})()
     assert rp._failure_location(nb, failed_in_method)[1] == "Metod och källor"
@@ -515,4 +518,4 @@ def test_a_failing_step_below_a_finished_section_is_named_for_itself() -> None:
     assert rp._failure_location(nb, under_markdown)[1] == "Export"
     cells[0].metadata["tags"] = ["remove-cell"]  # the notebook's own title, never shown
     where, section = rp._failure_location(nb, under_markdown)
-    assert (where, section) == ("in step 'x = 1' (cell 2)", None)
+    assert (where.words("en"), section) == ("in step 'x = 1' (cell 2)", None)

@@ -131,10 +131,10 @@ def test_a_signal_stops_the_whole_run(tmp_path: Path, how: str, per_administrati
     _only_commits_under_way_finished(before, runs.snapshot(out), workers=2)
     assert not runs.temp_files(out)
     assert "Traceback" not in run.stderr + run.stdout
-    stopped = [line for line in run.stderr.splitlines() if line.startswith("stopped by")]
-    assert len(stopped) == 1, run.stderr
-    assert stopped[0].startswith(f"stopped by {how.split('-')[0]}: ")
-    assert "reports written" in stopped[0] and "not written: " in stopped[0]
+    stopped = [line for line in run.stderr.splitlines() if line.startswith("stoppad av")]
+    assert len(stopped) == 1, run.stderr  # a Swedish run: its stop line is Swedish
+    assert stopped[0].startswith(f"stoppad av {how.split('-')[0]}: ")
+    assert " rapporter skrivna" in stopped[0] and "inte skrivna: " in stopped[0]
     if per_administration:
         for year_folder in sorted(p for p in out.iterdir() if p.is_dir()):
             on_disk = {
@@ -171,5 +171,5 @@ def test_a_signal_stops_a_single_report_executing_in_the_command(tmp_path: Path)
     assert sorted(p.name for p in folder.iterdir()) == ["report-2025-sv.html"]
     assert "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines()[-1] == (
-        "stopped by SIGTERM: 0 of 1 reports written; not written: 2025 sv"
+        "stoppad av SIGTERM: 0 av 1 rapport skriven; inte skrivna: 2025 sv"
     )

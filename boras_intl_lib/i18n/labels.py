@@ -2374,6 +2374,105 @@ LABELS: dict[str, tuple[str, str]] = {
         "ska vara 1 eller mer, inte {value}",
         "must be 1 or more, not {value}",
     ),
+    # --- [run] what `report` says while it runs, when a report fails and when it is stopped
+    "cli.interrupted": ("avbruten", "interrupted"),
+    "run.progress": (
+        "rapport {done} av {total} skriven: {path} ({seconds} s)",
+        "report {done}/{total} written: {path} ({seconds} s)",
+    ),
+    "run.bar": ("rapporter", "reports"),
+    "run.bar_unit": ("rapport", "report"),
+    "run.bar_failed": ("misslyckades: {name}", "failed: {name}"),
+    "run.report_failed": ("rapporten {name}: {error}", "report {name}: {error}"),
+    "run.waiting": (
+        "väntar på att en annan körning av boras-intl som skriver till {out} ska bli klar",
+        "waiting for another boras-intl run writing to {out} to finish",
+    ),
+    "run.stopped": ("stoppad av {signal}: {parts}", "stopped by {signal}: {parts}"),
+    "run.stopped_written": (
+        "{written} av {total:rapport skriven|rapporter skrivna}",
+        "{written} of {total:report|reports} written",
+    ),
+    "run.stopped_failed": ("misslyckades: {names}", "failed: {names}"),
+    "run.stopped_missing": ("inte skrivna: {names}", "not written: {names}"),
+    "run.no_activity": (
+        "registret har ingen aktivitet {year}: {kept}",
+        "the register has no activity in {year}: {kept}",
+    ),
+    "run.earlier_kept": ("den tidigare rapporten finns kvar", "the earlier report is kept"),
+    "run.nothing_written": ("inget skrevs", "nothing was written"),
+    "run.err.out_folder": (
+        "kan inte använda utdatamappen {folder}: {reason}",
+        "cannot use the output folder {folder}: {reason}",
+    ),
+    "run.err.create_folder": (
+        "kan inte skapa utdatamappen {folder}: {reason}",
+        "cannot create the output folder {folder}: {reason}",
+    ),
+    "run.err.write_folder": (
+        "kan inte skriva i utdatamappen {folder}: {reason}",
+        "cannot write to the output folder {folder}: {reason}",
+    ),
+    "run.err.is_folder": (
+        "kan inte skriva {path}: det är en mapp",
+        "cannot write {path}: it is a folder",
+    ),
+    "run.err.write": ("kan inte skriva {path}: {reason}", "cannot write {path}: {reason}"),
+    "run.err.no_notebook": (
+        "rapportens notebook finns inte: {path}",
+        "report notebook not found: {path}",
+    ),
+    "run.err.no_output": (
+        "rapportens notebook skrev inte sin utdata '{key}'",
+        "the report notebook did not write its output '{key}'",
+    ),
+    "run.err.cancelled": ("rapporten avbröts", "the report was cancelled"),
+    "run.err.failed": ("rapporten misslyckades: {what}{kept}", "the report failed: {what}{kept}"),
+    "run.err.failed_at": (
+        "rapporten misslyckades {where}: {what}{kept}",
+        "the report failed {where}: {what}{kept}",
+    ),
+    "run.err.kept": (
+        " (den körda notebooken sparas som {path})",
+        " (the executed notebook is kept as {path})",
+    ),
+    "run.where.section": ("i avsnittet '{section}' ({cell})", "in section '{section}' ({cell})"),
+    "run.where.step": ("i steget '{step}' ({cell})", "in step '{step}' ({cell})"),
+    "run.where.cell": ("i {cell}", "in {cell}"),
+    "run.cell.count": ("cell In [{n}]", "cell In [{n}]"),
+    "run.cell.index": ("cell {n}", "cell {n}"),
+    "run.what.timeout": (
+        "en cell körde längre än tidsgränsen på {timeout} s",
+        "a cell ran longer than the time limit of {timeout} s",
+    ),
+    "run.what.dead_kernel": (
+        "notebookens kernel stannade oväntat (slut på minne?)",
+        "the notebook's kernel stopped unexpectedly (out of memory?)",
+    ),
+    "run.what.no_kernel": (
+        "det finns ingen Jupyter-kernel som heter {name}",
+        "no Jupyter kernel named {name}",
+    ),
+    "run.pdf.no_chromium": (
+        "kan inte skriva PDF:en: Chromium finns inte på {path} (installera det med "
+        "`apt-get install chromium` eller ange {env})",
+        "cannot write the PDF: Chromium was not found at {path} (install it with "
+        "`apt-get install chromium`, or set {env})",
+    ),
+    "run.pdf.no_package": (
+        "kan inte skriva PDF:en: Python-paketet {package} saknas (installera det med "
+        "`pip install 'boras-intl[pdf]'`{never})",
+        "cannot write the PDF: the Python package {package} is missing (install it with "
+        "`pip install 'boras-intl[pdf]'`{never})",
+    ),
+    "run.pdf.never_install": (
+        "; aldrig `playwright install`",
+        "; never `playwright install`",
+    ),
+    "run.pdf.chromium_failed": (
+        "kan inte skriva PDF:en: Chromium misslyckades: {detail}",
+        "cannot write the PDF: Chromium failed: {detail}",
+    ),
 }
 
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BorasIntlError, ReportError
-from ..i18n.labels import Lang
+from ..i18n.formatting import formatter
+from ..i18n.labels import Lang, label
 from . import helpers_cleanup, stopping
 from .kernel import ready_to_start_kernels
 from .pipeline import (
@@ -109,7 +110,7 @@ def render_many(
     if not jobs:
         return []
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs)))
-    progress = _Progress(len(jobs))
+    progress = _Progress(len(jobs), jobs[0].lang)
     outcomes: list[ReportOutcome | None] = [None] * len(jobs)
 
     def finished(index: int, outcome: ReportOutcome, produced: ProducedReport | None) -> None:
@@ -169,9 +170,9 @@ def _produce(job: ReportJob) -> tuple[ReportOutcome, ProducedReport | None]:
             workdir=job.workdir,
         )
     except ReportError as exc:
-        return ReportOutcome(job, error=str(exc), section=exc.section), None
+        return ReportOutcome(job, error=exc.message(job.lang), section=exc.section), None
     except BorasIntlError as exc:
-        return ReportOutcome(job, error=str(exc)), None
+        return ReportOutcome(job, error=_in_language(exc, job.lang)), None
     except Exception as exc:  # a bug: still report it per job and let the others finish
         log.debug("report job %s failed", job.name, exc_info=True)
         return ReportOutcome(job, error=f"{type(exc).__name__}: {exc}"), None
@@ -208,11 +209,17 @@ def _produce_while(
     return box["result"]
 
 
+def _in_language(exc: BorasIntlError, lang: Lang) -> str:
+    """The error's words in the report's language, where it carries both."""
+    said = getattr(exc, "message", None)
+    return said(lang) if callable(said) else str(exc)
+
+
 def _commit(outcome: ReportOutcome, produced: ProducedReport) -> ReportOutcome:
     try:
         commit_report(produced)
     except ReportError as exc:
-        return ReportOutcome(outcome.job, error=str(exc))
+        return ReportOutcome(outcome.job, error=exc.message(outcome.job.lang))
     finally:
         produced.discard()  # whatever was not moved
     return outcome
@@ -386,13 +393,14 @@ def _monotonic() -> float:
 class _Progress:
     """tqdm on a terminal, plain log lines otherwise."""
 
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
+    def __init__(self, total: int, lang: Lang) -> None:
+        self.total, self.done, self.lang = total, 0, lang
         self.bar = None
         if sys.stderr is not None and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="report", desc="reports", file=sys.stderr)
+            unit, desc = label("run.bar_unit", lang), label("run.bar", lang)
+            self.bar = tqdm(total=total, unit=unit, desc=desc, file=sys.stderr)
 
     def update(self, outcome: ReportOutcome | None) -> None:
         self.done += 1
@@ -402,14 +410,18 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(1)
             if not outcome.ok:
-                self.bar.set_postfix_str(f"failed: {name}")
+                self.bar.set_postfix_str(label("run.bar_failed", self.lang, name=name))
         elif outcome.ok and outcome.result is not None:
+            seconds = formatter("number:1", self.lang)(outcome.result.seconds)
             log.info(
-                "report %d/%d written: %s (%.1f s)",
-                self.done,
-                self.total,
-                outcome.result.html,
-                outcome.result.seconds,
+                label(
+                    "run.progress",
+                    self.lang,
+                    done=self.done,
+                    total=self.total,
+                    path=outcome.result.html,
+                    seconds=seconds,
+                )
             )
         else:  # the caller reports the error itself, once
             log.debug("report %d/%d failed: %s", self.done, self.total, name)

@@ -18,27 +18,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..atomic import STALE_TEMP_SECONDS, publish, remove_stale_temps, temp_beside
-from ..errors import ReportError
+from ..errors import Problem, ReportError, os_reason
 
 
 def create_temp(final: Path) -> Path:
     """An empty, uniquely named hidden file beside ``final``; proves the folder is writable."""
     folder = final.parent
     if final.is_dir():
-        raise ReportError(f"cannot write {final}: it is a folder")
+        raise ReportError(Problem("run.err.is_folder", {"path": final}))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(
-            f"cannot create the output folder {folder}: {exc.strerror or exc}"
-        ) from None
+        problem = Problem("run.err.create_folder", {"folder": folder, "reason": os_reason(exc)})
+        raise ReportError(problem) from None
     remove_stale_temps(folder)
     try:
         return temp_beside(final)
     except OSError as exc:
-        raise ReportError(
-            f"cannot write to the output folder {folder}: {exc.strerror or exc}"
-        ) from None
+        problem = Problem("run.err.write_folder", {"folder": folder, "reason": os_reason(exc)})
+        raise ReportError(problem) from None
 
 
 RUN_FOLDER_PREFIX = "boras-intl-run-"  # a run's private folder in the system's temp folder
@@ -83,6 +81,7 @@ def commit(pairs: Sequence[tuple[Path, Path]], out_html: Path) -> None:
         publish(pairs, lock=True)
     except OSError as exc:
         final = exc.filename2 or out_html  # os.replace names the file it could not replace
-        raise ReportError(f"cannot write {final}: {exc.strerror or exc}") from None
+        problem = Problem("run.err.write", {"path": final, "reason": os_reason(exc)})
+        raise ReportError(problem) from None
     with contextlib.suppress(OSError):
         out_html.with_name(f"{out_html.stem}.failed.ipynb").unlink(missing_ok=True)

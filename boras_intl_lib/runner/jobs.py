@@ -169,7 +169,9 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
     if register is not None and not register.exists():  # before any kernel or folder
         from ..errors import RegisterUnreadableError
 
-        raise RegisterUnreadableError(register, label("unreadable.not_found", "en"))
+        raise RegisterUnreadableError(
+            register, label("unreadable.not_found", "en"), label("unreadable.not_found", "sv")
+        )
     plans, settings_by_year = plan_reports(years, params, lang, out, request.per_administration)
     _check_outputs(plans, out, register)
     if pdf:
@@ -182,7 +184,7 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
         from .pipeline import quiet_library_logs
 
         quiet_library_logs()
-    with run_lock(out):  # one run per output folder: a second one waits for the first
+    with run_lock(out, lang):  # one run per output folder: a second one waits for the first
         stopper = stopping.Stopper(run.abort)
         run.workdir = new_run_folder()
         stopper.install()
@@ -194,7 +196,7 @@ def run_reports(request: ReportRequest, out_stream: TextIO, err_stream: TextIO) 
 
 
 @contextlib.contextmanager
-def run_lock(out: Path) -> Iterator[None]:
+def run_lock(out: Path, lang: Lang = "sv") -> Iterator[None]:
     """Hold an exclusive lock on the output folder for the whole run (issue 22 item 5).
 
     Two runs into one folder would otherwise mix their reports (the city report from one
@@ -212,14 +214,15 @@ def run_lock(out: Path) -> Iterator[None]:
         out.mkdir(parents=True, exist_ok=True)
         fd = os.open(out, os.O_RDONLY | os.O_CLOEXEC)
     except OSError as exc:
-        from ..errors import ReportError
+        from ..errors import Problem, ReportError, os_reason
 
-        raise ReportError(f"cannot use the output folder {out}: {exc.strerror or exc}") from None
+        problem = Problem("run.err.out_folder", {"folder": out, "reason": os_reason(exc)})
+        raise ReportError(problem) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            log.info("waiting for another boras-intl run writing to %s to finish", out)
+            log.info(label("run.waiting", lang, out=out))
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
@@ -306,7 +309,10 @@ class _Run:
                     print(f"wrote {path}", file=out_stream)
             else:
                 failed += 1
-                print(f"error: report {outcome.job.name}: {outcome.error}", file=self.err_stream)
+                said = label(
+                    "run.report_failed", self.lang, name=outcome.job.name, error=outcome.error
+                )
+                print(f"{label('cli.error', self.lang)}: {said}", file=self.err_stream)
         if self.per_administration:  # each was rewritten whenever one of its reports was
             for year in self.settings_by_year:
                 print(f"wrote {self._index_path(year)}", file=out_stream)
@@ -343,8 +349,8 @@ class _Run:
         plan = next(p for p in self.plans if p.name == job.name)
         if plan.year not in self.empty_years:
             return None
-        kept = "the earlier report is kept" if job.out_html.exists() else "nothing was written"
-        return f"the register has no activity in {plan.year}: {kept}"
+        kept = "run.earlier_kept" if job.out_html.exists() else "run.nothing_written"
+        return label("run.no_activity", self.lang, year=plan.year, kept=label(kept, self.lang))
 
     def done(self, outcome: ReportOutcome) -> None:
         """A report is finished (its files, if any, are in place): keep the index up to date."""
@@ -370,16 +376,19 @@ class _Run:
         written = [p.name for p in self.plans if self.finished.get(p.name)]
         failed = [p.name for p in self.plans if self.finished.get(p.name) is False]
         missing = [p.name for p in self.plans if p.name not in self.finished]
-        parts = [f"{len(written)} of {len(self.plans)} reports written"]
+        lang = self.lang
+        parts = [label("run.stopped_written", lang, written=len(written), total=len(self.plans))]
         if written:
             parts[0] += f" ({', '.join(written)})"
         if failed:
-            parts.append(f"failed: {', '.join(failed)}")
+            parts.append(label("run.stopped_failed", lang, names=", ".join(failed)))
         if missing:
-            parts.append(f"not written: {', '.join(missing)}")
-        name = stopping.signal_name(signum)
+            parts.append(label("run.stopped_missing", lang, names=", ".join(missing)))
+        said = label(
+            "run.stopped", lang, signal=stopping.signal_name(signum), parts="; ".join(parts)
+        )
         newline = "\n" if _isatty(self.err_stream) else ""  # after a progress bar's last line
-        print(f"{newline}stopped by {name}: {'; '.join(parts)}", file=self.err_stream, flush=True)
+        print(f"{newline}{said}", file=self.err_stream, flush=True)
 
     def abort(self, signum: int) -> None:
         """A signal while this process executes a report: end it now, write nothing more."""

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReportError
+from ..errors import Problem, ReportError
 from ..i18n.labels import Lang, label
 from . import stopping
 
@@ -73,10 +73,7 @@ def check_chromium() -> Path:
     """The Chromium path, or :class:`ReportError` in one line saying how to get it."""
     path = chromium_path()
     if not (path.is_file() and os.access(path, os.X_OK)):
-        raise ReportError(
-            f"cannot write the PDF: Chromium was not found at {path} "
-            f"(install it with `apt-get install chromium`, or set {CHROMIUM_ENV})"
-        )
+        raise ReportError(Problem("run.pdf.no_chromium", {"path": path, "env": CHROMIUM_ENV}))
     return path
 
 
@@ -148,10 +145,9 @@ def html_to_pdf(source: Path, target: Path, *, title: str, lang: Lang = "sv") ->
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise ReportError(
-            "cannot write the PDF: the Python package playwright is missing "
-            "(install it with `pip install 'boras-intl[pdf]'`; never `playwright install`)"
-        ) from None
+        never = Problem("run.pdf.never_install")
+        problem = Problem("run.pdf.no_package", {"package": "playwright", "never": never})
+        raise ReportError(problem) from None
 
     page_words = label("pdf.page", lang, page='<span class="pageNumber"></span>',
                        total='<span class="totalPages"></span>')  # fmt: skip
@@ -194,7 +190,8 @@ def html_to_pdf(source: Path, target: Path, *, title: str, lang: Lang = "sv") ->
                 browser.close()
     except PlaywrightError as exc:
         first = (str(exc).strip().splitlines() or ["unknown error"])[0]
-        raise ReportError(f"cannot write the PDF: Chromium failed: {first[:300]}") from None
+        problem = Problem("run.pdf.chromium_failed", {"detail": first[:300]})
+        raise ReportError(problem) from None
     finally:
         shutil.rmtree(browser_temp, ignore_errors=True)
         stopping.untrack_temp_dir(browser_temp)
@@ -245,10 +242,8 @@ def hyphenate_words(words: Iterable[str], lang: Lang) -> dict[str, str]:
     try:
         import pyphen
     except ImportError:
-        raise ReportError(
-            "cannot write the PDF: the Python package pyphen is missing "
-            "(install it with `pip install 'boras-intl[pdf]'`)"
-        ) from None
+        problem = Problem("run.pdf.no_package", {"package": "pyphen", "never": ""})
+        raise ReportError(problem) from None
     dictionary = pyphen.Pyphen(lang=HYPHENATION_LOCALES[lang], left=3, right=3)
     return {w: dictionary.inserted(w, hyphen="\u00ad") for w in words}
 

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ReportError
+from ..errors import Problem, ReportError
 from ..i18n.labels import Lang, label
 from ..report.contract import METADATA_KEY
 from . import kernel, stopping
@@ -226,7 +226,7 @@ def _check_arguments(
     notebook: Path, parameters: Mapping[str, Any], extra: Mapping[str, Path]
 ) -> None:
     if not notebook.is_file():
-        raise ReportError(f"report notebook not found: {notebook}")
+        raise ReportError(Problem("run.err.no_notebook", {"path": notebook}))
     names = [Path(p).name for p in extra.values()]
     if len(set(names)) < len(names):
         raise ValueError("extra outputs must have different file names")
@@ -300,22 +300,22 @@ def _report_failure(
     """One clear error naming the section and the error; the notebook kept as .failed.ipynb."""
     nb, cause = failure.nb, failure.cause
     if stopping.abandoned():  # the run itself ended the kernel: nothing to keep or explain
-        return ReportError("the report was cancelled")
+        return ReportError(Problem("run.err.cancelled"))
     where, section = _failure_location(nb, cause)
-    what = _failure_text(cause, timeout)
-    message = f"the report failed {where}: {what}" if where else f"the report failed: {what}"
+    values: dict[str, object] = {"where": where, "what": _failure_text(cause, timeout), "kept": ""}
     if nb is not None:
         failed = out_html.with_name(f"{out_html.stem}.failed.ipynb")
         try:
             replace_text(failed, _notebook_text(nb))
-            message += f" (the executed notebook is kept as {failed})"
+            values["kept"] = Problem("run.err.kept", {"path": failed})
         except (OSError, ReportError) as exc:
             log.warning("could not keep the failed notebook as %s: %s", failed, exc)
     log.debug("report notebook %s failed", notebook, exc_info=cause)
-    return ReportError(message, section)
+    key = "run.err.failed_at" if where else "run.err.failed"
+    return ReportError(Problem(key, values), section)
 
 
-def _failure_text(cause: BaseException, timeout: int | None) -> str:
+def _failure_text(cause: BaseException, timeout: int | None) -> Problem | str:
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
@@ -326,15 +326,17 @@ def _failure_text(cause: BaseException, timeout: int | None) -> str:
         first = value[0] if value else ""
         return f"{cause.ename}: {first[:300]}" if first else cause.ename
     if isinstance(cause, CellTimeoutError):
-        return f"a cell ran longer than the time limit of {timeout} s"
+        return Problem("run.what.timeout", {"timeout": timeout})
     if isinstance(cause, DeadKernelError):
-        return "the notebook's kernel stopped unexpectedly (out of memory?)"
+        return Problem("run.what.dead_kernel")
     if type(cause).__name__ == "NoSuchKernel":
-        return f"no Jupyter kernel named {getattr(cause, 'name', cause)!s}"
+        return Problem("run.what.no_kernel", {"name": str(getattr(cause, "name", cause))})
     return f"{type(cause).__name__}: {cause}"
 
 
-def _failure_location(nb: NotebookNode | None, cause: BaseException) -> tuple[str, str | None]:
+def _failure_location(
+    nb: NotebookNode | None, cause: BaseException
+) -> tuple[Problem | str, str | None]:
     """("in section 'X' (cell In [7])", "X") for the failing cell, as far as it can be told."""
     if nb is None:
         return "", None
@@ -348,12 +350,18 @@ def _failure_location(nb: NotebookNode | None, cause: BaseException) -> tuple[st
     if index is None or index >= len(cells):
         return "", None
     count = cells[index].get("execution_count")
-    cell = f"cell In [{count}]" if count else f"cell {index + 1}"
+    cell = (
+        Problem("run.cell.count", {"n": count})
+        if count
+        else Problem("run.cell.index", {"n": index + 1})
+    )
     if _step_of_its_own(cells, index):  # e.g. the workbook after "Metod och källor"
         step = next(iter(str(cells[index].get("source", "")).strip().splitlines()), "")
-        return f"in step '{step[:120]}' ({cell})", None
+        return Problem("run.where.step", {"step": step[:120], "cell": cell}), None
     section = section_of(cells, index)
-    return (f"in section '{section}' ({cell})", section) if section else (f"in {cell}", None)
+    if section:
+        return Problem("run.where.section", {"section": section, "cell": cell}), section
+    return Problem("run.where.cell", {"cell": cell}), None
 
 
 def _step_of_its_own(cells: Sequence[Any], index: int) -> bool:
@@ -516,11 +524,11 @@ def _notebook_text(nb: NotebookNode) -> str:
 
 def _check_written(temp: Path, key: str) -> None:
     if not temp.exists() or temp.stat().st_size == 0:
-        raise ReportError(f"the report notebook did not write its output '{key}'")
+        raise ReportError(Problem("run.err.no_output", {"key": key}))
 
 
 def _take_written(written: Path, temp: Path, key: str) -> None:
     """Copy a file the kernel wrote in its working folder to its temporary name."""
     if not written.is_file() or written.stat().st_size == 0:
-        raise ReportError(f"the report notebook did not write its output '{key}'")
+        raise ReportError(Problem("run.err.no_output", {"key": key}))
     shutil.copyfile(written, temp)
