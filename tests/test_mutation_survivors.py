@@ -12,9 +12,11 @@ import pytest
 from boras_intl_lib.aggregation import overall_index
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
-from boras_intl_lib.register import load_example_register
+from boras_intl_lib.register import load_example_register, load_register
 from boras_intl_lib.register.parsing import number_value, parse_number
+from boras_intl_lib.register.privacy import MARK
 from boras_intl_lib.settings import load_settings
+from tests.register_helpers import activity, exception, partner, write_workbook
 
 PARAMS = Path(__file__).resolve().parents[1] / "parameters" / "2025.yaml"
 
@@ -65,3 +67,29 @@ def test_each_explanation_says_the_fact_that_decided_it(explained) -> None:
     _check(no_twin, "twin_cities", "why.twin.none")
     twin = explained[explained["twin_cities"] > 0]
     assert not twin["twin_cities_why_sv"].str.contains(label("why.twin.none")).any()
+
+
+def test_a_contact_name_in_a_flagged_cell_and_in_an_exception_is_redacted(tmp_path: Path) -> None:
+    """Contact persons never reach a report: not through the value of an issue (a name typed
+    into a number cell is shown back as the flagged value) nor through the exceptions sheet
+    (a decision's partner and id)."""
+    path = write_workbook(
+        tmp_path / "register.xlsx",
+        {
+            "activities": [activity("A1", contact_person="Greta Garbo", budget_sek="Greta Garbo")],
+            "partners": [partner("A1")],
+            "exceptions": [
+                exception("KS 2024/1 greta garbo", partner_name="Greta Garbo AB", activity_id="A1")
+            ],
+        },
+    )
+    register = load_register(path)
+    flagged = register.issues[register.issues["reason_key"] == "reason.not_a_number"]
+    assert flagged["value"].tolist() == [MARK]
+    decision = register.exceptions.iloc[0]
+    assert decision["partner_name"] == f"{MARK} AB"
+    assert decision["decision_id"] == "[personuppgift 1]"
+    shown = pd.concat(
+        [register.issues.astype(str).stack(), register.exceptions.astype(str).stack()]
+    )
+    assert not shown.str.contains("garbo", case=False, regex=False).any()
