@@ -15,6 +15,7 @@ from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
 from boras_intl_lib.register.parsing import number_value, parse_number
 from boras_intl_lib.register.privacy import MARK
+from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.settings import load_settings
 from tests.register_helpers import activity, exception, partner, write_workbook
 
@@ -93,3 +94,20 @@ def test_a_contact_name_in_a_flagged_cell_and_in_an_exception_is_redacted(tmp_pa
         [register.issues.astype(str).stack(), register.exceptions.astype(str).stack()]
     )
     assert not shown.str.contains("garbo", case=False, regex=False).any()
+
+
+def test_each_explanation_begins_with_its_level_and_names_the_partners() -> None:
+    """The why-text of a level, written out here from the labels: "level: fact, fact"."""
+    settings = load_settings(PARAMS)
+    pc = ProjectCollaboration()
+    for lang, i in (("sv", 0), ("en", 1)):
+        partners = label("why.partners", lang, n=3)
+        no_external = pc.explain(settings, 1, 3, 0, -1)[i]
+        assert no_external == f"1: {partners}, {label('why.no_external', lang)}"
+        # an external share of exactly 0 % is a share, not an unknown one (-1: no budget)
+        zero = pc.explain(settings, 2, 3, 1, 0)[i]
+        assert zero == f"2: {partners}, {label('why.external_share', lang, pct=0)}"
+        unknown = pc.explain(settings, 2, 3, 1, -1)[i]
+        assert unknown == f"2: {partners}, {label('why.external_no_budget', lang)}"
+        none = KnowledgeExchange().explain(settings, 0, 0, 0, 0)[i]
+        assert none == f"0: {label('why.exchange.none', lang)}"
