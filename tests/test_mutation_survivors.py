@@ -9,7 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from boras_intl_lib.aggregation import overall_index
+from boras_intl_lib.aggregation import (
+    area_trend_over_years,
+    coverage_over_years,
+    funding_over_years,
+    funding_summary,
+    overall_index,
+)
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
@@ -111,3 +117,20 @@ def test_each_explanation_begins_with_its_level_and_names_the_partners() -> None
         assert unknown == f"2: {partners}, {label('why.external_no_budget', lang)}"
         none = KnowledgeExchange().explain(settings, 0, 0, 0, 0)[i]
         assert none == f"0: {label('why.exchange.none', lang)}"
+
+
+def test_tables_of_nothing_keep_their_columns() -> None:
+    """A register without activities (or a report of no year) still has tables a report can
+    select columns from: the empty tables carry the columns the filled ones have."""
+    empty = pd.DataFrame({"year": pd.Series(dtype=np.int64)})
+    assert list(area_trend_over_years(empty).columns) == [
+        "year", "area", "n_activities", "n_clear", "share_clear", "change", "trend"
+    ]  # fmt: skip
+    assert list(coverage_over_years(empty, ["Kulturförvaltningen"]).columns) == [
+        "year", "n_administrations", "n_with_activities", "share", "change", "trend"
+    ]  # fmt: skip
+    totals = funding_summary(empty).totals.index
+    assert list(funding_over_years(empty).columns) == ["year", *totals]
+    assert list(funding_summary(empty).by_source.columns) == [
+        "funding_source", "kind", "is_eu", "n_activities", "external_funding_sek", "share"
+    ]  # fmt: skip
