@@ -134,3 +134,17 @@ def test_tables_of_nothing_keep_their_columns() -> None:
     assert list(funding_summary(empty).by_source.columns) == [
         "funding_source", "kind", "is_eu", "n_activities", "external_funding_sek", "share"
     ]  # fmt: skip
+
+
+def test_the_external_share_is_read_in_whole_percent_rounded_down() -> None:
+    """Shares of 90 % and more read as themselves (not capped); a missing share is -1."""
+    scores = pd.DataFrame(
+        {
+            "n_partners": [3, 3, 3, 3, 3],
+            "has_external_funding": [True, True, True, True, False],
+            "external_share": [0.95, 1.0, 0.496, 0.0, np.nan],
+        }
+    )
+    settings = load_settings(PARAMS)
+    pct = ProjectCollaboration().evidence(scores, settings)[2]
+    assert pct.tolist() == [95, 100, 49, 0, -1]
