@@ -19,7 +19,8 @@ from boras_intl_lib.aggregation import (
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
-from boras_intl_lib.register.parsing import number_value, parse_number
+from boras_intl_lib.register.format import PROFILING_TARGET
+from boras_intl_lib.register.parsing import number_value, parse_list, parse_number
 from boras_intl_lib.register.privacy import MARK
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.settings import load_settings
@@ -148,3 +149,32 @@ def test_the_external_share_is_read_in_whole_percent_rounded_down() -> None:
     settings = load_settings(PARAMS)
     pct = ProjectCollaboration().evidence(scores, settings)[2]
     assert pct.tolist() == [95, 100, 49, 0, -1]
+
+
+def test_a_list_cell_with_misspelt_items_gets_the_corrected_cell_as_suggestion() -> None:
+    """A misspelt item of a multi-value cell is suggested in its place, the cell otherwise as
+    written; no suggestion where one of its bad items has no close allowed value."""
+    texts = [
+        "utbildning; tilväxt",
+        "utbildnin",
+        "utbildnin; xyzzyq",
+        "tilväxt; utbldning",
+        "utbildning; tilväxt; xyzzyq",
+    ]
+    parsed = parse_list(pd.Series(texts, index=[2, 3, 4, 5, 6], dtype=object), PROFILING_TARGET)
+    assert parsed.values.to_dict() == {2: ("education",), 3: (), 4: (), 5: (), 6: ("education",)}
+    assert parsed.errors.to_dict() == dict.fromkeys([3, 4, 5], "reason.unknown_value")
+    assert parsed.left_out is not None
+    assert parsed.left_out.to_dict() == {2: "tilväxt", 6: "tilväxt; xyzzyq"}
+    assert parsed.suggestions is not None
+    assert parsed.suggestions.to_dict() == {
+        2: "utbildning; tillväxt",
+        3: "utbildning",
+        5: "tillväxt; utbildning",
+    }
+    # what an issue of these rows carries: the suggestion, and the items left out where known
+    noted = parsed.remarks(pd.Index([2]))
+    assert noted["suggestion"].tolist() == ["utbildning; tillväxt"]
+    assert noted["items"].tolist() == ["tilväxt"]
+    failed = parsed.remarks(pd.Index([3, 4]))
+    assert failed["suggestion"].tolist() == ["utbildning", ""] and "items" not in failed
