@@ -21,7 +21,7 @@ from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
 from boras_intl_lib.register.format import PROFILING_TARGET
 from boras_intl_lib.register.parsing import number_value, parse_list, parse_number
-from boras_intl_lib.register.privacy import MARK
+from boras_intl_lib.register.privacy import MARK, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.settings import load_settings
 from tests.register_helpers import activity, exception, partner, write_workbook
@@ -178,3 +178,13 @@ def test_a_list_cell_with_misspelt_items_gets_the_corrected_cell_as_suggestion()
     assert noted["items"].tolist() == ["tilväxt"]
     failed = parsed.remarks(pd.Index([3, 4]))
     assert failed["suggestion"].tolist() == ["utbildning", ""] and "items" not in failed
+
+
+def test_a_name_of_three_words_is_redacted_whole_in_every_order() -> None:
+    """Written surname first, "Lind, Anna Maria" loses the middle name too."""
+    texts = pd.Series(["Möte med Lind, Anna Maria i dag", "Anna Maria Lind", "Lind Anna  Maria"])
+    assert redact(texts, ["Anna Maria Lind"]).tolist() == [
+        f"Möte med {MARK} i dag",
+        MARK,
+        MARK,
+    ]
