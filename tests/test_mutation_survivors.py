@@ -3,6 +3,7 @@ checks, a second way, a behaviour no test pinned down before."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -79,13 +80,17 @@ def test_each_explanation_says_the_fact_that_decided_it(explained) -> None:
 
 def test_a_contact_name_in_a_flagged_cell_and_in_an_exception_is_redacted(tmp_path: Path) -> None:
     """Contact persons never reach a report: not through the value of an issue (a name typed
-    into a number cell is shown back as the flagged value) nor through the exceptions sheet
-    (a decision's partner and id)."""
+    into a number cell is shown back as the flagged value), nor through the exceptions sheet
+    (a decision's partner and id), nor through an issue's administration, which shows the
+    mark its activities show."""
     path = write_workbook(
         tmp_path / "register.xlsx",
         {
-            "activities": [activity("A1", contact_person="Greta Garbo", budget_sek="Greta Garbo")],
-            "partners": [partner("A1")],
+            "activities": [
+                activity("A1", contact_person="Greta Garbo", budget_sek="Greta Garbo"),
+                activity("A2", administration="Garbo Greta förvaltning", budget_sek="x"),
+            ],
+            "partners": [partner("A1"), partner("A2")],
             "exceptions": [
                 exception("KS 2024/1 greta garbo", partner_name="Greta Garbo AB", activity_id="A1")
             ],
@@ -93,10 +98,15 @@ def test_a_contact_name_in_a_flagged_cell_and_in_an_exception_is_redacted(tmp_pa
     )
     register = load_register(path)
     flagged = register.issues[register.issues["reason_key"] == "reason.not_a_number"]
-    assert flagged["value"].tolist() == [MARK]
+    assert flagged["value"].tolist() == [MARK, "x"]
+    administrations = register.activities.set_index("activity_id")["administration"]
+    assert administrations["A1"] == "Kulturförvaltningen"
+    assert re.fullmatch(r"\[personuppgift \d+\]", administrations["A2"])
+    assert flagged["administration"].tolist() == administrations[["A1", "A2"]].tolist()
     decision = register.exceptions.iloc[0]
     assert decision["partner_name"] == f"{MARK} AB"
-    assert decision["decision_id"] == "[personuppgift 1]"
+    assert re.fullmatch(r"\[personuppgift \d+\]", decision["decision_id"])
+    assert decision["decision_id"] != administrations["A2"]
     shown = pd.concat(
         [register.issues.astype(str).stack(), register.exceptions.astype(str).stack()]
     )
