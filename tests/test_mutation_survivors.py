@@ -24,6 +24,7 @@ from boras_intl_lib.register.format import PROFILING_TARGET
 from boras_intl_lib.register.parsing import number_value, parse_list, parse_number
 from boras_intl_lib.register.privacy import MARK, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
+from boras_intl_lib.scoring.rubric import _combination_codes
 from boras_intl_lib.settings import load_settings
 from tests.register_helpers import activity, exception, partner, write_workbook
 
@@ -198,3 +199,16 @@ def test_a_name_of_three_words_is_redacted_whole_in_every_order() -> None:
         MARK,
         MARK,
     ]
+
+
+def test_combination_codes_number_each_distinct_combination_once() -> None:
+    """The mixed-radix codes against the combinations themselves: negative keys (the
+    cancelled level -1, the missing twin city -1), and key ranges whose product passes 2**62
+    (renumbered before it overflows)."""
+    rng = np.random.default_rng(21)
+    small = [rng.integers(-1, 4, 400), rng.integers(-1, 3, 400), rng.integers(0, 5, 400)]
+    wide = [rng.integers(-(2**20), 2**20, 400) for _ in range(4)]
+    for keys in (small, wide, [np.array([], dtype=np.int64)] * 2):
+        codes = _combination_codes(keys)
+        expected, _ = pd.factorize(pd.Series(list(zip(*keys, strict=True)), dtype=object))
+        assert codes.tolist() == expected.tolist()
