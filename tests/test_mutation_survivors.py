@@ -212,3 +212,16 @@ def test_combination_codes_number_each_distinct_combination_once() -> None:
         codes = _combination_codes(keys)
         expected, _ = pd.factorize(pd.Series(list(zip(*keys, strict=True)), dtype=object))
         assert codes.tolist() == expected.tolist()
+
+
+def test_redact_keeps_the_rows_and_name_of_a_column_and_looks_into_mixed_ones() -> None:
+    """The redacted column is the column given (its row labels, as a register's rows have
+    them, and its name), and a column mixing numbers with text is searched value by value."""
+    texts = pd.Series(
+        [12, "skriv till anna@x.se", None], index=[5, 7, 9], name="title", dtype=object
+    )
+    out = redact(texts)
+    assert out.index.tolist() == [5, 7, 9] and out.name == "title"
+    assert str(out[5]) == "12" and out[7] == f"skriv till {MARK}" and pd.isna(out[9])
+    only_text = redact(pd.Series(["anna@x.se", "x"], index=[3, 4], name="city"))
+    assert only_text.to_dict() == {3: MARK, 4: "x"} and only_text.name == "city"
