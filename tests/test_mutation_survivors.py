@@ -20,8 +20,8 @@ from boras_intl_lib.aggregation import (
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
-from boras_intl_lib.register.format import PROFILING_TARGET
-from boras_intl_lib.register.parsing import number_value, parse_list, parse_number
+from boras_intl_lib.register.format import ACTIVITY_TYPE, PROFILING_TARGET, STATUS
+from boras_intl_lib.register.parsing import number_value, parse_enum, parse_list, parse_number
 from boras_intl_lib.register.privacy import MARK, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
@@ -225,3 +225,16 @@ def test_redact_keeps_the_rows_and_name_of_a_column_and_looks_into_mixed_ones() 
     assert str(out[5]) == "12" and out[7] == f"skriv till {MARK}" and pd.isna(out[9])
     only_text = redact(pd.Series(["anna@x.se", "x"], index=[3, 4], name="city"))
     assert only_text.to_dict() == {3: MARK, 4: "x"} and only_text.name == "city"
+
+
+def test_an_unknown_value_gets_the_closest_allowed_spelling_as_suggestion() -> None:
+    """The vocabulary's own spelling: the English key when the text was closest to it, else
+    the Swedish word (also for an alias: "Klarr" → "avslutad"); "" when nothing is close."""
+    texts = pd.Series(["Klarr", "kanske", "Klar", "completd", "Klarr"], index=range(2, 7))
+    parsed = parse_enum(texts.astype(object), STATUS)
+    assert parsed.values.isna().tolist() == [True, True, False, True, True]
+    assert parsed.suggestions is not None
+    assert parsed.suggestions.to_dict() == {2: "avslutad", 3: "", 5: "completed", 6: "avslutad"}
+    visits = parse_enum(pd.Series(["Studiebesok", "EU-projektt"], dtype=object), ACTIVITY_TYPE)
+    assert visits.suggestions is not None
+    assert visits.suggestions.tolist() == ["studiebesök", "EU-projekt"]
