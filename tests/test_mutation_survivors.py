@@ -20,7 +20,7 @@ from boras_intl_lib.aggregation import (
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
-from boras_intl_lib.register.format import ACTIVITY_TYPE, PROFILING_TARGET, STATUS
+from boras_intl_lib.register.format import ACTIVITY_TYPE, PROFILING_TARGET, STATUS, SUSTAINABILITY
 from boras_intl_lib.register.parsing import number_value, parse_enum, parse_list, parse_number
 from boras_intl_lib.register.privacy import MARK, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
@@ -238,3 +238,10 @@ def test_an_unknown_value_gets_the_closest_allowed_spelling_as_suggestion() -> N
     visits = parse_enum(pd.Series(["Studiebesok", "EU-projektt"], dtype=object), ACTIVITY_TYPE)
     assert visits.suggestions is not None
     assert visits.suggestions.tolist() == ["studiebesök", "EU-projekt"]
+
+
+def test_a_list_cell_is_read_in_the_vocabulary_order_not_the_alphabet() -> None:
+    """The sustainability dimensions' order (ecological, social, economic) is not
+    alphabetical: a cell written in any order reads in the vocabulary's."""
+    parsed = parse_list(pd.Series(["ekonomisk; social; ekologisk"], dtype=object), SUSTAINABILITY)
+    assert parsed.values.tolist() == [("ecological", "social", "economic")]
