@@ -21,7 +21,13 @@ from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
 from boras_intl_lib.register.format import ACTIVITY_TYPE, PROFILING_TARGET, STATUS, SUSTAINABILITY
-from boras_intl_lib.register.parsing import number_value, parse_enum, parse_list, parse_number
+from boras_intl_lib.register.parsing import (
+    number_value,
+    parse_enum,
+    parse_integer,
+    parse_list,
+    parse_number,
+)
 from boras_intl_lib.register.privacy import MARK, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
@@ -245,3 +251,31 @@ def test_a_list_cell_is_read_in_the_vocabulary_order_not_the_alphabet() -> None:
     alphabetical: a cell written in any order reads in the vocabulary's."""
     parsed = parse_list(pd.Series(["ekonomisk; social; ekologisk"], dtype=object), SUSTAINABILITY)
     assert parsed.values.tolist() == [("ecological", "social", "economic")]
+
+
+def test_amounts_and_counts_written_with_words() -> None:
+    """Amounts as the instructions allow them ("ca 12", "25 tkr", "1,5 mnkr", "50 000 kr",
+    "12 st"), among plain numbers (each word found in its own value); a word alone is no
+    number."""
+    amounts = ["12", "ca 12", "25 tkr", "1,5 mnkr", "50 000 kr", "ca", "kr", "cirka 3 tkr"]
+    amounts += ["ca ca 5", "7:-", "x tkr", "100 st"]
+    parsed = parse_number(pd.Series(amounts, index=range(2, 14), dtype=object))
+    expected = [12.0, 12.0, 25e3, 1.5e6, 5e4, None, None, 3e3, None, 7.0, None, None]
+    assert [None if np.isnan(v) else v for v in parsed.values] == expected
+    assert parsed.errors.to_dict() == dict.fromkeys([7, 8, 10, 12, 13], "reason.not_a_number")
+    assert parsed.notes is not None
+    assert parsed.notes.to_dict() == dict.fromkeys([3, 9], "warning.approximate")
+    # a one-letter word first in the column, wordy values between and after plain ones
+    sparse = ["~5", "6", "ca 7", "8", "9 kr"]
+    sparse_parsed = parse_number(pd.Series(sparse, index=range(2, 7), dtype=object))
+    assert sparse_parsed.values.tolist() == [5.0, 6.0, 7.0, 8.0, 9.0]
+    assert sparse_parsed.notes is not None and sorted(sparse_parsed.notes.index) == [2, 4]
+    counts = ["ca 12", "12 st", "ca 2,5", "ca", "3 personer", "4 kr"]
+    whole = parse_integer(pd.Series(counts, index=range(2, 8), dtype=object))
+    assert whole.values.tolist()[:2] == [12, 12] and whole.values[6] == 3
+    assert whole.errors.to_dict() == {
+        4: "reason.not_an_integer",
+        5: "reason.not_a_number",
+        7: "reason.not_a_number",
+    }
+    assert whole.notes is not None and whole.notes.to_dict() == {2: "warning.approximate"}
