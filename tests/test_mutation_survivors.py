@@ -279,3 +279,22 @@ def test_amounts_and_counts_written_with_words() -> None:
         7: "reason.not_a_number",
     }
     assert whole.notes is not None and whole.notes.to_dict() == {2: "warning.approximate"}
+
+
+def test_a_long_column_of_distinct_amounts_and_one_with_missing_cells() -> None:
+    """Money columns of a large register (about as many distinct texts as rows: read without
+    hashing) give the same values as each cell read alone; a missing cell passed in by a
+    caller (None, NaN) reads as blank, not as an error."""
+    texts = [f"{i},5" for i in range(1200)]
+    texts[7] = "x"
+    parsed = parse_number(pd.Series(texts, index=range(2, 1202), dtype=object))
+    expected = [number_value(t) for t in texts]
+    assert [None if np.isnan(v) else v for v in parsed.values] == expected
+    assert parsed.errors.to_dict() == {9: "reason.not_a_number"}
+    cells: list[object] = [str(i) for i in range(1200)]
+    cells[5], cells[6] = None, np.nan
+    missing = parse_number(pd.Series(cells, index=range(2, 1202), dtype=object))
+    assert missing.errors.empty
+    assert np.isnan(missing.values[7]) and np.isnan(missing.values[8])
+    read = missing.values.drop([7, 8]).tolist()
+    assert read == [float(i) for i in range(1200) if i not in (5, 6)]
