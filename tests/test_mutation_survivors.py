@@ -11,11 +11,13 @@ import pandas as pd
 import pytest
 
 from boras_intl_lib.aggregation import (
+    administration_resources,
     area_trend_over_years,
     coverage_over_years,
     funding_over_years,
     funding_summary,
     overall_index,
+    status_counts,
 )
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
@@ -33,6 +35,9 @@ from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
 from boras_intl_lib.settings import load_settings
 from tests.register_helpers import activity, exception, partner, write_workbook
+from tests.test_scoring import activities as scoring_activities
+from tests.test_scoring import partners as scoring_partners
+from tests.test_scoring import score as scoring_score
 
 PARAMS = Path(__file__).resolve().parents[1] / "parameters" / "2025.yaml"
 
@@ -298,3 +303,68 @@ def test_a_long_column_of_distinct_amounts_and_one_with_missing_cells() -> None:
     assert np.isnan(missing.values[7]) and np.isnan(missing.values[8])
     read = missing.values.drop([7, 8]).tolist()
     assert read == [float(i) for i in range(1200) if i not in (5, 6)]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "twin"),
+    [
+        ("Mikkelin kaupunki", "FIN", "Mikkeli"),  # a word of the name begins with the city
+        ("Stadt-Mikkelin", "FIN", "Mikkeli"),  # words split at hyphens too
+        ("Mikkelin kaupunki", "SWE", None),  # the country must match
+        ("Kaupunki", "FIN", None),
+        ("Mikkelin kaupunki", None, None),
+        (None, "FIN", None),
+    ],
+)
+def test_a_partner_without_a_city_is_a_twin_city_by_its_name(name, country, twin) -> None:
+    """docs/methodology.md: a partner whose city cell is empty is a twin city when a word of
+    its name begins with a twin city of its country ("Mikkelin kaupunki")."""
+    parts = scoring_partners(("a1", name, None, country))
+    scores = scoring_score(scoring_activities({}), parts)
+    assert scores["is_twin_city"].tolist() == [twin is not None]
+    found = scores["twin_city"].iloc[0]
+    assert (None if pd.isna(found) else found) == twin
+
+
+def test_status_counts_count_a_missing_status_as_ongoing() -> None:
+    """Counted activities per status (cancelled ones not counted); a missing status, or no
+    status column, counts as ongoing."""
+    statuses = ["planned", "ongoing", None, "completed", "cancelled", "completed"]
+    frame = pd.DataFrame({"status": pd.Series(statuses, dtype="string")})
+    assert status_counts(frame).to_dict() == {"planned": 1, "ongoing": 2, "completed": 2}
+    assert status_counts(pd.DataFrame(index=range(3))).to_dict() == {
+        "planned": 0,
+        "ongoing": 3,
+        "completed": 0,
+    }
+
+
+def test_administration_resources_add_up_per_administration() -> None:
+    """Own co-financing is budget minus external funding, never below 0, and only where
+    there is a budget; the last row holds the totals (checked against sums written out)."""
+    frame = pd.DataFrame(
+        {
+            "administration": ["A", "A", "B", "B"],
+            "status": ["ongoing"] * 4,
+            "participants": [3, None, 5, 1],
+            "budget_sek": [100.0, 50.0, np.nan, 10.0],
+            "external_funding_sek": [30.0, 80.0, 20.0, np.nan],
+        }
+    )
+    table = administration_resources(frame, ["B", "A"]).set_index("administration")
+    assert table.index.tolist()[:2] == ["B", "A"] and pd.isna(table.index[2])
+    assert table.loc["A"].to_dict() == {
+        "n_activities": 2,
+        "participants": 3,
+        "budget_sek": 150.0,
+        "external_funding_sek": 110.0,
+        "own_funding_sek": 70.0 + 0.0,  # 100 - 30; 50 - 80 is below 0
+    }
+    assert table.loc["B"].to_dict() == {
+        "n_activities": 2,
+        "participants": 6,
+        "budget_sek": 10.0,
+        "external_funding_sek": 20.0,
+        "own_funding_sek": 0.0 + 10.0,  # no budget; 10 - nothing
+    }
+    assert table.iloc[2].tolist() == [4, 9, 160.0, 130.0, 80.0]
