@@ -30,7 +30,7 @@ from boras_intl_lib.register.parsing import (
     parse_list,
     parse_number,
 )
-from boras_intl_lib.register.privacy import MARK, redact
+from boras_intl_lib.register.privacy import MARK, _contact_names, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
 from boras_intl_lib.settings import load_settings
@@ -368,3 +368,13 @@ def test_administration_resources_add_up_per_administration() -> None:
         "own_funding_sek": 0.0 + 10.0,  # no budget; 10 - nothing
     }
     assert table.iloc[2].tolist() == [4, 9, 160.0, 130.0, 80.0]
+
+
+def test_the_longer_of_two_contact_names_sharing_words_is_redacted_whole() -> None:
+    """With contacts "Anna Lind" and "Anna Bea Lind", "Lind, Anna Bea" is the longer name,
+    not "Lind, Anna" followed by a word (names are tried longest first)."""
+    contacts = pd.DataFrame({"contact_person": ["Anna Lind", "Anna Bea Lind"]})
+    names = _contact_names(contacts)
+    assert sorted(names) == ["Anna Bea Lind", "Anna Lind"]
+    texts = pd.Series(["Lind, Anna Bea ringer", "Lind, Anna ringer"])
+    assert redact(texts, names).tolist() == [f"{MARK} ringer", f"{MARK} ringer"]
