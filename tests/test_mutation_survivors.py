@@ -378,3 +378,15 @@ def test_the_longer_of_two_contact_names_sharing_words_is_redacted_whole() -> No
     assert sorted(names) == ["Anna Bea Lind", "Anna Lind"]
     texts = pd.Series(["Lind, Anna Bea ringer", "Lind, Anna ringer"])
     assert redact(texts, names).tolist() == [f"{MARK} ringer", f"{MARK} ringer"]
+
+
+@pytest.mark.parametrize("with_break", [False, True])
+def test_blank_cells_are_empty_and_only_bad_texts_fail(with_break: bool) -> None:
+    """Both paths of reading a number column (a cell with a line break is read one text at
+    a time): a blank cell is empty, not an error; "2E3" is 2000; too large or no number fails."""
+    texts = ["12", "", "3,5", "2E3", "1e400", "x", *(["1\n2"] if with_break else [])]
+    parsed = parse_number(pd.Series(texts, index=range(2, 2 + len(texts)), dtype=object))
+    values = [None if np.isnan(v) else v for v in parsed.values]
+    assert values[:6] == [12.0, None, 3.5, 2000.0, None, None]
+    bad = [6, 7, *([8] if with_break else [])]
+    assert parsed.errors.to_dict() == dict.fromkeys(bad, "reason.not_a_number")
