@@ -17,7 +17,10 @@ from boras_intl_lib.aggregation import (
     funding_over_years,
     funding_summary,
     overall_index,
+    partner_countries,
+    sdg_counts,
     status_counts,
+    twin_city_years,
 )
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
@@ -390,3 +393,51 @@ def test_blank_cells_are_empty_and_only_bad_texts_fail(with_break: bool) -> None
     assert values[:6] == [12.0, None, 3.5, 2000.0, None, None]
     bad = [6, 7, *([8] if with_break else [])]
     assert parsed.errors.to_dict() == dict.fromkeys(bad, "reason.not_a_number")
+
+
+def test_twin_city_years_count_each_twin_city_of_an_activity_per_year() -> None:
+    """Years as rows (gaps included), the parameters' twin cities first as columns (also
+    without activities), then others found; an activity with two twin cities counts for both,
+    a cancelled one for none."""
+    frame = pd.DataFrame(
+        {
+            "year": [2022, 2022, 2024, 2024, 2024],
+            "status": ["ongoing", "ongoing", "completed", "cancelled", "ongoing"],
+            "all_twin_cities": ["Mikkeli; Vejle", "Mikkeli", None, "Vejle", "Lund; Lund"],
+            "twin_city": ["Mikkeli", "Mikkeli", None, "Vejle", "Lund"],
+        }
+    )
+    table = twin_city_years(frame, twin_cities=["Molde", "Mikkeli", "Vejle"])
+    assert table.index.name == "year" and table.index.tolist() == [2022, 2023, 2024]
+    assert table.to_dict(orient="list") == {
+        "Molde": [0, 0, 0],
+        "Mikkeli": [2, 0, 0],
+        "Vejle": [1, 0, 0],
+        "Lund": [0, 0, 1],
+    }
+    first_only = twin_city_years(frame.drop(columns="all_twin_cities"))
+    assert first_only.to_dict(orient="list") == {"Mikkeli": [2, 0, 0], "Lund": [0, 0, 1]}
+    assert twin_city_years(frame, years=[2021, 2022])["Mikkeli"].to_dict() == {2021: 0, 2022: 2}
+
+
+def test_sdg_counts_take_goals_1_to_17_and_nothing_else() -> None:
+    frame = pd.DataFrame({"sdgs": pd.Series([(1, 17), (0, 18, 17), ("x",)], dtype=object)})
+    counts = sdg_counts(frame).set_index("sdg")["n_activities"]
+    assert counts.index.tolist() == list(range(1, 18)) and counts.dtype == np.int64
+    assert counts[counts > 0].to_dict() == {1: 1, 17: 2}
+
+
+def test_partner_countries_are_ordered_by_activities_then_partners() -> None:
+    parts = pd.DataFrame(
+        {
+            "activity_id": ["a1", "a2", "a2", "a3", "a3", "a4", "a5", "a6"],
+            "partner_name": ["A", "B", "H", "C", "D", "E", "F", "G"],
+            "country_iso3": ["NOR", "NOR", "NOR", "DNK", "DNK", "FIN", "FIN", None],
+        }
+    ).astype("string")
+    table = partner_countries(parts)
+    assert table["country_iso3"].tolist()[:3] == ["NOR", "FIN", "DNK"]
+    assert table["n_activities"].tolist() == [2, 2, 1, 1]
+    assert table["n_partners"].tolist()[:3] == [3, 2, 2]
+    assert table.index.tolist() == [0, 1, 2, 3] and pd.isna(table["country_iso3"].iloc[3])
+    assert "index" not in table.columns
