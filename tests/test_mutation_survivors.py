@@ -27,8 +27,10 @@ from boras_intl_lib.i18n.labels import label
 from boras_intl_lib.register import load_example_register, load_register
 from boras_intl_lib.register.format import ACTIVITY_TYPE, PROFILING_TARGET, STATUS, SUSTAINABILITY
 from boras_intl_lib.register.parsing import (
+    NOT_AN_INTEGER,
     number_value,
     parse_enum,
+    parse_int_list,
     parse_integer,
     parse_list,
     parse_number,
@@ -160,6 +162,14 @@ def test_tables_of_nothing_keep_their_columns() -> None:
     assert list(funding_summary(empty).by_source.columns) == [
         "funding_source", "kind", "is_eu", "n_activities", "external_funding_sek", "share"
     ]  # fmt: skip
+    # the years asked for, from the first to the last, whatever years the register has
+    one = pd.DataFrame({"year": [2023], "administration": ["A"], "status": ["ongoing"]})
+    covered = coverage_over_years(one, ["A", "B"], years=[2022, 2024])
+    assert covered[["year", "n_with_activities"]].values.tolist() == [
+        [2022, 0],
+        [2023, 1],
+        [2024, 0],
+    ]
 
 
 def test_the_external_share_is_read_in_whole_percent_rounded_down() -> None:
@@ -203,6 +213,10 @@ def test_a_list_cell_with_misspelt_items_gets_the_corrected_cell_as_suggestion()
     assert noted["items"].tolist() == ["tilväxt"]
     failed = parsed.remarks(pd.Index([3, 4]))
     assert failed["suggestion"].tolist() == ["utbildning", ""] and "items" not in failed
+    # a number list has no vocabulary to suggest from: an item out of range is left out
+    numbers = parse_int_list(pd.Series(["17; 5, 18", "x"], index=[2, 3], dtype=object), 1, 17)
+    assert numbers.values[2] == (5, 17) and numbers.errors.to_dict() == {3: NOT_AN_INTEGER}
+    assert numbers.suggestions is None
 
 
 def test_a_name_of_three_words_is_redacted_whole_in_every_order() -> None:
