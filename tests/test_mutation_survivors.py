@@ -39,6 +39,7 @@ from boras_intl_lib.register.privacy import MARK, _contact_names, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
 from boras_intl_lib.settings import load_settings
+from boras_intl_lib.vocabulary import AREAS
 from tests.register_helpers import activity, exception, partner, write_workbook
 from tests.test_scoring import activities as scoring_activities
 from tests.test_scoring import partners as scoring_partners
@@ -455,3 +456,37 @@ def test_partner_countries_are_ordered_by_activities_then_partners() -> None:
     assert table["n_partners"].tolist()[:3] == [3, 2, 2]
     assert table.index.tolist() == [0, 1, 2, 3] and pd.isna(table["country_iso3"].iloc[3])
     assert "index" not in table.columns
+
+
+def test_area_trend_over_years_written_out_for_one_area() -> None:
+    """Share of activities at level 2 or more per year, its change against the year before
+    and the trend; outcome areas count completed activities only, years with gaps included."""
+    levels = {"profiling": [2, 0, 3, 1, 2, 2], "operational_development": [2, 2, 2, 3, 3, 0]}
+    frame = pd.DataFrame(
+        {
+            "year": [2022, 2022, 2022, 2022, 2024, 2024],
+            "status": ["ongoing", "ongoing", "completed", "completed", "completed", "ongoing"],
+            "cancelled": False,
+            **{area: levels.get(area, [0] * 6) for area in AREAS},
+        }
+    )
+    table = area_trend_over_years(frame).set_index(["area", "year"])
+    profiling = table.loc["profiling"]
+    assert profiling.index.tolist() == [2022, 2023, 2024]
+    assert profiling["n_activities"].tolist() == [4, 0, 2]
+    assert profiling["n_clear"].tolist() == [2, 0, 2]
+    assert profiling["share_clear"].tolist()[0] == 0.5 and np.isnan(profiling["share_clear"][2023])
+    assert profiling["share_clear"][2024] == 1.0
+    outcome = table.loc["operational_development"]  # completed only: 2 of 2, then 1 of 1
+    assert outcome["n_activities"].tolist() == [2, 0, 1] and outcome["n_clear"][2022] == 2
+    # the change against the year before, and a change larger than the tolerance is a trend
+    steady = area_trend_over_years(frame.assign(year=frame["year"].replace(2024, 2023)))
+    change = steady.set_index(["area", "year"]).loc["profiling"]
+    assert change["change"][2023] == pytest.approx(0.5)
+    assert change["trend"].tolist() == ["cannot_assess", "up"]
+    assert (
+        area_trend_over_years(frame, clear_level=3)
+        .set_index(["area", "year"])
+        .loc[("profiling", 2022), "n_clear"]
+        == 1
+    )
