@@ -490,3 +490,32 @@ def test_area_trend_over_years_written_out_for_one_area() -> None:
         .loc[("profiling", 2022), "n_clear"]
         == 1
     )
+
+
+def test_funding_totals_written_out_by_hand() -> None:
+    """The funding totals of a small register: counts of activities with a budget, with
+    external funding and EU-funded (an EU source with no external funding is not), sums and
+    shares (the external share over activities that have a budget)."""
+    frame = pd.DataFrame(
+        {
+            "status": ["ongoing"] * 6 + ["cancelled"],
+            "budget_sek": [100.0, 0.0, np.nan, 200.0, 50.0, 10.0, 999.0],
+            "external_funding_sek": [40.0, 0.0, 30.0, np.nan, 50.0, 0.0, 999.0],
+            "funding_source": [
+                "Erasmus+", "Egen budget", "Interreg", None, "Stiftelse", "Erasmus+", "Erasmus+"
+            ],
+        }
+    )  # fmt: skip
+    totals = funding_summary(frame, ["Erasmus+", "Interreg"], ["Egen budget"]).totals
+    assert totals.to_dict() == {
+        "n_activities": 6,
+        "n_with_budget": 4,
+        "n_with_external_funding": 3,
+        "n_eu_funded": 2,
+        "budget_sek": 360.0,
+        "external_funding_sek": 120.0,
+        "eu_funding_sek": 70.0,
+        "external_share": pytest.approx((40 + 50) / 360),
+        "eu_share_of_external": pytest.approx(70 / 120),
+        "eu_share_of_budget": pytest.approx(40 / 360),
+    }
