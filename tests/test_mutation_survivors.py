@@ -13,6 +13,7 @@ import pytest
 from boras_intl_lib.aggregation import (
     administration_resources,
     area_trend_over_years,
+    cancelled_mask,
     coverage_over_years,
     funding_over_years,
     funding_summary,
@@ -20,7 +21,9 @@ from boras_intl_lib.aggregation import (
     partner_countries,
     sdg_counts,
     status_counts,
+    trend_state,
     twin_city_years,
+    year_over_year,
 )
 from boras_intl_lib.evaluation import evaluate
 from boras_intl_lib.i18n.labels import label
@@ -519,3 +522,33 @@ def test_funding_totals_written_out_by_hand() -> None:
         "eu_share_of_external": pytest.approx(70 / 120),
         "eu_share_of_budget": pytest.approx(40 / 360),
     }
+
+
+def test_cancelled_activities_trend_bounds_and_compared_populations() -> None:
+    """What counts: a missing cancelled flag is not cancelled, and without a flag the status
+    decides; a change of exactly the tolerance is steady; the outcome areas are compared on
+    completed activities (a missing status is not completed), the others on all."""
+    flags = pd.DataFrame({"cancelled": pd.Series([True, None, False], dtype="boolean")})
+    assert cancelled_mask(flags).tolist() == [True, False, False]
+    by_status = pd.DataFrame({"status": ["cancelled", "ongoing"]})
+    assert cancelled_mask(by_status).tolist() == [True, False]
+    assert cancelled_mask(pd.DataFrame(index=range(2))).tolist() == [False, False]
+    assert trend_state(np.array([0.02, -0.02, 0.03, -0.03]), 0.02).tolist() == [
+        "steady", "steady", "up", "down"
+    ]  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "year": [2024, 2024, 2025, 2025],
+            "status": ["completed", None, "completed", "ongoing"],
+            **{area: [2, 2, 2, 0] for area in AREAS},
+        }
+    )
+    table = year_over_year(frame, 2025).set_index("area")
+    assert table.loc["operational_development", "population"] == "completed"
+    assert table.loc["operational_development", ["n_this_year", "n_previous_year"]].tolist() == [
+        1,
+        1,
+    ]
+    assert table.loc["profiling", "population"] == "all"
+    assert table.loc["profiling", ["n_this_year", "n_previous_year"]].tolist() == [2, 2]
+    assert table.loc["profiling", "share_this_year"] == 0.5
