@@ -552,3 +552,10 @@ def test_cancelled_activities_trend_bounds_and_compared_populations() -> None:
     assert table.loc["profiling", "population"] == "all"
     assert table.loc["profiling", ["n_this_year", "n_previous_year"]].tolist() == [2, 2]
     assert table.loc["profiling", "share_this_year"] == 0.5
+
+
+def test_a_partner_with_another_city_is_no_twin_city_by_its_name() -> None:
+    """The name is looked at only when the city cell is empty: "Mikkelin yliopisto" in
+    Helsinki is no twin-city partner."""
+    parts = scoring_partners(("a1", "Mikkelin yliopisto", "Helsinki", "FIN"))
+    assert scoring_score(scoring_activities({}), parts)["is_twin_city"].tolist() == [False]
