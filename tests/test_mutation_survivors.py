@@ -559,3 +559,18 @@ def test_a_partner_with_another_city_is_no_twin_city_by_its_name() -> None:
     Helsinki is no twin-city partner."""
     parts = scoring_partners(("a1", "Mikkelin yliopisto", "Helsinki", "FIN"))
     assert scoring_score(scoring_activities({}), parts)["is_twin_city"].tolist() == [False]
+
+
+def test_an_activity_with_two_twin_cities_lists_both_in_the_parameters_order() -> None:
+    parts = scoring_partners(
+        ("a1", "Lund kommun", "Lund", "NOR"),
+        ("a1", "Mikkelin kaupunki", None, "FIN"),
+        ("a1", "Stadt", "Hamburg", "DEU"),
+        ("a2", "Stadt", "Hamburg", "DEU"),
+        ("a3", "Lund kommun", "Lund", "NOR"),
+    )
+    scores = scoring_score(scoring_activities({}, {}, {}), parts)
+    assert scores["twin_city"].iloc[0] == "Mikkeli"
+    assert scores["all_twin_cities"].iloc[0] == "Mikkeli; Lund"
+    assert pd.isna(scores["all_twin_cities"].iloc[1])
+    assert scores["all_twin_cities"].iloc[2] == "Lund"
