@@ -41,6 +41,7 @@ from boras_intl_lib.register.parsing import (
 from boras_intl_lib.register.privacy import MARK, _contact_names, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
+from boras_intl_lib.screening.decisions import choose_decisions, decision_table
 from boras_intl_lib.settings import load_settings
 from boras_intl_lib.vocabulary import AREAS
 from tests.register_helpers import activity, exception, partner, write_workbook
@@ -574,3 +575,28 @@ def test_an_activity_with_two_twin_cities_lists_both_in_the_parameters_order() -
     assert scores["all_twin_cities"].iloc[0] == "Mikkeli; Lund"
     assert pd.isna(scores["all_twin_cities"].iloc[1])
     assert scores["all_twin_cities"].iloc[2] == "Lund"
+
+
+def test_a_decision_for_a_country_no_partner_has_covers_no_partner() -> None:
+    """A decision naming Norway (no partner there) covers nobody, however the partners'
+    countries are numbered; one naming a partner in Norway covers nobody either."""
+    decisions = decision_table(
+        pd.DataFrame(
+            {
+                "decision_id": ["KS 1", "KS 2"],
+                "decision_date": ["2024-02-01", "2024-02-01"],
+                "country_iso3": ["NOR", "NOR"],
+                "partner_name": [None, "Tre AB"],
+            }
+        )
+    )
+    codes = {"FIN": 0, "DEU": 1, "SRB": 2, "RUS": 3}
+    chosen = choose_decisions(
+        np.array([0, 1, 2, 3, 2]),
+        codes,
+        pd.Series(["Ett AB", "Två AB", "Tre AB", "Fyra AB", "Fem AB"]),
+        pd.Series(["A1"] * 5),
+        np.full(5, 2024.0),
+        decisions,
+    )
+    assert chosen.tolist() == [-1] * 5
