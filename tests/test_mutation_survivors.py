@@ -48,8 +48,10 @@ from tests.register_helpers import activity, exception, partner, write_workbook
 from tests.test_scoring import activities as scoring_activities
 from tests.test_scoring import partners as scoring_partners
 from tests.test_scoring import score as scoring_score
+from tests.test_screening import screen as screening_screen
 
 PARAMS = Path(__file__).resolve().parents[1] / "parameters" / "2025.yaml"
+YEARS = {"A1": 2025, "A2": 2025}
 
 
 def test_the_overall_index_is_a_weighted_mean_of_the_areas_with_data() -> None:
@@ -600,3 +602,10 @@ def test_a_decision_for_a_country_no_partner_has_covers_no_partner() -> None:
         decisions,
     )
     assert chosen.tolist() == [-1] * 5
+
+
+def test_a_partner_without_a_recognised_country_is_explained_in_both_languages() -> None:
+    out = screening_screen([("A1", "Somewhere", None), ("A2", "Energi AB", "SWE")], YEARS)
+    assert out["verdict"].tolist() == ["unknown", "met"]
+    assert out["basis_sv"].iloc[0] == label("basis.no_country", "sv")
+    assert out["basis"].iloc[0] == label("basis.no_country", "en")
