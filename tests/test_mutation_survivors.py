@@ -42,6 +42,7 @@ from boras_intl_lib.register.privacy import MARK, _contact_names, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
 from boras_intl_lib.screening.decisions import choose_decisions, decision_table
+from boras_intl_lib.screening.rules import _number_pair
 from boras_intl_lib.settings import load_settings
 from boras_intl_lib.vocabulary import AREAS
 from tests.register_helpers import activity, exception, partner, write_workbook
@@ -609,3 +610,12 @@ def test_a_partner_without_a_recognised_country_is_explained_in_both_languages()
     assert out["verdict"].tolist() == ["unknown", "met"]
     assert out["basis_sv"].iloc[0] == label("basis.no_country", "sv")
     assert out["basis"].iloc[0] == label("basis.no_country", "en")
+
+
+def test_a_value_and_its_threshold_never_look_equal_when_they_are_not() -> None:
+    """Shortened, 0.70000000001 would read as the threshold 0.7 ("≈0.7"): both are then
+    written in full; equal numbers keep their short form."""
+    assert _number_pair(0.70000000001, 0.7, "en") == ("0.70000000001", "0.7")
+    assert _number_pair(0.1234567891, 0.1234567892, "sv") == ("0,1234567891", "0,1234567892")
+    assert _number_pair(0.123456789, 0.123456789, "sv") == ("≈0,123457", "≈0,123457")
+    assert _number_pair(0.6995, 0.7, "sv") == ("0,6995", "0,7")
