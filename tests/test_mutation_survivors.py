@@ -42,7 +42,7 @@ from boras_intl_lib.register.privacy import MARK, _contact_names, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
 from boras_intl_lib.screening.decisions import choose_decisions, decision_table
-from boras_intl_lib.screening.rules import _number_pair
+from boras_intl_lib.screening.rules import _number_pair, _short
 from boras_intl_lib.settings import load_settings
 from boras_intl_lib.vocabulary import AREAS
 from tests.register_helpers import activity, exception, partner, write_workbook
@@ -619,3 +619,19 @@ def test_a_value_and_its_threshold_never_look_equal_when_they_are_not() -> None:
     assert _number_pair(0.1234567891, 0.1234567892, "sv") == ("0,1234567891", "0,1234567892")
     assert _number_pair(0.123456789, 0.123456789, "sv") == ("≈0,123457", "≈0,123457")
     assert _number_pair(0.6995, 0.7, "sv") == ("0,6995", "0,7")
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        (0.12345678, "0.12345678"),  # eight significant digits: as published
+        (0.123456789, "≈0.123457"),  # nine: six, marked
+        (1234.5678, "1234.5678"),
+        (12345.6789, "≈12345.7"),
+        (1e-10, "≈1e-10"),  # an exponent is never the published form
+        (-0.5, "-0.5"),
+        (3.0, "3"),
+    ],
+)
+def test_a_number_is_shown_as_published_up_to_eight_digits(number: float, shown: str) -> None:
+    assert _short(number) == shown
