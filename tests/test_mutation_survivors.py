@@ -42,7 +42,7 @@ from boras_intl_lib.register.privacy import MARK, _contact_names, redact
 from boras_intl_lib.scoring.areas import KnowledgeExchange, ProjectCollaboration
 from boras_intl_lib.scoring.rubric import _combination_codes
 from boras_intl_lib.screening.decisions import choose_decisions, decision_table
-from boras_intl_lib.screening.rules import _number_pair, _short
+from boras_intl_lib.screening.rules import _number_pair, published_form
 from boras_intl_lib.settings import load_settings
 from boras_intl_lib.vocabulary import AREAS
 from tests.register_helpers import activity, exception, partner, write_workbook
@@ -634,4 +634,4 @@ def test_a_value_and_its_threshold_never_look_equal_when_they_are_not() -> None:
     ],
 )
 def test_a_number_is_shown_as_published_up_to_eight_digits(number: float, shown: str) -> None:
-    assert _short(number) == shown
+    assert published_form(number) == shown
