@@ -67,7 +67,7 @@ def test_every_report_is_written(hostile: runs.Hostile, html_files: list[Path]) 
             assert (folder / f"report-{runs.YEAR}-sv.{suffix}").is_file()
         assert len(folder.name) <= 80, f"folder name from an administration too long: {folder}"
     assert not list(out.rglob("*.failed.ipynb")), "a report failed on the hostile register"
-    errors = [ln for ln in hostile.report.stderr.splitlines() if ln.startswith("error")]
+    errors = [ln for ln in hostile.report.stderr.splitlines() if ln.startswith(("fel:", "error:"))]
     assert not errors, errors
 
 
