@@ -10,14 +10,13 @@ import errno
 import io
 import pickle
 import re
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from fixtures import report_runs as runs
 
 from boras_intl_lib.cli import main
 from boras_intl_lib.errors import ParametersError, Problem, os_reason, reason_of
@@ -343,25 +342,16 @@ def test_no_parameters_file_at_all(
     )
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "boras_intl_lib", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_a_missing_register_of_a_report_is_said_in_the_reports_language(tmp_path: Path) -> None:
     """Was 'fel: …: No such file or folder': a Swedish prefix on an English reason."""
     missing = tmp_path / "nonexist.xlsx"
     out = str(tmp_path / "out")
-    swedish = _cli("report", "--year", "2025", "--register", str(missing), "--out", out)
+    swedish = runs.cli("report", "--year", "2025", "--register", str(missing), "--out", out)
     assert (swedish.returncode, swedish.stderr) == (
         2,
         f"fel: {missing}: Filen eller mappen finns inte\n",
     )
-    english = _cli(
+    english = runs.cli(
         "report", "--year", "2025", "--register", str(missing), "--out", out, "--lang", "en"
     )
     assert (english.returncode, english.stderr) == (
@@ -375,13 +365,13 @@ def test_a_typo_in_the_parameters_file_through_the_real_command_line(tmp_path: P
     """The issue's own example, as a user runs it: Swedish by default, English when asked."""
     path = _parameters(tmp_path, MINIMAL + "screening:\n  domestik_country: SWE\n")
     register = str(example_register_path())
-    swedish = _cli("validate", register, "--params", str(path))
+    swedish = runs.cli("validate", register, "--params", str(path))
     assert (swedish.returncode, swedish.stderr) == (
         2,
         f"fel: {path}: Okänd nyckel 'screening.domestik_country' — menade du "
         "'screening.domestic_country'?\n",
     )
-    english = _cli(
+    english = runs.cli(
         "score", register, "--params", str(path), "--out", str(tmp_path / "o"), "--lang", "en"
     )
     assert (english.returncode, english.stderr) == (
