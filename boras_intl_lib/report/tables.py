@@ -563,15 +563,20 @@ def funding_chart_values(data: ReportData) -> pd.Series:
     return values[values > 0]
 
 
-#: The partner-country chart shows at most this many countries (its title then says so).
+#: The partner-country chart shows this many countries with most activities, and every
+#: country tied with the last of them (its title then says how many of all it shows).
 CHART_COUNTRIES = 15
 
 
 def countries_chart_values(data: ReportData) -> pd.Series:
     """The partner-country chart's bars, from its table: activities per country (the title
-    says "Aktiviteter per partnerland"), the :data:`CHART_COUNTRIES` with most activities."""
+    says "Aktiviteter per partnerland"), the :data:`CHART_COUNTRIES` with most activities and
+    those with as many as the last of them, so that no tie is split."""
     table = countries_table(data)
-    return table.set_index(table.columns[0])[table.columns[2]].head(CHART_COUNTRIES)
+    values = table.set_index(table.columns[0])[table.columns[2]]
+    if len(values) <= CHART_COUNTRIES:
+        return values
+    return values[values >= values.iloc[CHART_COUNTRIES - 1]]
 
 
 def countries_table(data: ReportData) -> pd.DataFrame:
