@@ -2426,11 +2426,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "rapportens notebook skrev inte sin utdata '{key}'",
         "the report notebook did not write its output '{key}'",
     ),
-    "run.err.cancelled": ("rapporten avbröts", "the report was cancelled"),
-    "run.err.failed": ("rapporten misslyckades: {what}{kept}", "the report failed: {what}{kept}"),
+    # after "rapporten 2026 sv: " (run.report_failed): the report is already named
+    "run.err.cancelled": ("avbröts", "cancelled"),
+    "run.err.failed": ("misslyckades: {what}{kept}", "failed: {what}{kept}"),
     "run.err.failed_at": (
-        "rapporten misslyckades {where}: {what}{kept}",
-        "the report failed {where}: {what}{kept}",
+        "misslyckades {where}: {what}{kept}",
+        "failed {where}: {what}{kept}",
     ),
     "run.err.kept": (
         " (den körda notebooken sparas som {path})",
