@@ -24,6 +24,9 @@ from boras_intl_lib.settings import RegisterLimits
 
 HEADERS = "aktivitets_id;år;titel;förvaltning;typ"
 PARTNERS = "aktivitets_id;partner;land\nA1;Mikkelin kaupunki;Finland\n"
+#: The start of a macOS AppleDouble file ("._name"), which macOS writes beside a file copied
+#: to a drive that cannot hold its metadata.
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(64)
 
 
 def _write(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
@@ -111,13 +114,23 @@ def _with_other_files(tmp_path: Path) -> Path:
     (folder / "läs mig.txt").write_text("Registret för 2024\n", encoding="utf-8")
     (folder / "~$aktiviteter.csv").write_bytes(b"\x00lock")
     (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (folder / "._aktiviteter.csv").write_bytes(APPLE_DOUBLE)  # macOS, beside a copied file
     (folder / "gammalt").mkdir()
     (folder / "gammalt" / "aktiviteter.csv").write_text(HEADERS + "\n", encoding="utf-8")
     return folder
 
 
+HIDDEN_SV = (
+    "en dold fil (namnet börjar med en punkt), till exempel en som macOS lägger bredvid "
+    "kopierade filer; inga registeruppgifter"
+)
+HIDDEN_EN = (
+    "a hidden file (its name begins with a dot), such as macOS leaves beside copied files; "
+    "no register data"
+)
 UNREAD_SV = [
-    "fil .DS_Store: ingen CSV-fil; i en mapp med CSV-filer läses bara filer som slutar på .csv",
+    f"fil .DS_Store: {HIDDEN_SV}",
+    f"fil ._aktiviteter.csv: {HIDDEN_SV}",
     "fil budget.csv: varken filnamnet eller kolumnrubrikerna på första raden är en "
     "registertabells (aktiviteter, partner, undantag)",
     "mapp gammalt: mappar i registrets mapp läses inte",
@@ -125,7 +138,8 @@ UNREAD_SV = [
     "fil ~$aktiviteter.csv: Excels låsfil för en öppen fil, inga registeruppgifter",
 ]
 UNREAD_EN = [
-    "file .DS_Store: not a CSV file; in a folder of CSV files only files ending in .csv are read",
+    f"file .DS_Store: {HIDDEN_EN}",
+    f"file ._aktiviteter.csv: {HIDDEN_EN}",
     "file budget.csv: neither its name nor the headers in its first line are a register "
     "table's (activities, partners, exceptions)",
     "folder gammalt: folders inside the register's folder are not read",
@@ -156,7 +170,8 @@ def test_validate_json_names_the_same_files(
     assert main(["validate", str(folder), "--json"]) == 1
     unread = json.loads(capsys.readouterr().out)["unread"]
     assert [(u["source"], u["row"], u["reason_key"]) for u in unread] == [
-        (".DS_Store", None, "unread.file_not_csv"),
+        (".DS_Store", None, "unread.file_hidden"),
+        ("._aktiviteter.csv", None, "unread.file_hidden"),
         ("budget.csv", None, "unread.file_csv"),
         ("gammalt", None, "unread.folder"),
         ("läs mig.txt", None, "unread.file_not_csv"),
@@ -319,10 +334,14 @@ def test_a_folder_of_workbooks_names_every_other_file(
     (folder / "gamla.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (folder / "export.csv").write_text(HEADERS + "\n", encoding="utf-8")
     (folder / "arkiv").mkdir()
+    (folder / "._kultur.xlsx").write_bytes(APPLE_DOUBLE)  # macOS: no workbook, though named so
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     assert main(["validate", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
     at = out.index("Lästes inte som rader:")
-    assert out[at + 1 : at + 6] == [
+    assert out[at + 1 : at + 8] == [
+        f"  fil .DS_Store: {HIDDEN_SV}",
+        f"  fil ._kultur.xlsx: {HIDDEN_SV}",
         "  mapp arkiv: mappar i registrets mapp läses inte",
         "  fil export.csv: ingen Excel-arbetsbok; i en mapp med arbetsböcker läses bara filer "
         "som slutar på .xlsx",

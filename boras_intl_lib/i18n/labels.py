@@ -2006,6 +2006,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "{where}: Excels låsfil för en öppen fil, inga registeruppgifter",
         "{where}: Excel's lock file for an open file, no register data",
     ),
+    "unread.file_hidden": (
+        "{where}: en dold fil (namnet börjar med en punkt), till exempel en som macOS lägger "
+        "bredvid kopierade filer; inga registeruppgifter",
+        "{where}: a hidden file (its name begins with a dot), such as macOS leaves beside "
+        "copied files; no register data",
+    ),
     "unread.file_continuation": (
         "{where}: namnet säger att filen fortsätter en tabell, men den lästes inte: {value}",
         "{where}: its name says it continues a table, but it was not read: {value}",

@@ -23,6 +23,7 @@ from .raw import CSV_SUFFIX, UNREAD_LANGS, XLSX_SUFFIX, Unread, match_names, unr
 from .sheetscan import continued_table
 
 LOCK_PREFIX = "~$"  # Excel's lock file of an open file: ~$aktiviteter.csv, ~$kultur.xlsx
+HIDDEN_PREFIX = "."  # a hidden file: macOS's ._kultur.xlsx beside each file copied, .DS_Store
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,22 @@ def entries(folder: Path) -> list[Path]:
 
 def is_lock_file(path: Path) -> bool:
     return path.name.startswith(LOCK_PREFIX)
+
+
+def is_hidden(path: Path) -> bool:
+    """A hidden entry: never register data, even when it ends in ``.xlsx`` or ``.csv`` (macOS
+    writes ``._kultur.xlsx`` beside a workbook copied to a shared drive)."""
+    return path.name.startswith(HIDDEN_PREFIX)
+
+
+def is_register_file(path: Path, suffix: str) -> bool:
+    """A file a register folder's reader reads: ``suffix``, neither a lock file nor hidden."""
+    return (
+        path.suffix.lower() == suffix
+        and not is_lock_file(path)
+        and not is_hidden(path)
+        and path.is_file()
+    )
 
 
 def plan_csv_folder(folder: Path, headers_of: Callable[[Path], Sequence[str]]) -> CsvFolder:
@@ -89,6 +106,8 @@ def not_read(path: Path, suffix: str) -> Unread:
     """Why an entry that is no ``suffix`` file of the register is not read."""
     if path.is_dir():
         return (path.name, None, "", "unread.folder")
+    if is_hidden(path):
+        return (path.name, None, "", "unread.file_hidden")
     if is_lock_file(path):
         return (path.name, None, "", "unread.file_lock")
     key = "unread.file_not_csv" if suffix == CSV_SUFFIX else "unread.file_not_xlsx"
@@ -118,4 +137,4 @@ def table_of_headers(headers: Sequence[str]) -> Table | None:
 
 
 def _is_csv(path: Path) -> bool:
-    return path.suffix.lower() == CSV_SUFFIX and not is_lock_file(path) and path.is_file()
+    return is_register_file(path, CSV_SUFFIX)

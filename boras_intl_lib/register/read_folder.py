@@ -10,19 +10,16 @@ import hashlib
 from pathlib import Path
 
 from ..settings import RegisterLimits
-from .folder_files import entries, is_lock_file, other_entries
+from .folder_files import entries, is_register_file, other_entries
 from .format import TABLES
 from .raw import XLSX_SUFFIX, RawRegister, combine
 from .read_xlsx import read_workbook
 
 
 def workbooks(folder: Path) -> list[Path]:
-    """The ``.xlsx`` files of a folder, in name order (Excel's ``~$`` lock files left out)."""
-    return [
-        p
-        for p in entries(folder)
-        if p.is_file() and p.suffix.lower() == XLSX_SUFFIX and not is_lock_file(p)
-    ]
+    """The ``.xlsx`` files of a folder, in name order (Excel's ``~$`` lock files and hidden
+    files left out)."""
+    return [p for p in entries(folder) if is_register_file(p, XLSX_SUFFIX)]
 
 
 def read_workbook_folder(folder: Path, limits: RegisterLimits | None = None) -> RawRegister:
