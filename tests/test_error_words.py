@@ -392,6 +392,16 @@ def test_a_folder_that_cannot_be_made_is_said_in_swedish(
     assert line == f"fel: {blocker / 'sub' / 'parameters'}: En del av sökvägen är inte en mapp"
 
 
+def test_init_on_a_file_says_so_in_swedish(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`init` has no --lang: its lines are Swedish, this one too."""
+    blocker = tmp_path / "arbetsmapp"
+    blocker.write_text("", encoding="utf-8")
+    line = _error_line(["init", str(blocker)], capsys)
+    assert line == (
+        f"fel: {blocker}: Finns redan och är ingen mapp; ange en ny eller befintlig mapp"
+    )
+
+
 @pytest.mark.parametrize(
     ("code", "swedish", "english"),
     [

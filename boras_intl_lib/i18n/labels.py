@@ -2339,6 +2339,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "{what} är en Excel-arbetsbok; ge filen ändelsen .xlsx",
         "{what} is an Excel workbook; name it *.xlsx",
     ),
+    "write.not_folder": (
+        "finns redan och är ingen mapp; ange en ny eller befintlig mapp",
+        "exists and is not a folder; give a new or existing folder",
+    ),
+    "write.no_parameters": (
+        "paketet har ingen parameterfil att utgå från; installera om boras-intl",
+        "the package ships no parameters file to start from; reinstall boras-intl",
+    ),
     "write.what.fix_list": ("rättelselistan", "the correction list"),
     "write.what.template": ("mallen", "the template"),
     "cli.args.line": (

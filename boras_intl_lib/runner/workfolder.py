@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..errors import BorasIntlError
+from ..errors import Problem, WriteError
 from ..settings import latest_parameters_path, load_settings, packaged_parameters_folder
 from .files import replace_text
 
@@ -32,7 +32,7 @@ def create_working_folder(
 
     year = year or dt.date.today().year
     if folder.exists() and not folder.is_dir():
-        raise BorasIntlError(f"{folder} exists and is not a folder")
+        raise WriteError(folder, Problem("write.not_folder"))
     register = folder / REGISTER
     renew = force and register.exists()
     if renew:
@@ -62,7 +62,7 @@ def _parameters_text(year: int) -> str:
     files = sorted(packaged_parameters_folder().glob("[0-9][0-9][0-9][0-9].yaml"))
     source = files[-1] if files else latest_parameters_path()
     if source is None:
-        raise BorasIntlError("the package ships no parameters file to start from")
+        raise WriteError(packaged_parameters_folder(), Problem("write.no_parameters"))
     text = source.read_text(encoding="utf-8")
     if source.stem != str(year):
         header = f"# Started by `boras-intl init` from the parameters of {source.stem}.\n"
