@@ -146,7 +146,7 @@ def redact(texts: pd.Series, names: Sequence[str] = (), marks: Marks | None = No
     if not maybe.any():
         return texts
     pattern = _pattern(list(names))
-    fixed = np.array(values, dtype=object)
+    fixed = np.array(uniques, dtype=object)  # a value with nothing found stays as it was
     for i in np.flatnonzero(maybe):
         if marks is not None:
             if pattern.search(normal[i]):
