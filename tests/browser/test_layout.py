@@ -137,6 +137,42 @@ def test_chart_text_is_at_least_11_px_and_the_svg_is_not_scaled_down(
         assert svg["shown"] == pytest.approx(svg["natural"], abs=1)
 
 
+_TRACKS = """() => [...document.querySelectorAll('ul.bars')].map(ul =>
+  [...ul.querySelectorAll('.chart-row')].map(row => {
+    const track = row.querySelector('.track').getBoundingClientRect();
+    return {left: track.left, width: track.width,
+            fill: row.querySelector('.fill').getBoundingClientRect().width,
+            value: row.querySelector('.chart-value').textContent};
+  }))"""
+
+
+def _number(text: str) -> float:
+    """A chart value as written (``1 234``, ``12,5``, ``40 %``) as a number."""
+    return float(re.sub(r"[^\d,.\-]", "", text.replace("\u2212", "-")).replace(",", "."))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_bar_of_a_chart_is_drawn_on_the_same_scale(
+    browser_context: Any, reports: dict[str, Path], width: int
+) -> None:
+    """All tracks of a bar chart start and end at the same place, and each bar's length is
+    its value's share of the largest, as written beside it: bars compare across rows."""
+    page = _page(browser_context, reports["sv"], width)
+    try:
+        charts = page.evaluate(_TRACKS)
+    finally:
+        page.close()
+    assert len(charts) >= 3, "the report has its bar charts"
+    for rows in charts:
+        first = rows[0]
+        largest = max(_number(r["value"]) for r in rows)
+        for row in rows:
+            assert row["left"] == pytest.approx(first["left"], abs=0.5)
+            assert row["width"] == pytest.approx(first["width"], abs=0.5)
+            share = _number(row["value"]) / largest
+            assert row["fill"] == pytest.approx(share * row["width"], abs=1.0), row
+
+
 def test_the_heatmap_shows_n_per_administration(reports: dict[str, Path]) -> None:
     html = reports["sv"].read_text(encoding="utf-8")
     start = html.index('class="table-wrap heatmap"')
