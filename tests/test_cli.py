@@ -388,4 +388,6 @@ def test_init_refuses_a_file(tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     assert main(["init", str(blocker)]) == 2
-    assert capsys.readouterr().err.strip() == f"error: {blocker} exists and is not a folder"
+    assert capsys.readouterr().err.strip() == (
+        f"fel: {blocker}: Finns redan och är ingen mapp; ange en ny eller befintlig mapp"
+    )

@@ -101,3 +101,36 @@ def test_exit_status() -> None:
     flagged_only = validate_register(raw_register([activity()], [partner(country="?")]))
     assert len(flagged_only.warnings) == 1
     assert exit_status(flagged_only) == 0
+
+
+def test_a_flag_on_a_rejected_row_is_listed_with_that_row_and_not_as_used() -> None:
+    """A row rejected for its year also has a budget that is not a number: that flag is
+    listed with the rejected row and says to fix it too; only flags of rows that are used
+    stand under "Flaggade värden (raderna används ändå)", as many as the count says."""
+    register = validate_register(
+        raw_register(
+            [
+                activity("A1", budget_sek="12x"),
+                activity("A2", year="20x4", budget_sek="abc"),
+                activity("A3"),
+            ]
+        )
+    )
+    reasons = register.issues.set_index("row")
+    assert reasons.loc[2, "reason_sv"].endswith("värdet läses som tomt, raden används ändå")
+    budget = reasons.loc[[3]].query("severity == 'warning'")
+    assert budget["reason_sv"].tolist() == [
+        "Inte ett tal; rätta även detta, raden avvisas av ett annat skäl"
+    ]
+    assert budget["reason"].tolist() == [
+        "Not a number; fix this too, the row is rejected for another reason"
+    ]
+    summary = summarise(register)
+    lines = format_summary(summary, lang="sv").splitlines()
+    rejected_at = lines.index("Avvisade rader (rätta dem i registret, de används inte):")
+    flagged_at = lines.index("Flaggade värden (raderna används ändå):")
+    rejected, flagged = lines[rejected_at + 1 : flagged_at], lines[flagged_at + 1 :]
+    assert [line.split(",")[1] for line in rejected] == [" rad 3", " rad 3"]
+    assert [line.split(",")[1] for line in flagged] == [" rad 2"]
+    assert len(flagged) == summary["tables"]["activities"]["flagged"] == 1
+    assert all("används ändå" not in line for line in rejected)

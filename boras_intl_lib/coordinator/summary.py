@@ -127,8 +127,7 @@ def format_summary(summary: dict[str, Any], lang: Lang | None = None) -> str:
     for name, counts in summary["tables"].items():
         table = TABLES[name].swedish if lang == "sv" else name
         lines.append(label("summary.table", lang, table=table, **counts))
-    errors = [i for i in summary["issues"] if i["severity"] == "error"]
-    warnings = [i for i in summary["issues"] if i["severity"] == "warning"]
+    errors, warnings = _by_row_fate(summary["issues"])
     unread = summary.get("unread") or []
     if unread:
         lines.append(label("summary.unread_heading", lang))
@@ -145,6 +144,20 @@ def format_summary(summary: dict[str, Any], lang: Lang | None = None) -> str:
         lines.append(label("summary.warnings_heading", lang))
         lines += ["  " + format_issue(i, lang) for i in warnings]
     return "\n".join(lines)
+
+
+def _by_row_fate(issues: list[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """The lines of rejected rows (errors, and flags on those rows: the coordinator fixes the
+    row as a whole), and the flags of rows that are used, each in the issues' order."""
+    rejected = {(i["table"], i["source"], i["row"]) for i in issues if i["severity"] == "error"}
+    of_rejected, flagged = [], []
+    for issue in issues:
+        row = (issue["table"], issue["source"], issue["row"])
+        if issue["severity"] == "error" or row in rejected:
+            of_rejected.append(issue)
+        elif issue["severity"] == "warning":
+            flagged.append(issue)
+    return of_rejected, flagged
 
 
 def exit_status(register: Register) -> int:

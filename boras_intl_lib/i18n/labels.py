@@ -135,6 +135,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "värdet läses som tomt, raden används ändå",
         "the value is read as empty; the row is still used",
     ),
+    "note.value_dropped_rejected": (
+        "rätta även detta, raden avvisas av ett annat skäl",
+        "fix this too, the row is rejected for another reason",
+    ),
     "note.did_you_mean": ("menade du {suggestion}?", "did you mean {suggestion}?"),
     "warning.approximate": (
         "Ungefärligt värde; talet används som det står",

@@ -129,6 +129,7 @@ class _Issues:
                     "reason_sv": reason_sv,
                     "suggestion": suggested,
                     "_order": self._position(column),
+                    "_dropped": dropped,
                 }
             )
         )
@@ -145,9 +146,20 @@ class _Issues:
         return pd.Index(pd.concat(rows).unique(), dtype="int64")
 
     def frame(self) -> pd.DataFrame:
+        """Every line; a value read as empty on a row rejected for another reason says so
+        (not "the row is still used", which only holds for accepted rows)."""
         if not self.chunks:
             return empty_issues()
-        return pd.concat(self.chunks, ignore_index=True)
+        issues = pd.concat(self.chunks, ignore_index=True)
+        on_rejected = issues["_dropped"].astype(bool) & issues["_key"].isin(self.rejected_rows())
+        if on_rejected.any():
+            for column, lang in (("reason_sv", "sv"), ("reason", "en")):
+                used = f"; {label('note.value_dropped', lang)}"
+                fix = f"; {label('note.value_dropped_rejected', lang)}"
+                issues.loc[on_rejected, column] = (
+                    issues.loc[on_rejected, column].astype(str).str.replace(used, fix, regex=False)
+                )
+        return issues.drop(columns="_dropped")
 
 
 def _fill(template: str, marker: str, words: list[str]) -> np.ndarray:
