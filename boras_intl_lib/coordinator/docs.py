@@ -35,9 +35,10 @@ RULES_MARKDOWN = """\
 - **Everything else is named.** Every other sheet (an instructions sheet, say) and every other
   entry of a register folder (a CSV file of something else, a text file, an `.xlsx` file in a
   folder of CSV files or a `.csv` file in a folder of workbooks, Excel's `~$` lock file, a
-  hidden file — a name beginning with a dot, such as the `._kultur.xlsx` macOS leaves beside a
-  copied workbook, is never read, whatever it ends in — a folder) is named in the summary of `boras-intl validate` (and its `--json`) as
+  hidden file, a folder) is named in the summary of `boras-intl validate` (and its `--json`) as
   not read, and why. Of a CSV file whose name is no table's only the first line is looked at.
+  A hidden file (a name beginning with a dot, such as the `._kultur.xlsx` macOS leaves beside
+  a copied workbook) is never read, whatever it ends in.
 - **Headers.** The first non-empty row of a sheet or line of a CSV file holds the
   headers. The English name, the Swedish header and the template's display header (`Budget (kr)`,
   `Typ av aktivitet`; brackets are ignored like case and spacing) are all accepted. Columns

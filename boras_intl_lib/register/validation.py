@@ -153,7 +153,8 @@ class _Issues:
         issues = pd.concat(self.chunks, ignore_index=True)
         on_rejected = issues["_dropped"].astype(bool) & issues["_key"].isin(self.rejected_rows())
         if on_rejected.any():
-            for column, lang in (("reason_sv", "sv"), ("reason", "en")):
+            langs: tuple[tuple[str, Lang], ...] = (("reason_sv", "sv"), ("reason", "en"))
+            for column, lang in langs:
                 used = f"; {label('note.value_dropped', lang)}"
                 fix = f"; {label('note.value_dropped_rejected', lang)}"
                 issues.loc[on_rejected, column] = (
