@@ -8,10 +8,13 @@ import io
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from boras_intl_lib.outputs import csv_bytes, explanations_table
-from boras_intl_lib.scoring.rubric import _combination_codes, explain_scores
+from boras_intl_lib.scoring.rubric import _combination_codes, explain_scores, score_activities
+from boras_intl_lib.settings import Settings
 from tests.test_scoring import activities as scoring_activities
+from tests.test_scoring import partners as scoring_partners
 from tests.test_scoring import score as scoring_score
 from tests.test_scoring import settings as scoring_settings
 
@@ -137,3 +140,31 @@ def test_a_partner_of_an_unknown_activity_in_a_twin_city_makes_no_activity_a_twi
     assert scores["is_twin_city"].tolist() == [False, False]
     assert scores["twin_cities"].tolist() == [0, 0]
     assert scores["all_twin_cities"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "twin"),
+    [
+        ("Stadt Frankfurt am Main", "DEU", "Frankfurt am Main"),
+        ("Stadt FRANKFURT  am Mainufer", "DEU", "Frankfurt am Main"),  # the last word begins one
+        ("Frankfurter Zoo", "DEU", None),  # only the first word of the city
+        ("Ville de Saint-Étienne", "FRA", "Saint-Étienne"),
+        ("Ville de Saint Étienne", "FRA", "Saint-Étienne"),  # a hyphen is a space
+        ("Ville de Saint-Étienne", "BEL", None),  # the country must match
+    ],
+)
+def test_a_twin_city_of_several_words_is_found_in_a_partners_name(name, country, twin) -> None:
+    """docs/methodology.md: a partner without a city is a twin city when its name holds the
+    twin city's name — for a city of several words, those words in a row (found by the helper
+    of issue 21's mutation run: "Frankfurt am Main" could never be found before)."""
+    twins = [
+        {"city": "Frankfurt am Main", "country": "DEU"},
+        {"city": "Saint-Étienne", "country": "FRA"},
+    ]
+    settings = Settings(
+        year=2025, administrations=[{"name": "Kulturförvaltningen"}], twin_cities=twins
+    )
+    parts = scoring_partners(("a1", name, None, country))
+    scores = score_activities(scoring_activities({}), parts, settings)
+    found = scores["twin_city"].iloc[0]
+    assert (None if pd.isna(found) else found) == twin

@@ -8,6 +8,7 @@ counting the distinct entries of a list) is done once per *distinct* value, neve
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -289,15 +290,32 @@ def _blank(value: object) -> bool:
 
 
 def _twin_in_name(name: object, country: object, twins: Sequence[Any]) -> int:
-    """The first twin city of ``country`` that a word of ``name`` begins with, ``-1`` if none."""
+    """The first twin city of ``country`` whose name a word of ``name`` begins with, ``-1`` if
+    none. A city of several words ("Frankfurt am Main", "Saint-Étienne") is found as the same
+    words in a row, the last one beginning a word of the name; both sides are compared as
+    text keys (case, Unicode forms and spacing aside), hyphens as spaces."""
     if _blank(name) or _blank(country):
         return -1
-    words = str(name).casefold().replace("-", " ").split()
+    words = _words(name)
     for i, t in enumerate(twins):
-        city = " ".join(str(t.city).casefold().split())
-        if t.country == country and any(w.startswith(city) for w in words):
+        city = _words(t.city)
+        if t.country == country and city and _begins_run(words, city):
             return i
     return -1
+
+
+def _words(text: object) -> list[str]:
+    """The words of ``text`` as text keys compare them (NFKC, case-folded), hyphens as spaces."""
+    return unicodedata.normalize("NFKC", str(text)).casefold().replace("-", " ").split()
+
+
+def _begins_run(words: list[str], city: list[str]) -> bool:
+    """Whether ``city``'s words stand in ``words`` in a row, the last as a word's beginning."""
+    *whole, last = city
+    n = len(whole)
+    return any(
+        words[i : i + n] == whole and words[i + n].startswith(last) for i in range(len(words) - n)
+    )
 
 
 def _all_twin_city_names(mask: np.ndarray, settings: Settings) -> np.ndarray:
