@@ -275,8 +275,9 @@ def _twin_of_rows(
     out = np.asarray(pair_twin, dtype=np.int64)[pair_codes]
     if names is not None:
         blank = np.array([_blank(c) for c in cities], dtype=bool)
+        city_words = [_words(t.city) for t in twins]
         for i in np.flatnonzero(blank & (out < 0)):
-            out[i] = _twin_in_name(names[i], countries[i], twins)
+            out[i] = _twin_in_name(names[i], countries[i], twins, city_words)
     return out
 
 
@@ -289,16 +290,18 @@ def _blank(value: object) -> bool:
     )
 
 
-def _twin_in_name(name: object, country: object, twins: Sequence[Any]) -> int:
+def _twin_in_name(
+    name: object, country: object, twins: Sequence[Any], city_words: Sequence[list[str]]
+) -> int:
     """The first twin city of ``country`` whose name a word of ``name`` begins with, ``-1`` if
     none. A city of several words ("Frankfurt am Main", "Saint-Étienne") is found as the same
     words in a row, the last one beginning a word of the name; both sides are compared as
-    text keys (case, Unicode forms and spacing aside), hyphens as spaces."""
+    text keys (case, Unicode forms and spacing aside), hyphens as spaces. ``city_words``: each
+    twin city's :func:`_words`, worked out once per call of :func:`_twin_of_rows`."""
     if _blank(name) or _blank(country):
         return -1
     words = _words(name)
-    for i, t in enumerate(twins):
-        city = _words(t.city)
+    for i, (t, city) in enumerate(zip(twins, city_words, strict=True)):
         if t.country == country and city and _begins_run(words, city):
             return i
     return -1
