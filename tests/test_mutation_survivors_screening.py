@@ -9,7 +9,7 @@ import pytest
 from boras_intl_lib.i18n.labels import set_log_language
 from boras_intl_lib.indicators.loaders import load_bundled
 from boras_intl_lib.screening.partners import activity_precondition, screen_partners
-from boras_intl_lib.screening.rules import screen_countries
+from boras_intl_lib.screening.rules import latest_values, rules_table, screen_countries
 from boras_intl_lib.vocabulary import VERDICTS
 from tests.test_screening import (
     country,
@@ -211,3 +211,19 @@ def test_first_available_and_primary_bases_name_the_deciding_rule_only() -> None
     assert row["democracy_basis"] == "a=0.1 (2025, V-Dem v16) < 0.5"
     row = country("AAA", two_values(0.9, 20), **two_rules("primary"))
     assert row["democracy_basis"] == "a=0.9 (2025, V-Dem v16) >= 0.5"
+
+
+def test_the_later_edition_wins_a_tie_of_years_in_a_file_of_many_countries() -> None:
+    """docs/methodology.md: when two editions give the same year, the later row wins. With
+    many countries the rows are sorted by year in one array of hundreds of rows, where only a
+    stable sort keeps each later edition after its earlier one (a small table hides this)."""
+    iso3s = [f"A{i:02d}" for i in range(100)]  # codes need not be real for latest_values
+    rows = []
+    for c in iso3s:  # years out of order, as files of several editions come
+        rows += [(c, 2024, "x", 0.1, "vdem", "V-Dem v15"), (c, 2022, "x", 0.5, "vdem", "V-Dem v15")]
+        rows += [(c, 2024, "x", 0.9, "vdem", "V-Dem v16"), (c, 2023, "x", 0.4, "vdem", "V-Dem v16")]
+    data = make_indicators(*rows)
+    rules = rules_table(make_settings(**one_rule()).screening)
+    latest = latest_values(data, rules, [2025], 5)
+    assert len(latest) == 100
+    assert set(latest["edition"]) == {"V-Dem v16"} and set(latest["value"]) == {0.9}
