@@ -292,6 +292,11 @@ def _error_line(args: list[str], capsys: pytest.CaptureFixture) -> str:
     return lines[0]
 
 
+def _both_lines(args: list[str], capsys: pytest.CaptureFixture) -> tuple[str, str]:
+    """The one error line of ``args`` as run (Swedish unless asked) and with ``--lang en``."""
+    return _error_line(args, capsys), _error_line([*args, "--lang", "en"], capsys)
+
+
 @pytest.mark.parametrize(("name", "text", "swedish", "english"), CASES, ids=[c[0] for c in CASES])
 def test_a_parameters_mistake_is_said_in_the_runs_language(
     tmp_path: Path,
@@ -304,25 +309,31 @@ def test_a_parameters_mistake_is_said_in_the_runs_language(
     path = _parameters(tmp_path, text)
     register = str(example_register_path())
     validate = ["validate", register, "--params", str(path)]
-    assert _error_line(validate, capsys) == f"fel: {path}: {swedish}"  # Swedish by default
-    assert _error_line([*validate, "--lang", "en"], capsys) == f"error: {path}: {english}"
+    assert _both_lines(validate, capsys) == (
+        f"fel: {path}: {swedish}",  # Swedish by default
+        f"error: {path}: {english}",
+    )
     out = str(tmp_path / "out")
     report = ["report", "--year", "2025", "--params", str(path), "--out", out]
-    assert _error_line(report, capsys) == f"fel: {path}: {swedish}"
-    assert _error_line([*report, "--lang", "en"], capsys) == f"error: {path}: {english}"
+    assert _both_lines(report, capsys) == (
+        f"fel: {path}: {swedish}",
+        f"error: {path}: {english}",
+    )
     assert not (tmp_path / "out").exists()
 
 
 def test_parameters_of_another_year(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = _parameters(tmp_path, MINIMAL.replace("2025", "2024"))
     args = ["report", "--years", "2025-2026", "--params", str(path), "--out", str(tmp_path)]
-    assert _error_line(args, capsys) == (
-        f"fel: {path}: Filen gäller 2024, men rapporten gäller 2025, 2026; ange det årets "
-        "parameterfil eller utelämna --params"
-    )
-    assert _error_line([*args, "--lang", "en"], capsys) == (
-        f"error: {path}: The file is for 2024 but the report is for 2025, 2026; give that "
-        "year's parameters file or leave --params out"
+    assert _both_lines(args, capsys) == (
+        (
+            f"fel: {path}: Filen gäller 2024, men rapporten gäller 2025, 2026; ange det årets "
+            "parameterfil eller utelämna --params"
+        ),
+        (
+            f"error: {path}: The file is for 2024 but the report is for 2025, 2026; give that "
+            "year's parameters file or leave --params out"
+        ),
     )
 
 
@@ -334,11 +345,9 @@ def test_no_parameters_file_at_all(
 
     monkeypatch.setattr(commands, "latest_parameters_path", lambda: None)
     args = ["indicators", "list"]
-    assert _error_line(args, capsys) == (
-        "fel: parameters: Det finns ingen parameterfil; ange en med --params FIL"
-    )
-    assert _error_line([*args, "--lang", "en"], capsys) == (
-        "error: parameters: There is no parameters file; give one with --params FILE"
+    assert _both_lines(args, capsys) == (
+        "fel: parameters: Det finns ingen parameterfil; ange en med --params FIL",
+        "error: parameters: There is no parameters file; give one with --params FILE",
     )
 
 
@@ -497,11 +506,9 @@ def test_an_out_folder_that_cannot_be_made(tmp_path: Path, capsys: pytest.Captur
     blocker.write_text("", encoding="utf-8")
     out = blocker / "out"
     args = ["score", str(example_register_path()), "--out", str(out)]
-    assert _error_line(args, capsys) == (
-        f"fel: {out}: Går inte att skriva i mappen: en del av sökvägen är inte en mapp"
-    )
-    assert _error_line([*args, "--lang", "en"], capsys) == (
-        f"error: {out}: Cannot write into the folder: part of the path is not a folder"
+    assert _both_lines(args, capsys) == (
+        f"fel: {out}: Går inte att skriva i mappen: en del av sökvägen är inte en mapp",
+        f"error: {out}: Cannot write into the folder: part of the path is not a folder",
     )
 
 
@@ -521,12 +528,12 @@ def test_an_indicator_file_the_system_refuses(
     blocker.write_text("", encoding="utf-8")
     path = blocker / "owid.csv"
     args = ["indicators", "check", str(path), "--format", "owid"]
-    assert _error_line(args, capsys) == (
-        f"fel: {path}: kan inte läsas som CSV från Our World in Data "
-        "(en del av sökvägen är inte en mapp)"
-    )
-    assert _error_line([*args, "--lang", "en"], capsys) == (
-        f"error: {path}: cannot be read as OWID grapher CSV (part of the path is not a folder)"
+    assert _both_lines(args, capsys) == (
+        (
+            f"fel: {path}: kan inte läsas som CSV från Our World in Data "
+            "(en del av sökvägen är inte en mapp)"
+        ),
+        f"error: {path}: cannot be read as OWID grapher CSV (part of the path is not a folder)",
     )
 
 
@@ -702,13 +709,15 @@ def test_an_indicator_file_that_does_not_split_is_said_in_words(
     path = tmp_path / "owid.csv"
     path.write_text('Entity,Code,Year\nSweden,SWE,2020\n"Norway\n', encoding="utf-8")
     args = ["indicators", "check", str(path), "--format", "owid"]
-    assert _error_line(args, capsys) == (
-        f"fel: {path}: går inte att läsa som CSV från Our World in Data (ett citattecken som "
-        "öppnas på rad 3 stängs aldrig)"
-    )
-    assert _error_line([*args, "--lang", "en"], capsys) == (
-        f"error: {path}: not a readable OWID grapher CSV (a quotation mark opened on row 3 "
-        "never closes)"
+    assert _both_lines(args, capsys) == (
+        (
+            f"fel: {path}: går inte att läsa som CSV från Our World in Data (ett citattecken som "
+            "öppnas på rad 3 stängs aldrig)"
+        ),
+        (
+            f"error: {path}: not a readable OWID grapher CSV (a quotation mark opened on row 3 "
+            "never closes)"
+        ),
     )
 
 
