@@ -8,7 +8,6 @@ counting the distinct entries of a list) is done once per *distinct* value, neve
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -275,9 +274,11 @@ def _twin_of_rows(
     out = np.asarray(pair_twin, dtype=np.int64)[pair_codes]
     if names is not None:
         blank = np.array([_blank(c) for c in cities], dtype=bool)
-        city_words = [_words(t.city) for t in twins]
-        for i in np.flatnonzero(blank & (out < 0)):
-            out[i] = _twin_in_name(names[i], countries[i], twins, city_words)
+        todo = np.flatnonzero(blank & (out < 0))
+        city_words = [_words(k) for k in keys]
+        name_keys = text_keys(np.asarray(names, dtype=object)[todo])
+        for i, name_key in zip(todo, name_keys, strict=True):
+            out[i] = _twin_in_name(name_key, countries[i], twins, city_words)
     return out
 
 
@@ -291,25 +292,25 @@ def _blank(value: object) -> bool:
 
 
 def _twin_in_name(
-    name: object, country: object, twins: Sequence[Any], city_words: Sequence[list[str]]
+    name_key: str | None, country: object, twins: Sequence[Any], city_words: Sequence[list[str]]
 ) -> int:
-    """The first twin city of ``country`` whose name a word of ``name`` begins with, ``-1`` if
-    none. A city of several words ("Frankfurt am Main", "Saint-Étienne") is found as the same
-    words in a row, the last one beginning a word of the name; both sides are compared as
-    text keys (case, Unicode forms and spacing aside), hyphens as spaces. ``city_words``: each
-    twin city's :func:`_words`, worked out once per call of :func:`_twin_of_rows`."""
-    if _blank(name) or _blank(country):
+    """The first twin city of ``country`` whose name a word of the partner's name begins with,
+    ``-1`` if none. A city of several words ("Frankfurt am Main", "Saint-Étienne") is found as
+    the same words in a row, the last one beginning a word of the name. Both sides are text
+    keys (:func:`~boras_intl_lib.vocabulary.text_keys`: the name's ``name_key``, each twin
+    city's words in ``city_words``), split into words at spaces and hyphens."""
+    if name_key is None or _blank(country):
         return -1
-    words = _words(name)
+    words = _words(name_key)
     for i, (t, city) in enumerate(zip(twins, city_words, strict=True)):
         if t.country == country and city and _begins_run(words, city):
             return i
     return -1
 
 
-def _words(text: object) -> list[str]:
-    """The words of ``text`` as text keys compare them (NFKC, case-folded), hyphens as spaces."""
-    return unicodedata.normalize("NFKC", str(text)).casefold().replace("-", " ").split()
+def _words(key: str | None) -> list[str]:
+    """The words of a text key, hyphens counted as spaces."""
+    return key.replace("-", " ").split() if key else []
 
 
 def _begins_run(words: list[str], city: list[str]) -> bool:

@@ -108,9 +108,12 @@ def twin_cities_of(partner_rows: list[dict[str, Any]], twins: list[Any]) -> set[
             if _text(p.get("country_iso3")) != t.country:
                 continue
             city = _fold(p.get("city"))
-            name_words = _fold(p.get("partner_name")).replace("-", " ").split()
             twin = _fold(t.city)
-            if city == twin or (not city and any(w.startswith(twin) for w in name_words)):
+            # by name (an empty city cell): the city's words in a row at a word's start, the
+            # last one maybe inflected ("Mikkelin", "Frankfurt am Mainufer"), as text
+            name = " " + " ".join(_fold(p.get("partner_name")).replace("-", " ").split())
+            phrase = " " + " ".join(twin.replace("-", " ").split())
+            if city == twin or (not city and phrase.strip() and phrase in name):
                 found.add(t.city)
     return found
 
